@@ -1,0 +1,45 @@
+"""Reading dates people type and writing dates people read."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from companion.domain.errors import FieldError
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+DATE_FORMS = "YYYY-MM-DD, today, yesterday, tomorrow, or +Nd/-Nd/+Nw (days or weeks from today)"
+_RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$")
+_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def parse_date(text: str, today: date, field: str = "date") -> date:
+    """A date from what a person typed, relative words resolved against `today`."""
+    value = text.strip().lower()
+    if value in _WORDS:
+        return today + timedelta(days=_WORDS[value])
+    match = _RELATIVE.match(value)
+    if match:
+        sign, amount, unit = match.groups()
+        days = int(amount) * (7 if unit == "w" else 1)
+        return today + timedelta(days=days if sign == "+" else -days)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        shown = text.strip() or "(empty)"
+        raise FieldError(field, f"{shown!r} is not a date; use {DATE_FORMS}.") from None
+
+
+def friendly(day: date, today: date | None = None) -> str:
+    """'Tue 17 Mar'; the year is added when it is not `today`'s year."""
+    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    if today is not None and day.year != today.year:
+        text += f" {day.year}"
+    return text
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s week (weeks run Monday to Sunday)."""
+    return day - timedelta(days=day.weekday())

@@ -1,0 +1,64 @@
+"""The user's settings and how typed values are checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+from companion.domain.errors import FieldError
+
+DEFAULT_WEEKLY_GOAL = 5
+MAX_WEEKLY_GOAL = 50
+DEFAULT_RETENTION = 0.9
+THEMES = ("companion-dusk", "companion-dawn")
+
+
+@dataclass(frozen=True)
+class Settings:
+    weekly_goal: int = DEFAULT_WEEKLY_GOAL
+    checkin_time: time | None = None
+    desired_retention: float = DEFAULT_RETENTION
+    theme: str = THEMES[0]
+    welcomed: bool = False
+
+
+def parse_weekly_goal(text: str) -> int:
+    value = text.strip()
+    if not value.isdigit() or int(value) > MAX_WEEKLY_GOAL:
+        raise FieldError(
+            "weekly goal",
+            f"{value or '(empty)'!r} is not a goal; use a whole number from 0 to {MAX_WEEKLY_GOAL} "
+            "(0 turns the reminder off).",
+        )
+    return int(value)
+
+
+def parse_checkin_time(text: str) -> time | None:
+    value = text.strip()
+    if not value:
+        return None
+    hours, sep, minutes = value.partition(":")
+    if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
+        h, m = int(hours), int(minutes)
+        if h < 24 and m < 60:
+            return time(h, m)
+    raise FieldError(
+        "check-in time", f"{value!r} is not a time; use HH:MM on a 24-hour clock, like 17:00."
+    )
+
+
+def parse_retention(text: str) -> float:
+    value = text.strip().rstrip("%")
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if number > 1:
+        number /= 100
+    if not 0.7 <= number <= 0.97:
+        raise FieldError(
+            "desired retention",
+            f"{text.strip() or '(empty)'!r} is out of range; use a share from 0.70 to 0.97 "
+            "(or 70% to 97%).",
+        )
+    return round(number, 2)

@@ -1,0 +1,154 @@
+"""Daily backups, kept for 14 days, and restoring one.
+
+Before the first write of each day the main file is copied to
+`backups/<name>-YYYY-MM-DD.json`, and the history parts are hard-linked into
+`backups/<name>-YYYY-MM-DD.history/`. Hard links cost no space: every write
+replaces a file with a new one, so the link keeps the old bytes alive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from companion.store.files import FileProblem, copy_private, make_private_dir, read_tables
+from companion.store.layout import Layout
+from companion.store.migrations import SCHEMA_VERSION, version_of
+
+KEEP_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Backup:
+    day: date
+    path: Path
+
+    @property
+    def history(self) -> Path:
+        return self.path.with_suffix(".history")
+
+    @property
+    def size(self) -> int:
+        total = self.path.stat().st_size
+        if self.history.is_dir():
+            total += sum(p.stat().st_size for p in self.history.glob("*.json"))
+        return total
+
+
+def _pattern(layout: Layout) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(layout.main.stem)}-(\d{{4}}-\d{{2}}-\d{{2}})\.json$")
+
+
+def list_backups(layout: Layout) -> list[Backup]:
+    """The daily backups, newest first."""
+    if not layout.backups.is_dir():
+        return []
+    pattern = _pattern(layout)
+    found = []
+    for path in layout.backups.iterdir():
+        match = pattern.match(path.name)
+        if match:
+            with contextlib.suppress(ValueError):
+                found.append(Backup(date.fromisoformat(match.group(1)), path))
+    return sorted(found, key=lambda b: b.day, reverse=True)
+
+
+def _link_or_copy_dir(source: Path, target: Path) -> None:
+    make_private_dir(target)
+    for part in source.glob("*.json"):
+        destination = target / part.name
+        with contextlib.suppress(FileNotFoundError):
+            destination.unlink()
+        try:
+            os.link(part, destination)
+        except OSError:
+            copy_private(part, destination)
+
+
+def _copy_set(layout: Layout, target: Path) -> None:
+    make_private_dir(target.parent)
+    copy_private(layout.main, target)
+    if layout.history.is_dir():
+        _link_or_copy_dir(layout.history, target.with_suffix(".history"))
+
+
+def take_daily_backup(layout: Layout, today: date) -> Backup | None:
+    """Copy the database as it is on disk, once a day; None when there is nothing to do."""
+    if not layout.main.exists():
+        return None
+    target = layout.backups / f"{layout.main.stem}-{today.isoformat()}.json"
+    if target.exists():
+        return None
+    _copy_set(layout, target)
+    rotate(layout)
+    return Backup(today, target)
+
+
+def keep_copy(layout: Layout, label: str, now: datetime) -> Path | None:
+    """A one-off copy (before a migration or a restore) that rotation leaves alone."""
+    if not layout.main.exists():
+        return None
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    target = layout.backups / f"{layout.main.stem}-{label}-{stamp}.json"
+    _copy_set(layout, target)
+    return target
+
+
+def rotate(layout: Layout, keep: int = KEEP_DAYS) -> None:
+    for old in list_backups(layout)[keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+        shutil.rmtree(old.history, ignore_errors=True)
+
+
+def loads_cleanly(path: Path) -> bool:
+    try:
+        tables = read_tables(path)
+    except (FileProblem, OSError):
+        return False
+    version = version_of(tables)
+    return isinstance(version, int) and version <= SCHEMA_VERSION
+
+
+def newest_loadable(layout: Layout) -> Backup | None:
+    for backup in list_backups(layout):
+        if loads_cleanly(backup.path):
+            return backup
+    return None
+
+
+def restore_hint(layout: Layout) -> str:
+    """What to tell a user whose main file does not load."""
+    backup = newest_loadable(layout)
+    if backup is None:
+        return (
+            f"No backup that loads was found in {layout.backups}. To start afresh, move the "
+            f"file aside (for example: mv {layout.main} {layout.main}.broken) and run "
+            "companion again."
+        )
+    return (
+        f"The newest backup that loads is from {backup.day.isoformat()} ({backup.path}). "
+        f"To restore it, run: companion --db {layout.main} restore {backup.day.isoformat()}"
+    )
+
+
+def restore(layout: Layout, backup_path: Path, now: datetime) -> Path | None:
+    """Put a backup in place of the database; the current files are kept as a copy first.
+
+    Returns where the current database was copied, or None when there was none.
+    The caller holds the write lock.
+    """
+    if not loads_cleanly(backup_path):
+        raise FileProblem(f"the backup {backup_path} does not load")
+    kept = keep_copy(layout, "replaced", now)
+    copy_private(backup_path, layout.main)
+    backup_history = backup_path.with_suffix(".history")
+    shutil.rmtree(layout.history, ignore_errors=True)
+    if backup_history.is_dir():
+        _link_or_copy_dir(backup_history, layout.history)
+    return kept

@@ -1,0 +1,317 @@
+"""One companion database: the main file, its history parts, the lock and the writer.
+
+Reads come from memory. A change marks its file dirty; `flush()` writes every
+dirty file atomically, after the day's first backup. A TUI opens the database
+with `background=True`, so a change is written by a thread a moment later and
+the screen never waits for the disk; the CLI flushes once when it closes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from companion.clock import Clock
+from companion.store.backups import keep_copy, restore_hint, take_daily_backup
+from companion.store.errors import BadDatabaseFile, DatabaseLocked, ReadOnlyDatabase
+from companion.store.files import (
+    FileProblem,
+    dump_tables,
+    read_tables,
+    remove_stale_temp_files,
+    write_atomic,
+)
+from companion.store.layout import Layout
+from companion.store.lock import WriteLock
+from companion.store.migrations import (
+    META_DOC,
+    META_TABLE,
+    SCHEMA_VERSION,
+    migrate,
+    new_file_tables,
+    version_of,
+)
+from companion.store.schema import TableSchema, check_table
+from companion.store.storage import CachedStorage, DataFile
+
+Access = Literal["write", "read", "auto"]
+SaveListener = Callable[[str | None], None]
+
+
+class Database:
+    def __init__(
+        self,
+        layout: Layout,
+        clock: Clock,
+        *,
+        lock: WriteLock | None,
+        read_only_reason: str,
+        schemas: Mapping[str, TableSchema],
+    ) -> None:
+        self.layout = layout
+        self.clock = clock
+        self.read_only_reason = read_only_reason
+        self._lock = lock
+        self._schemas = schemas
+        self._state_lock = threading.RLock()
+        self._io_lock = threading.Lock()
+        self._writer: _Writer | None = None
+        self._parts: dict[str, TinyDB] = {}
+        self._files: list[DataFile] = []
+        self.save_problem: str | None = None
+        self.save_listener: SaveListener | None = None
+        self.main = self._tinydb(self._load(layout.main, is_main=True))
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        clock: Clock,
+        *,
+        access: Access = "write",
+        lock_wait: float = 0.0,
+        background: bool = False,
+        schemas: Mapping[str, TableSchema] | None = None,
+    ) -> Database:
+        """Open the database at `path`.
+
+        `write` takes the write lock or raises DatabaseLocked; `read` never
+        writes; `auto` writes when it can and otherwise opens read-only.
+        """
+        layout = Layout(path)
+        lock: WriteLock | None = None
+        reason = "opened for reading"
+        if access != "read":
+            candidate = WriteLock(layout.lock)
+            if candidate.acquire(wait=lock_wait):
+                lock = candidate
+                remove_stale_temp_files(layout.main)
+            elif access == "write":
+                raise DatabaseLocked(path, candidate.holder_pid())
+            else:
+                pid = candidate.holder_pid()
+                reason = f"another companion{f' (process {pid})' if pid else ''} has it open"
+        try:
+            db = cls(layout, clock, lock=lock, read_only_reason=reason, schemas=schemas or {})
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        if background and lock is not None:
+            db._writer = _Writer(db)
+            db._writer.start()
+        return db
+
+    @property
+    def writable(self) -> bool:
+        return self._lock is not None
+
+    @property
+    def path(self) -> Path:
+        return self.layout.main
+
+    def require_writable(self) -> None:
+        if not self.writable:
+            raise ReadOnlyDatabase(self.layout.main, self.read_only_reason)
+
+    # Loading
+
+    def _bad(self, path: Path, problem: str) -> BadDatabaseFile:
+        return BadDatabaseFile(path, problem, restore_hint(self.layout))
+
+    def _load(self, path: Path, *, is_main: bool) -> DataFile:
+        try:
+            tables = read_tables(path)
+        except FileNotFoundError:
+            file = DataFile(path, new_file_tables())
+            self._files.append(file)
+            return file
+        except FileProblem as problem:
+            raise self._bad(path, str(problem)) from None
+        version = version_of(tables)
+        if not isinstance(version, int):
+            raise self._bad(path, f"its schema_version is {version}, which is not a whole number")
+        if version > SCHEMA_VERSION:
+            raise self._bad(
+                path,
+                f"it was written by a newer companion (schema version {version}; this one "
+                f"understands up to {SCHEMA_VERSION}), so update companion to open it",
+            )
+        migrated = version < SCHEMA_VERSION
+        if migrated:
+            if self.writable and is_main:
+                keep_copy(self.layout, f"before-schema-{SCHEMA_VERSION}", self.clock.now())
+            tables = migrate(tables, version)
+        for name, table in tables.items():
+            schema = self._schemas.get(name)
+            mismatch = check_table(name, table, schema) if schema else None
+            if mismatch:
+                raise self._bad(path, mismatch)
+        file = DataFile(path, tables)
+        if migrated and self.writable:
+            file.touch()
+        self._files.append(file)
+        return file
+
+    def _tinydb(self, file: DataFile) -> TinyDB:
+        return TinyDB(storage=lambda: CachedStorage(file, self._changed))
+
+    def part(self, name: str) -> TinyDB:
+        """A history part (a file under `<name>.history/`), loaded on first use."""
+        with self._state_lock:
+            db = self._parts.get(name)
+            if db is None:
+                db = self._tinydb(self._load(self.layout.part(name), is_main=False))
+                self._parts[name] = db
+            return db
+
+    def part_names(self, prefix: str = "") -> list[str]:
+        """Parts on disk or in memory whose names start with `prefix`, sorted."""
+        names = set(self.layout.part_names()) | set(self._parts)
+        return sorted(name for name in names if name.startswith(prefix))
+
+    # Changing
+
+    def _changed(self, file: DataFile) -> None:
+        self.require_writable()
+        with self._state_lock:
+            file.touch()
+        if self._writer is not None:
+            self._writer.poke()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several changes that are saved together or not at all."""
+        with self._state_lock:
+            yield
+
+    def next_id(self, table: str) -> int:
+        """A new stable id for `table`; ids are never handed out twice."""
+        with self._state_lock:
+            meta = self.main.table(META_TABLE)
+            doc = meta.get(doc_id=int(META_DOC))
+            next_ids = dict(doc["next_ids"]) if isinstance(doc, Document) else {}
+            new_id = int(next_ids.get(table, 1))
+            next_ids[table] = new_id + 1
+            meta.update({"next_ids": next_ids}, doc_ids=[int(META_DOC)])
+            return new_id
+
+    def insert(self, table: Table, doc: Mapping[str, Any]) -> int:
+        """Insert `doc` under a new stable id and return the id.
+
+        Ids already taken are skipped: a history part is written before the main
+        file that counts ids, so after a failed save a part may hold an id the
+        counter has not yet passed.
+        """
+        with self._state_lock:
+            doc_id = self.next_id(table.name)
+            while table.contains(doc_id=doc_id):
+                doc_id = self.next_id(table.name)
+            table.insert(Document(dict(doc), doc_id))
+            return doc_id
+
+    # Saving
+
+    @property
+    def dirty(self) -> bool:
+        return any(file.dirty for file in self._files)
+
+    def flush(self) -> None:
+        """Write every changed file now. Raises OSError when the disk refuses."""
+        with self._io_lock:
+            with self._state_lock:
+                pending = [
+                    (file, file.generation, dump_tables(file.tables))
+                    for file in self._files
+                    if file.dirty
+                ]
+            if not pending:
+                return
+            # A failed backup must not stop the save; the next save tries again.
+            with contextlib.suppress(OSError):
+                take_daily_backup(self.layout, self.clock.today())
+            pending.sort(key=lambda item: item[0].path == self.layout.main)
+            for file, generation, blob in pending:
+                write_atomic(file.path, blob)
+                with self._state_lock:
+                    file.written_generation = generation
+
+    def _report(self, problem: str | None) -> None:
+        if problem == self.save_problem:
+            return
+        self.save_problem = problem
+        if self.save_listener is not None:
+            self.save_listener(problem)
+
+    def close(self) -> None:
+        """Stop the writer, write what is left and let go of the lock.
+
+        Raises OSError if the last write fails; the lock is kept then, so that
+        the caller can retry or tell the user.
+        """
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
+        if self.writable:
+            self.flush()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def discard(self) -> None:
+        """Let go without writing: for a command that failed half way."""
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+class _Writer(threading.Thread):
+    """Writes dirty files shortly after a change, off the UI thread; retries on failure."""
+
+    DELAY = 0.05
+    MAX_BACKOFF = 30.0
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(name="companion-writer", daemon=True)
+        self._db = db
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+        self.join()
+
+    def run(self) -> None:
+        backoff = 0.0
+        while not self._stopping.is_set():
+            self._wake.wait(timeout=backoff or None)
+            self._wake.clear()
+            if self._stopping.is_set():
+                return
+            time.sleep(self.DELAY)
+            try:
+                self._db.flush()
+            except OSError as error:
+                backoff = min(max(1.0, backoff * 2), self.MAX_BACKOFF)
+                reason = error.strerror or str(error)
+                self._db._report(
+                    f"companion could not save to {self._db.path} ({reason}). Your changes are "
+                    "kept in memory and it will keep trying."
+                )
+            else:
+                backoff = 0.0
+                self._db._report(None)

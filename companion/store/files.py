@@ -1,0 +1,150 @@
+"""Reading and writing one JSON file safely.
+
+A write goes to a temporary file in the same folder, is flushed to disk, then
+replaces the old file in one step, and the folder entry is flushed too: a crash
+at any instant leaves either the old file or the new one, never a torn one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+class FileProblem(Exception):
+    """Why a file is not a database we can load, in words for the user."""
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if value is None:
+        return "null"
+    return "an object"
+
+
+def read_tables(path: Path) -> Tables:
+    """Load a TinyDB-shaped JSON file: an object of tables of numbered documents.
+
+    Raises FileNotFoundError when there is no file, FileProblem when there is one
+    that is not a database.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except PermissionError:
+        raise FileProblem("companion is not allowed to read it (permission denied)") from None
+    except IsADirectoryError:
+        raise FileProblem("it is a folder, not a file") from None
+    except OSError as error:
+        raise FileProblem(f"it could not be read ({error.strerror})") from None
+    return parse_tables(raw)
+
+
+def parse_tables(raw: bytes) -> Tables:
+    if not raw.strip():
+        raise FileProblem("the file is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise FileProblem(f"it is not valid JSON or it was cut off ({error})") from None
+    if not isinstance(data, dict):
+        raise FileProblem(
+            f"it holds {_json_kind(data)} where a companion database holds an object of tables"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise FileProblem(f"its table {name!r} is {_json_kind(table)}, not an object")
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit():
+                raise FileProblem(
+                    f"table {name!r} has a document id {doc_id!r} that is not a number"
+                )
+            if not isinstance(doc, dict):
+                raise FileProblem(
+                    f"document {doc_id} of table {name!r} is {_json_kind(doc)}, not an object"
+                )
+    return data
+
+
+def dump_tables(tables: Tables) -> bytes:
+    return orjson.dumps(tables)
+
+
+def make_private_dir(path: Path) -> None:
+    """Create `path` (and parents) if missing; folders we create are 0700.
+
+    An existing folder is left as it is: `--db /tmp/x.json` must not chmod /tmp.
+    """
+    if path.is_dir():
+        return
+    make_private_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        path.mkdir(mode=DIR_MODE)
+        path.chmod(DIR_MODE)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a folder's entries so a rename inside it survives a power cut."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file."""
+    make_private_dir(path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp_name, path)  # noqa: PTH105 - tests inject failures into os.replace
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(OSError):
+            Path(tmp_name).unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Temp files left by a crash mid-write; only ever ours (`.NAME.*.tmp`)."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def copy_private(source: Path, target: Path) -> None:
+    """Copy a file's bytes to `target` atomically, mode 0600."""
+    write_atomic(target, source.read_bytes())

@@ -1,0 +1,64 @@
+"""Schema versions and the functions that bring older files up to date.
+
+Each file (the main one and every history part) records its own
+`schema_version` in a `meta` table. A migration turns the tables of a file at
+version N into version N + 1, in memory; the database writes the result on
+its next save, after keeping a copy of the original in the backups folder.
+
+Version 0 is a plain TinyDB file with no `meta` table (what TinyDB's own
+JSONStorage writes); version 1 adds `meta` with the schema version and the
+counters that hand out stable ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from companion.store.files import Tables
+
+SCHEMA_VERSION = 1
+META_TABLE = "meta"
+META_DOC = "1"
+
+Migration = Callable[[Tables], Tables]
+
+
+def _v0_to_v1(tables: Tables) -> Tables:
+    next_ids = {
+        name: max((int(doc_id) for doc_id in table), default=0) + 1
+        for name, table in tables.items()
+        if name != META_TABLE
+    }
+    migrated: Tables = {name: table for name, table in tables.items() if name != META_TABLE}
+    migrated[META_TABLE] = {META_DOC: {"schema_version": 1, "next_ids": next_ids}}
+    return migrated
+
+
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
+
+
+def meta_of(tables: Tables) -> dict[str, Any]:
+    return tables.get(META_TABLE, {}).get(META_DOC, {})
+
+
+def version_of(tables: Tables) -> int | str:
+    """The file's schema version; a non-integer value is returned as-is for the error."""
+    meta = meta_of(tables)
+    if META_TABLE not in tables:
+        return 0
+    version = meta.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool):
+        return version
+    return repr(version)
+
+
+def migrate(tables: Tables, version: int) -> Tables:
+    while version < SCHEMA_VERSION:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+    return tables
+
+
+def new_file_tables() -> Tables:
+    return {META_TABLE: {META_DOC: {"schema_version": SCHEMA_VERSION, "next_ids": {}}}}

@@ -1,0 +1,97 @@
+"""The expected shape of each table's documents, checked when a file loads.
+
+A document with a missing or mistyped field makes the whole file "bad": it is
+reported and never written, rather than half-understood and overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+Kind = Literal["str", "int", "float", "bool", "date", "datetime", "time", "list", "dict", "any"]
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: Kind
+    required: bool = True
+    nullable: bool = False
+
+
+def _describe(kind: Kind) -> str:
+    return {
+        "str": "text",
+        "int": "a whole number",
+        "float": "a number",
+        "bool": "true or false",
+        "date": "a date as YYYY-MM-DD",
+        "datetime": "a date and time in ISO 8601 with a time zone",
+        "time": "a time as HH:MM",
+        "list": "a list",
+        "dict": "an object",
+        "any": "a value",
+    }[kind]
+
+
+def _fits(kind: Kind, value: Any) -> bool:
+    match kind:
+        case "str":
+            return isinstance(value, str)
+        case "int":
+            return isinstance(value, int) and not isinstance(value, bool)
+        case "float":
+            return isinstance(value, int | float) and not isinstance(value, bool)
+        case "bool":
+            return isinstance(value, bool)
+        case "list":
+            return isinstance(value, list)
+        case "dict":
+            return isinstance(value, dict)
+        case "date":
+            if not isinstance(value, str):
+                return False
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return False
+            return len(value) == 10
+        case "datetime":
+            if not isinstance(value, str):
+                return False
+            try:
+                return datetime.fromisoformat(value).tzinfo is not None
+            except ValueError:
+                return False
+        case "time":
+            if not isinstance(value, str) or len(value) != 5:
+                return False
+            hours, _, minutes = value.partition(":")
+            return hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60
+        case "any":
+            return True
+    return False  # pragma: no cover
+
+
+TableSchema = Mapping[str, Field]
+
+
+def check_table(name: str, table: Mapping[str, Any], schema: TableSchema) -> str | None:
+    """The first problem in a table, in words, or None when every document fits."""
+    for doc_id, doc in table.items():
+        for key, spec in schema.items():
+            if key not in doc:
+                if spec.required:
+                    return f"document {doc_id} of table {name!r} has no {key!r} field"
+                continue
+            value = doc[key]
+            if value is None and spec.nullable:
+                continue
+            if not _fits(spec.kind, value):
+                return (
+                    f"document {doc_id} of table {name!r} has {key!r} = {value!r:.60}, "
+                    f"where companion expects {_describe(spec.kind)}"
+                )
+    return None

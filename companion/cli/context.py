@@ -1,0 +1,30 @@
+"""What every subcommand receives: where the data is, the clock, the streams."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from companion.clock import Clock
+from companion.store.database import Access
+from companion.store.repository import Repository
+
+LOCK_WAIT_SECONDS = 3.0
+
+
+@dataclass
+class Context:
+    db_path: Path
+    clock: Clock
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+
+    def open(self, access: Access = "read") -> Repository:
+        """Reads need no lock; a write waits a few seconds for another companion to finish."""
+        wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
+        return Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)

@@ -1,0 +1,87 @@
+"""Parsing the command line and turning failures into calm sentences and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from companion import __version__
+from companion.cli import backups_cmd, summary_cmd
+from companion.cli.context import Context
+from companion.cli.errors import UsageError
+from companion.clock import clock_from_env
+from companion.domain.errors import FieldError
+from companion.paths import DB_ENV, resolve_db_path
+from companion.store.errors import StoreError
+
+COMMAND_MODULES = (summary_cmd, backups_cmd)
+
+EPILOG = f"""\
+With no command, companion opens the app. Dates accept YYYY-MM-DD, today,
+yesterday, tomorrow, and +Nd/-Nd/+Nw. The database is --db, else ${DB_ENV},
+else companion.json in your user data folder.
+
+Exit codes: 0 done, 1 the data could not be read or written, 2 bad usage or input.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="companion",
+        description="A calm companion for the weeks after a job interview.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"companion {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"the database file (default: ${DB_ENV} or the user data folder)",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def _launch_tui(ctx: Context) -> int:
+    from companion.tui.launch import run_app
+
+    return run_app(ctx.db_path, ctx.clock)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    ctx = Context(db_path=resolve_db_path(args.db), clock=clock_from_env(os.environ))
+    try:
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            return _launch_tui(ctx)
+        return int(handler(args, ctx))
+    except FieldError as error:
+        print(f"companion: {error.field}: {error.message}", file=sys.stderr)
+        return 2
+    except UsageError as error:
+        print(f"companion: {error}", file=sys.stderr)
+        return 2
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = error.filename or ctx.db_path
+        print(
+            f"companion could not write {where} ({error.strerror or error}). "
+            "The data already on disk is intact; try again when the problem is fixed.",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130

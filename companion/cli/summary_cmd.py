@@ -1,0 +1,73 @@
+"""`companion summary`: the calm summary as text, JSON or one short line."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import orjson
+
+from companion.cli.context import Context
+from companion.domain.summary import Summary
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "summary",
+        help="what, if anything, needs you today",
+        description="The calm summary: what is worth doing today, and what can wait.",
+    )
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print it as JSON for scripts")
+    shape.add_argument(
+        "--short", action="store_true", help="one line, for a shell prompt or a tmux status bar"
+    )
+    parser.set_defaults(handler=run)
+
+
+def as_json(summary: Summary) -> dict[str, Any]:
+    return {
+        "message": summary.message,
+        "actions": [{"kind": a.kind, "text": a.text} for a in summary.actions],
+        "suggestion": summary.suggestion,
+        "waiting": [],
+        "practice_due": summary.practice_due,
+        "applied_this_week": summary.applied_this_week,
+        "weekly_goal": summary.weekly_goal,
+    }
+
+
+def short_line(summary: Summary) -> str:
+    count = len(summary.actions)
+    today = "nothing today" if count == 0 else f"{count} thing{'s' if count > 1 else ''} today"
+    parts = [today]
+    if summary.practice_due:
+        parts.append(f"{summary.practice_due} to practise")
+    return "companion: " + " · ".join(parts)
+
+
+def as_text(summary: Summary) -> str:
+    lines = [summary.message, ""]
+    for number, action in enumerate(summary.actions, start=1):
+        lines.append(f"  {number}. {action.text}")
+    if summary.suggestion:
+        lines.append(f"A kind use of the time: {summary.suggestion}")
+    if summary.weekly_goal:
+        lines.append("")
+        lines.append(
+            f"Applied this week: {summary.applied_this_week} of {summary.weekly_goal}. "
+            "Keep applying until an offer is in writing."
+        )
+    return "\n".join(lines).rstrip()
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.open("read") as repo:
+        summary = repo.summary()
+    if args.json:
+        ctx.print(orjson.dumps(as_json(summary), option=orjson.OPT_INDENT_2).decode())
+    elif args.short:
+        ctx.print(short_line(summary))
+    else:
+        ctx.print(as_text(summary))
+    return 0

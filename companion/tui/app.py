@@ -1,0 +1,127 @@
+"""CompanionApp and `make_app`, the one way the app is built (by the CLI and by tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from companion.clock import Clock
+from companion.store.repository import Repository
+from companion.tui.navigation import DESTINATIONS
+from companion.tui.theme import DUSK, THEMES
+
+
+class CompanionApp(App[None]):
+    CSS_PATH = "companion.tcss"
+    TITLE = "companion"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about) for d in DESTINATIONS),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, repo: Repository, clock: Clock, *, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.repo = repo
+        self.clock = clock
+        self.cursor_blink = cursor_blink
+        self.exit_problem: str | None = None
+        for theme in THEMES:
+            self.register_theme(theme)
+        for destination in DESTINATIONS:
+            self.add_mode(destination.mode, destination.screen)
+
+    def on_mount(self) -> None:
+        settings = self.repo.settings.get()
+        self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.repo.db.save_listener = self._save_problem_from_writer
+        self.switch_mode(DESTINATIONS[0].mode)
+        if self.repo.read_only:
+            self.notify(
+                f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
+                title="Just looking",
+                timeout=8,
+            )
+        elif not settings.welcomed:
+            from companion.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen())
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if name and not self.repo.read_only and name != self.repo.settings.get().theme:
+            self.repo.settings.update(theme=name)
+
+    def _save_problem_from_writer(self, problem: str | None) -> None:
+        self.call_from_thread(self._show_save_problem, problem)
+
+    def _show_save_problem(self, problem: str | None) -> None:
+        if problem is None:
+            self.notify("Everything is saved again.", title="Saved", timeout=4)
+        else:
+            self.notify(problem, title="Not saved yet", severity="warning", timeout=15)
+
+    def action_go(self, mode: str) -> None:
+        self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from companion.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for destination in DESTINATIONS:
+            yield SystemCommand(
+                f"Go to {destination.label}",
+                f"{destination.about} (key {destination.key})",
+                lambda mode=destination.mode: self.action_go(mode),
+            )
+        yield SystemCommand("Help", "Every key and command (key ?)", self.action_help)
+        if not self.repo.read_only:
+            yield SystemCommand(
+                "Set weekly applying goal",
+                "How many applications to aim for each week while you wait",
+                self.action_weekly_goal,
+            )
+        yield from super().get_system_commands(screen)
+
+    def action_weekly_goal(self) -> None:
+        from companion.tui.screens.welcome import WeeklyGoalScreen
+
+        self.push_screen(WeeklyGoalScreen())
+
+    def on_unmount(self) -> None:
+        self.close_repository()
+
+    def close_repository(self) -> None:
+        try:
+            self.repo.close()
+        except OSError as error:
+            self.exit_problem = (
+                f"companion could not save to {self.repo.path} ({error.strerror or error}). "
+                "The file on disk is intact, but the latest changes were not written."
+            )
+
+
+def make_app(
+    db_path: Path,
+    clock: Clock,
+    *,
+    cursor_blink: bool = True,
+    background: bool = True,
+) -> CompanionApp:
+    """Open the database (read-only if another companion has it) and build the app.
+
+    Raises BadDatabaseFile before any screen is drawn when the data does not load.
+    """
+    repo = Repository.open(db_path, clock, access="auto", background=background)
+    return CompanionApp(repo, clock, cursor_blink=cursor_blink)

@@ -1,0 +1,81 @@
+"""Every key, generated from the bindings themselves so it cannot fall out of date."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from companion.tui.navigation import DESTINATIONS
+
+NAV_ACTIONS = {f"go('{d.mode}')" for d in DESTINATIONS}
+
+
+def _key(binding: Binding) -> str:
+    return binding.key_display or binding.key.replace("question_mark", "?")
+
+
+def _rows(bindings: list[Binding]) -> Content:
+    lines = [
+        Content.assemble((f"{_key(b):<12}", "bold $primary"), b.description or b.action)
+        for b in bindings
+    ]
+    return Content("\n").join(lines)
+
+
+def screen_bindings(screen: Screen[object]) -> list[Binding]:
+    """The keys companion's own screen classes define, in the order they declare them."""
+    found: list[Binding] = []
+    seen: set[str] = set()
+    for cls in type(screen).__mro__:
+        if not cls.__module__.startswith("companion."):
+            continue
+        for item in cls.__dict__.get("BINDINGS", []):
+            binding = item if isinstance(item, Binding) else Binding(*item)
+            if binding.key in seen or not binding.description or binding.action in NAV_ACTIONS:
+                continue
+            seen.add(binding.key)
+            found.append(binding)
+    return found
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", key_display="?"),
+        Binding("q", "dismiss", "Close"),
+    ]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        places = [Binding(d.key, f"go('{d.mode}')", f"{d.label}: {d.about}") for d in DESTINATIONS]
+        everywhere = [
+            Binding("?", "help", "this help"),
+            Binding("ctrl+p", "command_palette", "command palette: every command, by name"),
+            Binding("tab", "focus_next", "move between fields and lists"),
+            Binding("escape", "back", "close a dialog or form"),
+            Binding("q", "quit", "quit (your data is saved as you go)"),
+        ]
+        with VerticalScroll(id="help-box", classes="dialog"):
+            yield Static("Keys", classes="dialog-title")
+            yield Static("Go to", classes="section-title first")
+            yield Static(_rows(places))
+            here = screen_bindings(self.under)
+            if here:
+                title = getattr(self.under, "TITLE", None) or "this screen"
+                yield Static(f"On {title}", classes="section-title")
+                yield Static(_rows(here))
+            yield Static("Everywhere", classes="section-title")
+            yield Static(_rows(everywhere))
+            yield Static(
+                "Close this with escape or ?. In a shell, companion --help lists the commands.",
+                classes="quiet hint",
+            )

@@ -1,0 +1,44 @@
+"""The domain and the printing CLI must not import textual (nor the domain tinydb)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+DOMAIN_PROBE = """
+import importlib, pkgutil, sys
+import companion.domain as domain
+for module in pkgutil.walk_packages(domain.__path__, "companion.domain."):
+    importlib.import_module(module.name)
+bad = sorted(m for m in sys.modules if m.split(".")[0] in {"textual", "tinydb"})
+print(",".join(bad))
+"""
+
+CLI_PROBE = """
+import sys
+from companion.cli import main
+code = main(sys.argv[1:])
+print("LOADED:" + ",".join(sorted(m for m in sys.modules if m.split(".")[0] == "textual")))
+raise SystemExit(code)
+"""
+
+
+def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_domain_imports_neither_textual_nor_tinydb() -> None:
+    result = _python(DOMAIN_PROBE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_companion_summary_does_not_import_textual(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.json")
+    for argv in (["summary"], ["summary", "--json"], ["summary", "--short"], ["backups"]):
+        result = _python(CLI_PROBE, "--db", db, *argv)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().endswith("LOADED:"), result.stdout

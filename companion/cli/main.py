@@ -12,6 +12,7 @@ from companion import __version__
 from companion.cli import backups_cmd, summary_cmd
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
+from companion.cli.tui import launch_tui
 from companion.clock import clock_from_env
 from companion.domain.errors import FieldError
 from companion.paths import DB_ENV, resolve_db_path
@@ -52,19 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _launch_tui(ctx: Context) -> int:
-    from companion.tui.launch import run_app
-
-    return run_app(ctx.db_path, ctx.clock)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     ctx = Context(db_path=resolve_db_path(args.db), clock=clock_from_env(os.environ))
     try:
         handler = getattr(args, "handler", None)
         if handler is None:
-            return _launch_tui(ctx)
+            return launch_tui(ctx)
         return int(handler(args, ctx))
     except FieldError as error:
         print(f"companion: {error.field}: {error.message}", file=sys.stderr)

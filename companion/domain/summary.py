@@ -3,6 +3,9 @@
 It is what the home screen and `companion summary` show in place of an inbox:
 one calm sentence, at most three things worth doing (most time-sensitive
 first), and when nothing is due, one restorative suggestion.
+
+Each capability contributes actions from its own domain module; this module
+only gathers them, orders them by `ACTION_ORDER` and keeps the first three.
 """
 
 from __future__ import annotations
@@ -14,6 +17,21 @@ from companion.domain.settings import Settings
 
 MAX_ACTIONS = 3
 NOTHING_TODAY = "Nothing needs you today."
+
+# Most time-sensitive first (etiquette.md and issue 6): a thank-you window
+# closes in days, a debrief fades in a day or two, references need a heads-up
+# before they are called; follow-ups and moving on can wait a little.
+ACTION_ORDER = (
+    "thank_you",
+    "debrief",
+    "references",
+    "follow_up",
+    "decide",
+    "move_on",
+    "feedback",
+    "practice",
+    "apply",
+)
 
 # Drawn from the advice the product is built on (../shared/seeds): keep
 # applying, keep networking, practise, personal projects, rest with people.
@@ -31,8 +49,17 @@ RESTORATIVE = (
 
 @dataclass(frozen=True)
 class Action:
+    """One thing worth doing, in one sentence.
+
+    `kind` names the rule (one of ACTION_ORDER); `due` orders actions of the
+    same kind (earliest first); `target` tells the app what to open, such as
+    "interview:3".
+    """
+
     kind: str
     text: str
+    due: date | None = None
+    target: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +67,7 @@ class SummaryInputs:
     """Everything the summary reads, gathered by the repository from the main file."""
 
     settings: Settings = field(default_factory=Settings)
+    actions: tuple[Action, ...] = ()
     applied_this_week: int = 0
 
 
@@ -58,24 +86,29 @@ def restorative_suggestion(today: date) -> str:
     return RESTORATIVE[today.toordinal() % len(RESTORATIVE)]
 
 
+def order_actions(actions: tuple[Action, ...] | list[Action]) -> list[Action]:
+    def rank(action: Action) -> tuple[int, date]:
+        kind = ACTION_ORDER.index(action.kind) if action.kind in ACTION_ORDER else len(ACTION_ORDER)
+        return kind, action.due or date.max
+
+    return sorted(actions, key=rank)
+
+
 def build_summary(inputs: SummaryInputs, today: date) -> Summary:
-    actions: list[Action] = []
-    suggestion = None if actions else restorative_suggestion(today)
-    message = NOTHING_TODAY if not actions else _count_sentence(len(actions))
-    goal = inputs.settings.weekly_goal or None
+    actions = order_actions(inputs.actions)[:MAX_ACTIONS]
     return Summary(
-        message=message,
-        actions=tuple(actions[:MAX_ACTIONS]),
-        suggestion=suggestion,
+        message=_message(len(actions)),
+        actions=tuple(actions),
+        suggestion=None if actions else restorative_suggestion(today),
         practice_due=0,
         applied_this_week=inputs.applied_this_week,
-        weekly_goal=goal,
+        weekly_goal=inputs.settings.weekly_goal or None,
     )
 
 
-def _count_sentence(count: int) -> str:
-    return (
-        "One thing is worth doing today."
-        if count == 1
-        else f"{count} things are worth doing today."
-    )
+def _message(count: int) -> str:
+    if count == 0:
+        return NOTHING_TODAY
+    if count == 1:
+        return "One thing is worth doing today."
+    return f"{count} things are worth doing today."

@@ -25,11 +25,19 @@ class CompanionApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, repo: Repository, clock: Clock, *, cursor_blink: bool = True) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        clock: Clock,
+        *,
+        cursor_blink: bool = True,
+        start: str | None = None,
+    ) -> None:
         super().__init__()
         self.repo = repo
         self.clock = clock
         self.cursor_blink = cursor_blink
+        self.start = start or DESTINATIONS[0].mode
         self.exit_problem: str | None = None
         for theme in THEMES:
             self.register_theme(theme)
@@ -41,7 +49,7 @@ class CompanionApp(App[None]):
         self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.repo.db.save_listener = self._save_problem_from_writer
-        self.switch_mode(DESTINATIONS[0].mode)
+        self.switch_mode(self.start)
         if self.repo.read_only:
             self.notify(
                 f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
@@ -118,10 +126,12 @@ def make_app(
     *,
     cursor_blink: bool = True,
     background: bool = True,
+    start: str | None = None,
 ) -> CompanionApp:
     """Open the database (read-only if another companion has it) and build the app.
 
+    `start` names the mode to open on (a Destination's `mode`; default home).
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
     repo = Repository.open(db_path, clock, access="auto", background=background)
-    return CompanionApp(repo, clock, cursor_blink=cursor_blink)
+    return CompanionApp(repo, clock, cursor_blink=cursor_blink, start=start)

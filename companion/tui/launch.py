@@ -9,8 +9,8 @@ from companion.clock import Clock
 from companion.tui.app import make_app
 
 
-def run_app(db_path: Path, clock: Clock) -> int:
-    app = make_app(db_path, clock)
+def run_app(db_path: Path, clock: Clock, start: str | None = None) -> int:
+    app = make_app(db_path, clock, start=start)
     try:
         app.run()
     finally:

@@ -47,18 +47,17 @@ def parking_note(checkin: time | None, now: datetime) -> str:
     """What to do with the urge, given the user's daily inbox check (worry time)."""
     if checkin is None:
         return (
-            "Noted. Nothing is lost by waiting: companion keeps the dates for you. "
+            "Nothing is lost by waiting: companion keeps the dates for you. "
             "A daily time to check your inbox can be set in settings."
         )
     start = now.replace(hour=checkin.hour, minute=checkin.minute, second=0, microsecond=0)
     if now < start:
         return (
-            f"Noted. Your inbox check is at {checkin:%H:%M}. Park the thought until then; "
+            f"Your inbox check is at {checkin:%H:%M}. Park the thought until then; "
             "whatever is there will keep."
         )
     if now < start + timedelta(minutes=CHECKIN_MINUTES):
         return f"It is your {checkin:%H:%M} inbox check: look once, then let it rest."
     return (
-        f"Noted. Today's inbox check was at {checkin:%H:%M}; whatever is there will keep "
-        "until tomorrow's."
+        f"Today's inbox check was at {checkin:%H:%M}; whatever is there will keep until tomorrow's."
     )

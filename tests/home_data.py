@@ -68,7 +68,7 @@ def inject_actions(monkeypatch: pytest.MonkeyPatch, *actions: Action) -> None:
 
 THANK_YOU = Action(
     "thank_you",
-    "Send a thank-you note to Priya and Tom at Acme, best by Wed 4 Mar.",
+    "Send a thank-you note to Priya and Tom at Acme, best by Fri 6 Mar.",
     due=date(2026, 3, 4),
     target="interview:1",
 )

@@ -33,7 +33,7 @@ def trend_sentence(per_day: tuple[int, ...]) -> str | None:
         return None
     before, recent = sum(per_day[-14:-7]), sum(per_day[-7:])
     if before and recent < before:
-        return f"{recent} this week, down from {before} the week before."
+        return f"{recent} in the last seven days, down from {before} in the seven before."
     return None
 
 

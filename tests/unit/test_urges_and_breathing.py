@@ -22,7 +22,7 @@ def test_urges_are_counted_per_local_day_for_two_weeks() -> None:
 
 def test_the_trend_is_only_mentioned_when_it_falls() -> None:
     falling = (3,) * 7 + (1,) * 7
-    assert trend_sentence(falling) == "7 this week, down from 21 the week before."
+    assert trend_sentence(falling) == "7 in the last seven days, down from 21 in the seven before."
     assert trend_sentence(tuple(reversed(falling))) is None
     assert trend_sentence((0,) * 14) is None
     assert trend_sentence((1,) * 5) is None

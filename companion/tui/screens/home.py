@@ -29,12 +29,14 @@ def greeting(hour: int) -> str:
 
 class HomeScreen(Screen[None]):
     TITLE = "Home"
+    # 2 and 3 have no description of their own: "1-3 Open" stands for all three
+    # in the footer and the help.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("i", "breathe", "Breathe", tooltip="I want to check my inbox"),
         Binding("n", "log_application", "Log application"),
         Binding("1", "act(1)", "Open", key_display="1-3"),
-        Binding("2", "act(2)", "Open the second thing", show=False),
-        Binding("3", "act(3)", "Open the third thing", show=False),
+        Binding("2", "act(2)", "", show=False),
+        Binding("3", "act(3)", "", show=False),
     ]
 
     summary: Summary | None = None

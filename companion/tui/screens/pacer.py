@@ -29,10 +29,7 @@ TICK_SECONDS = 0.25
 def counted(breath: Breath) -> Content:
     """The counted seconds of this phase: ● ● ○ ○."""
     return Content.assemble(
-        *(
-            ("● ", "$primary") if n <= breath.count else ("○ ", "$text-muted")
-            for n in range(1, PHASE_SECONDS + 1)
-        )
+        *(("● ", "$primary") if n <= breath.count else "○ " for n in range(1, PHASE_SECONDS + 1))
     )
 
 
@@ -45,16 +42,10 @@ class PacerScreen(ModalScreen[None]):
         Binding("enter", "leave", "Home", show=False),
         Binding("r", "again", "Breathe again"),
         Binding("1", "open(1)", "Open", key_display="1-3"),
-        Binding("2", "open(2)", "Open the second", show=False),
-        Binding("3", "open(3)", "Open the third", show=False),
+        Binding("2", "open(2)", "", show=False),
+        Binding("3", "open(3)", "", show=False),
         Binding("q", "app.quit", "Quit", show=False),
     ]
-    DEFAULT_CSS = """
-    PacerScreen {
-        background: $background;
-        align: center top;
-    }
-    """
 
     def __init__(self, *, note: bool = True) -> None:
         super().__init__()
@@ -71,7 +62,8 @@ class PacerScreen(ModalScreen[None]):
         with Vertical(id="breathing", classes="page"):
             yield Static("I want to check my inbox", classes="dialog-title", id="pacer-title")
             yield Static(id="parking", classes="quiet")
-            yield BreathingBox(id="box")
+            with Center(id="box-frame"):
+                yield BreathingBox(id="box")
             with Center():
                 yield Static(id="words", classes="headline")
             with Center():

@@ -23,29 +23,27 @@ def box_lines(level: int) -> list[str]:
 
 
 class BreathingBox(Widget):
-    DEFAULT_CSS = f"""
-    BreathingBox {{
-        height: {HEIGHTS[-1]};
-        width: 100%;
+    """Only the box: put it in a container of height `HEIGHTS[-1]` aligned to the middle."""
+
+    DEFAULT_CSS = """
+    BreathingBox {
+        height: auto;
+        width: auto;
         color: $primary;
-    }}
+    }
     """
 
-    fill: reactive[float] = reactive(0.0)
+    fill: reactive[float] = reactive(0.0, layout=True)
     """0 is the smallest box, 1 the largest."""
 
     def render(self) -> Content:
         level = round(max(0.0, min(1.0, self.fill)) * LEVELS)
         lines = box_lines(level)
-        width = self.size.width or WIDTHS[-1]
-        top = (HEIGHTS[-1] - len(lines)) // 2
-        left = max(0, (width - len(lines[0])) // 2)
         shade = "on $primary 12%"
-        rows: list[Content] = [Content("")] * top
-        for number, line in enumerate(lines):
-            if 0 < number < len(lines) - 1:
-                row = Content.assemble(" " * left, line[0], (line[1:-1], shade), line[-1])
-            else:
-                row = Content(" " * left + line)
-            rows.append(row)
+        rows = [
+            Content.assemble(line[0], (line[1:-1], shade), line[-1])
+            if 0 < number < len(lines) - 1
+            else Content(line)
+            for number, line in enumerate(lines)
+        ]
         return Content("\n").join(rows)

@@ -16,9 +16,8 @@ BLOCKS = " ▁▂▃▄▅▆▇█"
 def sparkline(counts: tuple[int, ...]) -> Content:
     """One cell a day; a quiet dot for a day with none."""
     top = max(counts, default=0) or 1
-    cells = [
-        ("·", "$text-muted") if n == 0 else (SPARKS[min(7, (n * 8 - 1) // top)], "$primary")
-        for n in counts
+    cells: list[str | tuple[str, str]] = [
+        "·" if n == 0 else (SPARKS[min(7, (n * 8 - 1) // top)], "$primary") for n in counts
     ]
     return Content.assemble(*cells)
 
@@ -39,7 +38,7 @@ def bars(counts: tuple[int, ...], today: date, rows: int = 4) -> Content:
     initials = [
         (DAY_NAMES[(first + timedelta(days=n)).weekday()][0] + " ") for n in range(len(counts))
     ]
-    lines.append(Content.assemble(("".join(initials), "$text-muted")))
+    lines.append(Content("".join(initials)))
     return Content("\n").join(lines)
 
 
@@ -50,6 +49,7 @@ class UrgeChart(Widget):
     UrgeChart {
         height: auto;
         width: auto;
+        color: $text-muted;
     }
     """
 
@@ -68,8 +68,8 @@ class UrgeChart(Widget):
         today_count = self.counts[-1] if self.counts else 0
         if self.compact:
             return Content.assemble(
-                ("Urges to check, two weeks  ", "$text-muted"),
+                "Urges to check, two weeks  ",
                 sparkline(self.counts),
-                (f"  {today_count} today", "$text-muted"),
+                f"  {today_count} today",
             )
         return bars(self.counts, self.today)

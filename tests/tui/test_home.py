@@ -254,3 +254,27 @@ async def test_read_only_home_does_not_offer_to_log(
             await pilot.pause()
             assert isinstance(app.screen, PacerScreen)
             assert _text(app, "#parking").startswith("Nothing is lost by waiting")
+
+
+async def test_the_palette_offers_breathing_and_logging(build_app: AppFactory) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"I want to check my inbox", "Log an application", "Go to Applications"} <= set(
+            commands
+        )
+        commands["Log an application"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationForm)
+
+
+async def test_an_unknown_start_target_opens_home(db_path: Path, clock: FrozenClock) -> None:
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(welcomed=True)
+    app = make_app(db_path, clock, cursor_blink=False, start="nowhere:1")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+    finally:
+        app.close_repository()

@@ -10,6 +10,8 @@ import orjson
 from companion.cli.context import Context
 from companion.domain.summary import Summary
 
+KEEP_APPLYING = "Keep applying until an offer is in writing."
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
@@ -34,13 +36,20 @@ def as_json(summary: Summary) -> dict[str, Any]:
         "practice_due": summary.practice_due,
         "applied_this_week": summary.applied_this_week,
         "weekly_goal": summary.weekly_goal,
+        "rest": summary.rest,
+        "checkin": summary.checkin,
+        "urges_today": summary.urges_today,
+        "urges_last_14_days": list(summary.urges),
     }
 
 
+def _things_today(count: int) -> str:
+    return "nothing today" if count == 0 else f"{count} thing{'s' if count > 1 else ''} today"
+
+
 def short_line(summary: Summary) -> str:
-    count = len(summary.actions)
-    today = "nothing today" if count == 0 else f"{count} thing{'s' if count > 1 else ''} today"
-    parts = [today]
+    """One line for a prompt or a status bar; zero counts are left out."""
+    parts = [_things_today(len(summary.actions))]
     if summary.practice_due:
         parts.append(f"{summary.practice_due} to practise")
     return "companion: " + " · ".join(parts)
@@ -54,10 +63,11 @@ def as_text(summary: Summary) -> str:
         lines.append(f"A kind use of the time: {summary.suggestion}")
     if summary.weekly_goal:
         lines.append("")
-        lines.append(
-            f"Applied this week: {summary.applied_this_week} of {summary.weekly_goal}. "
-            "Keep applying until an offer is in writing."
-        )
+        applied = f"Applied this week: {summary.applied_this_week} of {summary.weekly_goal}."
+        lines.append(f"{applied} {summary.rest or KEEP_APPLYING}")
+    if summary.checkin:
+        lines.append("")
+        lines.append(summary.checkin)
     return "\n".join(lines).rstrip()
 
 

@@ -8,13 +8,18 @@ from types import TracebackType
 
 from companion.clock import Clock
 from companion.domain.summary import Summary, SummaryInputs, build_summary
-from companion.store import settings_store
+from companion.domain.urges import CHART_DAYS
+from companion.store import applications_store, settings_store, urges_store
+from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
+from companion.store.urges_store import UrgesStore
 
 SCHEMAS: Mapping[str, TableSchema] = {
     **settings_store.SCHEMAS,
+    **applications_store.SCHEMAS,
+    **urges_store.SCHEMAS,
 }
 
 
@@ -23,6 +28,8 @@ class Repository:
         self.db = db
         self.clock = clock
         self.settings = SettingsStore(db)
+        self.applications = ApplicationsStore(db)
+        self.urges = UrgesStore(db)
 
     @classmethod
     def open(
@@ -48,7 +55,12 @@ class Repository:
         return not self.db.writable
 
     def summary_inputs(self) -> SummaryInputs:
-        return SummaryInputs(settings=self.settings.get())
+        today = self.clock.today()
+        return SummaryInputs(
+            settings=self.settings.get(),
+            applications=tuple(self.applications.all()),
+            urge_days=tuple(self.urges.recent_days(today, CHART_DAYS)),
+        )
 
     def summary(self) -> Summary:
         return build_summary(self.summary_inputs(), self.clock.today())

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from companion.clock import Clock
 from companion.store.repository import Repository
 from companion.tui.navigation import DESTINATIONS
+from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
 
 
@@ -49,7 +50,10 @@ class CompanionApp(App[None]):
         self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.repo.db.save_listener = self._save_problem_from_writer
-        self.switch_mode(self.start)
+        modes = {d.mode for d in DESTINATIONS}
+        self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
+        if self.start not in modes:
+            self.call_after_refresh(self.open_target, self.start)
         if self.repo.read_only:
             self.notify(
                 f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
@@ -78,6 +82,25 @@ class CompanionApp(App[None]):
     def action_go(self, mode: str) -> None:
         self.switch_mode(mode)
 
+    def open_target(self, target: str) -> bool:
+        """Open what an Action points at ("interview:3", "practice", "applications:new").
+
+        Registered prefixes (tui/targets.py) come first, then Destination modes;
+        an unknown target does nothing and returns False.
+        """
+        prefix, _, argument = target.partition(":")
+        opener = TARGETS.get(prefix)
+        if opener is not None:
+            opener(self, argument)
+            return True
+        if prefix in {d.mode for d in DESTINATIONS}:
+            self.action_go(prefix)
+            return True
+        return False
+
+    def action_open(self, target: str) -> None:
+        self.open_target(target)
+
     def action_help(self) -> None:
         from companion.tui.screens.help import HelpScreen
 
@@ -94,7 +117,17 @@ class CompanionApp(App[None]):
                 lambda mode=destination.mode: self.action_go(mode),
             )
         yield SystemCommand("Help", "Every key and command (key ?)", self.action_help)
+        yield SystemCommand(
+            "I want to check my inbox",
+            "Note the urge, breathe for a minute, then see what needs you (key i on home)",
+            lambda: self.open_target("breathe"),
+        )
         if not self.repo.read_only:
+            yield SystemCommand(
+                "Log an application",
+                "Add a job you applied for; it counts toward this week's goal",
+                lambda: self.open_target("applications:new"),
+            )
             yield SystemCommand(
                 "Set weekly applying goal",
                 "How many applications to aim for each week while you wait",
@@ -130,7 +163,8 @@ def make_app(
 ) -> CompanionApp:
     """Open the database (read-only if another companion has it) and build the app.
 
-    `start` names the mode to open on (a Destination's `mode`; default home).
+    `start` names the mode to open on (a Destination's `mode`; default home), or a
+    target (tui/targets.py, such as "breathe") to open over home.
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
     repo = Repository.open(db_path, clock, access="auto", background=background)

@@ -27,6 +27,20 @@ def _home() -> Screen[None]:
     return HomeScreen()
 
 
+def _applications() -> Screen[None]:
+    from companion.tui.screens.applications import ApplicationsScreen
+
+    return ApplicationsScreen()
+
+
+def _settings() -> Screen[None]:
+    from companion.tui.screens.settings import SettingsScreen
+
+    return SettingsScreen()
+
+
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("h", "home", "Home", "what, if anything, needs you today", _home),
+    Destination("a", "applications", "Applications", "the jobs you applied for", _applications),
+    Destination("s", "settings", "Settings", "weekly goal, inbox check time, theme", _settings),
 )

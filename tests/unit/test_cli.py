@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 import orjson
@@ -13,6 +13,7 @@ import pytest
 from companion import __version__
 from companion.cli import main
 from companion.clock import FrozenClock
+from companion.domain.applications import parse_application
 from companion.store.backups import list_backups
 from companion.store.layout import Layout
 from companion.store.repository import Repository
@@ -40,7 +41,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for command in ("summary", "backups", "restore"):
+    for command in ("summary", "backups", "restore", "apply", "breathe"):
         assert command in out
     assert "Exit codes" in out
 
@@ -183,3 +184,130 @@ def test_python_dash_m_works(db_path: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("companion:")
+
+
+def _busy_database(db_path: Path, clock: FrozenClock) -> None:
+    """A week with three applications, two urges, a check-in time and a goal of 14."""
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(weekly_goal=14, checkin_time=time(17, 0))
+        for company, day in (("Acme", "2026-03-02"), ("Globex", "2026-03-03")):
+            repo.applications.add(
+                parse_application(clock.today(), company=company, role="Designer", applied_on=day)
+            )
+        repo.applications.add(
+            parse_application(
+                clock.today(), company="Initech", role="Analyst", applied_on="2026-02-26"
+            )
+        )
+        repo.urges.note(clock.now())
+        repo.urges.note(clock.now() - timedelta(days=2))
+
+
+def test_summary_json_from_a_fixture_database(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FrozenClock
+) -> None:
+    _busy_database(db_path, clock)
+    code, out, _ = run(capsys, "--db", str(db_path), "summary", "--json")
+    data = orjson.loads(out)
+    assert code == 0
+    # Tuesday, goal 14: an even pace over Monday is 2; 2 were sent, so no nudge.
+    assert data["actions"] == []
+    assert data["message"] == "Nothing needs you today."
+    assert (data["applied_this_week"], data["weekly_goal"]) == (2, 14)
+    assert data["practice_due"] == 0
+    assert data["waiting"] == []
+    assert data["checkin"] == "Your inbox check is at 17:00."
+    assert data["urges_today"] == 1
+    assert data["urges_last_14_days"][-3:] == [1, 0, 1]
+    assert data["rest"] is None
+
+
+def test_summary_json_and_short_show_the_apply_action(
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    clock: FrozenClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _busy_database(db_path, clock)
+    thursday = clock.now() + timedelta(days=2)
+    monkeypatch.setenv("COMPANION_FROZEN_NOW", thursday.isoformat())
+    _, out, _ = run(capsys, "--db", str(db_path), "summary", "--json")
+    data = orjson.loads(out)
+    assert data["actions"] == [
+        {
+            "kind": "apply",
+            "text": "Apply somewhere new today, if you can: 2 of 14 so far this week.",
+        }
+    ]
+    assert data["message"] == "One thing is worth doing today."
+    code, out, _ = run(capsys, "--db", str(db_path), "summary", "--short")
+    assert code == 0
+    assert out == "companion: 1 thing today\n"
+    _, out, _ = run(capsys, "--db", str(db_path), "summary")
+    assert "  1. Apply somewhere new today" in out
+    assert "Applied this week: 2 of 14. Keep applying" in out
+    assert out.rstrip().endswith("Your inbox check is at 17:00.")
+
+
+def test_apply_logs_an_application_and_counts_the_week(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FrozenClock
+) -> None:
+    code, out, err = run(
+        capsys, "--db", str(db_path), "apply", "--company", "Acme", "--role", "Designer",
+        "--on", "yesterday", "--source", "referral", "--link", "https://acme.example/1",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == "Logged #1: Designer at Acme, applied Mon 2 Mar.\nThis week: 1 of 5.\n"
+    with Repository.open(db_path, clock, access="read") as repo:
+        (saved,) = repo.applications.all()
+    assert (saved.source, saved.link, saved.status) == (
+        "referral",
+        "https://acme.example/1",
+        "applied",
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--on", "next week"], "companion: applied on: 'next week' is not a date"),
+        (["--on", "+2d"], "companion: applied on: Thu 5 Mar is still to come"),
+        (["--status", "ghosted"], "companion: status: 'ghosted' is not a status"),
+        (["--company", " "], "companion: company: this is needed"),
+    ],
+)
+def test_apply_refuses_bad_input_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], db_path: Path, extra: list[str], message: str
+) -> None:
+    code, out, err = run(
+        capsys, "--db", str(db_path), "apply", "--company", "Acme", "--role", "Designer", *extra
+    )
+    assert code == 2
+    assert out == ""
+    assert err.startswith(message)
+    assert not db_path.exists()
+
+
+def test_apply_after_fifteen_with_no_answer_suggests_rest(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FrozenClock
+) -> None:
+    with Repository.open(db_path, clock) as repo:
+        for n in range(14):
+            repo.applications.add(
+                parse_application(clock.today(), company=f"Co {n}", role="Designer")
+            )
+    _, out, _ = run(
+        capsys, "--db", str(db_path), "apply", "--company", "Acme", "--role", "Designer"
+    )
+    assert "This week: 15 of 5." in out
+    assert "none has answered yet" in out
+    assert "rest" in out
+
+
+def test_breathe_opens_the_app_on_the_pacer(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> None:
+    opened: list[str | None] = []
+    monkeypatch.setattr(
+        "companion.cli.breathe_cmd.launch_tui", lambda ctx, start=None: opened.append(start) or 0
+    )
+    assert main(["--db", str(db_path), "breathe"]) == 0
+    assert opened == ["breathe"]

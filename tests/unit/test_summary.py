@@ -1,7 +1,9 @@
-from datetime import date
+from datetime import date, time, timedelta
 
+from companion.domain.applications import Application
 from companion.domain.settings import Settings
 from companion.domain.summary import (
+    ABOUT_APPLYING,
     MAX_ACTIONS,
     NOTHING_TODAY,
     RESTORATIVE,
@@ -46,3 +48,154 @@ def test_actions_are_ordered_by_time_sensitivity_and_capped() -> None:
 def test_a_goal_of_zero_turns_the_applying_bar_off() -> None:
     summary = build_summary(SummaryInputs(settings=Settings(weekly_goal=0)), TODAY)
     assert summary.weekly_goal is None
+
+
+# The week of the frozen clock: Monday 2 March to Sunday 8 March 2026.
+MONDAY = date(2026, 3, 2)
+WEDNESDAY = date(2026, 3, 4)
+SUNDAY = date(2026, 3, 8)
+
+
+def _sent(*days: date, status: str = "applied", status_on: date | None = None) -> tuple:
+    return tuple(
+        Application("Co", "Role", day, status=status, status_on=status_on, id=n)
+        for n, day in enumerate(days, start=1)
+    )
+
+
+def test_several_actions_compete_and_applying_comes_last() -> None:
+    actions = (
+        Action("practice", "Practise 4 questions"),
+        Action("move_on", "Let Initech go"),
+        Action("references", "Tell your references about Acme"),
+    )
+    inputs = SummaryInputs(actions=actions, settings=Settings(weekly_goal=5))
+    summary = build_summary(inputs, WEDNESDAY)
+    assert [a.kind for a in summary.actions] == ["references", "move_on", "practice"]
+    fewer = build_summary(SummaryInputs(actions=actions[:1]), WEDNESDAY)
+    assert [a.kind for a in fewer.actions] == ["practice", "apply"]
+    assert fewer.message == "2 things are worth doing today."
+
+
+def test_only_quiet_waiting_means_nothing_needs_you() -> None:
+    # Interviews that are quiet contribute no action; the week's goal is met.
+    inputs = SummaryInputs(applications=_sent(MONDAY, MONDAY, TODAY, TODAY, TODAY))
+    summary = build_summary(inputs, TODAY)
+    assert summary.message == NOTHING_TODAY
+    assert summary.actions == ()
+    assert summary.suggestion in RESTORATIVE
+    assert (summary.applied_this_week, summary.weekly_goal) == (5, 5)
+    assert summary.rest is None
+
+
+def test_the_week_counts_monday_to_today_only() -> None:
+    last_sunday = date(2026, 3, 1)
+    inputs = SummaryInputs(applications=_sent(last_sunday, MONDAY, TODAY))
+    assert build_summary(inputs, TODAY).applied_this_week == 2
+    assert build_summary(inputs, date(2026, 3, 9)).applied_this_week == 0
+
+
+def test_no_applying_nudge_on_monday_even_with_nothing_sent() -> None:
+    for goal in (1, 5, 50):
+        summary = build_summary(SummaryInputs(settings=Settings(weekly_goal=goal)), MONDAY)
+        assert summary.actions == (), goal
+        assert summary.message == NOTHING_TODAY
+
+
+def test_the_apply_action_comes_when_a_whole_application_behind_an_even_pace() -> None:
+    # Tuesday, goal 5: an even pace is 5/7 of one application, not a whole one.
+    assert build_summary(SummaryInputs(), TODAY).actions == ()
+    summary = build_summary(SummaryInputs(), WEDNESDAY)
+    (action,) = summary.actions
+    assert action.kind == "apply"
+    assert action.target == "applications:new"
+    assert action.text == "Apply somewhere new today, if you can: 0 of 5 so far this week."
+    assert "!" not in action.text
+    assert build_summary(SummaryInputs(applications=_sent(MONDAY)), WEDNESDAY).actions == ()
+    sunday = build_summary(SummaryInputs(applications=_sent(MONDAY, MONDAY, TODAY)), SUNDAY)
+    assert [a.kind for a in sunday.actions] == ["apply"]
+    assert "3 of 5" in sunday.actions[0].text
+    met = build_summary(SummaryInputs(applications=_sent(*[MONDAY] * 5)), SUNDAY)
+    assert met.actions == ()
+
+
+def test_a_goal_of_zero_never_nudges() -> None:
+    summary = build_summary(SummaryInputs(settings=Settings(weekly_goal=0)), SUNDAY)
+    assert summary.actions == ()
+    assert summary.weekly_goal is None
+
+
+def test_an_accepted_offer_ends_the_applying_goal() -> None:
+    behind = SummaryInputs(offer_accepted=True)
+    summary = build_summary(behind, SUNDAY)
+    assert summary.weekly_goal is None
+    assert summary.actions == ()
+    assert summary.suggestion not in ABOUT_APPLYING
+    # A verbal offer is not accepted: the goal stays (etiquette.md, rule 8).
+    verbal = build_summary(SummaryInputs(applications=_sent(MONDAY, status="offer")), SUNDAY)
+    assert verbal.weekly_goal == 5
+    assert [a.kind for a in verbal.actions] == ["apply"]
+    # An application marked as an accepted offer counts too.
+    accepted = build_summary(SummaryInputs(applications=_sent(MONDAY, status="accepted")), SUNDAY)
+    assert accepted.weekly_goal is None
+    assert accepted.actions == ()
+
+
+def test_the_burnout_guard_suggests_rest_over_volume() -> None:
+    fifteen = _sent(*(date(2026, 3, 2 + n % 7) for n in range(15)))
+    inputs = SummaryInputs(applications=fifteen, settings=Settings(weekly_goal=30))
+    summary = build_summary(inputs, SUNDAY)
+    assert summary.rest is not None
+    assert "15 applications" in summary.rest
+    assert "rest" in summary.rest
+    assert summary.actions == ()  # no nudge to apply, although 15 of 30 is behind
+    assert summary.suggestion not in ABOUT_APPLYING
+    assert summary.weekly_goal == 30
+
+
+def test_any_answer_in_the_week_lifts_the_burnout_guard() -> None:
+    fifteen = _sent(*[TODAY] * 15)
+    assert build_summary(SummaryInputs(applications=fifteen), TODAY).rest is not None
+    assert build_summary(SummaryInputs(applications=fifteen[:14]), TODAY).rest is None
+    heard = (*fifteen, *_sent(date(2026, 2, 1), status="heard_back", status_on=MONDAY))
+    assert build_summary(SummaryInputs(applications=heard), TODAY).rest is None
+    no = (*fifteen, *_sent(date(2026, 2, 1), status="rejected", status_on=MONDAY))
+    assert build_summary(SummaryInputs(applications=no), TODAY).rest is None
+    old_answer = (
+        *fifteen,
+        *_sent(date(2026, 2, 1), status="heard_back", status_on=date(2026, 2, 20)),
+    )
+    assert build_summary(SummaryInputs(applications=old_answer), TODAY).rest is not None
+    replied = SummaryInputs(applications=fifteen, recent_replies=1)
+    assert build_summary(replied, TODAY).rest is None
+
+
+def test_applications_spread_over_more_than_a_week_are_not_burnout() -> None:
+    spread = _sent(*(date(2026, 2, 24) + timedelta(days=n % 8) for n in range(15)))
+    assert build_summary(SummaryInputs(applications=spread), TODAY).rest is None
+    eight_days = _sent(*[date(2026, 2, 24)] * 8, *[TODAY] * 7)
+    assert build_summary(SummaryInputs(applications=eight_days), TODAY).rest is None
+
+
+def test_the_suggestion_never_suggests_applying_when_applying_is_off_the_table() -> None:
+    days = [TODAY + timedelta(days=n) for n in range(60)]
+    assert {restorative_suggestion(d, applying=False) for d in days}.isdisjoint(ABOUT_APPLYING)
+    assert {restorative_suggestion(d) for d in days} >= ABOUT_APPLYING
+    assert restorative_suggestion(TODAY, applying=False) == restorative_suggestion(
+        TODAY, applying=False
+    )
+
+
+def test_check_in_time_and_urges_reach_the_summary() -> None:
+    inputs = SummaryInputs(
+        settings=Settings(checkin_time=time(17, 0)),
+        urge_days=(TODAY, TODAY, MONDAY, date(2026, 2, 18), date(2026, 2, 17)),
+    )
+    summary = build_summary(inputs, TODAY)
+    assert summary.checkin == "Your inbox check is at 17:00."
+    assert len(summary.urges) == 14
+    assert summary.urges[-1] == summary.urges_today == 2
+    assert summary.urges[-2] == 1
+    assert summary.urges[0] == 1  # 18 Feb is the first of the fourteen days
+    assert sum(summary.urges) == 4  # 17 Feb is outside them
+    assert build_summary(SummaryInputs(), TODAY).checkin is None

@@ -1,8 +1,11 @@
-"""Home: the calm summary in place of an inbox."""
+"""Home: the calm summary in place of an inbox, and the keys to act on it."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -11,7 +14,9 @@ from textual.widgets import Footer, Header, Static
 from companion.domain.dates import friendly
 from companion.domain.summary import Summary
 from companion.tui.context import app_of
-from companion.tui.widgets import GentleBar
+from companion.tui.widgets import GentleBar, UrgeChart
+
+URGE_HINT = "Feel like checking your inbox? Press i and breathe for a minute instead."
 
 
 def greeting(hour: int) -> str:
@@ -24,6 +29,17 @@ def greeting(hour: int) -> str:
 
 class HomeScreen(Screen[None]):
     TITLE = "Home"
+    # 2 and 3 have no description of their own: "1-3 Open" stands for all three
+    # in the footer and the help.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("i", "breathe", "Breathe", tooltip="I want to check my inbox"),
+        Binding("n", "log_application", "Log application"),
+        Binding("1", "act(1)", "Open", key_display="1-3"),
+        Binding("2", "act(2)", "", show=False),
+        Binding("3", "act(3)", "", show=False),
+    ]
+
+    summary: Summary | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="~")
@@ -34,6 +50,10 @@ class HomeScreen(Screen[None]):
             yield Static(id="suggestion-title", classes="section-title")
             yield Static(id="suggestion")
             yield GentleBar("Applied this week", 0, 0, id="applied")
+            yield Static(id="rest", classes="quiet")
+            yield Static(id="checkin", classes="quiet")
+            yield UrgeChart(compact=True, id="urges")
+            yield Static(URGE_HINT, id="urge-hint", classes="quiet")
             yield Static(id="read-only", classes="quiet")
         yield Footer()
 
@@ -59,6 +79,7 @@ class HomeScreen(Screen[None]):
             )
 
     def show(self, summary: Summary) -> None:
+        self.summary = summary
         self.query_one("#message", Static).update(Content(summary.message))
         actions = self.query_one("#actions", Static)
         actions.display = bool(summary.actions)
@@ -77,3 +98,34 @@ class HomeScreen(Screen[None]):
         bar = self.query_one("#applied", GentleBar)
         bar.display = bool(summary.weekly_goal)
         bar.set_progress(summary.applied_this_week, summary.weekly_goal or 0)
+        rest = self.query_one("#rest", Static)
+        rest.display = summary.rest is not None
+        rest.update(Content(summary.rest or ""))
+        checkin = self.query_one("#checkin", Static)
+        checkin.display = summary.checkin is not None
+        checkin.update(Content(summary.checkin or ""))
+        urges = self.query_one("#urges", UrgeChart)
+        urges.display = any(summary.urges)
+        urges.show(summary.urges, app_of(self).clock.today())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "act":
+            count = len(self.summary.actions) if self.summary else 0
+            number = parameters[0] if parameters else 0
+            return isinstance(number, int) and number <= count
+        if action == "log_application":
+            return not app_of(self).repo.read_only
+        return True
+
+    def action_act(self, number: int) -> None:
+        """Open what the action numbered `number` is about; nothing when it has no target."""
+        actions = self.summary.actions if self.summary else ()
+        if 1 <= number <= len(actions) and actions[number - 1].target:
+            app_of(self).open_target(actions[number - 1].target or "")
+
+    def action_breathe(self) -> None:
+        app_of(self).open_target("breathe")
+
+    def action_log_application(self) -> None:
+        app_of(self).open_target("applications:new")

@@ -1,0 +1,156 @@
+"""Settings: the weekly goal, the daily inbox check, practice retention and the theme.
+
+Every field is checked before anything is saved: one rejected value saves none.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, Select, Static
+
+from companion.domain.errors import FieldError
+from companion.domain.settings import (
+    MAX_WEEKLY_GOAL,
+    THEMES,
+    Settings,
+    parse_checkin_time,
+    parse_retention,
+    parse_weekly_goal,
+)
+from companion.tui.context import app_of
+from companion.tui.widgets import TextField
+
+THEME_LABELS = {"companion-dusk": "Dusk (dark)", "companion-dawn": "Dawn (light)"}
+
+# (widget id, label, what it is for)
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    (
+        "weekly-goal",
+        "Weekly goal",
+        f"Applications a week, Monday to Sunday: 0 to {MAX_WEEKLY_GOAL}.",
+    ),
+    (
+        "checkin-time",
+        "Inbox check",
+        "Once a day, like 17:00; leave it empty for none.",
+    ),
+    (
+        "retention",
+        "Retention",
+        "Practice: how much to remember, 0.70 to 0.97.",
+    ),
+)
+
+
+def _typed(settings: Settings) -> dict[str, str]:
+    return {
+        "weekly-goal": str(settings.weekly_goal),
+        "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
+        "retention": f"{settings.desired_retention:.2f}",
+    }
+
+
+class SettingsScreen(Screen[None]):
+    TITLE = "Settings"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "app.go('home')", "Home", key_display="esc"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="~")
+        with VerticalScroll(id="settings", classes="page"):
+            for widget_id, label, about in FIELDS:
+                with Vertical(classes="field"):
+                    with Horizontal(classes="form-row"):
+                        yield Label(label, classes="form-label")
+                        yield TextField(id=widget_id, compact=True, classes="short")
+                        yield Static(about, classes="quiet form-about")
+                    yield Static(id=f"{widget_id}-error", classes="field-error")
+            with Vertical(classes="field"), Horizontal(classes="form-row"):
+                yield Label("Theme", classes="form-label")
+                yield Select(
+                    [(THEME_LABELS.get(name, name), name) for name in THEMES],
+                    allow_blank=False,
+                    compact=True,
+                    id="theme",
+                )
+            with Horizontal(classes="buttons left"):
+                yield Button("Save", id="save", variant="primary", compact=True)
+            yield Static(id="settings-note", classes="quiet hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """Show what is saved; unsaved edits are let go when the screen is left."""
+        app = app_of(self)
+        settings = app.repo.settings.get()
+        for widget_id, value in _typed(settings).items():
+            self.query_one(f"#{widget_id}", TextField).value = value
+        self.query_one("#theme", Select).value = (
+            settings.theme if settings.theme in THEMES else THEMES[0]
+        )
+        for error in self.query(".field-error"):
+            error.display = False
+        note = self.query_one("#settings-note", Static)
+        if app.repo.read_only:
+            note.update(
+                Content(f"Read-only: {app.repo.db.read_only_reason}. Settings cannot be saved.")
+            )
+        else:
+            note.update("ctrl+s or Enter saves; escape goes home without saving.")
+        self.query_one("#save", Button).disabled = app.repo.read_only
+
+    def on_screen_resume(self) -> None:
+        self.load()
+        self.query_one("#weekly-goal", TextField).focus()
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", TextField).value
+
+    def action_save(self) -> None:
+        app = app_of(self)
+        if app.repo.read_only:
+            return
+        problems: dict[str, str] = {}
+        parsed: dict[str, object] = {}
+        readers = (
+            ("weekly-goal", "weekly_goal", parse_weekly_goal),
+            ("checkin-time", "checkin_time", parse_checkin_time),
+            ("retention", "desired_retention", parse_retention),
+        )
+        for widget_id, name, reader in readers:
+            try:
+                parsed[name] = reader(self._value(widget_id))
+            except FieldError as problem:
+                problems[widget_id] = problem.message
+        for widget_id, _, _ in FIELDS:
+            error = self.query_one(f"#{widget_id}-error", Static)
+            error.display = widget_id in problems
+            error.update(Content(problems.get(widget_id, "")))
+        if problems:
+            self.query_one(f"#{next(iter(problems))}", TextField).focus()
+            return
+        theme = self.query_one("#theme", Select).value
+        if isinstance(theme, str) and theme in THEMES:
+            parsed["theme"] = theme
+        settings = app.repo.settings.update(**parsed)
+        app.theme = settings.theme
+        app.notify("Settings saved.", title="Saved", timeout=3)
+        self.load()
+        self.set_focus(None)

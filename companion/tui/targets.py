@@ -1,0 +1,39 @@
+"""What an Action's `target` opens: a small registry by prefix.
+
+A target is `prefix` or `prefix:argument` ("interview:3", "applications:new",
+"practice"). `CompanionApp.open_target` looks the prefix up here; a prefix not
+registered but naming a Destination's mode switches to that place; anything
+else is ignored. A capability registers its own opener with one line below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from companion.tui.app import CompanionApp
+
+Opener = Callable[["CompanionApp", str], object]
+
+
+def _breathe(app: CompanionApp, argument: str) -> None:
+    from companion.tui.screens.pacer import PacerScreen
+
+    app.push_screen(PacerScreen())
+
+
+def _applications(app: CompanionApp, argument: str) -> None:
+    """`applications:new` opens the form over the current screen; else the list."""
+    if argument == "new":
+        from companion.tui.screens.application_dialogs import log_application
+
+        log_application(app)
+    else:
+        app.action_go("applications")
+
+
+TARGETS: dict[str, Opener] = {
+    "breathe": _breathe,
+    "applications": _applications,
+}

@@ -1,0 +1,52 @@
+"""The installed command in tmux: log an application, then breathe through an urge."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from companion.clock import FrozenClock
+from companion.store.repository import Repository
+from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_available
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    if not tmux_available():
+        pytest.fail(
+            "tmux is missing: `make test` installs it; install it with apt-get install tmux"
+        )
+    session = Tmux(tmp_path, width=80, height=24)
+    yield session
+    session.kill()
+
+
+def test_apply_then_breathe(tmux: Tmux, db_path: Path, clock: FrozenClock) -> None:
+    env = companion_env(clock.now().isoformat())
+    logged = subprocess.run(
+        [str(COMPANION), "--db", str(db_path), "apply", "--company", "Acme", "--role", "Designer"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert logged.returncode == 0, logged.stderr
+    assert "This week: 1 of 5." in logged.stdout
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(welcomed=True)
+    tmux.start([str(COMPANION), "--db", str(db_path), "breathe"], env)
+    screen = tmux.wait_for("Breathe in")
+    assert "Noted. Nothing is lost by waiting" in screen
+    tmux.send("Escape")
+    screen = tmux.wait_for("Nothing needs you today.")
+    assert "1 of 5" in screen
+    assert "1 today" in screen
+    tmux.send("q")
+    assert tmux.wait_for_exit() == 0
+    with Repository.open(db_path, clock, access="read") as repo:
+        assert repo.summary().urges_today == 1

@@ -21,7 +21,10 @@ class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about) for d in DESTINATIONS),
+        *(
+            Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False)
+            for d in DESTINATIONS
+        ),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]

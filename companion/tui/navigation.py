@@ -1,4 +1,4 @@
-"""The app's places: one key each, shown in the footer, the help and the palette.
+"""The app's places: one key each, shown in the top bar, the help and the palette.
 
 A new screen plugs in by adding a Destination here; the app builds its modes,
 bindings, help and palette commands from this list.
@@ -19,6 +19,12 @@ class Destination:
     label: str
     about: str
     screen: Callable[[], Screen[None]]
+    short: str = ""
+    """A shorter label for the top bar, when `label` is long."""
+
+    @property
+    def tab(self) -> str:
+        return self.short or self.label
 
 
 def _home() -> Screen[None]:
@@ -41,6 +47,8 @@ def _settings() -> Screen[None]:
 
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("h", "home", "Home", "what, if anything, needs you today", _home),
-    Destination("a", "applications", "Applications", "the jobs you applied for", _applications),
+    Destination(
+        "a", "applications", "Applications", "the jobs you applied for", _applications, "Applying"
+    ),
     Destination("s", "settings", "Settings", "weekly goal, inbox check time, theme", _settings),
 )

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from companion.domain.applications import Application, with_status
 from companion.domain.dates import friendly
@@ -21,6 +21,7 @@ from companion.tui.screens.application_dialogs import (
     StatusDialog,
 )
 from companion.tui.widgets import GentleBar
+from companion.tui.widgets.nav_bar import NavBar
 
 EMPTY = (
     "No applications logged yet. Press n to log one; each counts toward this week's goal "
@@ -44,7 +45,7 @@ class ApplicationsScreen(Screen[None]):
         self.applications: list[Application] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="~")
+        yield NavBar("applications")
         with Vertical(id="applications", classes="page"):
             yield GentleBar("Applied this week", 0, 0, id="applications-week")
             yield Static(id="applications-rest", classes="quiet")

@@ -9,12 +9,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from companion.domain.dates import friendly
 from companion.domain.summary import Summary
 from companion.tui.context import app_of
 from companion.tui.widgets import GentleBar, UrgeChart
+from companion.tui.widgets.nav_bar import NavBar
 
 URGE_HINT = "Feel like checking your inbox? Press i and breathe for a minute instead."
 
@@ -42,7 +43,7 @@ class HomeScreen(Screen[None]):
     summary: Summary | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="~")
+        yield NavBar("home")
         with VerticalScroll(id="home", classes="page"):
             yield Static(id="today", classes="quiet")
             yield Static(id="message", classes="headline")

@@ -69,6 +69,7 @@ class SummaryInputs:
     settings: Settings = field(default_factory=Settings)
     actions: tuple[Action, ...] = ()
     applied_this_week: int = 0
+    practice_due: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def build_summary(inputs: SummaryInputs, today: date) -> Summary:
         message=_message(len(actions)),
         actions=tuple(actions),
         suggestion=None if actions else restorative_suggestion(today),
-        practice_due=0,
+        practice_due=inputs.practice_due,
         applied_this_week=inputs.applied_this_week,
         weekly_goal=inputs.settings.weekly_goal or None,
     )

@@ -7,14 +7,17 @@ from pathlib import Path
 from types import TracebackType
 
 from companion.clock import Clock
+from companion.domain.practice import Scheduling, practice_actions
 from companion.domain.summary import Summary, SummaryInputs, build_summary
-from companion.store import settings_store
+from companion.store import questions_store, settings_store
 from companion.store.database import Access, Database
+from companion.store.questions_store import QuestionsStore
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
 
 SCHEMAS: Mapping[str, TableSchema] = {
     **settings_store.SCHEMAS,
+    **questions_store.SCHEMAS,
 }
 
 
@@ -23,6 +26,7 @@ class Repository:
         self.db = db
         self.clock = clock
         self.settings = SettingsStore(db)
+        self.questions = QuestionsStore(db)
 
     @classmethod
     def open(
@@ -48,7 +52,16 @@ class Repository:
         return not self.db.writable
 
     def summary_inputs(self) -> SummaryInputs:
-        return SummaryInputs(settings=self.settings.get())
+        practice_due = self.questions.due_count(self.clock.now())
+        return SummaryInputs(
+            settings=self.settings.get(),
+            actions=(*practice_actions(practice_due),),
+            practice_due=practice_due,
+        )
+
+    def scheduling(self) -> Scheduling:
+        """How rehearsals are scheduled, from the user's desired retention."""
+        return Scheduling(desired_retention=self.settings.get().desired_retention)
 
     def summary(self) -> Summary:
         return build_summary(self.summary_inputs(), self.clock.today())

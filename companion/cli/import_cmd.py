@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
-from companion.domain.dates import friendly
+from companion.domain.decks import import_sentence
 from companion.store.deck_files import (
     DECK_SUFFIX,
     find_shipped,
     read_deck_file,
     shipped_decks,
 )
-from companion.store.questions_store import ImportResult
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,23 +29,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("file", metavar="FILE", nargs="?", help="a deck file, or a starter deck")
     parser.add_argument("--list", action="store_true", help="list the starter decks")
     parser.set_defaults(handler=run)
-
-
-def describe(result: ImportResult, today: date) -> str:
-    if not result.added:
-        return f"Every question of {result.deck} is already in your bank, so nothing was added."
-    plural = "question" if result.added == 1 else "questions"
-    text = f"Added {result.added} {plural} from {result.deck}"
-    if result.already_there:
-        text += f" ({result.already_there} were already in your bank)"
-    if result.first_day and result.last_day and result.first_day != result.last_day:
-        text += (
-            f". They come up a few a day, from {friendly(result.first_day, today)} "
-            f"to {friendly(result.last_day, today)}."
-        )
-    else:
-        text += ". They are ready to practise."
-    return text
 
 
 def run_list(ctx: Context) -> int:
@@ -83,5 +64,5 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     now = ctx.clock.now()
     with ctx.open("write") as repo:
         result = repo.questions.import_deck(deck, now)
-    ctx.print(describe(result, now.date()))
+    ctx.print(import_sentence(result, now.date()))
     return 0

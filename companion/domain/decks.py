@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 
 DECK_KEYS = {"name": str, "description": str, "tags": list}
@@ -62,6 +63,31 @@ def normalise(text: str) -> str:
 def import_key(deck_name: str, text: str) -> str:
     """What makes a deck question the same question: its deck and its words."""
     return f"{normalise(deck_name)}::{normalise(text)}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    deck: str
+    added: int
+    already_there: int
+    first_day: date | None
+    last_day: date | None
+
+
+def import_sentence(result: ImportResult, today: date) -> str:
+    """What an import did, in a calm sentence or two."""
+    if not result.added:
+        return f"Every question of {result.deck} is already in your bank, so nothing was added."
+    plural = "question" if result.added == 1 else "questions"
+    text = f"Added {result.added} {plural} from {result.deck}"
+    if result.already_there:
+        text += f" ({result.already_there} were already in your bank)"
+    if result.first_day and result.last_day and result.first_day != result.last_day:
+        return (
+            f"{text}. They come up a few a day, from {friendly(result.first_day, today)} "
+            f"to {friendly(result.last_day, today)}."
+        )
+    return f"{text}. They are ready to practise."
 
 
 class _Lines:

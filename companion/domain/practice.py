@@ -461,3 +461,46 @@ def session_sentence(result: SessionResult) -> str:
         versions = "an answer" if len(set(result.improved)) == 1 else "some answers"
         text += f" You also improved {versions}; the earlier versions are kept."
     return text + " Saying it out loud is the hard part, and you did it."
+
+
+# The bank's filters
+
+SHOW_ALL = "all"
+SHOW_DUE = "due"
+SHOW_RESTING = "resting"
+
+
+@dataclass(frozen=True)
+class BankFilter:
+    """What the bank shows: words to find, a tag, an interview, and due or resting only."""
+
+    text: str = ""
+    tag: str | None = None
+    interview_id: int | None = None
+    show: str = SHOW_ALL
+
+    def matches(self, question: Question, now: datetime) -> bool:
+        if self.tag is not None and self.tag not in question.tags:
+            return False
+        if self.interview_id is not None and question.interview_id != self.interview_id:
+            return False
+        if self.show == SHOW_DUE and not question.is_due(now):
+            return False
+        if self.show == SHOW_RESTING and not question.suspended:
+            return False
+        words = self.text.casefold().split()
+        if words:
+            answer = question.answer.text if question.answer else ""
+            haystack = " ".join(
+                (question.text, answer, question.went_wrong, question.hint, " ".join(question.tags))
+            ).casefold()
+            return all(word in haystack for word in words)
+        return True
+
+
+def filter_bank(
+    questions: Iterable[Question], bank_filter: BankFilter, now: datetime
+) -> list[Question]:
+    """The questions the filter keeps: resting ones last, then soonest first."""
+    kept = [q for q in questions if bank_filter.matches(q, now)]
+    return sorted(kept, key=lambda q: (q.suspended, q.due, q.id or 0))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, cast
 
@@ -24,7 +24,7 @@ from fsrs.card import CardDict
 from fsrs.review_log import ReviewLogDict
 from tinydb.table import Document, Table
 
-from companion.domain.decks import Deck, questions_to_add, stagger
+from companion.domain.decks import Deck, ImportResult, questions_to_add, stagger
 from companion.domain.practice import (
     AnswerVersion,
     Question,
@@ -149,15 +149,6 @@ def _from_doc(doc_id: int, doc: dict[str, Any]) -> Question:
         deck=doc.get("deck"),
         import_key=doc.get("import_key"),
     )
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    deck: str
-    added: int
-    already_there: int
-    first_day: date | None
-    last_day: date | None
 
 
 class QuestionsStore:

@@ -27,6 +27,20 @@ def _home() -> Screen[None]:
     return HomeScreen()
 
 
+def _practice() -> Screen[None]:
+    from companion.tui.screens.practice import PracticeScreen
+
+    return PracticeScreen()
+
+
+def _bank() -> Screen[None]:
+    from companion.tui.screens.bank import BankScreen
+
+    return BankScreen()
+
+
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("h", "home", "Home", "what, if anything, needs you today", _home),
+    Destination("p", "practice", "Practice", "rehearse the questions that are due", _practice),
+    Destination("b", "bank", "Questions", "the question bank: add, edit, filter", _bank),
 )

@@ -280,3 +280,38 @@ def test_interview_ids_accept_a_number_or_nothing() -> None:
     assert parse_interview_id(" #4 ") == 4
     assert parse_interview_id("") is None
     assert parse_interview_id(None) is None
+
+
+def test_the_bank_filter_combines_words_tag_interview_and_due() -> None:
+    from companion.domain.practice import SHOW_DUE, SHOW_RESTING, BankFilter, filter_bank
+
+    conflict = with_id(
+        new_question("A disagreement with a manager?", NOW, tags=["conflict"], interview_id=2), 1
+    )
+    later = with_id(
+        new_question(
+            "Why this role?",
+            NOW,
+            tags=["motivation"],
+            answer="The MISSION",
+            due=NOW + timedelta(days=2),
+        ),
+        2,
+    )
+    resting = Question(
+        **{**with_id(new_question("Salary?", NOW, interview_id=2), 3).__dict__, "suspended": True}
+    )
+    bank = [resting, later, conflict]
+
+    def ids(**kwargs: object) -> list[int | None]:
+        return [q.id for q in filter_bank(bank, BankFilter(**kwargs), NOW)]  # type: ignore[arg-type]
+
+    assert ids() == [1, 2, 3]
+    assert ids(text="mission") == [2]
+    assert ids(text="manager disagreement") == [1]
+    assert ids(text="manager mission") == []
+    assert ids(tag="conflict") == [1]
+    assert ids(interview_id=2) == [1, 3]
+    assert ids(show=SHOW_DUE) == [1]
+    assert ids(show=SHOW_RESTING) == [3]
+    assert ids(interview_id=2, show=SHOW_DUE) == [1]

@@ -29,7 +29,7 @@ class PracticeStats:
     def retention_text(self) -> str:
         if self.retention is None:
             return "after your first rehearsals"
-        return f"about {round(self.retention * 100)}%"
+        return f"about {min(99, round(self.retention * 100))}%"
 
 
 def window_start(today: date, days: int = SPARK_DAYS) -> date:

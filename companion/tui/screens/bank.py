@@ -7,6 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -33,6 +34,12 @@ from companion.tui.widgets import TextField
 SHOW_OPTIONS = ((SHOW_ALL, "All"), (SHOW_DUE, "Due now"), (SHOW_RESTING, "Resting"))
 WRITES = {"new_question", "edit", "rest", "delete", "decks"}
 NEEDS_ROW = {"edit", "rest", "delete", "versions"}
+TAGS_WIDTH = 18
+
+
+def _fit(text: str, width: int) -> str:
+    """Text cut to a column's width, with an ellipsis when it was longer."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class BankScreen(Screen[None]):
@@ -83,6 +90,7 @@ class BankScreen(Screen[None]):
         super().__init__()
         self.filter = BankFilter()
         self.shown: list[Question] = []
+        self.text_width = 40
 
     def compose(self) -> ComposeResult:
         yield Header(icon="~")
@@ -105,9 +113,9 @@ class BankScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        width = max(24, self.app.size.width - 42)
-        table.add_column("Question", key="text", width=width)
-        table.add_column("Tags", key="tags", width=18)
+        self.text_width = max(24, self.app.size.width - 42)
+        table.add_column("Question", key="text", width=self.text_width)
+        table.add_column("Tags", key="tags", width=TAGS_WIDTH)
         table.add_column("Comes up", key="when", width=12)
         self.reload()
         table.focus()
@@ -132,6 +140,13 @@ class BankScreen(Screen[None]):
             interview_select.value = self.filter.interview_id
         self.refill()
 
+    def quiet_style(self) -> str:
+        """A muted colour from the current theme (the table's cells take plain colours)."""
+        theme = self.app.current_theme
+        foreground = Color.parse(theme.foreground or "#888888")
+        background = Color.parse(theme.background or "#000000")
+        return foreground.blend(background, 0.4).hex
+
     def refill(self) -> None:
         app = app_of(self)
         now = app.clock.now()
@@ -140,12 +155,13 @@ class BankScreen(Screen[None]):
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
+        quiet = self.quiet_style()
         for question in self.shown:
             when = "resting" if question.suspended else when_phrase(question.due, now)
-            style = "dim" if question.suspended else ""
+            style = quiet if question.suspended else ""
             table.add_row(
-                Text(question.text, style=style, no_wrap=True, overflow="ellipsis"),
-                Text(", ".join(question.tags), style="dim", no_wrap=True, overflow="ellipsis"),
+                Text(_fit(question.text, self.text_width), style=style),
+                Text(_fit(", ".join(question.tags), TAGS_WIDTH), style=quiet),
                 Text(when, style=style),
                 key=str(question.id),
             )

@@ -57,6 +57,9 @@ class PracticeScreen(Screen[None]):
     PracticeScreen #revealed {
         height: auto;
     }
+    PracticeScreen #star {
+        margin-top: 1;
+    }
     PracticeScreen ContentSwitcher {
         height: auto;
     }

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -281,6 +281,16 @@ class ConfirmDelete(ModalScreen[bool]):
 class DeckPicker(ModalScreen[ImportResult | None]):
     """Pick a starter deck; its new questions are added, a few a day."""
 
+    DEFAULT_CSS = """
+    DeckPicker #decks {
+        height: auto;
+        max-height: 14;
+    }
+    DeckPicker OptionList > .option-list--option {
+        padding: 0 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
@@ -301,14 +311,14 @@ class DeckPicker(ModalScreen[ImportResult | None]):
                 Option(
                     Content.assemble(
                         (f"{deck.name:<24}", "bold"),
-                        (f"{state:<18}", "$text-muted"),
+                        (state, "$foreground 60%"),
                         "\n",
-                        (deck.description, "$text-muted"),
+                        (deck.description, "$foreground 60%"),
                     ),
                     id=shipped.slug,
                 )
             )
-        with VerticalScroll(classes="dialog"):
+        with Vertical(classes="dialog", id="deck-dialog"):
             yield Static("Starter decks", classes="dialog-title")
             yield Static(
                 "Pick one to add its questions to your bank. They come up a few a day, "

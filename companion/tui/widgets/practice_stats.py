@@ -16,8 +16,15 @@ class PracticeStatsPanel(Vertical):
         height: auto;
         margin-top: 1;
     }
-    PracticeStatsPanel #stats-lines {
+    PracticeStatsPanel #stats-rows {
         height: auto;
+    }
+    PracticeStatsPanel #stats-labels {
+        width: 16;
+        color: $text-muted;
+    }
+    PracticeStatsPanel #stats-values {
+        width: 1fr;
     }
     PracticeStatsPanel #spark-row {
         height: 1;
@@ -40,23 +47,19 @@ class PracticeStatsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Your practice", classes="section-title")
-        yield Static(id="stats-lines")
+        with Horizontal(id="stats-rows"):
+            yield Static("Due today\nThis week\nRecall now", id="stats-labels")
+            yield Static(id="stats-values")
         with Horizontal(id="spark-row"):
             yield Static("Last 30 days", id="spark-label")
             yield Sparkline([0] * SPARK_DAYS, id="spark")
 
     def show(self, stats: PracticeStats) -> None:
-        rows = (
-            ("Due today", str(stats.due_today)),
-            (
-                "This week",
-                f"{stats.reviews_this_week} rehearsal{'' if stats.reviews_this_week == 1 else 's'}",
-            ),
-            ("Remembered", f"{stats.retention_text} (an estimate from your schedule)"),
+        week = stats.reviews_this_week
+        values = (
+            str(stats.due_today),
+            f"{week} rehearsal{'' if week == 1 else 's'}",
+            f"{stats.retention_text} (estimated from your schedule)",
         )
-        self.query_one("#stats-lines", Static).update(
-            Content("\n").join(
-                Content.assemble((f"{label:<16}", "$text-muted"), value) for label, value in rows
-            )
-        )
+        self.query_one("#stats-values", Static).update(Content("\n".join(values)))
         self.query_one("#spark", Sparkline).data = list(stats.per_day)

@@ -8,7 +8,6 @@ that nothing half-imported ever lands in the bank.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -166,6 +165,8 @@ def _tags(values: list[str]) -> tuple[str, ...]:
 
 def parse_deck(text: str, source: str) -> Deck:
     """A deck from the text of a TOML file; `source` names the file in errors."""
+    import tomllib  # only when a deck is read: the printing commands start faster without it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -90,6 +90,7 @@ class BankScreen(Screen[None]):
         super().__init__()
         self.filter = BankFilter()
         self.shown: list[Question] = []
+        self.everything: list[Question] = []
         self.text_width = 40
 
     def compose(self) -> ComposeResult:
@@ -138,6 +139,7 @@ class BankScreen(Screen[None]):
         interview_select.set_options((f"Interview {number}", number) for number in interviews)
         if self.filter.interview_id in interviews:
             interview_select.value = self.filter.interview_id
+        self.everything = questions.all()
         self.refill()
 
     def quiet_style(self) -> str:
@@ -148,9 +150,8 @@ class BankScreen(Screen[None]):
         return foreground.blend(background, 0.4).hex
 
     def refill(self) -> None:
-        app = app_of(self)
-        now = app.clock.now()
-        everything = app.repo.questions.all()
+        now = app_of(self).clock.now()
+        everything = self.everything
         self.shown = filter_bank(everything, self.filter, now)
         table = self.query_one(DataTable)
         keep = table.cursor_row

@@ -42,5 +42,5 @@ def _bank() -> Screen[None]:
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("h", "home", "Home", "what, if anything, needs you today", _home),
     Destination("p", "practice", "Practice", "rehearse the questions that are due", _practice),
-    Destination("b", "bank", "Questions", "the question bank: add, edit, filter", _bank),
+    Destination("b", "bank", "Questions", "add, edit and filter your questions", _bank),
 )

@@ -364,7 +364,7 @@ class AnswerHistoryScreen(ModalScreen[None]):
                 yield Static("No answer written yet.", classes="quiet")
             for number, version in enumerate(versions):
                 day = friendly(version.written_at.astimezone(tz).date(), today)
-                label = f"Now, since {day}" if number == 0 and question.answer else day
+                label = f"Now, since {day}" if number == 0 and question.answer else f"Written {day}"
                 yield Static(label, classes="section-title")
                 yield Static(Content(version.text))
             yield Static("Close with escape.", classes="quiet hint")

@@ -39,3 +39,4 @@ class TextBox(TextArea):
 
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        self.move_cursor(self.document.end)

@@ -13,6 +13,7 @@ from companion.clock import FrozenClock
 from companion.domain.practice import LEARNING_STEPS, Star, new_question
 from companion.store.layout import Layout
 from companion.store.repository import Repository
+from companion.tui.commands import ScreenKeys
 from companion.tui.screens.bank import BankScreen
 from companion.tui.screens.practice import PracticeScreen
 from companion.tui.screens.question_dialogs import (
@@ -299,3 +300,28 @@ async def test_a_read_only_app_offers_no_changes(
             await pilot.press("3")
             await pilot.pause()
             assert _text(app, "#question") == "Why do you want this job?"
+
+
+async def test_the_palette_offers_the_keys_the_screen_offers_now(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    _seed(db_path, clock)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        provider = ScreenKeys(app.screen)
+        titles = [hit.text async for hit in provider.discover()]
+        assert "Show my answer" in titles
+        assert "Good" not in titles  # only after the answer is shown
+        hits = [hit async for hit in provider.search("show my")]
+        assert hits
+        await hits[0].command()  # type: ignore[misc]
+        await pilot.pause()
+        assert app.screen.query_one("#revealed").display
+        titles = [hit.text async for hit in provider.discover()]
+        assert "Good" in titles
+        await pilot.press("b")
+        await pilot.pause()
+        bank_titles = [hit.text async for hit in ScreenKeys(app.screen).discover()]
+        assert {"Search", "Filter by tag", "Filter by interview", "Delete"} <= set(bank_titles)

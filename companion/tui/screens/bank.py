@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -22,6 +24,7 @@ from companion.domain.practice import (
     filter_bank,
     when_phrase,
 )
+from companion.tui.commands import ScreenKeys
 from companion.tui.context import app_of
 from companion.tui.screens.question_dialogs import (
     AnswerHistoryScreen,
@@ -72,17 +75,18 @@ class BankScreen(Screen[None]):
         margin-top: 1;
     }
     """
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenKeys}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_question", "New"),
-        Binding("e", "edit", "Edit"),
-        Binding("x", "rest", "Rest/wake"),
-        Binding("d", "delete", "Delete"),
-        Binding("v", "versions", "Versions"),
-        Binding("m", "decks", "Starter decks"),
+        Binding("n", "new_question", "New", tooltip="Add a question"),
+        Binding("e", "edit", "Edit", tooltip="Edit the question, its answer and notes"),
+        Binding("x", "rest", "Rest/wake", tooltip="Stop it coming up for now, or wake it"),
+        Binding("d", "delete", "Delete", tooltip="Delete the question (asks first)"),
+        Binding("v", "versions", "Versions", tooltip="How the answer grew"),
+        Binding("m", "decks", "Starter decks", tooltip="Add questions from a starter deck"),
         Binding("slash", "focus('search')", "Search", key_display="/"),
         Binding("t", "focus('tag')", "Filter by tag"),
         Binding("o", "focus('interview')", "Filter by interview"),
-        Binding("u", "cycle_show", "All, due or resting"),
+        Binding("u", "cycle_show", "All, due or resting", tooltip="Show all, due now, or resting"),
         Binding("escape", "focus('questions')", "Back to the list", show=False),
     ]
 

@@ -10,6 +10,7 @@ sitting ends with a short, kind summary and the stats.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import ClassVar
@@ -17,6 +18,7 @@ from typing import ClassVar
 from fsrs import Rating
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -35,6 +37,7 @@ from companion.domain.practice import (
     when_phrase,
 )
 from companion.domain.practice_stats import practice_stats
+from companion.tui.commands import ScreenKeys
 from companion.tui.context import app_of
 from companion.tui.screens.question_dialogs import AnswerForm, DeckPicker, QuestionForm
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel
@@ -74,17 +77,18 @@ class PracticeScreen(Screen[None]):
         margin-top: 1;
     }
     """
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenKeys}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "reveal", "Show my answer"),
-        Binding("1", "rate(1)", "Again"),
-        Binding("2", "rate(2)", "Hard"),
-        Binding("3", "rate(3)", "Good"),
-        Binding("4", "rate(4)", "Easy"),
-        Binding("e", "improve", "Improve answer"),
-        Binding("l", "later", "Later"),
-        Binding("f", "ahead", "Practise ahead"),
-        Binding("n", "new_question", "New question"),
-        Binding("m", "decks", "Starter decks"),
+        Binding("space", "reveal", "Show my answer", tooltip="Compare with your saved answer"),
+        Binding("1", "rate(1)", "Again", tooltip="It did not come; see it again soon"),
+        Binding("2", "rate(2)", "Hard", tooltip="It came, with effort"),
+        Binding("3", "rate(3)", "Good", tooltip="It came well"),
+        Binding("4", "rate(4)", "Easy", tooltip="It came easily; space it out"),
+        Binding("e", "improve", "Improve answer", tooltip="A new version; the old one is kept"),
+        Binding("l", "later", "Later", tooltip="Ask this one at the end of the sitting"),
+        Binding("f", "ahead", "Practise ahead", tooltip="The questions that come up soonest"),
+        Binding("n", "new_question", "New question", tooltip="A question that tripped you up"),
+        Binding("m", "decks", "Starter decks", tooltip="Add questions from a starter deck"),
     ]
 
     def __init__(self) -> None:

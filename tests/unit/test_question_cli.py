@@ -13,6 +13,7 @@ from companion.cli import main
 from companion.clock import FrozenClock
 from companion.store.deck_files import find_shipped
 from companion.store.repository import Repository
+from tests.unit.test_decks import MALFORMED
 
 
 @pytest.fixture(autouse=True)
@@ -220,3 +221,20 @@ def test_question_and_import_commands_do_not_import_textual(tmp_path: Path) -> N
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip().endswith("LOADED:"), result.stdout
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_each_kind_of_malformed_deck_changes_nothing(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path, case: str
+) -> None:
+    run(capsys, db_path, "question", "add", "Already here?")
+    before = db_path.read_bytes()
+    text, where, problem = MALFORMED[case]
+    path = _deck(tmp_path, text, "broken.toml")
+    code, out, err = run(capsys, db_path, "import", str(path))
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"companion: {path}: {where}: ")
+    assert problem in err
+    assert "Nothing was imported." in err
+    assert db_path.read_bytes() == before

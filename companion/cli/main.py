@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from companion import __version__
-from companion.cli import apply_cmd, backups_cmd, breathe_cmd, summary_cmd
+from companion.cli import (
+    apply_cmd,
+    backups_cmd,
+    breathe_cmd,
+    import_cmd,
+    practice_cmd,
+    question_cmd,
+    summary_cmd,
+)
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
@@ -18,7 +26,15 @@ from companion.domain.errors import FieldError
 from companion.paths import DB_ENV, resolve_db_path
 from companion.store.errors import StoreError
 
-COMMAND_MODULES = (summary_cmd, backups_cmd, apply_cmd, breathe_cmd)
+COMMAND_MODULES = (
+    summary_cmd,
+    question_cmd,
+    practice_cmd,
+    apply_cmd,
+    breathe_cmd,
+    import_cmd,
+    backups_cmd,
+)
 
 EPILOG = f"""\
 With no command, companion opens the app. Dates accept YYYY-MM-DD, today,

@@ -86,6 +86,7 @@ class SummaryInputs:
     urge_days: tuple[date, ...] = ()
     """The local day of each urge to check noted in the last two weeks."""
     actions: tuple[Action, ...] = ()
+    practice_due: int = 0
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def build_summary(inputs: SummaryInputs, today: date) -> Summary:
         message=_message(len(actions)),
         actions=tuple(actions),
         suggestion=None if actions else restorative_suggestion(today, applying=suggest_applying),
-        practice_due=0,
+        practice_due=inputs.practice_due,
         applied_this_week=applying.applied,
         weekly_goal=applying.goal,
         rest=applying.rest,

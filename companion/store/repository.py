@@ -7,11 +7,13 @@ from pathlib import Path
 from types import TracebackType
 
 from companion.clock import Clock
+from companion.domain.practice import Scheduling, practice_actions
 from companion.domain.summary import Summary, SummaryInputs, build_summary
 from companion.domain.urges import CHART_DAYS
-from companion.store import applications_store, settings_store, urges_store
+from companion.store import applications_store, questions_store, settings_store, urges_store
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
+from companion.store.questions_store import QuestionsStore
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
 from companion.store.urges_store import UrgesStore
@@ -20,6 +22,7 @@ SCHEMAS: Mapping[str, TableSchema] = {
     **settings_store.SCHEMAS,
     **applications_store.SCHEMAS,
     **urges_store.SCHEMAS,
+    **questions_store.SCHEMAS,
 }
 
 
@@ -28,6 +31,7 @@ class Repository:
         self.db = db
         self.clock = clock
         self.settings = SettingsStore(db)
+        self.questions = QuestionsStore(db)
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
 
@@ -56,11 +60,18 @@ class Repository:
 
     def summary_inputs(self) -> SummaryInputs:
         today = self.clock.today()
+        practice_due = self.questions.due_count(self.clock.now())
         return SummaryInputs(
             settings=self.settings.get(),
+            actions=(*practice_actions(practice_due),),
+            practice_due=practice_due,
             applications=tuple(self.applications.all()),
             urge_days=tuple(self.urges.recent_days(today, CHART_DAYS)),
         )
+
+    def scheduling(self) -> Scheduling:
+        """How rehearsals are scheduled, from the user's desired retention."""
+        return Scheduling(desired_retention=self.settings.get().desired_retention)
 
     def summary(self) -> Summary:
         return build_summary(self.summary_inputs(), self.clock.today())

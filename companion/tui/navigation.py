@@ -33,6 +33,18 @@ def _home() -> Screen[None]:
     return HomeScreen()
 
 
+def _practice() -> Screen[None]:
+    from companion.tui.screens.practice import PracticeScreen
+
+    return PracticeScreen()
+
+
+def _bank() -> Screen[None]:
+    from companion.tui.screens.bank import BankScreen
+
+    return BankScreen()
+
+
 def _applications() -> Screen[None]:
     from companion.tui.screens.applications import ApplicationsScreen
 
@@ -47,6 +59,8 @@ def _settings() -> Screen[None]:
 
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("h", "home", "Home", "what, if anything, needs you today", _home),
+    Destination("p", "practice", "Practice", "rehearse the questions that are due", _practice),
+    Destination("b", "bank", "Questions", "add, edit and filter your questions", _bank),
     Destination(
         "a", "applications", "Applications", "the jobs you applied for", _applications, "Applying"
     ),

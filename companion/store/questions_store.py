@@ -1,0 +1,333 @@
+"""The question bank, the answer history and the rehearsal log, laid out for speed.
+
+- `questions` (main file): one small document a question with everything a
+  rehearsal or the summary needs: text, tags, the current answer, STAR notes,
+  the fsrs card (`Card.to_dict()`), and a count of earlier answer versions.
+- `answers` (history part `answers`): earlier answer versions, loaded only when
+  the user improves an answer or looks at how it grew.
+- `reviews` (history parts `reviews-YYYY-MM`, by the UTC month of the review):
+  one document a rehearsal, the fsrs `ReviewLog.to_dict()` plus the question id.
+  A rating changes one question document and appends to this month's part; the
+  stats read only the parts their 30 days touch.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import Any, cast
+
+from fsrs import Card, ReviewLog
+from fsrs.card import CardDict
+from fsrs.review_log import ReviewLogDict
+from tinydb.table import Document, Table
+
+from companion.domain.decks import Deck, ImportResult, questions_to_add, stagger
+from companion.domain.practice import (
+    AnswerVersion,
+    Question,
+    Rehearsal,
+    Star,
+    improve_answer,
+    new_card,
+    start_of_day,
+    with_id,
+)
+from companion.domain.practice_stats import months_touched, window_start
+from companion.store.database import Database
+from companion.store.schema import Field, TableSchema
+
+QUESTIONS = "questions"
+ANSWERS = "answers"
+REVIEWS = "reviews"
+REVIEWS_PART_PREFIX = "reviews-"
+
+SCHEMAS: dict[str, TableSchema] = {
+    QUESTIONS: {
+        "text": Field("str"),
+        "tags": Field("list"),
+        "interview_id": Field("int", nullable=True),
+        "went_wrong": Field("str"),
+        "answer": Field("dict", nullable=True),
+        "star": Field("dict", nullable=True),
+        "hint": Field("str", required=False),
+        "suspended": Field("bool"),
+        "earlier_versions": Field("int"),
+        "deck": Field("str", required=False, nullable=True),
+        "import_key": Field("str", required=False, nullable=True),
+        "added_at": Field("datetime"),
+        "card": Field("dict"),
+    },
+    ANSWERS: {
+        "question_id": Field("int"),
+        "text": Field("str"),
+        "written_at": Field("datetime"),
+        "replaced_at": Field("datetime"),
+    },
+    REVIEWS: {
+        "question_id": Field("int"),
+        "card_id": Field("int"),
+        "rating": Field("int"),
+        "review_datetime": Field("datetime"),
+        "review_duration": Field("int", nullable=True),
+    },
+}
+
+
+def reviews_part(moment: datetime) -> str:
+    """The history part holding rehearsals of `moment`'s month (UTC)."""
+    return f"{REVIEWS_PART_PREFIX}{moment.astimezone(UTC):%Y-%m}"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+def _card_doc(card: Card) -> dict[str, Any]:
+    doc = dict(card.to_dict())
+    doc["due"] = _iso(card.due)
+    if card.last_review is not None:
+        doc["last_review"] = _iso(card.last_review)
+    return doc
+
+
+def _to_doc(question: Question) -> dict[str, Any]:
+    answer = question.answer
+    star = question.star
+    return {
+        "text": question.text,
+        "tags": list(question.tags),
+        "interview_id": question.interview_id,
+        "went_wrong": question.went_wrong,
+        "answer": (
+            {"text": answer.text, "written_at": _iso(answer.written_at)} if answer else None
+        ),
+        "star": (
+            {
+                "situation": star.situation,
+                "task": star.task,
+                "action": star.action,
+                "result": star.result,
+            }
+            if star is not None
+            else None
+        ),
+        "hint": question.hint,
+        "suspended": question.suspended,
+        "earlier_versions": question.earlier_versions,
+        "deck": question.deck,
+        "import_key": question.import_key,
+        "added_at": _iso(question.added_at),
+        "card": _card_doc(question.card),
+    }
+
+
+def _from_doc(doc_id: int, doc: dict[str, Any]) -> Question:
+    answer = doc.get("answer")
+    star = doc.get("star")
+    return Question(
+        id=doc_id,
+        text=doc["text"],
+        card=Card.from_dict(cast(CardDict, doc["card"])),
+        added_at=datetime.fromisoformat(doc["added_at"]),
+        tags=tuple(doc["tags"]),
+        interview_id=doc["interview_id"],
+        went_wrong=doc["went_wrong"],
+        answer=(
+            AnswerVersion(answer["text"], datetime.fromisoformat(answer["written_at"]))
+            if answer
+            else None
+        ),
+        star=Star(**{k: star.get(k, "") for k in ("situation", "task", "action", "result")})
+        if star
+        else None,
+        hint=doc.get("hint", ""),
+        suspended=doc["suspended"],
+        earlier_versions=doc["earlier_versions"],
+        deck=doc.get("deck"),
+        import_key=doc.get("import_key"),
+    )
+
+
+class QuestionsStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def _table(self) -> Table:
+        return self._db.main.table(QUESTIONS)
+
+    def _raw(self) -> Iterable[tuple[int, dict[str, Any]]]:
+        for doc in self._table:
+            yield doc.doc_id, doc
+
+    # Reading (main file only)
+
+    def all(self) -> list[Question]:
+        return [_from_doc(doc_id, doc) for doc_id, doc in self._raw()]
+
+    def get(self, question_id: int) -> Question | None:
+        doc = self._table.get(doc_id=question_id)
+        return _from_doc(question_id, dict(doc)) if isinstance(doc, Document) else None
+
+    def count(self) -> int:
+        return len(self._table)
+
+    def due_count(self, until: datetime) -> int:
+        """Unsuspended questions due by `until`, read from the cards without building questions."""
+        count = 0
+        for _, doc in self._raw():
+            if not doc["suspended"] and datetime.fromisoformat(doc["card"]["due"]) <= until:
+                count += 1
+        return count
+
+    def tags(self) -> list[str]:
+        return sorted({tag for _, doc in self._raw() for tag in doc["tags"]})
+
+    def interview_ids(self) -> list[int]:
+        return sorted({doc["interview_id"] for _, doc in self._raw() if doc["interview_id"]})
+
+    def import_keys(self) -> set[str]:
+        return {doc["import_key"] for _, doc in self._raw() if doc.get("import_key")}
+
+    # Changing
+
+    def add(self, question: Question) -> Question:
+        """Save a new question; returns it with its id (its card takes the same id)."""
+        self._db.require_writable()
+        with self._db.batch():
+            question_id = self._db.insert(self._table, _to_doc(question))
+            saved = with_id(question, question_id)
+            self._table.update({"card": _card_doc(saved.card)}, doc_ids=[question_id])
+        return saved
+
+    def save(self, question: Question) -> None:
+        """Write a question's document (the answer history is not touched)."""
+        if question.id is None:
+            raise ValueError("save() is for questions that have an id; use add()")
+        self._db.require_writable()
+        self._table.update(_to_doc(question), doc_ids=[question.id])
+
+    def set_suspended(self, question: Question, suspended: bool) -> Question:
+        changed = replace(question, suspended=suspended)
+        self.save(changed)
+        return changed
+
+    def improve_answer(
+        self, question: Question, text: str, now: datetime, star: Star | None = None
+    ) -> Question:
+        """A new version of the answer; the one it replaces goes to the history."""
+        changed, kept = improve_answer(question, text, now, star)
+        self._db.require_writable()
+        with self._db.batch():
+            if kept is not None:
+                assert question.id is not None
+                history = self._db.part(ANSWERS).table(ANSWERS)
+                self._db.insert(
+                    history,
+                    {
+                        "question_id": question.id,
+                        "text": kept.text,
+                        "written_at": _iso(kept.written_at),
+                        "replaced_at": _iso(now),
+                    },
+                )
+            self.save(changed)
+        return changed
+
+    def delete(self, question: Question) -> None:
+        """Remove a question and its earlier answers; its anonymous rehearsal log is kept."""
+        if question.id is None:
+            return
+        self._db.require_writable()
+        with self._db.batch():
+            if question.earlier_versions:
+                history = self._db.part(ANSWERS).table(ANSWERS)
+                history.remove(lambda doc: doc["question_id"] == question.id)
+            self._table.remove(doc_ids=[question.id])
+
+    def record(self, question: Question, rehearsal: Rehearsal) -> None:
+        """Save a rated rehearsal: the question's new card, and the log in its month's part."""
+        self._db.require_writable()
+        name = reviews_part(rehearsal.at)
+        with self._db.batch():
+            log = self._db.part(name).table(REVIEWS)
+            doc: dict[str, Any] = dict(rehearsal.log.to_dict())
+            doc["review_datetime"] = _iso(rehearsal.at)
+            doc["question_id"] = rehearsal.question_id
+            self._db.insert(log, doc)
+            self.save(question)
+
+    # History (parts, loaded on demand)
+
+    def answer_history(self, question_id: int) -> list[AnswerVersion]:
+        """Earlier versions of one question's answer, oldest first."""
+        if ANSWERS not in self._db.part_names(ANSWERS):
+            return []
+        history = self._db.part(ANSWERS).table(ANSWERS)
+        docs = history.search(lambda doc: doc["question_id"] == question_id)
+        versions = [
+            AnswerVersion(doc["text"], datetime.fromisoformat(doc["written_at"])) for doc in docs
+        ]
+        return sorted(versions, key=lambda v: v.written_at)
+
+    def rehearsals_in(self, months: Iterable[str]) -> list[Rehearsal]:
+        """Every rehearsal of the given months ('YYYY-MM'), oldest first."""
+        on_disk = set(self._db.part_names(REVIEWS_PART_PREFIX))
+        found: list[Rehearsal] = []
+        for month in months:
+            name = f"{REVIEWS_PART_PREFIX}{month}"
+            if name not in on_disk:
+                continue
+            for doc in self._db.part(name).table(REVIEWS):
+                log = ReviewLog.from_dict(cast(ReviewLogDict, doc))
+                found.append(Rehearsal(int(doc["question_id"]), log))
+        return sorted(found, key=lambda r: r.at)
+
+    def recent_rehearsals(self, now: datetime) -> list[Rehearsal]:
+        """Rehearsals of the stats window (the last 30 local days): one to three monthly parts."""
+        first = start_of_day(window_start(now.date()), now).astimezone(UTC).date()
+        return self.rehearsals_in(months_touched(first, now.astimezone(UTC).date()))
+
+    # Importing decks
+
+    def new_per_day(self, now: datetime) -> Counter[date]:
+        """Questions waiting for their first rehearsal, by the local day they come up."""
+        counts: Counter[date] = Counter()
+        for _, doc in self._raw():
+            card = doc["card"]
+            if doc["suspended"] or card.get("last_review"):
+                continue
+            counts[datetime.fromisoformat(card["due"]).astimezone(now.tzinfo).date()] += 1
+        return counts
+
+    def import_deck(self, deck: Deck, now: datetime) -> ImportResult:
+        """Add the deck's questions the bank does not have yet, a few a day from today."""
+        adding = questions_to_add(deck, self.import_keys())
+        days = stagger(len(adding), self.new_per_day(now), now.date())
+        if adding:
+            self._db.require_writable()
+        with self._db.batch():
+            for item, day in zip(adding, days, strict=True):
+                due = now if day == now.date() else start_of_day(day, now)
+                moment = now.astimezone(UTC)
+                question = Question(
+                    text=item.text,
+                    card=new_card(due),
+                    added_at=moment,
+                    tags=tuple(dict.fromkeys((*deck.tags, *item.tags))),
+                    hint=item.hint,
+                    star=Star() if item.star else None,
+                    deck=deck.name,
+                    import_key=deck.key_of(item),
+                )
+                self.add(question)
+        return ImportResult(
+            deck=deck.name,
+            added=len(adding),
+            already_there=len(deck.questions) - len(adding),
+            first_day=days[0] if days else None,
+            last_day=days[-1] if days else None,
+        )

@@ -1,0 +1,49 @@
+"""The current screen's own keys in the command palette, so a key cut off the footer is findable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.actions import parse
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from companion.tui.screens.help import screen_bindings
+
+
+def _key(binding: Binding) -> str:
+    return binding.key_display or binding.key
+
+
+class ScreenKeys(Provider):
+    """Each key the screen offers right now, by its description; its tooltip is the help."""
+
+    def _available(self) -> Iterator[tuple[str, str, Binding]]:
+        screen = self.screen
+        for binding in screen_bindings(screen):
+            _, name, parameters = parse(binding.action)
+            if screen.check_action(name, parameters) is False:
+                continue
+            help_text = (
+                f"{binding.tooltip} (key {_key(binding)})"
+                if binding.tooltip
+                else (f"key {_key(binding)}")
+            )
+            yield binding.description, help_text, binding
+
+    async def _run(self, binding: Binding) -> None:
+        await self.screen.run_action(binding.action)
+
+    async def discover(self) -> Hits:
+        for title, help_text, binding in self._available():
+            yield DiscoveryHit(title, partial(self._run, binding), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, binding in self._available():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score, matcher.highlight(title), partial(self._run, binding), help=help_text
+                )

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from companion.domain.settings import Settings
+
+if TYPE_CHECKING:
+    from companion.domain.waiting import Waiting
 
 MAX_ACTIONS = 3
 NOTHING_TODAY = "Nothing needs you today."
@@ -69,6 +73,7 @@ class SummaryInputs:
     settings: Settings = field(default_factory=Settings)
     actions: tuple[Action, ...] = ()
     applied_this_week: int = 0
+    waiting: tuple[Waiting, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class Summary:
     practice_due: int
     applied_this_week: int
     weekly_goal: int | None
+    waiting: tuple[Waiting, ...] = ()
 
 
 def restorative_suggestion(today: date) -> str:
@@ -103,6 +109,7 @@ def build_summary(inputs: SummaryInputs, today: date) -> Summary:
         practice_due=0,
         applied_this_week=inputs.applied_this_week,
         weekly_goal=inputs.settings.weekly_goal or None,
+        waiting=inputs.waiting,
     )
 
 

@@ -8,13 +8,16 @@ from types import TracebackType
 
 from companion.clock import Clock
 from companion.domain.summary import Summary, SummaryInputs, build_summary
-from companion.store import settings_store
+from companion.domain.waiting import interview_actions, waiting_room
+from companion.store import interviews_store, settings_store
 from companion.store.database import Access, Database
+from companion.store.interviews_store import InterviewStore, ReferenceStore
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
 
 SCHEMAS: Mapping[str, TableSchema] = {
     **settings_store.SCHEMAS,
+    **interviews_store.SCHEMAS,
 }
 
 
@@ -23,6 +26,8 @@ class Repository:
         self.db = db
         self.clock = clock
         self.settings = SettingsStore(db)
+        self.interviews = InterviewStore(db)
+        self.references = ReferenceStore(db)
 
     @classmethod
     def open(
@@ -48,7 +53,15 @@ class Repository:
         return not self.db.writable
 
     def summary_inputs(self) -> SummaryInputs:
-        return SummaryInputs(settings=self.settings.get())
+        today = self.clock.today()
+        rows = waiting_room(
+            self.interviews.all(), self.references.all(), today, include_closed=True
+        )
+        return SummaryInputs(
+            settings=self.settings.get(),
+            actions=tuple(interview_actions(rows)),
+            waiting=tuple(row for row in rows if row.interview.is_open),
+        )
 
     def summary(self) -> Summary:
         return build_summary(self.summary_inputs(), self.clock.today())

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from companion import __version__
-from companion.cli import backups_cmd, summary_cmd
+from companion.cli import backups_cmd, interview_cmd, summary_cmd
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
@@ -18,7 +18,7 @@ from companion.domain.errors import FieldError
 from companion.paths import DB_ENV, resolve_db_path
 from companion.store.errors import StoreError
 
-COMMAND_MODULES = (summary_cmd, backups_cmd)
+COMMAND_MODULES = (summary_cmd, backups_cmd, interview_cmd)
 
 EPILOG = f"""\
 With no command, companion opens the app. Dates accept YYYY-MM-DD, today,

@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 
 from companion.cli.context import Context
+from companion.cli.interview_cmd import interview_json
 from companion.domain.summary import Summary
 
 
@@ -30,7 +31,7 @@ def as_json(summary: Summary) -> dict[str, Any]:
         "message": summary.message,
         "actions": [{"kind": a.kind, "text": a.text} for a in summary.actions],
         "suggestion": summary.suggestion,
-        "waiting": [],
+        "waiting": [interview_json(row) for row in summary.waiting],
         "practice_due": summary.practice_due,
         "applied_this_week": summary.applied_this_week,
         "weekly_goal": summary.weekly_goal,
@@ -43,6 +44,8 @@ def short_line(summary: Summary) -> str:
     parts = [today]
     if summary.practice_due:
         parts.append(f"{summary.practice_due} to practise")
+    if summary.waiting:
+        parts.append(f"{len(summary.waiting)} waiting")
     return "companion: " + " · ".join(parts)
 
 
@@ -52,6 +55,12 @@ def as_text(summary: Summary) -> str:
         lines.append(f"  {number}. {action.text}")
     if summary.suggestion:
         lines.append(f"A kind use of the time: {summary.suggestion}")
+    if summary.waiting:
+        lines.append("")
+        lines.append("Waiting to hear:")
+        lines.extend(
+            f"  {row.interview.title}: {row.timeline.next_step}" for row in summary.waiting
+        )
     if summary.weekly_goal:
         lines.append("")
         lines.append(

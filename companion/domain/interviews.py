@@ -307,8 +307,8 @@ def log_contact(
     if decision_by is not None and kind != ContactKind.REPLY:
         raise FieldError(
             "decision-by",
-            f"only a reply can bring a new decision date, and this is {kind.label!r}; "
-            "log their reply with the date they gave.",
+            "only a reply can bring a new decision date; log their reply (kind reply) "
+            "with the date they gave.",
         )
     check_decision_by(decision_by, interview.held_on)
     contact = Contact(

@@ -149,8 +149,8 @@ def interview_from_doc(doc: dict[str, Any], doc_id: int) -> Interview:
     )
 
 
-def no_such(what: str, wanted: int, listing: str) -> FieldError:
-    return FieldError("id", f"there is no {what} {wanted}; {listing} shows their ids.")
+def no_such(what: str, wanted: int, listing: str, field: str) -> FieldError:
+    return FieldError(field, f"there is no {what} {wanted}; {listing} shows their ids.")
 
 
 class InterviewStore:
@@ -167,11 +167,11 @@ class InterviewStore:
         doc = self._table().get(doc_id=interview_id)
         return interview_from_doc(dict(doc), doc.doc_id) if isinstance(doc, Document) else None
 
-    def require(self, interview_id: int) -> Interview:
-        """The interview with this id; a FieldError naming the id when there is none."""
+    def require(self, interview_id: int, field: str = "id") -> Interview:
+        """The interview with this id; a FieldError naming `field` when there is none."""
         interview = self.get(interview_id)
         if interview is None:
-            raise no_such("interview", interview_id, "`companion interview list --all`")
+            raise no_such("interview", interview_id, "`companion interview list --all`", field)
         return interview
 
     def add(self, interview: Interview) -> tuple[Interview, Interview | None]:
@@ -219,10 +219,10 @@ class ReferenceStore:
     def all(self) -> list[Reference]:
         return [reference_from_doc(dict(doc), doc.doc_id) for doc in self._table().all()]
 
-    def require(self, reference_id: int) -> Reference:
+    def require(self, reference_id: int, field: str = "id") -> Reference:
         doc = self._table().get(doc_id=reference_id)
         if not isinstance(doc, Document):
-            raise no_such("reference", reference_id, "`companion reference list`")
+            raise no_such("reference", reference_id, "`companion reference list`", field)
         return reference_from_doc(dict(doc), doc.doc_id)
 
     def add(self, reference: Reference) -> Reference:

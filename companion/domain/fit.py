@@ -6,18 +6,18 @@ app surfaces it when a next round or an offer comes, before the user decides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from companion.domain.errors import FieldError
 
 ASPECTS = ("work", "culture", "people", "manager", "commute", "pay")
 ASPECT_QUESTIONS = {
-    "work": "Is this work you would like to do every day?",
-    "culture": "Would the way they work suit you?",
-    "people": "Did you click with the people you met?",
-    "manager": "Is the manager someone you would want to work for?",
-    "commute": "Could you live with the commute (or the remote set-up)?",
-    "pay": "Does the pay, as far as you know it, work for you?",
+    "work": "Would you like this work every day?",
+    "culture": "Would their way of working suit you?",
+    "people": "Did you click with the people?",
+    "manager": "Would you want to work for the manager?",
+    "commute": "Could you live with the commute?",
+    "pay": "Does the pay work for you?",
 }
 LOW, HIGH = 1, 5
 
@@ -62,7 +62,3 @@ def parse_fit(scores: dict[str, str], note: str = "") -> FitReflection:
         raise FieldError(sorted(unknown)[0], f"is not an aspect; use {', '.join(ASPECTS)}.")
     values = {aspect: parse_score(scores.get(aspect, ""), aspect) for aspect in ASPECTS}
     return FitReflection(**values, note=note.strip())
-
-
-def fit_field_names() -> tuple[str, ...]:
-    return tuple(f.name for f in fields(FitReflection))

@@ -27,6 +27,13 @@ def _home() -> Screen[None]:
     return HomeScreen()
 
 
+def _waiting() -> Screen[None]:
+    from companion.tui.screens.waiting import WaitingScreen
+
+    return WaitingScreen()
+
+
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("h", "home", "Home", "what, if anything, needs you today", _home),
+    Destination("w", "waiting", "Waiting room", "your interviews and the next kind date", _waiting),
 )

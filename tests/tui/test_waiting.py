@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, OptionList, Select, Static
 
@@ -539,3 +540,27 @@ async def test_a_new_interview_links_to_the_open_next_round(
     old, new = stored(db_path, clock)
     assert old.next_round_id == new.id
     assert new.previous_round_id == old.id
+
+
+async def test_the_palette_reaches_every_key_of_the_waiting_room(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    seed(db_path, clock)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        await highlight(pilot, "Umbrella")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Waiting room: Move on")
+        results = app.screen.query_one(CommandList)
+        for _ in range(50):  # the palette searches in a worker
+            if results.option_count:
+                break
+            await pilot.pause(0.05)
+        assert "Waiting room: Move on" in str(results.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MoveOnScreen)
+        assert app.screen.interview.company == "Umbrella"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
@@ -18,6 +20,7 @@ from companion.domain.references import Reference
 from companion.domain.timeline import Timeline, build_timeline, milestones
 from companion.tui.context import app_of
 from companion.tui.screens.interview_actions import InterviewActions
+from companion.tui.screens.screen_commands import ScreenKeys
 from companion.tui.screens.waiting import PHASE_STYLES
 from companion.tui.widgets import MilestoneLine
 
@@ -28,6 +31,7 @@ def lines(*parts: Content) -> Content:
 
 class InterviewScreen(InterviewActions):
     TITLE = "Interview"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenKeys}
     # Screen CSS, so that it outranks the app's `.headline` margin; scoped to this screen.
     CSS = """
     #title {

@@ -33,7 +33,10 @@ class MoveOnScreen(FormScreen[bool]):
             yield Static(WHY, classes="dialog-text")
             yield Static(PROMPT, classes="prompt")
             yield NoteArea(self.interview.reflection, id="reflection", compact=True)
-            yield Static("A few words are enough; you can leave it blank.", classes="quiet hint")
+            yield Static(
+                "A few words are enough, or none. ctrl+s moves on.",
+                classes="quiet hint",
+            )
             yield from self.buttons("Move on", "Not yet")
 
     def on_mount(self) -> None:

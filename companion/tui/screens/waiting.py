@@ -5,10 +5,12 @@ It says when, never how long: no counters of days waited here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
@@ -21,6 +23,7 @@ from companion.tui.context import app_of
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.interview_form import InterviewForm
 from companion.tui.screens.references import ReferencesScreen
+from companion.tui.screens.screen_commands import ScreenKeys
 
 PHASE_STYLES = {
     Phase.THANK_YOU: "bold $accent",
@@ -68,6 +71,7 @@ class InterviewList(OptionList):
 
 class WaitingScreen(InterviewActions):
     TITLE = "Waiting room"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenKeys}
     DEFAULT_CSS = """
     WaitingScreen #interviews {
         height: 1fr;

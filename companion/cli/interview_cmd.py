@@ -223,19 +223,24 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
+        interviews = repo.interviews.all()
         rows = waiting_room(
-            repo.interviews.all(), repo.references.all(), ctx.clock.today(), include_closed=args.all
+            interviews, repo.references.all(), ctx.clock.today(), include_closed=args.all
         )
+    closed_ones = any(not interview.is_open for interview in interviews)
     if args.json:
         ctx.print(
             orjson.dumps([interview_json(r) for r in rows], option=orjson.OPT_INDENT_2).decode()
         )
         return 0
     if not rows:
-        ctx.print(
-            "No open interviews. Log one with: "
-            "companion interview add --company C --role R --on DATE"
-        )
+        if closed_ones:
+            ctx.print("No open interviews; `companion interview list --all` shows the closed ones.")
+        else:
+            ctx.print(
+                "No open interviews. Log one with: "
+                "companion interview add --company C --role R --on DATE"
+            )
         return 0
     width = max(len(_title(r)) for r in rows)
     for row in rows:

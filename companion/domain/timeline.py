@@ -443,7 +443,8 @@ class _Words:
             if interview.superseded:
                 return "the next round is logged", interview.outcome_on
             on = interview.outcome_on
-            when = f" {self.day(on)}" if on else ""
+            joint = ", " if interview.outcome == Outcome.REJECTED else " "
+            when = f"{joint}{self.day(on)}" if on else ""
             return f"{interview.outcome.label}{when}", on
         if self.today < held:
             return f"interview on {self.day(held)}", held

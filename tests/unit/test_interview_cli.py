@@ -161,6 +161,7 @@ def test_outcome_closes_and_reopens(cli: Cli, db_path: Path, clock: FrozenClock)
     assert code == 0
     assert "It leaves your lists" in out
     assert orjson.loads(cli("interview", "list", "--json")[1]) == []
+    assert "`companion interview list --all` shows the closed ones" in cli("interview", "list")[1]
     (row,) = orjson.loads(cli("interview", "list", "--all", "--json")[1])
     assert row["outcome"] == "moved_on"
     assert row["phase"] == "closed"

@@ -61,6 +61,7 @@ class InterviewScreen(InterviewActions):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
+        self._shown = False
 
     def current(self) -> Interview | None:
         return app_of(self).repo.interviews.get(self.interview_id)
@@ -73,7 +74,11 @@ class InterviewScreen(InterviewActions):
         self.app.pop_screen()
 
     def on_screen_resume(self) -> None:
-        self.refresh(recompose=True)
+        # The first resume follows the first compose; later ones follow a dialog or
+        # another screen, after which the interview may have changed.
+        if self._shown:
+            self.refresh(recompose=True)
+        self._shown = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("back", "app.help"):

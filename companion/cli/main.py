@@ -14,6 +14,7 @@ from companion.cli import (
     backups_cmd,
     breathe_cmd,
     import_cmd,
+    interview_cmd,
     practice_cmd,
     question_cmd,
     summary_cmd,
@@ -28,6 +29,7 @@ from companion.store.errors import StoreError
 
 COMMAND_MODULES = (
     summary_cmd,
+    interview_cmd,
     question_cmd,
     practice_cmd,
     apply_cmd,

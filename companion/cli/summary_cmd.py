@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 
 from companion.cli.context import Context
+from companion.cli.interview_cmd import interview_json
 from companion.domain.summary import Summary
 
 KEEP_APPLYING = "Keep applying until an offer is in writing."
@@ -32,7 +33,7 @@ def as_json(summary: Summary) -> dict[str, Any]:
         "message": summary.message,
         "actions": [{"kind": a.kind, "text": a.text} for a in summary.actions],
         "suggestion": summary.suggestion,
-        "waiting": [],
+        "waiting": [interview_json(row) for row in summary.waiting],
         "practice_due": summary.practice_due,
         "applied_this_week": summary.applied_this_week,
         "weekly_goal": summary.weekly_goal,
@@ -52,6 +53,8 @@ def short_line(summary: Summary) -> str:
     parts = [_things_today(len(summary.actions))]
     if summary.practice_due:
         parts.append(f"{summary.practice_due} to practise")
+    if summary.waiting:
+        parts.append(f"{len(summary.waiting)} waiting")
     return "companion: " + " · ".join(parts)
 
 
@@ -61,6 +64,12 @@ def as_text(summary: Summary) -> str:
         lines.append(f"  {number}. {action.text}")
     if summary.suggestion:
         lines.append(f"A kind use of the time: {summary.suggestion}")
+    if summary.waiting:
+        lines.append("")
+        lines.append("Waiting to hear:")
+        lines.extend(
+            f"  {row.interview.title}: {row.timeline.next_step}" for row in summary.waiting
+        )
     if summary.weekly_goal:
         lines.append("")
         applied = f"Applied this week: {summary.applied_this_week} of {summary.weekly_goal}."

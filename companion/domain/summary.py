@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from companion.domain.applications import (
     Application,
@@ -22,6 +23,9 @@ from companion.domain.applications import (
 )
 from companion.domain.settings import Settings
 from companion.domain.urges import checkin_line, urges_per_day
+
+if TYPE_CHECKING:
+    from companion.domain.waiting import Waiting
 
 MAX_ACTIONS = 3
 NOTHING_TODAY = "Nothing needs you today."
@@ -87,6 +91,7 @@ class SummaryInputs:
     """The local day of each urge to check noted in the last two weeks."""
     actions: tuple[Action, ...] = ()
     practice_due: int = 0
+    waiting: tuple[Waiting, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,7 @@ class Summary:
     applied_this_week: int
     weekly_goal: int | None
     """None when there is no goal: set to 0, or an offer is accepted."""
+    waiting: tuple[Waiting, ...] = ()
     rest: str | None = None
     """The burnout guard's sentence, when the user should rest from applying."""
     checkin: str | None = None
@@ -175,6 +181,7 @@ def build_summary(inputs: SummaryInputs, today: date) -> Summary:
         rest=applying.rest,
         checkin=checkin_line(inputs.settings.checkin_time),
         urges=urges_per_day(inputs.urge_days, today),
+        waiting=inputs.waiting,
     )
 
 

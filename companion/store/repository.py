@@ -7,12 +7,21 @@ from pathlib import Path
 from types import TracebackType
 
 from companion.clock import Clock
+from companion.domain.interviews import any_accepted
 from companion.domain.practice import Scheduling, practice_actions
 from companion.domain.summary import Summary, SummaryInputs, build_summary
 from companion.domain.urges import CHART_DAYS
-from companion.store import applications_store, questions_store, settings_store, urges_store
+from companion.domain.waiting import interview_actions, recent_replies, waiting_room
+from companion.store import (
+    applications_store,
+    interviews_store,
+    questions_store,
+    settings_store,
+    urges_store,
+)
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
+from companion.store.interviews_store import InterviewStore, ReferenceStore
 from companion.store.questions_store import QuestionsStore
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
@@ -20,6 +29,7 @@ from companion.store.urges_store import UrgesStore
 
 SCHEMAS: Mapping[str, TableSchema] = {
     **settings_store.SCHEMAS,
+    **interviews_store.SCHEMAS,
     **applications_store.SCHEMAS,
     **urges_store.SCHEMAS,
     **questions_store.SCHEMAS,
@@ -31,6 +41,8 @@ class Repository:
         self.db = db
         self.clock = clock
         self.settings = SettingsStore(db)
+        self.interviews = InterviewStore(db)
+        self.references = ReferenceStore(db)
         self.questions = QuestionsStore(db)
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
@@ -60,10 +72,15 @@ class Repository:
 
     def summary_inputs(self) -> SummaryInputs:
         today = self.clock.today()
+        interviews = self.interviews.all()
+        rows = waiting_room(interviews, self.references.all(), today, include_closed=True)
         practice_due = self.questions.due_count(self.clock.now())
         return SummaryInputs(
             settings=self.settings.get(),
-            actions=(*practice_actions(practice_due),),
+            actions=(*interview_actions(rows), *practice_actions(practice_due)),
+            waiting=tuple(row for row in rows if row.interview.is_open),
+            offer_accepted=any_accepted(interviews),
+            recent_replies=recent_replies(interviews, today),
             practice_due=practice_due,
             applications=tuple(self.applications.all()),
             urge_days=tuple(self.urges.recent_days(today, CHART_DAYS)),

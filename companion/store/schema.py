@@ -16,9 +16,18 @@ Kind = Literal["str", "int", "float", "bool", "date", "datetime", "time", "list"
 
 @dataclass(frozen=True)
 class Field:
+    """One field of a document.
+
+    `items` describes each element of a "list" field (the fields of a
+    sub-document) or the fields of a "dict" field, checked the same way;
+    `choices` lists the only words a "str" field may hold.
+    """
+
     kind: Kind
     required: bool = True
     nullable: bool = False
+    items: Mapping[str, Field] | None = None
+    choices: tuple[str, ...] | None = None
 
 
 def _describe(kind: Kind) -> str:
@@ -81,17 +90,37 @@ TableSchema = Mapping[str, Field]
 def check_table(name: str, table: Mapping[str, Any], schema: TableSchema) -> str | None:
     """The first problem in a table, in words, or None when every document fits."""
     for doc_id, doc in table.items():
-        for key, spec in schema.items():
-            if key not in doc:
-                if spec.required:
-                    return f"document {doc_id} of table {name!r} has no {key!r} field"
-                continue
-            value = doc[key]
-            if value is None and spec.nullable:
-                continue
-            if not _fits(spec.kind, value):
-                return (
-                    f"document {doc_id} of table {name!r} has {key!r} = {value!r:.60}, "
-                    f"where companion expects {_describe(spec.kind)}"
-                )
+        problem = _check_doc(doc, schema)
+        if problem:
+            return f"document {doc_id} of table {name!r} {problem}"
+    return None
+
+
+def _check_doc(doc: Mapping[str, Any], schema: TableSchema, where: str = "") -> str | None:
+    for key, spec in schema.items():
+        path = f"{where}{key}"
+        if key not in doc:
+            if spec.required:
+                return f"has no {path!r} field"
+            continue
+        value = doc[key]
+        if value is None and spec.nullable:
+            continue
+        if not _fits(spec.kind, value):
+            return f"has {path!r} = {value!r:.60}, where companion expects {_describe(spec.kind)}"
+        if spec.choices is not None and value not in spec.choices:
+            return (
+                f"has {path!r} = {value!r:.60}, where companion expects one of "
+                f"{', '.join(spec.choices)}"
+            )
+        if spec.items is None:
+            continue
+        elements = enumerate(value) if spec.kind == "list" else [(None, value)]
+        for index, element in elements:
+            inner = path if index is None else f"{path}[{index}]"
+            if not isinstance(element, dict):
+                return f"has {inner!r} = {element!r:.60}, where companion expects an object"
+            problem = _check_doc(element, spec.items, f"{inner}.")
+            if problem:
+                return problem
     return None

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from companion.clock import Clock
 from companion.store.repository import Repository
+from companion.tui.commands import ScreenKeys
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
@@ -20,6 +21,7 @@ from companion.tui.theme import DUSK, THEMES
 class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
+    COMMANDS = App.COMMANDS | {ScreenKeys}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False)

@@ -17,20 +17,25 @@ def _key(binding: Binding) -> str:
 
 
 class ScreenKeys(Provider):
-    """Each key the screen offers right now, by its description; its tooltip is the help."""
+    """Each key the current screen offers right now, as "Screen: what it does".
+
+    The app lists this provider for every screen, so each page's own keys are
+    findable by name even when the footer is too narrow to show them all.
+    """
 
     def _available(self) -> Iterator[tuple[str, str, Binding]]:
         screen = self.screen
+        title = getattr(screen, "TITLE", None) or "This screen"
         for binding in screen_bindings(screen):
             _, name, parameters = parse(binding.action)
-            if screen.check_action(name, parameters) is False:
+            if name == "help" or screen.check_action(name, parameters) is False:
                 continue
             help_text = (
                 f"{binding.tooltip} (key {_key(binding)})"
                 if binding.tooltip
-                else (f"key {_key(binding)}")
+                else f"key {_key(binding)}"
             )
-            yield binding.description, help_text, binding
+            yield f"{title}: {binding.description}", help_text, binding
 
     async def _run(self, binding: Binding) -> None:
         await self.screen.run_action(binding.action)

@@ -33,6 +33,12 @@ def _home() -> Screen[None]:
     return HomeScreen()
 
 
+def _waiting() -> Screen[None]:
+    from companion.tui.screens.waiting import WaitingScreen
+
+    return WaitingScreen()
+
+
 def _practice() -> Screen[None]:
     from companion.tui.screens.practice import PracticeScreen
 
@@ -59,6 +65,14 @@ def _settings() -> Screen[None]:
 
 DESTINATIONS: tuple[Destination, ...] = (
     Destination("h", "home", "Home", "what, if anything, needs you today", _home),
+    Destination(
+        "w",
+        "waiting",
+        "Waiting room",
+        "your interviews and the next kind date",
+        _waiting,
+        "Waiting",
+    ),
     Destination("p", "practice", "Practice", "rehearse the questions that are due", _practice),
     Destination("b", "bank", "Questions", "add, edit and filter your questions", _bank),
     Destination(

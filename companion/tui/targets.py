@@ -33,7 +33,17 @@ def _applications(app: CompanionApp, argument: str) -> None:
         app.action_go("applications")
 
 
+def _interview(app: CompanionApp, argument: str) -> None:
+    """`interview:N` opens that interview in the waiting room; an unknown one, nothing."""
+    from companion.tui.screens.interview import InterviewScreen
+
+    if argument.isdigit() and app.repo.interviews.get(int(argument)) is not None:
+        app.action_go("waiting")
+        app.push_screen(InterviewScreen(int(argument)))
+
+
 TARGETS: dict[str, Opener] = {
+    "interview": _interview,
     "breathe": _breathe,
     "applications": _applications,
 }

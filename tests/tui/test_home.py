@@ -150,7 +150,7 @@ async def test_numbers_open_each_actions_target(
         assert actions.startswith("1. Send a thank-you note")
         assert "2. Ask for feedback" in actions
         assert "3. Apply somewhere new today" in actions
-        await pilot.press("1")  # interview:1 has no opener in this build: nothing happens
+        await pilot.press("1")  # there is no interview 1 in this database: nothing happens
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("3")
@@ -278,3 +278,25 @@ async def test_an_unknown_start_target_opens_home(db_path: Path, clock: FrozenCl
             assert isinstance(app.screen, HomeScreen)
     finally:
         app.close_repository()
+
+
+async def test_a_thank_you_action_opens_its_interview(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    from companion.domain.interviews import Interview
+    from companion.tui.screens.interview import InterviewScreen
+
+    with Repository.open(db_path, clock) as repo:
+        saved, _ = repo.interviews.add(
+            Interview(
+                company="Acme", role="Engineer", held_on=clock.today(), interviewers=("Priya",)
+            )
+        )
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Priya" in _text(app, "#actions")
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.current_mode == "waiting"
+        assert app.screen.interview_id == saved.id

@@ -312,16 +312,20 @@ async def test_the_palette_offers_the_keys_the_screen_offers_now(
         await pilot.pause()
         provider = ScreenKeys(app.screen)
         titles = [hit.text async for hit in provider.discover()]
-        assert "Show my answer" in titles
-        assert "Good" not in titles  # only after the answer is shown
+        assert "Practice: Show my answer" in titles
+        assert "Practice: Good" not in titles  # only after the answer is shown
         hits = [hit async for hit in provider.search("show my")]
         assert hits
         await hits[0].command()  # type: ignore[misc]
         await pilot.pause()
         assert app.screen.query_one("#revealed").display
         titles = [hit.text async for hit in provider.discover()]
-        assert "Good" in titles
+        assert "Practice: Good" in titles
         await pilot.press("b")
         await pilot.pause()
         bank_titles = [hit.text async for hit in ScreenKeys(app.screen).discover()]
-        assert {"Search", "Filter by tag", "Filter by interview", "Delete"} <= set(bank_titles)
+        assert {
+            "Question bank: Search",
+            "Question bank: Filter by tag",
+            "Question bank: Delete",
+        } <= set(bank_titles)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color
-from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -24,7 +22,6 @@ from companion.domain.practice import (
     filter_bank,
     when_phrase,
 )
-from companion.tui.commands import ScreenKeys
 from companion.tui.context import app_of
 from companion.tui.screens.question_dialogs import (
     AnswerHistoryScreen,
@@ -76,7 +73,6 @@ class BankScreen(Screen[None]):
         margin-top: 1;
     }
     """
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenKeys}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_question", "New", tooltip="Add a question"),
         Binding("e", "edit", "Edit", tooltip="Edit the question, its answer and notes"),

@@ -10,7 +10,6 @@ sitting ends with a short, kind summary and the stats.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import ClassVar
@@ -18,7 +17,6 @@ from typing import ClassVar
 from fsrs import Rating
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -37,7 +35,6 @@ from companion.domain.practice import (
     when_phrase,
 )
 from companion.domain.practice_stats import practice_stats
-from companion.tui.commands import ScreenKeys
 from companion.tui.context import app_of
 from companion.tui.screens.question_dialogs import AnswerForm, DeckPicker, QuestionForm
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel
@@ -78,7 +75,6 @@ class PracticeScreen(Screen[None]):
         margin-top: 1;
     }
     """
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenKeys}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Show my answer", tooltip="Compare with your saved answer"),
         Binding("1", "rate(1)", "Again", tooltip="It did not come; see it again soon"),

@@ -4,7 +4,9 @@ from companion.tui.widgets.answer_timer import AnswerTimer
 from companion.tui.widgets.breathing_box import BreathingBox
 from companion.tui.widgets.fields import TextBox, TextField
 from companion.tui.widgets.gentle_bar import GentleBar
+from companion.tui.widgets.milestone_line import MilestoneLine
 from companion.tui.widgets.nav_bar import NavBar
+from companion.tui.widgets.note_area import NoteArea
 from companion.tui.widgets.practice_stats import PracticeStatsPanel
 from companion.tui.widgets.urge_chart import UrgeChart
 
@@ -12,7 +14,9 @@ __all__ = [
     "AnswerTimer",
     "BreathingBox",
     "GentleBar",
+    "MilestoneLine",
     "NavBar",
+    "NoteArea",
     "PracticeStatsPanel",
     "TextBox",
     "TextField",

@@ -1,0 +1,364 @@
+"""`companion interview` and `companion reference`: quick capture from a shell, and lists."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any
+
+import orjson
+
+from companion.cli.context import Context
+from companion.domain.dates import DATE_FORMS, friendly, parse_date
+from companion.domain.errors import FieldError
+from companion.domain.interviews import (
+    CLOSED,
+    ContactKind,
+    Outcome,
+    log_contact,
+    move_on,
+    new_interview,
+    parse_contact_kind,
+    parse_outcome,
+    set_outcome,
+)
+from companion.domain.references import new_reference
+from companion.domain.timeline import build_timeline
+from companion.domain.waiting import Waiting, waiting_room
+from companion.store.repository import Repository
+
+KINDS = " | ".join(k.word for k in ContactKind)
+OUTCOMES = " | ".join(o.word for o in Outcome)
+
+
+# `--on -3w` is a date here, not an unknown option: argparse takes an argument
+# that looks like a negative number as a value, so relative dates are made to
+# look like one to the parsers that read dates.
+_VALUES_WITH_A_DASH = re.compile(r"^-\d+[dw]?$|^-\d*\.\d+$")
+
+
+def _dates_may_start_with_a_dash(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser._negative_number_matcher = _VALUES_WITH_A_DASH  # type: ignore[attr-defined]
+    return parser
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "interview",
+        help="log interviews and what happens after; list them with their next dates",
+        description="Interviews and their calm timelines: what is kind to do, and when.",
+    )
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    add = _dates_may_start_with_a_dash(
+        sub.add_parser(
+            "add",
+            help="log an interview (today's, a past one, or one coming up)",
+            description=f"Log an interview. Dates accept {DATE_FORMS}.",
+        )
+    )
+    add.add_argument("--company", required=True, help="the company's name")
+    add.add_argument("--role", required=True, help="the role you interviewed for")
+    add.add_argument("--on", required=True, metavar="DATE", help="the day of the interview")
+    add.add_argument("--round", default="", metavar="NAME", help="which round, like 'second'")
+    add.add_argument(
+        "--decision-by", metavar="DATE", help="when they said they would decide or get back"
+    )
+    add.add_argument(
+        "--with",
+        dest="interviewers",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="someone you met (repeat for each person)",
+    )
+    add.add_argument(
+        "--contact-pref", default="email", metavar="email|phone", help="how they prefer contact"
+    )
+    add.add_argument("--final", action="store_true", help="this was the final round")
+    add.add_argument("--notes", default="", metavar="TEXT", help="anything worth remembering")
+    add.set_defaults(handler=run_add)
+
+    listing = sub.add_parser(
+        "list",
+        help="open interviews with their phase and next date",
+        description="Open interviews, the soonest next date first; --all adds closed ones.",
+    )
+    listing.add_argument("--all", action="store_true", help="include closed interviews")
+    listing.add_argument("--json", action="store_true", help="print it as JSON for scripts")
+    listing.set_defaults(handler=run_list)
+
+    show = sub.add_parser("show", help="one interview's timeline and what is kind to do")
+    show.add_argument("id", metavar="ID")
+    show.set_defaults(handler=run_show)
+
+    log = _dates_may_start_with_a_dash(
+        sub.add_parser(
+            "log",
+            help="log a contact: a thank-you, a check-in, their reply, ...",
+            description=f"Log a contact. KIND: {KINDS}.",
+        )
+    )
+    log.add_argument("id", metavar="ID")
+    log.add_argument("kind", metavar="KIND", help=KINDS)
+    log.add_argument("--on", default="today", metavar="DATE", help="when (default today)")
+    log.add_argument("--decision-by", metavar="DATE", help="with a reply: the new date they gave")
+    log.add_argument("--note", default="", metavar="TEXT", help="a few words to remember")
+    log.add_argument(
+        "--reference",
+        dest="references",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="with references-notified: who was told (default: all your references)",
+    )
+    log.set_defaults(handler=run_log)
+
+    outcome = sub.add_parser(
+        "outcome",
+        help="record how it ended, or reopen it",
+        description=f"Set the outcome. OUTCOME: {OUTCOMES}.",
+    )
+    outcome.add_argument("id", metavar="ID")
+    outcome.add_argument("outcome", metavar="OUTCOME", help=OUTCOMES)
+    outcome.add_argument(
+        "--reflection", default="", metavar="TEXT", help="with moved-on: what it taught you"
+    )
+    outcome.set_defaults(handler=run_outcome)
+
+    references = commands.add_parser(
+        "reference",
+        help="the people who can vouch for you",
+        description="Your references: companion reminds you to give them a heads-up.",
+    )
+    ref_sub = references.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    ref_add = ref_sub.add_parser("add", help="add a reference")
+    ref_add.add_argument("name", metavar="NAME")
+    ref_add.add_argument("--relation", default="", help="like 'former manager'")
+    ref_add.add_argument("--reach", default="", metavar="HOW", help="an email or a phone number")
+    ref_add.set_defaults(handler=run_reference_add)
+    ref_list = ref_sub.add_parser("list", help="your references")
+    ref_list.add_argument("--json", action="store_true", help="print it as JSON for scripts")
+    ref_list.set_defaults(handler=run_reference_list)
+
+
+def parse_id(text: str, field: str = "id") -> int:
+    value = text.strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    listing = "companion interview list --all" if field == "id" else "companion reference list"
+    raise FieldError(
+        field, f"{value or '(empty)'!r} is not an id; use a number that `{listing}` shows."
+    )
+
+
+def interview_json(row: Waiting) -> dict[str, Any]:
+    """One interview as `interview list --json` and `summary --json` print it (cli.md)."""
+    interview, timeline = row.interview, row.timeline
+
+    def iso(day: Any) -> str | None:
+        return day.isoformat() if day else None
+
+    return {
+        "id": row.id,
+        "company": interview.company,
+        "role": interview.role,
+        "round": interview.round,
+        "held_on": interview.held_on.isoformat(),
+        "decision_by": iso(interview.decision_by),
+        "outcome": interview.outcome.value,
+        "phase": timeline.phase.value,
+        "thank_you_by": iso(timeline.thank_you_by),
+        "follow_up_from": iso(timeline.follow_up_from),
+        "move_on_from": iso(timeline.move_on_from),
+        "interviewers": list(interview.interviewers),
+        "contact_pref": interview.contact_pref,
+        "final_round": interview.final_round,
+        "next": timeline.next_step,
+        "next_on": iso(timeline.next_on),
+    }
+
+
+def _row(repo: Repository, interview_id: int) -> Waiting:
+    interview = repo.interviews.require(interview_id)
+    today = repo.clock.today()
+    return Waiting(interview, build_timeline(interview, today, repo.references.all()))
+
+
+def _title(row: Waiting) -> str:
+    interview = row.interview
+    extra = [part for part in (interview.round, "final" if interview.final_round else "") if part]
+    return interview.title + (f" ({', '.join(extra)})" if extra else "")
+
+
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    today = ctx.clock.today()
+    held_on = parse_date(args.on, today, field="on")
+    decision_by = (
+        parse_date(args.decision_by, today, field="decision-by") if args.decision_by else None
+    )
+    interview = new_interview(
+        company=args.company,
+        role=args.role,
+        held_on=held_on,
+        round=args.round,
+        interviewers=args.interviewers,
+        decision_by=decision_by,
+        contact_pref=args.contact_pref,
+        notes=args.notes,
+        final_round=args.final,
+    )
+    with ctx.open("write") as repo:
+        added, previous = repo.interviews.add(interview)
+        row = _row(repo, added.id or 0)
+    ctx.print(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
+    if previous is not None:
+        ctx.print(
+            f"It is the next round of interview {previous.id} "
+            f"({friendly(previous.held_on, today)}), whose timeline is now closed."
+        )
+    ctx.print(f"Next: {row.timeline.next_step}.")
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.open("read") as repo:
+        interviews = repo.interviews.all()
+        rows = waiting_room(
+            interviews, repo.references.all(), ctx.clock.today(), include_closed=args.all
+        )
+    closed_ones = any(not interview.is_open for interview in interviews)
+    if args.json:
+        ctx.print(
+            orjson.dumps([interview_json(r) for r in rows], option=orjson.OPT_INDENT_2).decode()
+        )
+        return 0
+    if not rows:
+        if closed_ones:
+            ctx.print("No open interviews; `companion interview list --all` shows the closed ones.")
+        else:
+            ctx.print(
+                "No open interviews. Log one with: "
+                "companion interview add --company C --role R --on DATE"
+            )
+        return 0
+    width = max(len(_title(r)) for r in rows)
+    for row in rows:
+        ctx.print(
+            f"{row.id:>3}  {_title(row):<{width}}  {row.timeline.phase.word:<9}  "
+            f"{row.timeline.next_step}"
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
+    interview_id = parse_id(args.id)
+    with ctx.open("read") as repo:
+        row = _row(repo, interview_id)
+    interview, timeline = row.interview, row.timeline
+    today = ctx.clock.today()
+    ctx.print(f"{_title(row)}, {friendly(interview.held_on, today)}")
+    if interview.interviewers:
+        ctx.print(f"With {', '.join(interview.interviewers)}")
+    ctx.print(f"Phase: {timeline.phase.word}. {timeline.status}")
+    for suggestion in timeline.suggestions:
+        ctx.print(f"  - {suggestion.text}")
+    for contact in interview.contacts:
+        note = f": {contact.note}" if contact.note else ""
+        ctx.print(f"  {friendly(contact.on, today):<12} {contact.kind.label}{note}")
+    return 0
+
+
+def run_log(args: argparse.Namespace, ctx: Context) -> int:
+    interview_id = parse_id(args.id)
+    kind = parse_contact_kind(args.kind)
+    today = ctx.clock.today()
+    on = parse_date(args.on, today, field="on")
+    decision_by = (
+        parse_date(args.decision_by, today, field="decision-by") if args.decision_by else None
+    )
+    wanted = [parse_id(r, "reference") for r in args.references]
+    if wanted and kind != ContactKind.REFERENCES_NOTIFIED:
+        raise FieldError("reference", "name references only with references-notified.")
+    with ctx.open("write") as repo:
+        interview = repo.interviews.require(interview_id)
+        if kind == ContactKind.REFERENCES_NOTIFIED:
+            told = [repo.references.require(r, "reference") for r in wanted]
+            told = told or repo.references.all()
+        else:
+            told = []
+        changed = log_contact(
+            interview,
+            kind,
+            on,
+            today,
+            note=args.note,
+            decision_by=decision_by,
+            references=[r.id for r in told if r.id is not None],
+        )
+        repo.interviews.save(changed)
+        row = _row(repo, interview_id)
+    ctx.print(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
+    if told:
+        ctx.print(f"Told: {', '.join(r.name for r in told)}.")
+    if changed.outcome in CLOSED and kind in (ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED):
+        ctx.print(
+            f"It stays {changed.outcome.label}; `companion interview outcome {row.id} waiting` "
+            "reopens it."
+        )
+    else:
+        ctx.print(f"Next: {row.timeline.next_step}.")
+    return 0
+
+
+def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
+    interview_id = parse_id(args.id)
+    outcome = parse_outcome(args.outcome)
+    if args.reflection and outcome != Outcome.MOVED_ON:
+        raise FieldError("reflection", "a reflection goes with moved-on only.")
+    today = ctx.clock.today()
+    with ctx.open("write") as repo:
+        interview = repo.interviews.require(interview_id)
+        if outcome == Outcome.MOVED_ON:
+            changed = move_on(interview, args.reflection, today)
+        else:
+            changed = set_outcome(interview, outcome, today)
+        if changed == interview:
+            ctx.print(f"{interview.title} is already {outcome.label}; nothing changed.")
+            return 0
+        repo.interviews.save(changed)
+        row = _row(repo, interview_id)
+    ctx.print(f"{_title(row)}: {outcome.label}.")
+    if outcome == Outcome.MOVED_ON:
+        ctx.print(
+            "It leaves your lists. If they get in touch, it will be a pleasant surprise: "
+            f"`companion interview outcome {row.id} waiting` brings it back whole."
+        )
+    elif row.interview.is_open:
+        ctx.print(f"Next: {row.timeline.next_step}.")
+    return 0
+
+
+def run_reference_add(args: argparse.Namespace, ctx: Context) -> int:
+    reference = new_reference(args.name, args.relation, args.reach)
+    with ctx.open("write") as repo:
+        added = repo.references.add(reference)
+    ctx.print(f"Added reference {added.id}: {added.line}.")
+    return 0
+
+
+def run_reference_list(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.open("read") as repo:
+        references = repo.references.all()
+    if args.json:
+        data = [
+            {"id": r.id, "name": r.name, "relation": r.relation, "reach": r.reach}
+            for r in references
+        ]
+        ctx.print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+        return 0
+    if not references:
+        ctx.print("No references yet. Add one with: companion reference add NAME --relation R")
+    for reference in references:
+        ctx.print(f"{reference.id:>3}  {reference.line}")
+    return 0

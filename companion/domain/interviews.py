@@ -1,0 +1,365 @@
+"""Interviews: what happened, who was met, what was said since, and how it ended.
+
+Plain data and the pure changes made to it. The calm timeline that reads it is
+in `timeline.py`; the rules behind both are in ../shared/design/etiquette.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from typing import Literal, TypeVar
+
+from companion.domain.dates import friendly
+from companion.domain.errors import FieldError
+from companion.domain.fit import FitReflection
+
+
+class Outcome(StrEnum):
+    WAITING = "waiting"
+    NEXT_ROUND = "next_round"
+    OFFER_VERBAL = "offer_verbal"
+    OFFER_WRITTEN = "offer_written"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    MOVED_ON = "moved_on"
+
+    @property
+    def word(self) -> str:
+        """The CLI spelling: `next-round`."""
+        return self.value.replace("_", "-")
+
+    @property
+    def label(self) -> str:
+        return OUTCOME_LABELS[self]
+
+
+OUTCOME_LABELS = {
+    Outcome.WAITING: "waiting to hear",
+    Outcome.NEXT_ROUND: "invited to a next round",
+    Outcome.OFFER_VERBAL: "a verbal offer",
+    Outcome.OFFER_WRITTEN: "a written offer",
+    Outcome.ACCEPTED: "accepted",
+    Outcome.REJECTED: "not this time",
+    Outcome.WITHDRAWN: "withdrawn",
+    Outcome.MOVED_ON: "moved on",
+}
+
+OPEN_WAITING = frozenset({Outcome.WAITING, Outcome.NEXT_ROUND})
+OFFERS = frozenset({Outcome.OFFER_VERBAL, Outcome.OFFER_WRITTEN})
+CLOSED = frozenset({Outcome.ACCEPTED, Outcome.REJECTED, Outcome.WITHDRAWN, Outcome.MOVED_ON})
+
+
+class ContactKind(StrEnum):
+    THANK_YOU = "thank_you"
+    FOLLOW_UP = "follow_up"
+    REPLY = "reply"
+    REFERENCES_REQUESTED = "references_requested"
+    REFERENCES_NOTIFIED = "references_notified"
+    FEEDBACK_REQUEST = "feedback_request"
+
+    @property
+    def word(self) -> str:
+        return self.value.replace("_", "-")
+
+    @property
+    def label(self) -> str:
+        return CONTACT_LABELS[self]
+
+
+CONTACT_LABELS = {
+    ContactKind.THANK_YOU: "thank-you sent",
+    ContactKind.FOLLOW_UP: "check-in sent",
+    ContactKind.REPLY: "they replied",
+    ContactKind.REFERENCES_REQUESTED: "they asked for references",
+    ContactKind.REFERENCES_NOTIFIED: "references given a heads-up",
+    ContactKind.FEEDBACK_REQUEST: "asked for feedback",
+}
+
+# What the employer sends. A request for references is an answer in all but
+# name: it counts as a reply for the week between contacts (rule 2) and for an
+# unanswered check-in (rule 3).
+FROM_EMPLOYER = frozenset({ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED})
+# Contacts that space the next check-in a week out (rule 2).
+SPACING = frozenset({ContactKind.THANK_YOU, ContactKind.FOLLOW_UP}) | FROM_EMPLOYER
+
+ContactPref = Literal["email", "phone"]
+CONTACT_PREFS: tuple[ContactPref, ...] = ("email", "phone")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One entry of the contact log.
+
+    `decision_by` is the new decision date a reply brought, kept for the record
+    (the interview's own `decision_by` is the one in force). `references` are
+    the ids of the references a `references_notified` entry told.
+    """
+
+    kind: ContactKind
+    on: date
+    note: str = ""
+    decision_by: date | None = None
+    references: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutcomeChange:
+    outcome: Outcome
+    on: date
+
+
+@dataclass(frozen=True)
+class Interview:
+    """One interview (one round) and everything logged about it since.
+
+    `outcomes` is the history of outcome changes, oldest first; an interview
+    with none is waiting. `next_round_id` is set when the user logs the next
+    round as an interview of its own (which closes this one's timeline), and
+    `previous_round_id` on that next round. `reflection` is what the user wrote
+    when moving on; `debriefed_on` is set by the journal's debrief (rule 6).
+    """
+
+    company: str
+    role: str
+    held_on: date
+    round: str = ""
+    interviewers: tuple[str, ...] = ()
+    decision_by: date | None = None
+    contact_pref: ContactPref = "email"
+    notes: str = ""
+    final_round: bool = False
+    contacts: tuple[Contact, ...] = ()
+    outcomes: tuple[OutcomeChange, ...] = ()
+    debriefed_on: date | None = None
+    fit: FitReflection = field(default_factory=FitReflection)
+    reflection: str = ""
+    previous_round_id: int | None = None
+    next_round_id: int | None = None
+    id: int | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.outcomes[-1].outcome if self.outcomes else Outcome.WAITING
+
+    @property
+    def outcome_on(self) -> date | None:
+        return self.outcomes[-1].on if self.outcomes else None
+
+    @property
+    def superseded(self) -> bool:
+        """Its next round is logged as an interview of its own."""
+        return self.next_round_id is not None
+
+    @property
+    def is_open(self) -> bool:
+        """Still on the lists: not closed, not followed by its next round."""
+        return self.outcome not in CLOSED and not self.superseded
+
+    @property
+    def title(self) -> str:
+        return f"{self.company} · {self.role}"
+
+    @property
+    def references_requested_on(self) -> date | None:
+        return first_on(self.contacts, ContactKind.REFERENCES_REQUESTED)
+
+    def logged(self, kind: ContactKind) -> list[Contact]:
+        return [c for c in self.contacts if c.kind == kind]
+
+
+def first_on(contacts: Iterable[Contact], kind: ContactKind) -> date | None:
+    days = [c.on for c in contacts if c.kind == kind]
+    return min(days) if days else None
+
+
+def references_told(interview: Interview) -> dict[int, date]:
+    """Each reference given a heads-up for this interview, and the first day they were."""
+    told: dict[int, date] = {}
+    for contact in sorted(interview.logged(ContactKind.REFERENCES_NOTIFIED), key=lambda c: c.on):
+        for reference_id in contact.references:
+            told.setdefault(reference_id, contact.on)
+    return told
+
+
+def any_accepted(interviews: Iterable[Interview]) -> bool:
+    """Rule 8: the weekly applying goal stays until some offer is accepted."""
+    return any(interview.outcome == Outcome.ACCEPTED for interview in interviews)
+
+
+# Typed input, checked. Each parser names the field as the caller shows it.
+
+_Word = TypeVar("_Word", bound=StrEnum)
+
+
+def parse_name(text: str, field: str, example: str) -> str:
+    value = " ".join(text.split())
+    if not value:
+        raise FieldError(
+            field, f"the {field} is empty; type it as you would say it, like {example}."
+        )
+    return value
+
+
+def parse_interviewers(names: Iterable[str]) -> tuple[str, ...]:
+    """Names from repeated flags or one comma-separated line; blanks dropped, order kept."""
+    found: list[str] = []
+    for chunk in names:
+        for name in chunk.split(","):
+            cleaned = " ".join(name.split())
+            if cleaned and cleaned not in found:
+                found.append(cleaned)
+    return tuple(found)
+
+
+def parse_contact_pref(text: str, field: str = "contact-pref") -> ContactPref:
+    value = text.strip().lower()
+    for pref in CONTACT_PREFS:
+        if value == pref:
+            return pref
+    raise FieldError(
+        field, f"{text.strip() or '(empty)'!r} is not a way to reach them; use email or phone."
+    )
+
+
+def _parse_word(text: str, enum: type[_Word], field: str, what: str) -> _Word:
+    value = text.strip().lower().replace("-", "_").replace(" ", "_")
+    for member in enum:
+        if member.value == value:
+            return member
+    accepted = ", ".join(m.value.replace("_", "-") for m in enum)
+    raise FieldError(field, f"{text.strip() or '(empty)'!r} is not {what}; use one of: {accepted}.")
+
+
+def parse_outcome(text: str, field: str = "outcome") -> Outcome:
+    return _parse_word(text, Outcome, field, "an outcome")
+
+
+def parse_contact_kind(text: str, field: str = "kind") -> ContactKind:
+    return _parse_word(text, ContactKind, field, "a kind of contact")
+
+
+def check_decision_by(decision_by: date | None, held_on: date, field: str = "decision-by") -> None:
+    if decision_by is not None and decision_by < held_on:
+        raise FieldError(
+            field,
+            f"{friendly(decision_by)} is before the interview ({friendly(held_on)}); "
+            "a decision date falls on or after the interview day.",
+        )
+
+
+def new_interview(
+    *,
+    company: str,
+    role: str,
+    held_on: date,
+    round: str = "",
+    interviewers: Sequence[str] = (),
+    decision_by: date | None = None,
+    contact_pref: str = "email",
+    notes: str = "",
+    final_round: bool = False,
+) -> Interview:
+    """An interview from typed values, checked; raises FieldError naming the first bad field."""
+    checked_company = parse_name(company, "company", "Acme")
+    checked_role = parse_name(role, "role", "Data analyst")
+    check_decision_by(decision_by, held_on)
+    return Interview(
+        company=checked_company,
+        role=checked_role,
+        held_on=held_on,
+        round=" ".join(round.split()),
+        interviewers=parse_interviewers(interviewers),
+        decision_by=decision_by,
+        contact_pref=parse_contact_pref(contact_pref),
+        notes=notes.strip(),
+        final_round=final_round,
+    )
+
+
+# Changes. Each returns a new Interview; none reads the clock.
+
+
+def log_contact(
+    interview: Interview,
+    kind: ContactKind,
+    on: date,
+    today: date,
+    *,
+    note: str = "",
+    decision_by: date | None = None,
+    references: Sequence[int] = (),
+) -> Interview:
+    """Add a contact-log entry; a reply may bring a new decision date."""
+    if on < interview.held_on:
+        raise FieldError(
+            "on",
+            f"{friendly(on, today)} is before the interview "
+            f"({friendly(interview.held_on, today)}); log contacts from the interview day on.",
+        )
+    if on > today:
+        raise FieldError(
+            "on", f"{friendly(on, today)} has not come yet; log a contact once it has happened."
+        )
+    if decision_by is not None and kind != ContactKind.REPLY:
+        raise FieldError(
+            "decision-by",
+            "only a reply can bring a new decision date; log their reply (kind reply) "
+            "with the date they gave.",
+        )
+    check_decision_by(decision_by, interview.held_on)
+    contact = Contact(
+        kind=kind,
+        on=on,
+        note=note.strip(),
+        decision_by=decision_by,
+        references=tuple(dict.fromkeys(references)),
+    )
+    contacts = tuple(sorted((*interview.contacts, contact), key=lambda c: c.on))
+    return replace(
+        interview,
+        contacts=contacts,
+        decision_by=decision_by if decision_by is not None else interview.decision_by,
+    )
+
+
+def set_outcome(interview: Interview, outcome: Outcome, on: date) -> Interview:
+    if outcome == interview.outcome:
+        return interview
+    return replace(interview, outcomes=(*interview.outcomes, OutcomeChange(outcome, on)))
+
+
+def move_on(interview: Interview, reflection: str, on: date) -> Interview:
+    """The end of the move-on ritual: the reflection is kept, the interview leaves the lists."""
+    moved = set_outcome(interview, Outcome.MOVED_ON, on)
+    return replace(moved, reflection=reflection.strip() or interview.reflection)
+
+
+def reopen(interview: Interview, on: date) -> Interview:
+    """Back to the open outcome it had before it closed (waiting if none), everything kept."""
+    if interview.outcome not in CLOSED:
+        return interview
+    earlier = [c.outcome for c in interview.outcomes if c.outcome not in CLOSED]
+    return set_outcome(interview, earlier[-1] if earlier else Outcome.WAITING, on)
+
+
+def is_next_round_of(candidate: Interview, new: Interview) -> bool:
+    """`new` is the next round `candidate` was waiting to hear about."""
+    return (
+        candidate.outcome == Outcome.NEXT_ROUND
+        and not candidate.superseded
+        and candidate.id is not None
+        and candidate.id != new.id
+        and candidate.held_on <= new.held_on
+        and candidate.company.casefold() == new.company.casefold()
+        and candidate.role.casefold() == new.role.casefold()
+    )
+
+
+def previous_round_for(new: Interview, interviews: Iterable[Interview]) -> Interview | None:
+    """The latest open `next_round` interview of the same company and role, if any."""
+    matches = [c for c in interviews if is_next_round_of(c, new)]
+    return max(matches, key=lambda c: (c.held_on, c.id or 0)) if matches else None

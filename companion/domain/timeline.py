@@ -1,0 +1,514 @@
+"""The calm timeline: what is kind to do about one interview, and when.
+
+A pure function of an interview, the user's references and `today`, following
+the rules of ../shared/design/etiquette.md (numbered here as there). `T` is the
+day the interview was held, `F` the earliest polite check-in, `M` the day
+moving on is offered.
+
+Where the rules are silent, these choices are made (each one a career coach's
+call, listed in the issue note):
+
+- Before the interview day the phase is `quiet` and nothing is suggested.
+- While the thank-you phase applies, no check-in is suggested: the thank-you
+  comes first, and once sent it pushes `F` a week out anyway.
+- A request for references is an employer's answer: it spaces the next
+  check-in a week out and answers an unanswered check-in, like a reply.
+- References (rule 5) are no longer suggested once moving on is offered.
+- A `next_round` whose fit reflection is written shows it on the interview,
+  not on the home screen every day; without one, writing it is suggested.
+- Feedback (rule 9) is suggested in the week after `rejected` is logged, until
+  a feedback request is logged; then never again.
+- `M` is not moved off weekends: setting something down is a fine weekend task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from companion.domain.dates import friendly
+from companion.domain.interviews import (
+    FROM_EMPLOYER,
+    OFFERS,
+    SPACING,
+    ContactKind,
+    Interview,
+    Outcome,
+    references_told,
+)
+from companion.domain.references import Reference
+
+THANK_YOU_BEST_DAYS = 1
+THANK_YOU_LAST_DAYS = 3
+UNKNOWN_DECISION_WAIT_DAYS = 14
+DAYS_BETWEEN_CONTACTS = 7
+MOVE_ON_AFTER_INTERVIEW_DAYS = 42
+MOVE_ON_AFTER_CHECK_IN_DAYS = 14
+DEBRIEF_DAYS = 1
+FEEDBACK_WINDOW_DAYS = 7
+
+
+class Phase(StrEnum):
+    THANK_YOU = "thank_you"
+    QUIET = "quiet"
+    FOLLOW_UP = "follow_up"
+    MOVE_ON = "move_on"
+    DECIDE = "decide"
+    CLOSED = "closed"
+
+    @property
+    def word(self) -> str:
+        """The one word a user sees first."""
+        return PHASE_WORDS[self]
+
+
+PHASE_WORDS = {
+    Phase.THANK_YOU: "thank-you",
+    Phase.QUIET: "quiet",
+    Phase.FOLLOW_UP: "check-in",
+    Phase.MOVE_ON: "move on",
+    Phase.DECIDE: "decide",
+    Phase.CLOSED: "closed",
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One kind thing to do, in the sentence the user reads.
+
+    `kind` names the rule as the summary's actions do; `due` orders it among
+    others; `home` is False for a suggestion that belongs on the interview
+    itself and not on the home screen every day.
+    """
+
+    kind: str
+    text: str
+    due: date | None = None
+    home: bool = True
+
+
+@dataclass(frozen=True)
+class Timeline:
+    phase: Phase
+    thank_you_by: date | None
+    follow_up_from: date | None
+    move_on_from: date | None
+    unanswered_since: date | None
+    suggestions: tuple[Suggestion, ...]
+    next_step: str
+    next_on: date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class Milestone:
+    label: str
+    on: date
+    reached: bool
+
+
+def names(people: Sequence[str], conjunction: str = "and") -> str:
+    if len(people) <= 1:
+        return "".join(people)
+    return f"{', '.join(people[:-1])} {conjunction} {people[-1]}"
+
+
+def next_weekday(day: date) -> date:
+    """`day`, or the Monday after it when it falls on a weekend."""
+    return day + timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+
+
+def last_spacing_contact(interview: Interview) -> date | None:
+    days = [c.on for c in interview.contacts if c.kind in SPACING]
+    return max(days) if days else None
+
+
+def unanswered_follow_up(interview: Interview) -> date | None:
+    """Rule 3: the day of the latest check-in, while no answer came on or after it."""
+    follow_ups = [c.on for c in interview.contacts if c.kind == ContactKind.FOLLOW_UP]
+    if not follow_ups:
+        return None
+    sent = max(follow_ups)
+    answered = any(c.kind in FROM_EMPLOYER and c.on >= sent for c in interview.contacts)
+    return None if answered else sent
+
+
+def _base(interview: Interview) -> date:
+    """Rule 2 before the week between contacts: the day after the decision date, or T + 14."""
+    if interview.decision_by is not None:
+        return interview.decision_by + timedelta(days=1)
+    return interview.held_on + timedelta(days=UNKNOWN_DECISION_WAIT_DAYS)
+
+
+def earliest_follow_up(interview: Interview) -> date:
+    """Rule 2: `F`, before rule 3 is applied."""
+    base = _base(interview)
+    last = last_spacing_contact(interview)
+    if last is not None:
+        base = max(base, last + timedelta(days=DAYS_BETWEEN_CONTACTS))
+    return next_weekday(base)
+
+
+def move_on_date(interview: Interview, anchor: date) -> date:
+    """Rule 4: `M = max(T + 42, A + 14)`, `anchor` being `A` or `F`."""
+    return max(
+        interview.held_on + timedelta(days=MOVE_ON_AFTER_INTERVIEW_DAYS),
+        anchor + timedelta(days=MOVE_ON_AFTER_CHECK_IN_DAYS),
+    )
+
+
+def thank_you_applies(interview: Interview, today: date) -> bool:
+    """Rule 1: from `T` to `T + 3`, while no thank-you is logged and the interview is open."""
+    held = interview.held_on
+    return (
+        interview.is_open
+        and not interview.logged(ContactKind.THANK_YOU)
+        and held <= today <= held + timedelta(days=THANK_YOU_LAST_DAYS)
+    )
+
+
+def build_timeline(
+    interview: Interview, today: date, references: Sequence[Reference] = ()
+) -> Timeline:
+    held = interview.held_on
+    outcome = interview.outcome
+    thank_you = thank_you_applies(interview, today)
+    follow_up_from: date | None = None
+    move_on_from: date | None = None
+    unanswered: date | None = None
+    if interview.is_open and outcome not in OFFERS:
+        unanswered = unanswered_follow_up(interview)
+        follow_up_from = None if unanswered else earliest_follow_up(interview)
+        anchor = unanswered or follow_up_from
+        assert anchor is not None
+        move_on_from = move_on_date(interview, anchor)
+
+    if not interview.is_open:
+        phase = Phase.CLOSED
+    elif thank_you:
+        phase = Phase.THANK_YOU
+    elif outcome in OFFERS:
+        phase = Phase.DECIDE
+    elif move_on_from is not None and today >= move_on_from:
+        phase = Phase.MOVE_ON
+    elif follow_up_from is not None and today >= follow_up_from:
+        phase = Phase.FOLLOW_UP
+    else:
+        phase = Phase.QUIET
+
+    words = _Words(interview, today)
+    suggestions = _suggestions(
+        interview, today, references, phase, follow_up_from, move_on_from, words
+    )
+    next_step, next_on = words.next_step(phase, follow_up_from, move_on_from, unanswered)
+    return Timeline(
+        phase=phase,
+        thank_you_by=held + timedelta(days=THANK_YOU_BEST_DAYS) if thank_you else None,
+        follow_up_from=follow_up_from,
+        move_on_from=move_on_from,
+        unanswered_since=unanswered,
+        suggestions=tuple(suggestions),
+        next_step=next_step,
+        next_on=next_on,
+        status=words.status(phase, follow_up_from, move_on_from, unanswered),
+    )
+
+
+def _suggestions(
+    interview: Interview,
+    today: date,
+    references: Sequence[Reference],
+    phase: Phase,
+    follow_up_from: date | None,
+    move_on_from: date | None,
+    words: _Words,
+) -> list[Suggestion]:
+    held = interview.held_on
+    found: list[Suggestion] = []
+    if phase == Phase.THANK_YOU:
+        found.append(Suggestion("thank_you", words.thank_you(), held + timedelta(days=1)))
+    if phase == Phase.FOLLOW_UP and follow_up_from is not None:
+        found.append(Suggestion("follow_up", words.follow_up(follow_up_from), follow_up_from))
+    if phase == Phase.MOVE_ON and move_on_from is not None:
+        found.append(Suggestion("move_on", words.move_on(move_on_from), move_on_from))
+    if interview.is_open and phase != Phase.MOVE_ON:
+        found.extend(_references(interview, today, references, words))
+    if (
+        interview.is_open
+        and interview.debriefed_on is None
+        and held <= today <= held + timedelta(days=DEBRIEF_DAYS)
+    ):
+        found.append(Suggestion("debrief", words.debrief(), held))
+    if not interview.superseded and interview.outcome in (Outcome.NEXT_ROUND, *OFFERS):
+        found.append(words.decide())
+    rejected_on = interview.outcome_on
+    if (
+        interview.outcome == Outcome.REJECTED
+        and rejected_on is not None
+        and not interview.logged(ContactKind.FEEDBACK_REQUEST)
+        and rejected_on <= today <= rejected_on + timedelta(days=FEEDBACK_WINDOW_DAYS)
+    ):
+        found.append(Suggestion("feedback", words.feedback(), rejected_on))
+    return found
+
+
+def pending_references(interview: Interview, references: Sequence[Reference]) -> list[Reference]:
+    """References not yet given a heads-up for this interview."""
+    told = references_told(interview)
+    return [r for r in references if r.id not in told]
+
+
+def _references(
+    interview: Interview, today: date, references: Sequence[Reference], words: _Words
+) -> list[Suggestion]:
+    """Rule 5."""
+    requested = interview.references_requested_on
+    if not (interview.final_round or requested):
+        return []
+    due = requested or interview.held_on
+    pending = pending_references(interview, references)
+    if references and pending:
+        return [Suggestion("references", words.references([r.name for r in pending]), due)]
+    if not references and not interview.logged(ContactKind.REFERENCES_NOTIFIED):
+        return [Suggestion("references", words.references([]), due)]
+    return []
+
+
+def milestones(interview: Interview, timeline: Timeline, today: date) -> list[Milestone]:
+    """The short line of the detail view: interview, thank-you, decision, check-in, move on."""
+    found = [("interview", interview.held_on)]
+    thanked = [c.on for c in interview.logged(ContactKind.THANK_YOU)]
+    if thanked:
+        found.append(("thank-you", min(thanked)))
+    elif timeline.thank_you_by is not None or today < interview.held_on:
+        found.append(("thank-you", interview.held_on + timedelta(days=THANK_YOU_BEST_DAYS)))
+    if interview.decision_by is not None:
+        found.append(("decision", interview.decision_by))
+    if timeline.unanswered_since is not None:
+        found.append(("check-in", timeline.unanswered_since))
+    elif timeline.follow_up_from is not None:
+        found.append(("check-in", timeline.follow_up_from))
+    if timeline.move_on_from is not None:
+        found.append(("move on", timeline.move_on_from))
+    if interview.outcome_on is not None and interview.outcome != Outcome.WAITING:
+        found.append((MILESTONE_OUTCOMES[interview.outcome], interview.outcome_on))
+    found.sort(key=lambda item: item[1])
+    return [Milestone(label, on, on <= today) for label, on in found]
+
+
+MILESTONE_OUTCOMES = {
+    Outcome.WAITING: "reopened",
+    Outcome.NEXT_ROUND: "next round",
+    Outcome.OFFER_VERBAL: "offer",
+    Outcome.OFFER_WRITTEN: "offer",
+    Outcome.ACCEPTED: "accepted",
+    Outcome.REJECTED: "closed",
+    Outcome.WITHDRAWN: "withdrew",
+    Outcome.MOVED_ON: "moved on",
+}
+
+
+def debrief_hint(interview: Interview) -> str | None:
+    """Rule 6's kind reminder, for the debrief of an interview with no decision date."""
+    if interview.decision_by is not None:
+        return None
+    return (
+        "They did not say when they would decide. Next time, it is fine to ask about "
+        "the next steps and the timeline at the end of the interview."
+    )
+
+
+class _Words:
+    """The sentences of one interview's timeline, in the calm voice of calm.md."""
+
+    def __init__(self, interview: Interview, today: date) -> None:
+        self.interview = interview
+        self.today = today
+        self.company = interview.company
+
+    def day(self, day: date) -> str:
+        return friendly(day, self.today)
+
+    @property
+    def met(self) -> str:
+        people = self.interview.interviewers
+        return names(people) if people else "everyone you met"
+
+    @property
+    def contact_person(self) -> str:
+        people = self.interview.interviewers
+        return names(people, "or") if people else "the team"
+
+    def thank_you(self) -> str:
+        held = self.interview.held_on
+        if self.today <= held + timedelta(days=THANK_YOU_BEST_DAYS):
+            best = self.day(held + timedelta(days=THANK_YOU_BEST_DAYS))
+            return (
+                f"Send a short thank-you note to {self.met} at {self.company}, best by {best}: "
+                "thank them, and mention something you talked about."
+            )
+        last = self.day(held + timedelta(days=THANK_YOU_LAST_DAYS))
+        return (
+            f"A short thank-you note to {self.met} at {self.company} is still kind "
+            f"until {last}; a few warm lines are enough."
+        )
+
+    def follow_up(self, follow_up_from: date) -> str:
+        interview = self.interview
+        last = last_spacing_contact(interview)
+        if last is not None and last + timedelta(days=DAYS_BETWEEN_CONTACTS) > _base(interview):
+            why = "a week after the last message keeps it unhurried"
+        elif interview.decision_by is not None:
+            why = "the date they gave has passed"
+        else:
+            why = "two weeks is a patient wait"
+        way = "call" if interview.contact_pref == "phone" else "email"
+        return (
+            f"A polite check-in with {self.contact_person} at {self.company} is welcome from "
+            f"{self.day(follow_up_from)}: {why}. One short {way} is enough."
+        )
+
+    def move_on(self, move_on_from: date) -> str:
+        return (
+            f"From {self.day(move_on_from)}, it is fine to move on from {self.company}: hiring "
+            "often runs long; a short reflection sets it down, and a call would be a "
+            "pleasant surprise."
+        )
+
+    def references(self, people: list[str]) -> str:
+        who = names(people) if people else "your references"
+        if self.interview.references_requested_on is not None:
+            why = "they asked for references"
+        else:
+            why = "it was the final round, so they may call"
+        return (
+            f"Give {who} a short heads-up about the {self.interview.role} role at "
+            f"{self.company}: {why}."
+        )
+
+    def debrief(self) -> str:
+        return (
+            f"While it is fresh, jot down how the {self.company} interview went: the questions, "
+            "the ones that tripped you up, what went well."
+        )
+
+    def decide(self) -> Suggestion:
+        interview = self.interview
+        fit = interview.fit
+        looked = (
+            f"look back at how it felt ({fit.brief()})"
+            if fit.brief()
+            else "look back at your notes on how it felt"
+        )
+        take_stock = "take stock of the work, the people, the manager, the commute and the pay"
+        due = interview.outcome_on
+        if interview.outcome == Outcome.NEXT_ROUND:
+            if fit.is_empty:
+                text = (
+                    f"Before the next round at {self.company}, note how it felt while you "
+                    "remember: the work, the people, the manager, the commute, the pay."
+                )
+                return Suggestion("decide", text, due)
+            text = f"Before the next round at {self.company}, {looked}."
+            return Suggestion("decide", text, due, home=False)
+        before = looked if not fit.is_empty else take_stock
+        if interview.outcome == Outcome.OFFER_VERBAL:
+            text = (
+                f"{self.company} made a verbal offer: ask kindly to have it in writing, "
+                f"and before you answer, {before}."
+            )
+        else:
+            text = f"Before you answer {self.company}'s written offer, {before}."
+        return Suggestion("decide", text, due)
+
+    def feedback(self) -> str:
+        return (
+            f"If you would like to, ask {self.contact_person} at {self.company} once for a "
+            "little feedback; whatever comes back helps the next interview."
+        )
+
+    def next_step(
+        self,
+        phase: Phase,
+        follow_up_from: date | None,
+        move_on_from: date | None,
+        unanswered: date | None,
+    ) -> tuple[str, date | None]:
+        """The list's short line: what is next, and from when."""
+        interview = self.interview
+        held = interview.held_on
+        if phase == Phase.CLOSED:
+            if interview.superseded:
+                return "the next round is logged", interview.outcome_on
+            on = interview.outcome_on
+            joint = ", " if interview.outcome == Outcome.REJECTED else " "
+            when = f"{joint}{self.day(on)}" if on else ""
+            return f"{interview.outcome.label}{when}", on
+        if self.today < held:
+            return f"interview on {self.day(held)}", held
+        if phase == Phase.THANK_YOU:
+            best = held + timedelta(days=THANK_YOU_BEST_DAYS)
+            if self.today <= best:
+                return f"thank-you best by {self.day(best)}", best
+            last = held + timedelta(days=THANK_YOU_LAST_DAYS)
+            return f"thank-you still kind until {self.day(last)}", last
+        if phase == Phase.DECIDE:
+            if interview.outcome == Outcome.OFFER_VERBAL:
+                return "verbal offer: ask for it in writing", interview.outcome_on
+            return "written offer: decide in your own time", interview.outcome_on
+        if phase == Phase.MOVE_ON and move_on_from is not None:
+            return f"free to move on from {self.day(move_on_from)}", move_on_from
+        if unanswered is not None and move_on_from is not None:
+            return f"your part is done; move on from {self.day(move_on_from)}", move_on_from
+        if follow_up_from is not None:
+            return f"polite check-in from {self.day(follow_up_from)}", follow_up_from
+        return "nothing to do", None  # pragma: no cover - every open phase has a date
+
+    def status(
+        self,
+        phase: Phase,
+        follow_up_from: date | None,
+        move_on_from: date | None,
+        unanswered: date | None,
+    ) -> str:
+        """The detail view's first sentence."""
+        interview = self.interview
+        if phase == Phase.CLOSED:
+            if interview.superseded:
+                return "The next round is logged as an interview of its own; this one is done."
+            if interview.outcome == Outcome.MOVED_ON:
+                return (
+                    "You moved on from this one. If they get in touch, reopen it: "
+                    "everything is kept."
+                )
+            if interview.outcome == Outcome.ACCEPTED:
+                return "You accepted this offer. Well done, and well waited."
+            return f"Closed: {interview.outcome.label}. Everything here is kept."
+        if self.today < interview.held_on:
+            return (
+                f"The interview is on {self.day(interview.held_on)}. Until then, "
+                "prepare a little and rest."
+            )
+        if phase == Phase.THANK_YOU:
+            return "A thank-you note is the one thing to do; after that, you can let it rest."
+        if phase == Phase.DECIDE:
+            return "An offer is in. Take your time: look at how it felt before you answer."
+        if phase == Phase.MOVE_ON:
+            return (
+                "Hiring often takes longer than anyone expects. When you are ready, "
+                "move on: if they call, it will be a pleasant surprise."
+            )
+        if unanswered is not None and move_on_from is not None:
+            return (
+                "You have done your part: the ball is in their court. "
+                f"If nothing comes, it is fine to move on from {self.day(move_on_from)}."
+            )
+        if phase == Phase.FOLLOW_UP:
+            return "A polite check-in is welcome now. One short message is enough."
+        assert follow_up_from is not None
+        return (
+            f"Nothing to do until {self.day(follow_up_from)}, when a polite check-in "
+            "becomes welcome. You can stop checking your inbox."
+        )

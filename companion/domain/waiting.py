@@ -1,0 +1,80 @@
+"""The waiting room: every interview with its timeline, and what the summary takes from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from companion.domain.interviews import ContactKind, Interview
+from companion.domain.references import Reference
+from companion.domain.summary import Action
+from companion.domain.timeline import Timeline, build_timeline
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """One row of the waiting room: an interview and its timeline as of today."""
+
+    interview: Interview
+    timeline: Timeline
+
+    @property
+    def id(self) -> int:
+        assert self.interview.id is not None, "only saved interviews are listed"
+        return self.interview.id
+
+
+def waiting_room(
+    interviews: Iterable[Interview],
+    references: Sequence[Reference],
+    today: date,
+    *,
+    include_closed: bool = False,
+) -> list[Waiting]:
+    """Open interviews, the soonest next date first; closed ones after, latest first."""
+    rows = [
+        Waiting(interview, build_timeline(interview, today, references))
+        for interview in interviews
+        if include_closed or interview.is_open
+    ]
+    open_rows = sorted(
+        (r for r in rows if r.interview.is_open),
+        key=lambda r: (r.timeline.next_on or date.max, r.interview.held_on, r.id),
+    )
+    closed_rows = sorted(
+        (r for r in rows if not r.interview.is_open),
+        key=lambda r: (r.interview.outcome_on or r.interview.held_on, r.id),
+        reverse=True,
+    )
+    return open_rows + closed_rows
+
+
+def interview_actions(rows: Iterable[Waiting]) -> list[Action]:
+    """The timeline's suggestions for the home screen and `companion summary`."""
+    return [
+        Action(s.kind, s.text, due=s.due, target=f"interview:{row.id}")
+        for row in rows
+        for s in row.timeline.suggestions
+        if s.home
+    ]
+
+
+EMPLOYER_ANSWERS = frozenset({ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED})
+
+
+def recent_replies(interviews: Iterable[Interview], today: date, days: int = 7) -> int:
+    """Employer answers in the last `days` days, for the burnout guard of calm.md.
+
+    A reply, a request for references and an interview held all mean that
+    somebody answered; applying a lot with none of these back is when rest helps.
+    """
+    since = today - timedelta(days=days - 1)
+    answers = 0
+    for interview in interviews:
+        if since <= interview.held_on <= today:
+            answers += 1
+        answers += sum(
+            1 for c in interview.contacts if c.kind in EMPLOYER_ANSWERS and since <= c.on <= today
+        )
+    return answers

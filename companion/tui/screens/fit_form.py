@@ -1,0 +1,74 @@
+"""How it felt: work, culture, people, manager, commute and pay, 1 to 5, and a note (rule 7)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from companion.domain.fit import ASPECT_QUESTIONS, ASPECTS, FitReflection, parse_score
+from companion.domain.interviews import Interview
+from companion.tui.context import app_of
+from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
+from companion.tui.widgets import NoteArea, TextField
+
+LABELS = {aspect: aspect.capitalize() for aspect in ASPECTS} | {"fit-note": "Note"}
+
+
+class FitForm(FormScreen[bool]):
+    CSS = (
+        FORM_CSS
+        + """
+    .form-row > Input {
+        width: 5;
+    }
+    """
+    )
+
+    def __init__(self, interview: Interview) -> None:
+        super().__init__()
+        self.interview = interview
+
+    def compose(self) -> ComposeResult:
+        fit = self.interview.fit
+        with VerticalScroll(classes="dialog", id="fit-form"):
+            yield Static(Content(f"How it felt · {self.interview.title}"), classes="dialog-title")
+            yield Static(
+                "1 is poor, 5 is great; leave blank what you do not know yet.",
+                classes="dialog-text",
+            )
+            for aspect in ASPECTS:
+                score = fit.scores()[aspect]
+                field = TextField(
+                    "" if score is None else str(score),
+                    id=aspect,
+                    restrict=r"[1-5]?",
+                    max_length=1,
+                    compact=True,
+                )
+                yield from self.row(aspect.capitalize(), field, beside=ASPECT_QUESTIONS[aspect])
+            yield from self.row("Note", NoteArea(fit.note, id="fit-note", compact=True))
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{ASPECTS[0]}", TextField).focus()
+
+    def save(self) -> None:
+        errors: Errors = {}
+        scores = {
+            aspect: attempt(
+                errors,
+                aspect,
+                lambda a=aspect: parse_score(self.query_one(f"#{a}", TextField).value, a),
+            )
+            for aspect in ASPECTS
+        }
+        if errors:
+            self.show_errors(errors, LABELS)
+            return
+        fit = FitReflection(**scores, note=self.query_one("#fit-note", NoteArea).text.strip())
+        app_of(self).repo.interviews.save(replace(self.interview, fit=fit))
+        self.dismiss(True)

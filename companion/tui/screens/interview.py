@@ -1,0 +1,250 @@
+"""One interview: its timeline as a line of milestones, what is kind to do, all that is logged."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from companion.domain.dates import friendly
+from companion.domain.fit import ASPECTS
+from companion.domain.interviews import Interview, references_told
+from companion.domain.references import Reference
+from companion.domain.timeline import Timeline, build_timeline, milestones
+from companion.tui.context import app_of
+from companion.tui.screens.interview_actions import InterviewActions
+from companion.tui.screens.waiting import PHASE_STYLES
+from companion.tui.widgets import MilestoneLine
+from companion.tui.widgets.nav_bar import NavBar
+
+
+def lines(*parts: Content) -> Content:
+    return Content("\n").join(parts)
+
+
+class InterviewScreen(InterviewActions):
+    TITLE = "Interview"
+    # Screen CSS, so that it outranks the app's `.headline` margin; scoped to this screen.
+    CSS = """
+    #title {
+        margin-top: 0;
+    }
+    .status {
+        margin-top: 1;
+    }
+    .section-body {
+        margin-left: 2;
+    }
+    """
+    # In the order the footer shows them; at 80 columns the last ones are in `?` help.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("l", "log", "Log contact"),
+        Binding("o", "outcome", "Outcome"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("m", "move_on", "Move on"),
+        Binding("u", "reopen", "Reopen"),
+        Binding("n", "next_round", "Next round"),
+        Binding("e", "edit", "Edit"),
+        Binding("r", "references", "References"),
+        Binding("f", "fit", "How it felt"),
+    ]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self._shown = False
+
+    def current(self) -> Interview | None:
+        return app_of(self).repo.interviews.get(self.interview_id)
+
+    def after_change(self, interview_id: int | None) -> None:
+        self.refresh(recompose=True)
+        self.refresh_bindings()
+
+    def after_moving_on(self) -> None:
+        self.app.pop_screen()
+
+    def on_screen_resume(self) -> None:
+        # The first resume follows the first compose; later ones follow a dialog or
+        # another screen, after which the interview may have changed.
+        if self._shown:
+            self.refresh(recompose=True)
+        self._shown = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("back", "app.help"):
+            return True
+        return self.interview_check(action, self.current() if self.is_mounted else None)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("waiting")
+        app = app_of(self)
+        interview = self.current()
+        with VerticalScroll(classes="page", id="interview-page"):
+            if interview is None:
+                yield Static("This interview is no longer here.", classes="quiet")
+            else:
+                today = app.clock.today()
+                references = app.repo.references.all()
+                timeline = build_timeline(interview, today, references)
+                yield from self._body(interview, timeline, references)
+        yield Footer()
+
+    def _body(
+        self, interview: Interview, timeline: Timeline, references: list[Reference]
+    ) -> ComposeResult:
+        today = app_of(self).clock.today()
+
+        def day(d: date) -> str:
+            return friendly(d, today)
+
+        yield Static(Content(interview.title), classes="headline", id="title")
+        facts = [p for p in (interview.round, "final round" if interview.final_round else "") if p]
+        facts.append(f"held {day(interview.held_on)}")
+        if interview.decision_by:
+            facts.append(f"they expect to decide by {day(interview.decision_by)}")
+        else:
+            facts.append("no decision date given")
+        yield Static(Content(" · ".join(facts)).stylize("$foreground-muted"), id="facts")
+        yield Static(
+            Content.assemble(
+                (f"{timeline.phase.word}  ", PHASE_STYLES[timeline.phase]), timeline.status
+            ),
+            classes="status",
+            id="status",
+        )
+        yield MilestoneLine(milestones(interview, timeline, today), today, id="milestones")
+
+        if timeline.suggestions:
+            yield Static("Worth doing", classes="section-title first")
+            yield Static(
+                lines(
+                    *(Content.assemble(("· ", "$primary"), s.text) for s in timeline.suggestions)
+                ),
+                classes="section-body",
+                id="suggestions",
+            )
+
+        yield Static("People", classes="section-title")
+        people = ", ".join(interview.interviewers) or "No names noted."
+        yield Static(
+            lines(
+                Content(people),
+                Content(f"They prefer {interview.contact_pref}.").stylize("$foreground-muted"),
+            ),
+            classes="section-body",
+            id="people",
+        )
+
+        yield Static("Contact log", classes="section-title")
+        if interview.contacts:
+            names = {r.id: r.name for r in references}
+            entries = []
+            for contact in interview.contacts:
+                extra = ""
+                if contact.decision_by:
+                    extra = f", new decision date {day(contact.decision_by)}"
+                if contact.references:
+                    told = ", ".join(
+                        names.get(r, "someone since removed") for r in contact.references
+                    )
+                    extra = f": {told}"
+                note = f" ({contact.note})" if contact.note else ""
+                entries.append(
+                    Content.assemble(
+                        (f"{day(contact.on):<12}", "$foreground-muted"),
+                        contact.kind.label,
+                        extra,
+                        note,
+                    )
+                )
+            log = lines(*entries)
+        else:
+            log = Content(
+                "Nothing logged yet. l logs a thank-you, a check-in or their reply."
+            ).stylize("$foreground-muted")
+        yield Static(log, classes="section-body", id="contacts")
+
+        yield Static("Notes", classes="section-title")
+        yield Static(
+            Content(interview.notes)
+            if interview.notes
+            else Content("No notes. e edits them.").stylize("$foreground-muted"),
+            classes="section-body",
+            id="notes",
+        )
+
+        yield Static("References", classes="section-title")
+        yield Static(
+            self._references(interview, references), classes="section-body", id="references"
+        )
+
+        yield Static("How it felt", classes="section-title")
+        yield Static(self._fit(interview), classes="section-body", id="fit")
+
+        if interview.reflection:
+            yield Static("What it taught you", classes="section-title")
+            yield Static(Content(interview.reflection), classes="section-body", id="reflection")
+
+        rounds = []
+        if interview.previous_round_id is not None:
+            previous = app_of(self).repo.interviews.get(interview.previous_round_id)
+            if previous is not None:
+                rounds.append(f"Follows the round of {day(previous.held_on)}.")
+        if interview.next_round_id is not None:
+            following = app_of(self).repo.interviews.get(interview.next_round_id)
+            if following is not None:
+                rounds.append(f"The next round is logged: {day(following.held_on)}.")
+        if rounds:
+            yield Static("Rounds", classes="section-title")
+            yield Static(Content(" ".join(rounds)), classes="section-body", id="rounds")
+
+    def _references(self, interview: Interview, references: list[Reference]) -> Content:
+        today = app_of(self).clock.today()
+        found: list[Content] = []
+        asked = interview.references_requested_on
+        if asked:
+            found.append(Content(f"They asked for references on {friendly(asked, today)}."))
+        elif interview.final_round:
+            found.append(Content("The final round: they may call your references."))
+        told = references_told(interview)
+        for reference in references:
+            when = told.get(reference.id or 0)
+            status = f"told {friendly(when, today)}" if when else "not told yet"
+            found.append(Content.assemble(f"{reference.name}  ", (status, "$foreground-muted")))
+        if not references:
+            found.append(
+                Content("No references on file. r records who has been told.").stylize(
+                    "$foreground-muted"
+                )
+            )
+        return lines(*found)
+
+    def _fit(self, interview: Interview) -> Content:
+        fit = interview.fit
+        if fit.is_empty:
+            return Content(
+                "Not noted yet. f notes the work, culture, people, manager, commute and pay."
+            ).stylize("$foreground-muted")
+        scores = fit.scores()
+        row = Content.assemble(
+            *(
+                part
+                for aspect in ASPECTS
+                for part in (
+                    (f"{aspect} ", "$foreground-muted"),
+                    (f"{scores[aspect] if scores[aspect] is not None else '–'}", "bold"),
+                    ("   ", ""),
+                )
+            )
+        ).rstrip()
+        return lines(row, Content(fit.note)) if fit.note else row

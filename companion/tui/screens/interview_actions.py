@@ -1,0 +1,172 @@
+"""What can be done to one interview, from the waiting room or from its own view.
+
+Each action opens its dialog; when the dialog saves, the screen is told to show
+the change, and a calm note says what comes next.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from companion.domain.interviews import CLOSED, Interview, Outcome, reopen, set_outcome
+from companion.domain.timeline import build_timeline
+from companion.tui.context import app_of
+from companion.tui.screens.contact_form import ContactForm
+from companion.tui.screens.fit_form import FitForm
+from companion.tui.screens.interview_form import InterviewForm
+from companion.tui.screens.move_on import MoveOnScreen
+from companion.tui.screens.outcome_dialog import OutcomeDialog
+from companion.tui.screens.references import InterviewReferences
+
+OUTCOME_NOTES = {
+    Outcome.WAITING: "Waiting to hear. The dates are kept for you.",
+    Outcome.NEXT_ROUND: (
+        "A next round. When you know its date, log it as an interview of its own "
+        "(n on this interview), and this one's timeline closes."
+    ),
+    Outcome.OFFER_VERBAL: (
+        "A verbal offer. Ask kindly to have it in writing, and keep applying until it is."
+    ),
+    Outcome.OFFER_WRITTEN: "A written offer. Take your time, and look at how it felt first.",
+    Outcome.ACCEPTED: "Congratulations. Well waited.",
+    Outcome.REJECTED: (
+        "Not this time. It is closed and kept; asking once for feedback can help the next one."
+    ),
+    Outcome.WITHDRAWN: "Withdrawn. It is closed and kept.",
+}
+
+
+class InterviewActions(Screen[None]):
+    """A screen that acts on one interview at a time: `current()` says which."""
+
+    def current(self) -> Interview | None:
+        raise NotImplementedError
+
+    def after_change(self, interview_id: int | None) -> None:
+        """Show the data as it now is."""
+        raise NotImplementedError
+
+    def after_moving_on(self) -> None:
+        self.after_change(None)
+
+    def _writable_current(self) -> Interview | None:
+        interview = self.current()
+        if interview is None:
+            return None
+        if app_of(self).repo.read_only:
+            self.notify(
+                f"Read-only: {app_of(self).repo.db.read_only_reason}. Nothing can be changed here.",
+                title="Just looking",
+                markup=False,
+            )
+            return None
+        return interview
+
+    def _next_note(self, interview_id: int) -> None:
+        app = app_of(self)
+        interview = app.repo.interviews.get(interview_id)
+        if interview is None or not interview.is_open:
+            return
+        timeline = build_timeline(interview, app.clock.today(), app.repo.references.all())
+        self.notify(f"Next: {timeline.next_step}.", title=interview.company, markup=False)
+
+    def action_log(self) -> None:
+        interview = self._writable_current()
+        if interview is None:
+            return
+
+        def logged(saved: bool | None) -> None:
+            self.after_change(interview.id)
+            if saved and interview.id is not None:
+                self._next_note(interview.id)
+
+        self.app.push_screen(ContactForm(interview), logged)
+
+    def action_edit(self) -> None:
+        interview = self._writable_current()
+        if interview is not None:
+            self.app.push_screen(InterviewForm(interview), self.after_change)
+
+    def action_fit(self) -> None:
+        interview = self._writable_current()
+        if interview is not None:
+            self.app.push_screen(FitForm(interview), lambda _: self.after_change(interview.id))
+
+    def action_references(self) -> None:
+        interview = self._writable_current()
+        if interview is not None:
+            self.app.push_screen(
+                InterviewReferences(interview), lambda _: self.after_change(interview.id)
+            )
+
+    def action_outcome(self) -> None:
+        interview = self._writable_current()
+        if interview is None:
+            return
+
+        def chosen(outcome: Outcome | None) -> None:
+            if outcome is None or outcome == interview.outcome:
+                return
+            if outcome == Outcome.MOVED_ON:
+                self.action_move_on()
+                return
+            app = app_of(self)
+            app.repo.interviews.save(set_outcome(interview, outcome, app.clock.today()))
+            self.notify(OUTCOME_NOTES[outcome], title=interview.company, markup=False)
+            self.after_change(interview.id)
+
+        self.app.push_screen(OutcomeDialog(interview), chosen)
+
+    def action_move_on(self) -> None:
+        interview = self._writable_current()
+        if interview is None or not interview.is_open:
+            return
+
+        def done(moved: bool | None) -> None:
+            if not moved:
+                return
+            self.notify(
+                "Set down. It is kept with the closed ones (c in the waiting room) "
+                "if you ever need it.",
+                title=interview.company,
+                markup=False,
+            )
+            self.after_moving_on()
+
+        self.app.push_screen(MoveOnScreen(interview), done)
+
+    def action_reopen(self) -> None:
+        interview = self._writable_current()
+        if interview is None or interview.outcome not in CLOSED:
+            return
+        app = app_of(self)
+        back = reopen(interview, app.clock.today())
+        app.repo.interviews.save(back)
+        self.notify(
+            "Back, whole. If they got in touch, log their reply and the dates will follow.",
+            title=interview.company,
+            markup=False,
+        )
+        self.after_change(interview.id)
+
+    def action_next_round(self) -> None:
+        interview = self._writable_current()
+        if interview is None or interview.outcome != Outcome.NEXT_ROUND or interview.superseded:
+            return
+        self.app.push_screen(InterviewForm(next_round_of=interview), self.after_change)
+
+    def interview_check(self, action: str, interview: Interview | None) -> bool | None:
+        """Which of these actions make sense for `interview` (False hides the key)."""
+        if action in ("log", "edit", "fit", "references", "outcome"):
+            return interview is not None
+        if action == "move_on":
+            return interview is not None and interview.is_open
+        if action == "reopen":
+            return interview is not None and not interview.is_open and not interview.superseded
+        if action == "next_round":
+            return (
+                interview is not None
+                and interview.outcome == Outcome.NEXT_ROUND
+                and not interview.superseded
+            )
+        return True

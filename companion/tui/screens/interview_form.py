@@ -1,0 +1,199 @@
+"""Add or edit an interview: who, what, when, and when they said they would decide."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Checkbox, Select, Static
+
+from companion.domain.dates import friendly, parse_date
+from companion.domain.interviews import (
+    CONTACT_PREFS,
+    Interview,
+    check_decision_by,
+    new_interview,
+    parse_contact_pref,
+    parse_interviewers,
+    parse_name,
+)
+from companion.tui.context import app_of
+from companion.tui.screens.form import Errors, FormScreen, attempt
+from companion.tui.widgets import NoteArea, TextField
+
+LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "round": "Round",
+    "held-on": "Held on",
+    "decision-by": "Decision by",
+    "people": "People met",
+    "prefers": "They prefer",
+    "final": "Final round",
+    "notes": "Notes",
+}
+
+
+def _optional_date(text: str, today: date, field: str) -> date | None:
+    return parse_date(text, today, field=field) if text.strip() else None
+
+
+class InterviewForm(FormScreen[int]):
+    """Dismisses with the interview's id once saved, or None."""
+
+    def __init__(
+        self, interview: Interview | None = None, *, next_round_of: Interview | None = None
+    ):
+        super().__init__()
+        self.interview = interview
+        self.next_round_of = next_round_of
+
+    def _title(self) -> str:
+        if self.interview is not None:
+            return f"Edit {self.interview.title}"
+        if self.next_round_of is not None:
+            return f"The next round at {self.next_round_of.company}"
+        return "Log an interview"
+
+    def compose(self) -> ComposeResult:
+        start = self.interview or self.next_round_of
+        editing = self.interview
+        with VerticalScroll(classes="dialog", id="interview-form"):
+            yield Static(Content(self._title()), classes="dialog-title")
+            yield from self.row(
+                "Company", TextField(start.company if start else "", id="company", compact=True)
+            )
+            yield from self.row(
+                "Role", TextField(start.role if start else "", id="role", compact=True)
+            )
+            yield from self.row(
+                "Round",
+                TextField(
+                    editing.round if editing else "",
+                    id="round",
+                    placeholder="first, second, final...",
+                    compact=True,
+                ),
+            )
+            yield from self.row(
+                "Held on",
+                TextField(
+                    editing.held_on.isoformat()
+                    if editing
+                    else ("" if self.next_round_of else "today"),
+                    id="held-on",
+                    placeholder="YYYY-MM-DD, today, -2d, +1w",
+                    compact=True,
+                ),
+            )
+            decision = editing.decision_by.isoformat() if editing and editing.decision_by else ""
+            yield from self.row(
+                "Decision by",
+                TextField(
+                    decision,
+                    id="decision-by",
+                    placeholder="blank if they did not say",
+                    compact=True,
+                ),
+            )
+            yield from self.row(
+                "People met",
+                TextField(
+                    ", ".join(editing.interviewers) if editing else "",
+                    id="people",
+                    placeholder="names, separated by commas",
+                    compact=True,
+                ),
+            )
+            yield from self.row(
+                "They prefer",
+                Select(
+                    [(pref, pref) for pref in CONTACT_PREFS],
+                    value=editing.contact_pref if editing else "email",
+                    allow_blank=False,
+                    id="prefers",
+                    compact=True,
+                ),
+            )
+            yield from self.row(
+                "Final round",
+                Checkbox(
+                    "this was the last round",
+                    editing.final_round if editing else False,
+                    id="final",
+                    compact=True,
+                ),
+            )
+            yield from self.row(
+                "Notes", NoteArea(editing.notes if editing else "", id="notes", compact=True)
+            )
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#company", TextField).focus()
+
+    def _value(self, key: str) -> str:
+        return self.query_one(f"#{key}", TextField).value
+
+    def save(self) -> None:
+        app = app_of(self)
+        today = app.clock.today()
+        errors: Errors = {}
+        company = attempt(
+            errors, "company", lambda: parse_name(self._value("company"), "company", "Acme")
+        )
+        role = attempt(
+            errors, "role", lambda: parse_name(self._value("role"), "role", "Data analyst")
+        )
+        held_on = attempt(
+            errors, "held-on", lambda: parse_date(self._value("held-on"), today, field="held on")
+        )
+        decision_by = attempt(
+            errors,
+            "decision-by",
+            lambda: _optional_date(self._value("decision-by"), today, "decision by"),
+        )
+        if held_on is not None and decision_by is not None:
+            attempt(
+                errors,
+                "decision-by",
+                lambda: check_decision_by(decision_by, held_on, "decision by"),
+            )
+        prefers = attempt(
+            errors,
+            "prefers",
+            lambda: parse_contact_pref(str(self.query_one("#prefers", Select).value)),
+        )
+        if errors or company is None or role is None or held_on is None or prefers is None:
+            self.show_errors(errors, LABELS)
+            return
+        self.clear_errors()
+        fields = dict(
+            company=company,
+            role=role,
+            held_on=held_on,
+            round=" ".join(self._value("round").split()),
+            interviewers=parse_interviewers([self._value("people")]),
+            decision_by=decision_by,
+            contact_pref=prefers,
+            notes=self.query_one("#notes", NoteArea).text.strip(),
+            final_round=self.query_one("#final", Checkbox).value,
+        )
+        repo = app.repo
+        if self.interview is not None:
+            changed = replace(self.interview, **fields)  # type: ignore[arg-type]
+            repo.interviews.save(changed)
+            self.dismiss(changed.id)
+            return
+        added, previous = repo.interviews.add(new_interview(**fields))  # type: ignore[arg-type]
+        if previous is not None:
+            self.app.notify(
+                f"This is the next round after {friendly(previous.held_on, today)}; "
+                "that round's timeline is closed now.",
+                title=added.company,
+                markup=False,
+            )
+        self.dismiss(added.id)

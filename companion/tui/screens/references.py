@@ -1,0 +1,289 @@
+"""References: the people who vouch for you, and who has had a heads-up for which role (rule 5)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, OptionList, Static
+from textual.widgets.option_list import Option
+
+from companion.domain.dates import friendly
+from companion.domain.interviews import ContactKind, Interview, log_contact, references_told
+from companion.domain.references import Reference, new_reference
+from companion.tui.context import app_of
+from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
+from companion.tui.widgets import TextField
+
+HEADS_UP = (
+    "A short heads-up lets them prepare: the role, the company, and why you want it. "
+    "They will be glad of the warning."
+)
+
+
+class ReferenceForm(FormScreen[int]):
+    """Add or edit one reference; dismisses with its id."""
+
+    def __init__(self, reference: Reference | None = None) -> None:
+        super().__init__()
+        self.reference = reference
+
+    def compose(self) -> ComposeResult:
+        ref = self.reference
+        with VerticalScroll(classes="dialog", id="reference-form"):
+            yield Static("Edit reference" if ref else "New reference", classes="dialog-title")
+            yield from self.row("Name", TextField(ref.name if ref else "", id="name", compact=True))
+            yield from self.row(
+                "Relation",
+                TextField(
+                    ref.relation if ref else "",
+                    id="relation",
+                    placeholder="former manager, colleague...",
+                    compact=True,
+                ),
+            )
+            yield from self.row(
+                "How to reach",
+                TextField(
+                    ref.reach if ref else "", id="reach", placeholder="email or phone", compact=True
+                ),
+            )
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", TextField).focus()
+
+    def save(self) -> None:
+        errors: Errors = {}
+        values = {
+            key: self.query_one(f"#{key}", TextField).value for key in ("name", "relation", "reach")
+        }
+        made = attempt(errors, "name", lambda: new_reference(**values))
+        if made is None:
+            self.show_errors(errors, {"name": "Name"})
+            return
+        store = app_of(self).repo.references
+        if self.reference is not None:
+            changed = replace(made, id=self.reference.id)
+            store.save(changed)
+            self.dismiss(changed.id)
+        else:
+            self.dismiss(store.add(made).id)
+
+
+class InterviewReferences(FormScreen[bool]):
+    """Whether they asked for references, and who has been told about this role."""
+
+    CSS = FORM_CSS + "#people { height: auto; }"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+n", "new_reference", "New reference"),
+    ]
+
+    def __init__(self, interview: Interview) -> None:
+        super().__init__()
+        self.interview = interview
+        self._ticked: set[int] = set()
+        self._asked = False
+
+    def compose(self) -> ComposeResult:
+        app = app_of(self)
+        today = app.clock.today()
+        interview = self.interview
+        told = references_told(interview)
+        references = app.repo.references.all()
+        with VerticalScroll(classes="dialog", id="interview-references"):
+            yield Static(Content(f"References · {interview.title}"), classes="dialog-title")
+            requested = interview.references_requested_on
+            if requested is not None:
+                yield Static(f"They asked for references on {friendly(requested, today)}.")
+            else:
+                yield Checkbox(
+                    "They asked for references", self._asked, id="requested", compact=True
+                )
+            yield Static("Who has had a heads-up about this role", classes="section-title")
+            if not references:
+                yield Static(
+                    "No references yet. New reference (ctrl+n) adds someone who can vouch for you.",
+                    classes="quiet",
+                )
+            with Vertical(id="people"):
+                for reference in references:
+                    assert reference.id is not None
+                    when = told.get(reference.id)
+                    label = Content.assemble(
+                        f"{reference.line}  " if when else reference.line,
+                        (f"told {friendly(when, today)}", "$foreground-muted") if when else "",
+                    )
+                    yield Checkbox(
+                        label,
+                        when is not None or reference.id in self._ticked,
+                        id=f"ref-{reference.id}",
+                        disabled=when is not None,
+                        compact=True,
+                    )
+            yield Static(HEADS_UP, classes="quiet hint")
+            with Horizontal(classes="buttons"):
+                yield Button("New reference", id="new", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", id="save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        open_boxes = [box for box in self.query(Checkbox) if not box.disabled]
+        if open_boxes:
+            open_boxes[0].focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "new":
+            event.stop()
+            self.action_new_reference()
+            return
+        super().on_button_pressed(event)
+
+    def _remember(self) -> None:
+        self._ticked = {
+            int((box.id or "ref-0").removeprefix("ref-"))
+            for box in self.query_one("#people").query(Checkbox)
+            if box.value and not box.disabled
+        }
+        asked = self.query("#requested")
+        self._asked = bool(asked) and self.query_one("#requested", Checkbox).value
+
+    def action_new_reference(self) -> None:
+        if app_of(self).repo.read_only:
+            return
+        self._remember()
+
+        def added(reference_id: int | None) -> None:
+            if reference_id is not None:
+                self._ticked.add(reference_id)
+            self.refresh(recompose=True)
+
+        self.app.push_screen(ReferenceForm(), added)
+
+    def save(self) -> None:
+        self._remember()
+        app = app_of(self)
+        today = app.clock.today()
+        changed = self.interview
+        if self._asked:
+            changed = log_contact(changed, ContactKind.REFERENCES_REQUESTED, today, today)
+        if self._ticked:
+            changed = log_contact(
+                changed,
+                ContactKind.REFERENCES_NOTIFIED,
+                today,
+                today,
+                references=sorted(self._ticked),
+            )
+        if changed != self.interview:
+            app.repo.interviews.save(changed)
+        self.dismiss(changed != self.interview)
+
+
+class ReferencesScreen(ModalScreen[None]):
+    """Your references: add, edit, remove."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Close"),
+        Binding("n", "new", "New reference"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "remove", "Remove"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="references"):
+            yield Static("Your references", classes="dialog-title")
+            yield Static(
+                "The people who can vouch for you. After a final round, or when a company "
+                "asks, companion reminds you to give them a heads-up.",
+                classes="dialog-text",
+            )
+            yield OptionList(id="reference-list", compact=True)
+            yield Static(id="no-references", classes="quiet")
+            yield Static("n new · e edit · d remove · escape close", classes="quiet hint")
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#reference-list", OptionList).focus()
+
+    def reload(self, highlight: int | None = None) -> None:
+        references = app_of(self).repo.references.all()
+        options = self.query_one("#reference-list", OptionList)
+        options.clear_options()
+        options.add_options(Option(Content(r.line), id=str(r.id)) for r in references)
+        options.display = bool(references)
+        empty = self.query_one("#no-references", Static)
+        empty.display = not references
+        empty.update("No references yet. Press n to add one.")
+        ids = [r.id for r in references]
+        if highlight in ids:
+            options.highlighted = ids.index(highlight)
+
+    def _selected(self) -> Reference | None:
+        options = self.query_one("#reference-list", OptionList)
+        if options.highlighted is None or not options.option_count:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id
+        return app_of(self).repo.references.require(int(option_id or 0))
+
+    def _writable(self) -> bool:
+        if app_of(self).repo.read_only:
+            self.notify("This companion is read-only; nothing can be changed here.")
+            return False
+        return True
+
+    def action_new(self) -> None:
+        if self._writable():
+            self.app.push_screen(ReferenceForm(), lambda ref_id: self.reload(ref_id))
+
+    def action_edit(self) -> None:
+        reference = self._selected()
+        if reference is not None and self._writable():
+            self.app.push_screen(ReferenceForm(reference), lambda ref_id: self.reload(ref_id))
+
+    def action_remove(self) -> None:
+        reference = self._selected()
+        if reference is None or not self._writable():
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and reference.id is not None:
+                app_of(self).repo.references.remove(reference.id)
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove {reference.name} from your references? Interviews keep the record "
+                "of who was told."
+            ),
+            confirmed,
+        )
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(False)", "No"),
+        Binding("y", "dismiss(True)", "Yes"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), classes="dialog-text")
+            with Horizontal(classes="buttons"):
+                yield Button("Keep", id="no", compact=True)
+                yield Button("Remove", id="yes", variant="primary", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

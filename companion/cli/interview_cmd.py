@@ -187,7 +187,7 @@ def _row(repo: Repository, interview_id: int) -> Waiting:
 
 def _title(row: Waiting) -> str:
     interview = row.interview
-    extra = [part for part in (interview.round, "final" if interview.final_round else "") if part]
+    extra = interview.round_words
     return interview.title + (f" ({', '.join(extra)})" if extra else "")
 
 

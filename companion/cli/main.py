@@ -65,20 +65,35 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"the database file (default: ${DB_ENV} or the user data folder)",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use a throwaway sample database instead of yours (yours is not touched)",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(commands)
     return parser
 
 
+def _run(args: argparse.Namespace, ctx: Context) -> int:
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return launch_tui(ctx)
+    return int(handler(args, ctx))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     ctx = Context(db_path=resolve_db_path(args.db), clock=clock_from_env(os.environ))
     try:
-        handler = getattr(args, "handler", None)
-        if handler is None:
-            return launch_tui(ctx)
-        return int(handler(args, ctx))
+        if args.demo:
+            from companion.demo import demo_database
+
+            with demo_database(ctx.clock) as demo_path:
+                ctx.db_path = demo_path
+                return _run(args, ctx)
+        return _run(args, ctx)
     except FieldError as error:
         print(f"companion: {error.field}: {error.message}", file=sys.stderr)
         return 2

@@ -164,6 +164,12 @@ class Interview:
         return f"{self.company} · {self.role}"
 
     @property
+    def round_words(self) -> tuple[str, ...]:
+        """The round as people say it, e.g. ("second", "final round"); "final" only once."""
+        final = self.final_round and "final" not in self.round.lower()
+        return tuple(part for part in (self.round, "final round" if final else "") if part)
+
+    @property
     def references_requested_on(self) -> date | None:
         return first_on(self.contacts, ContactKind.REFERENCES_REQUESTED)
 

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from companion.clock import FrozenClock
+from companion.demo import demo_database
 from companion.store.repository import Repository
+from companion.tui.app import make_app
 from companion.tui.screens.pacer import PacerScreen
 from tests.conftest import AppFactory
 from tests.home_data import FOLLOW_UP, THANK_YOU, inject_actions, seed
@@ -135,3 +137,9 @@ def test_settings(snap_compare: Any, build_app: AppFactory, size: tuple[int, int
 def test_settings_with_errors(snap_compare: Any, build_app: AppFactory) -> None:
     press = ["s", "backspace", *"60", "tab", *"5pm", "enter"]
     assert snap_compare(build_app(), terminal_size=(80, 24), press=press)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+def test_demo_home(snap_compare: Any, clock: FrozenClock, size: tuple[int, int]) -> None:
+    with demo_database(clock) as path:
+        assert snap_compare(make_app(path, clock, cursor_blink=False), terminal_size=size)

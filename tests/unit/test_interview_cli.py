@@ -83,7 +83,7 @@ def test_add_prints_the_next_date_and_saves_everything(
     )
     assert code == 0, err
     assert out == (
-        "Added interview 1: Acme · Platform engineer (second, final), Tue 3 Mar.\n"
+        "Added interview 1: Acme · Platform engineer (second, final round), Tue 3 Mar.\n"
         "Next: thank-you best by Wed 4 Mar.\n"
     )
     with Repository.open(db_path, clock, access="read") as repo:

@@ -108,7 +108,7 @@ class InterviewScreen(InterviewActions):
             return friendly(d, today)
 
         yield Static(Content(interview.title), classes="headline", id="title")
-        facts = [p for p in (interview.round, "final round" if interview.final_round else "") if p]
+        facts = list(interview.round_words)
         facts.append(f"held {day(interview.held_on)}")
         if interview.decision_by:
             facts.append(f"they expect to decide by {day(interview.decision_by)}")

@@ -40,7 +40,7 @@ EMPTY = (
 
 
 def interview_line(interview: Interview) -> str:
-    extra = [p for p in (interview.round, "final round" if interview.final_round else "") if p]
+    extra = interview.round_words
     return f" · {', '.join(extra)}" if extra else ""
 
 

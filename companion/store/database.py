@@ -206,9 +206,8 @@ class Database:
     def insert(self, table: Table, doc: Mapping[str, Any]) -> int:
         """Insert `doc` under a new stable id and return the id.
 
-        Ids already taken are skipped: a history part is written before the main
-        file that counts ids, so after a failed save a part may hold an id the
-        counter has not yet passed.
+        Ids already taken are skipped, in case a part holds a document the
+        counter never counted (one put there by hand, or restored on its own).
         """
         with self._state_lock:
             doc_id = self.next_id(table.name)
@@ -237,7 +236,12 @@ class Database:
             # A failed backup must not stop the save; the next save tries again.
             with contextlib.suppress(OSError):
                 take_daily_backup(self.layout, self.clock.today())
-            pending.sort(key=lambda item: item[0].path == self.layout.main)
+            # The main file first: it holds the id counters, so a crash between two
+            # files can leave a gap in the ids but never hand one out twice (two
+            # parts of one table each hold their own ids). History refers to the
+            # main file, not the other way, so a part written later points at
+            # documents that are already on disk.
+            pending.sort(key=lambda item: item[0].path != self.layout.main)
             for file, generation, blob in pending:
                 write_atomic(file.path, blob)
                 with self._state_lock:

@@ -25,7 +25,6 @@ from companion.store.files import (
     FileProblem,
     dump_tables,
     read_tables,
-    remove_stale_temp_files,
     write_atomic,
 )
 from companion.store.layout import Layout
@@ -92,7 +91,7 @@ class Database:
             candidate = WriteLock(layout.lock)
             if candidate.acquire(wait=lock_wait):
                 lock = candidate
-                remove_stale_temp_files(layout.main)
+                layout.remove_stale_temp_files()
             elif access == "write":
                 raise DatabaseLocked(path, candidate.holder_pid())
             else:

@@ -140,7 +140,14 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a crash mid-write; only ever ours (`.NAME.*.tmp`)."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+    remove_temp_files_matching(path.parent, f".{path.name}.*.tmp")
+
+
+def remove_temp_files_matching(folder: Path, pattern: str) -> None:
+    """Remove the temp files under `folder` (recursively) whose names match `pattern`."""
+    if not folder.is_dir():
+        return
+    for leftover in folder.rglob(pattern):
         with contextlib.suppress(OSError):
             leftover.unlink()
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import errno
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from companion.clock import FrozenClock
 from companion.store import files
+from companion.store.backups import take_daily_backup
 from companion.store.database import Database
+from companion.store.layout import Layout
 
 
 def test_ids_stay_unique_across_parts_when_a_save_stops_half_way(
@@ -40,3 +43,28 @@ def test_ids_stay_unique_across_parts_when_a_save_stops_half_way(
     old_ids = [doc.doc_id for doc in db.part("log-01").table("log").all()]
     assert new_id not in old_ids
     db.close()
+
+
+def test_temp_files_a_crash_left_anywhere_are_cleaned_up_by_the_next_writer(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    layout = Layout(db_path)
+    db = Database.open(db_path, clock)
+    db.insert(db.part("log").table("log"), {"n": 1})
+    db.close()
+    take_daily_backup(layout, clock.today() + timedelta(days=1))
+    leftovers = [
+        db_path.parent / f".{db_path.name}.x1.tmp",
+        layout.history / ".log.json.x2.tmp",
+        layout.backups / ".companion-2026-03-04.json.x3.tmp",
+        layout.backups / "companion-2026-03-04.history" / ".log.json.x4.tmp",
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a write")
+    mine = db_path.parent / ".notes.txt.tmp"  # not companion's: left alone
+    mine.write_bytes(b"")
+    Database.open(db_path, clock, access="read").close()
+    assert all(p.exists() for p in leftovers)  # a reader never deletes
+    Database.open(db_path, clock).close()
+    assert [p for p in leftovers if p.exists()] == []
+    assert mine.exists()

@@ -71,10 +71,12 @@ def _link_or_copy_dir(source: Path, target: Path) -> None:
 
 
 def _copy_set(layout: Layout, target: Path) -> None:
+    """The history first, the main file last: a backup whose main file exists is whole,
+    and one that failed half way is made again on the next save."""
     make_private_dir(target.parent)
-    copy_private(layout.main, target)
     if layout.history.is_dir():
         _link_or_copy_dir(layout.history, target.with_suffix(".history"))
+    copy_private(layout.main, target)
 
 
 def take_daily_backup(layout: Layout, today: date) -> Backup | None:

@@ -6,11 +6,12 @@ import errno
 from datetime import timedelta
 from pathlib import Path
 
+import orjson
 import pytest
 
 from companion.clock import FrozenClock
 from companion.store import files
-from companion.store.backups import take_daily_backup
+from companion.store.backups import list_backups, take_daily_backup
 from companion.store.database import Database
 from companion.store.layout import Layout
 
@@ -68,3 +69,31 @@ def test_temp_files_a_crash_left_anywhere_are_cleaned_up_by_the_next_writer(
     Database.open(db_path, clock).close()
     assert [p for p in leftovers if p.exists()] == []
     assert mine.exists()
+
+
+def test_a_backup_that_failed_half_way_is_made_whole_on_the_next_save(
+    db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A daily backup must not exist without its history, or restoring it drops the history."""
+    db = Database.open(db_path, clock)
+    db.insert(db.part("journal").table("journal"), {"text": "day one"})
+    db.close()
+    clock.advance(timedelta(days=1))
+    db = Database.open(db_path, clock)
+    db.insert(db.part("journal").table("journal"), {"text": "day two"})
+
+    def no_links(source: Path, target: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("companion.store.backups._link_or_copy_dir", no_links)
+    db.flush()  # the save goes ahead; the backup does not
+    monkeypatch.undo()
+    db.insert(db.part("journal").table("journal"), {"text": "later"})
+    db.close()
+    backups = list_backups(Layout(db_path))
+    assert [b.day for b in backups] == [clock.today()]
+    part = backups[0].history / "journal.json"
+    assert part.exists()
+    # taken at the second save, whole: main file and history from the same moment
+    texts = [d["text"] for d in orjson.loads(part.read_bytes())["journal"].values()]
+    assert texts == ["day one", "day two"]

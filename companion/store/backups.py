@@ -18,7 +18,7 @@ from pathlib import Path
 
 from companion.store.files import FileProblem, copy_private, make_private_dir, read_tables
 from companion.store.layout import Layout
-from companion.store.migrations import SCHEMA_VERSION, version_of
+from companion.store.migrations import SCHEMA_VERSION, meta_problem, version_of
 
 KEEP_DAYS = 14
 
@@ -114,7 +114,9 @@ def loads_cleanly(path: Path) -> bool:
     except (FileProblem, OSError):
         return False
     version = version_of(tables)
-    return isinstance(version, int) and version <= SCHEMA_VERSION
+    if not isinstance(version, int) or not 0 <= version <= SCHEMA_VERSION:
+        return False
+    return version < SCHEMA_VERSION or meta_problem(tables) is None
 
 
 def newest_loadable(layout: Layout) -> Backup | None:

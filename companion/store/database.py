@@ -33,6 +33,7 @@ from companion.store.migrations import (
     META_DOC,
     META_TABLE,
     SCHEMA_VERSION,
+    meta_problem,
     migrate,
     new_file_tables,
     version_of,
@@ -137,6 +138,8 @@ class Database:
         version = version_of(tables)
         if not isinstance(version, int):
             raise self._bad(path, f"its schema_version is {version}, which is not a whole number")
+        if version < 0:
+            raise self._bad(path, f"its schema_version is {version}, which no companion writes")
         if version > SCHEMA_VERSION:
             raise self._bad(
                 path,
@@ -148,6 +151,9 @@ class Database:
             if self.writable and is_main:
                 keep_copy(self.layout, f"before-schema-{SCHEMA_VERSION}", self.clock.now())
             tables = migrate(tables, version)
+        broken_meta = meta_problem(tables)
+        if broken_meta:
+            raise self._bad(path, broken_meta)
         for name, table in tables.items():
             schema = self._schemas.get(name)
             mismatch = check_table(name, table, schema) if schema else None

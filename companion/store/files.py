@@ -58,6 +58,15 @@ def read_tables(path: Path) -> Tables:
     return parse_tables(raw)
 
 
+def _plain_id(doc_id: str) -> bool:
+    """Digits 0-9 with no leading zero: what TinyDB reads back as the same id it wrote.
+
+    "²" and "٣" are digits to `str.isdigit` but not to `int`, and "01" and "1"
+    would be one id.
+    """
+    return doc_id.isascii() and doc_id.isdigit() and (doc_id == "0" or doc_id[0] != "0")
+
+
 def parse_tables(raw: bytes) -> Tables:
     if not raw.strip():
         raise FileProblem("the file is empty")
@@ -73,9 +82,10 @@ def parse_tables(raw: bytes) -> Tables:
         if not isinstance(table, dict):
             raise FileProblem(f"its table {name!r} is {_json_kind(table)}, not an object")
         for doc_id, doc in table.items():
-            if not doc_id.isdigit():
+            if not _plain_id(doc_id):
                 raise FileProblem(
-                    f"table {name!r} has a document id {doc_id!r} that is not a number"
+                    f"table {name!r} has a document id {doc_id!r} that is not a number "
+                    "as companion writes them (1, 2, 3 ...)"
                 )
             if not isinstance(doc, dict):
                 raise FileProblem(

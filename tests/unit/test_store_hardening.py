@@ -11,8 +11,9 @@ import pytest
 
 from companion.clock import FrozenClock
 from companion.store import files
-from companion.store.backups import list_backups, take_daily_backup
+from companion.store.backups import list_backups, loads_cleanly, take_daily_backup
 from companion.store.database import Database
+from companion.store.errors import BadDatabaseFile
 from companion.store.layout import Layout
 
 
@@ -97,3 +98,32 @@ def test_a_backup_that_failed_half_way_is_made_whole_on_the_next_save(
     # taken at the second save, whole: main file and history from the same moment
     texts = [d["text"] for d in orjson.loads(part.read_bytes())["journal"].values()]
     assert texts == ["day one", "day two"]
+
+
+META = b'{"meta": {"1": {"schema_version": 1, "next_ids": {}}}'
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (META + b', "settings": {"\xc2\xb2": {}}}', "'²' that is not a number"),
+        (META + b', "settings": {"\xd9\xa3": {}}}', "that is not a number"),
+        (META + b', "settings": {"01": {"weekly_goal": 3}}}', "'01' that is not a number"),
+        (b'{"meta": {"1": {"schema_version": -1, "next_ids": {}}}}', "-1, which no companion"),
+        (b'{"meta": {"1": {"schema_version": 1}}}', "next_ids = None"),
+        (b'{"meta": {"1": {"schema_version": 1, "next_ids": []}}}', "next_ids = []"),
+        (b'{"meta": {"1": {"schema_version": 1, "next_ids": {"x": "7"}}}}', "of 'x' as '7'"),
+        (b'{"meta": {"1": {"schema_version": 1, "next_ids": {"x": 0}}}}', "of 'x' as 0"),
+    ],
+)
+def test_files_that_looked_fine_until_the_first_write_are_reported_on_open(
+    db_path: Path, clock: FrozenClock, raw: bytes, words: str
+) -> None:
+    """Each of these used to open, then fail with a traceback (or lose data) on a write."""
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(raw)
+    with pytest.raises(BadDatabaseFile) as caught:
+        Database.open(db_path, clock)
+    assert words in str(caught.value)
+    assert db_path.read_bytes() == raw
+    assert not loads_cleanly(db_path)  # and never offered as a backup to restore

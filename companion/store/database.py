@@ -199,6 +199,7 @@ class Database:
 
     def next_id(self, table: str) -> int:
         """A new stable id for `table`; ids are never handed out twice."""
+        self.require_writable()
         with self._state_lock:
             meta = self.main.table(META_TABLE)
             doc = meta.get(doc_id=int(META_DOC))
@@ -214,6 +215,7 @@ class Database:
         Ids already taken are skipped, in case a part holds a document the
         counter never counted (one put there by hand, or restored on its own).
         """
+        self.require_writable()
         with self._state_lock:
             doc_id = self.next_id(table.name)
             while table.contains(doc_id=doc_id):

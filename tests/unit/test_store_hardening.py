@@ -13,7 +13,7 @@ from companion.clock import FrozenClock
 from companion.store import files
 from companion.store.backups import list_backups, loads_cleanly, take_daily_backup
 from companion.store.database import Database
-from companion.store.errors import BadDatabaseFile
+from companion.store.errors import BadDatabaseFile, ReadOnlyDatabase
 from companion.store.layout import Layout
 
 
@@ -127,3 +127,21 @@ def test_files_that_looked_fine_until_the_first_write_are_reported_on_open(
     assert words in str(caught.value)
     assert db_path.read_bytes() == raw
     assert not loads_cleanly(db_path)  # and never offered as a backup to restore
+
+
+def test_an_insert_into_a_read_only_database_changes_nothing_in_memory(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    """TinyDB changes the tables before the storage refuses: refuse before that."""
+    db = Database.open(db_path, clock)
+    db.insert(db.main.table("things"), {"n": 1})
+    db.close()
+    reader = Database.open(db_path, clock, access="read")
+    before = orjson.dumps(reader.main.storage.read())
+    with pytest.raises(ReadOnlyDatabase):
+        reader.insert(reader.main.table("things"), {"n": 2})
+    with pytest.raises(ReadOnlyDatabase):
+        reader.next_id("things")
+    assert orjson.dumps(reader.main.storage.read()) == before
+    assert not reader.dirty
+    reader.close()

@@ -13,7 +13,7 @@ from companion.clock import FrozenClock
 from companion.store import files
 from companion.store.backups import list_backups, loads_cleanly, take_daily_backup
 from companion.store.database import Database
-from companion.store.errors import BadDatabaseFile, ReadOnlyDatabase
+from companion.store.errors import BadDatabaseFile, DatabaseLocked, ReadOnlyDatabase
 from companion.store.layout import Layout
 
 
@@ -145,3 +145,21 @@ def test_an_insert_into_a_read_only_database_changes_nothing_in_memory(
     assert orjson.dumps(reader.main.storage.read()) == before
     assert not reader.dirty
     reader.close()
+
+
+def test_a_full_disk_does_not_stop_the_lock_from_being_taken(
+    db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing the process id into the lock file is a courtesy, not a condition."""
+
+    def full(fd: int, length: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("companion.store.lock.os.ftruncate", full)
+    db = Database.open(db_path, clock)
+    assert db.writable
+    with pytest.raises(DatabaseLocked):
+        Database.open(db_path, clock)
+    db.close()
+    monkeypatch.undo()
+    Database.open(db_path, clock).close()  # let go properly

@@ -95,7 +95,23 @@ def parse_tables(raw: bytes) -> Tables:
 
 
 def dump_tables(tables: Tables) -> bytes:
-    return orjson.dumps(tables)
+    try:
+        return orjson.dumps(tables)
+    except TypeError:
+        # Text that is not valid Unicode (lone surrogates: Python turns bytes that
+        # are not UTF-8 in command-line arguments into them) cannot be written as
+        # UTF-8. It is saved with U+FFFD in place of each, rather than not at all.
+        return orjson.dumps(_without_surrogates(tables))
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
 
 
 def make_private_dir(path: Path) -> None:

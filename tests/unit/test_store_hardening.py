@@ -163,3 +163,16 @@ def test_a_full_disk_does_not_stop_the_lock_from_being_taken(
     db.close()
     monkeypatch.undo()
     Database.open(db_path, clock).close()  # let go properly
+
+
+def test_text_that_is_not_unicode_is_saved_with_replacement_characters(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    """Python makes lone surrogates of argv bytes that are not UTF-8; orjson refuses them."""
+    db = Database.open(db_path, clock)
+    db.insert(db.main.table("notes"), {"text": "caf\udce9 ?", "tags": ["\ud800"]})
+    db.close()
+    db = Database.open(db_path, clock, access="read")
+    assert db.main.table("notes").get(doc_id=1) == {"text": "caf\ufffd ?", "tags": ["\ufffd"]}
+    db.close()
+

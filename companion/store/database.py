@@ -316,9 +316,9 @@ class _Writer(threading.Thread):
             time.sleep(self.DELAY)
             try:
                 self._db.flush()
-            except OSError as error:
+            except Exception as error:  # the thread must outlive any failure, and say so
                 backoff = min(max(1.0, backoff * 2), self.MAX_BACKOFF)
-                reason = error.strerror or str(error)
+                reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
                 self._db._report(
                     f"companion could not save to {self._db.path} ({reason}). Your changes are "
                     "kept in memory and it will keep trying."

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -176,3 +178,34 @@ def test_text_that_is_not_unicode_is_saved_with_replacement_characters(
     assert db.main.table("notes").get(doc_id=1) == {"text": "caf\ufffd ?", "tags": ["\ufffd"]}
     db.close()
 
+
+def test_the_background_writer_survives_any_failure_and_says_so(
+    db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heard: list[str | None] = []
+    db = Database.open(db_path, clock, background=True)
+    db.save_listener = heard.append
+    failures = [ValueError("something unexpected")]
+    real = files.dump_tables
+
+    def flaky(tables: files.Tables) -> bytes:
+        if failures:
+            raise failures.pop()
+        return real(tables)
+
+    monkeypatch.setattr("companion.store.database.dump_tables", flaky)
+    db.insert(db.main.table("notes"), {"text": "kept"})
+    assert _wait_for(lambda: len(heard) >= 2, seconds=10)  # the retry comes after 1 s
+    assert heard[0] is not None and "something unexpected" in heard[0]
+    assert heard[1] is None
+    assert b"kept" in db_path.read_bytes()
+    db.close()
+
+
+def _wait_for(predicate: Callable[[], bool], seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return False

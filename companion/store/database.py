@@ -90,14 +90,23 @@ class Database:
         reason = "opened for reading"
         if access != "read":
             candidate = WriteLock(layout.lock)
-            if candidate.acquire(wait=lock_wait):
+            try:
+                taken = candidate.acquire(wait=lock_wait)
+            except OSError as error:
+                # A folder companion may not write in: the app can still show the data.
+                if access == "write":
+                    raise
+                taken = False
+                reason = f"companion cannot write in {layout.folder} ({error.strerror or error})"
+            else:
+                if not taken:
+                    if access == "write":
+                        raise DatabaseLocked(path, candidate.holder_pid())
+                    pid = candidate.holder_pid()
+                    reason = f"another companion{f' (process {pid})' if pid else ''} has it open"
+            if taken:
                 lock = candidate
                 layout.remove_stale_temp_files()
-            elif access == "write":
-                raise DatabaseLocked(path, candidate.holder_pid())
-            else:
-                pid = candidate.holder_pid()
-                reason = f"another companion{f' (process {pid})' if pid else ''} has it open"
         try:
             db = cls(layout, clock, lock=lock, read_only_reason=reason, schemas=schemas or {})
         except BaseException:

@@ -209,3 +209,26 @@ def _wait_for(predicate: Callable[[], bool], seconds: float = 5.0) -> bool:
             return True
         time.sleep(0.02)
     return False
+
+
+def test_the_app_opens_read_only_in_a_folder_it_may_not_write(
+    db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`auto` (the app) shows the data and says why it cannot save; `write` refuses."""
+    db = Database.open(db_path, clock)
+    db.insert(db.main.table("notes"), {"text": "mine"})
+    db.close()
+
+    def denied(self: object, wait: float = 0.0) -> bool:
+        raise PermissionError(errno.EACCES, "Permission denied", str(db_path) + ".lock")
+
+    monkeypatch.setattr("companion.store.lock.WriteLock.acquire", denied)
+    shown = Database.open(db_path, clock, access="auto")
+    assert not shown.writable
+    assert shown.read_only_reason == (
+        f"companion cannot write in {db_path.parent} (Permission denied)"
+    )
+    assert shown.main.table("notes").get(doc_id=1) == {"text": "mine"}
+    shown.close()
+    with pytest.raises(PermissionError):
+        Database.open(db_path, clock, access="write")

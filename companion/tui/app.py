@@ -8,12 +8,21 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from companion.clock import Clock
 from companion.store.repository import Repository
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.theme import DUSK, THEMES
+
+
+class SaveStatus(Message):
+    """From the background writer's thread: a save problem, or None once saved again."""
+
+    def __init__(self, problem: str | None) -> None:
+        super().__init__()
+        self.problem = problem
 
 
 class CompanionApp(App[None]):
@@ -55,6 +64,7 @@ class CompanionApp(App[None]):
                 f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
                 title="Just looking",
                 timeout=8,
+                markup=False,
             )
         elif not settings.welcomed:
             from companion.tui.screens.welcome import WelcomeScreen
@@ -67,13 +77,19 @@ class CompanionApp(App[None]):
             self.repo.settings.update(theme=name)
 
     def _save_problem_from_writer(self, problem: str | None) -> None:
-        self.call_from_thread(self._show_save_problem, problem)
+        # Never wait for the UI here: at quit the UI thread waits for this writer.
+        self.post_message(SaveStatus(problem))
+
+    def on_save_status(self, message: SaveStatus) -> None:
+        self._show_save_problem(message.problem)
 
     def _show_save_problem(self, problem: str | None) -> None:
         if problem is None:
             self.notify("Everything is saved again.", title="Saved", timeout=4)
         else:
-            self.notify(problem, title="Not saved yet", severity="warning", timeout=15)
+            self.notify(
+                problem, title="Not saved yet", severity="warning", timeout=15, markup=False
+            )
 
     def action_go(self, mode: str) -> None:
         self.switch_mode(mode)

@@ -48,6 +48,7 @@ class CompanionApp(App[None]):
         self.cursor_blink = cursor_blink
         self.start = start or DESTINATIONS[0].mode
         self.exit_problem: str | None = None
+        self.quit_without_saving = False
         for theme in THEMES:
             self.register_theme(theme)
         for destination in DESTINATIONS:
@@ -123,17 +124,65 @@ class CompanionApp(App[None]):
 
         self.push_screen(WeeklyGoalScreen())
 
+    async def action_quit(self) -> None:
+        """Save everything, then quit; if the save fails, ask what to do."""
+        from companion.tui.screens.quit_guard import QuitGuardScreen
+
+        if isinstance(self.screen, QuitGuardScreen):
+            return
+        problem = self.save_now()
+        if problem is None:
+            self.exit()
+        else:
+            self.clear_notifications()  # the question says it all; no toast over its buttons
+            self.push_screen(QuitGuardScreen(problem), self._after_quit_guard)
+
+    def _after_quit_guard(self, choice: str | None) -> None:
+        if choice == "discard":
+            self.quit_without_saving = True
+        if choice in ("saved", "discard"):
+            self.exit()
+
+    def save_now(self) -> str | None:
+        """Write every change now: None when all is on disk, else the problem in words."""
+        if self.repo.read_only:
+            return None
+        try:
+            self.repo.flush()
+        except Exception as error:  # whatever it is, the user decides what happens next
+            reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+            return (
+                f"companion could not save your latest changes to {self.repo.path} ({reason}). "
+                "The file on disk is intact, and your changes are still here."
+            )
+        return None
+
+    @property
+    def unsaved_changes(self) -> bool:
+        return not self.quit_without_saving and not self.repo.read_only and self.repo.db.dirty
+
     def on_unmount(self) -> None:
         self.close_repository()
 
     def close_repository(self) -> None:
+        """Save what is left and let go of the database; `exit_problem` says what failed."""
+        if self.quit_without_saving:
+            self.repo.db.discard()
+            self.exit_problem = (
+                f"companion quit without saving the latest changes to {self.repo.path}; "
+                "the file holds what was saved before."
+            )
+            return
         try:
             self.repo.close()
-        except OSError as error:
+        except Exception as error:
+            reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
             self.exit_problem = (
-                f"companion could not save to {self.repo.path} ({error.strerror or error}). "
+                f"companion could not save to {self.repo.path} ({reason}). "
                 "The file on disk is intact, but the latest changes were not written."
             )
+        else:
+            self.exit_problem = None
 
 
 def make_app(

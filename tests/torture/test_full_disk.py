@@ -1,6 +1,8 @@
 """Full disk: a failed write keeps the old file, the app says so, keeps the change and retries.
 
 The store's atomic write is made to fail with ENOSPC or EIO (tests/torture/disk.py).
+Quitting while a save is failing asks what to do (the quit guard), so that a
+clean exit after space returns loses nothing.
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from companion.clock import FrozenClock
 from companion.store.repository import Repository
 from companion.tui.app import CompanionApp, make_app
+from companion.tui.launch import finish
+from companion.tui.screens.home import HomeScreen
+from companion.tui.screens.quit_guard import QuitGuardScreen
 from companion.tui.screens.welcome import WeeklyGoalScreen
 from tests.conftest import AppFactory
 from tests.torture.disk import FlakyDisk
@@ -60,6 +66,125 @@ async def test_the_writer_says_it_could_not_save_and_then_that_all_is_saved(
             pilot, lambda: any("Everything is saved again" in n for n in notices(app))
         )
         assert _goal_on_disk(db_path, clock) == 9
+
+
+async def test_quitting_on_a_full_disk_asks_and_loses_nothing_once_space_returns(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build_app(weekly_goal=5)
+    before = db_path.read_bytes()
+    disk = FlakyDisk(monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        disk.fill()
+        await _set_goal(pilot, app, "12")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitGuardScreen)
+        problem = str(app.screen.query_one("#guard-problem", Static).render())
+        assert "could not save your latest changes" in problem
+        assert "No space left on device" in problem
+        assert "still here" in problem
+        buttons = " ".join(str(b.label) for b in app.screen.query("Button"))
+        assert buttons == "Try again Keep the app open Quit without saving"
+        await pilot.press("q")  # asking again does not stack a second question
+        await pilot.pause()
+        assert len(app.screen_stack) == 2
+
+        await pilot.press("r")  # still full
+        await pilot.pause()
+        assert isinstance(app.screen, QuitGuardScreen)
+        assert "Still not saved" in str(app.screen.query_one("#guard-problem", Static).render())
+        assert db_path.read_bytes() == before
+
+        disk.free()
+        await pilot.press("r")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert app.exit_problem is None
+    assert _goal_on_disk(db_path, clock) == 12
+    Repository.open(db_path, clock).close()  # the lock was let go
+
+
+async def test_keeping_the_app_open_keeps_the_change_for_later(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build_app(weekly_goal=5)
+    disk = FlakyDisk(monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        disk.fill()
+        await _set_goal(pilot, app, "7")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitGuardScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "0 of 7" in str(app.screen.query_one("#applied").render())
+        disk.free()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert _goal_on_disk(db_path, clock) == 7
+
+
+async def test_quitting_without_saving_leaves_the_file_as_it_was_and_says_so(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build_app(weekly_goal=5)
+    before = db_path.read_bytes()
+    disk = FlakyDisk(monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        disk.fill()
+        await _set_goal(pilot, app, "3")
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.click("#discard")
+        await pilot.pause()
+    disk.free()
+    assert app.exit_problem is not None
+    assert "quit without saving" in app.exit_problem
+    assert str(db_path) in app.exit_problem
+    assert db_path.read_bytes() == before
+    Repository.open(db_path, clock).close()  # the lock was let go
+
+
+def test_after_the_app_has_gone_the_terminal_offers_to_try_again(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A way out that skipped the quit guard (an error in the app) still loses nothing."""
+    app = build_app(weekly_goal=5)
+    disk = FlakyDisk(monkeypatch)
+    disk.fill()
+    app.repo.settings.update(weekly_goal=21)
+    asked: list[str] = []
+
+    def space_returns(problem: str) -> bool:
+        asked.append(problem)
+        disk.free()
+        return True
+
+    finish(app, ask=space_returns)
+    assert len(asked) == 1
+    assert "No space left on device" in asked[0]
+    assert app.exit_problem is None
+    assert _goal_on_disk(db_path, clock) == 21
+
+
+def test_declining_to_try_again_reports_and_keeps_the_old_file(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build_app(weekly_goal=5)
+    before = db_path.read_bytes()
+    disk = FlakyDisk(monkeypatch, errno.EIO)
+    disk.fill()
+    app.repo.settings.update(weekly_goal=21)
+    finish(app, ask=lambda problem: False)
+    assert app.exit_problem is not None
+    assert "Input/output error" in app.exit_problem
+    assert "intact" in app.exit_problem
+    assert db_path.read_bytes() == before
+    disk.free()
+    app.repo.db.discard()
 
 
 async def test_a_save_report_never_waits_for_the_screen(build_app: AppFactory) -> None:

@@ -1,13 +1,21 @@
-"""Run the app from the command line and report what could not be saved."""
+"""Run the app from the command line and report what could not be saved.
+
+`COMPANION_EXIT_AFTER_PAINT=1` makes the app quit as soon as its first screen
+has painted: the benchmarks (benchmarks/) time a cold start with it. It
+changes nothing else.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from companion.clock import Clock
 from companion.tui.app import CompanionApp, make_app
+
+EXIT_AFTER_PAINT_ENV = "COMPANION_EXIT_AFTER_PAINT"
 
 Ask = Callable[[str], bool]
 
@@ -38,7 +46,8 @@ def finish(app: CompanionApp, ask: Ask = ask_in_terminal) -> None:
 def run_app(
     db_path: Path, clock: Clock, start: str | None = None, ask: Ask = ask_in_terminal
 ) -> int:
-    app = make_app(db_path, clock, start=start)
+    exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
+    app = make_app(db_path, clock, start=start, exit_after_paint=exit_after_paint)
     try:
         app.run()
     finally:

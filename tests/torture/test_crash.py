@@ -195,6 +195,7 @@ def run_rounds(worker: Worker, db_path: Path, *, rounds: int, background: bool, 
     rng = random.Random(seed)
     clock = FrozenClock(START)
     state = load(db_path, clock).state
+    mid_change = durable_total = 0
     for round_number in range(rounds):
         if rng.random() < 0.15:
             clock.advance(timedelta(days=1))  # a new day: the first save backs up first
@@ -219,6 +220,13 @@ def run_rounds(worker: Worker, db_path: Path, *, rounds: int, background: bool, 
             f"the worker ended by itself (status {status}) instead of being killed"
         )
         state = check_round(db_path, clock, state, messages).state
+        intents = [m["intent"] for m in messages if "intent" in m]
+        durable = [m["durable"] for m in messages if "durable" in m]
+        durable_total += durable[-1] + 1 if durable else 0
+        mid_change += bool(intents) and (not durable or durable[-1] < intents[-1])
+    # the kills must land in the middle of changes, and the changes must add up
+    assert mid_change >= rounds // 3, f"only {mid_change} of {rounds} kills hit a change"
+    assert durable_total >= rounds, f"only {durable_total} changes were made durable"
 
 
 def test_sigkill_at_random_moments_loses_nothing_reported_durable(

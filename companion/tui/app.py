@@ -98,6 +98,10 @@ class CompanionApp(App[None]):
         self._show_save_problem(message.problem)
 
     def _show_save_problem(self, problem: str | None) -> None:
+        from companion.tui.screens.quit_guard import QuitGuardScreen
+
+        if problem is not None and isinstance(self.screen, QuitGuardScreen):
+            return  # the question at quit says it already, and a toast would cover its buttons
         if problem is None:
             self.notify("Everything is saved again.", title="Saved", timeout=4)
         else:

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint snapshots clean tmux
+.PHONY: run test lint snapshots clean tmux bench
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 
 test: $(STAMP) tmux lint
 	$(BIN)/pytest -n 2 -q
+
+# The benchmarks of issue 7 (benchmarks/README.md); e.g. make bench BENCH_ARGS="--runs 11"
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 snapshots: $(STAMP)
 	$(BIN)/pytest tests/snapshots --snapshot-update -q

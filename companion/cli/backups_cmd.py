@@ -64,8 +64,11 @@ def _find(layout: Layout, wanted: str) -> Path:
         day = date.fromisoformat(wanted)
     except ValueError:
         path = Path(wanted).expanduser()
-        if path.is_file():
-            return path
+        try:
+            if path.is_file():
+                return path
+        except OSError:  # a name too long for the system, say: not a file we can use
+            pass
         raise FieldError(
             "backup", f"{wanted!r} is neither a backup date (YYYY-MM-DD) nor a file that exists."
         ) from None

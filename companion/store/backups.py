@@ -18,7 +18,7 @@ from pathlib import Path
 
 from companion.store.files import FileProblem, copy_private, make_private_dir, read_tables
 from companion.store.layout import Layout
-from companion.store.migrations import SCHEMA_VERSION, version_of
+from companion.store.migrations import SCHEMA_VERSION, meta_problem, version_of
 
 KEEP_DAYS = 14
 
@@ -71,10 +71,12 @@ def _link_or_copy_dir(source: Path, target: Path) -> None:
 
 
 def _copy_set(layout: Layout, target: Path) -> None:
+    """The history first, the main file last: a backup whose main file exists is whole,
+    and one that failed half way is made again on the next save."""
     make_private_dir(target.parent)
-    copy_private(layout.main, target)
     if layout.history.is_dir():
         _link_or_copy_dir(layout.history, target.with_suffix(".history"))
+    copy_private(layout.main, target)
 
 
 def take_daily_backup(layout: Layout, today: date) -> Backup | None:
@@ -112,7 +114,9 @@ def loads_cleanly(path: Path) -> bool:
     except (FileProblem, OSError):
         return False
     version = version_of(tables)
-    return isinstance(version, int) and version <= SCHEMA_VERSION
+    if not isinstance(version, int) or not 0 <= version <= SCHEMA_VERSION:
+        return False
+    return version < SCHEMA_VERSION or meta_problem(tables) is None
 
 
 def newest_loadable(layout: Layout) -> Backup | None:

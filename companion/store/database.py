@@ -25,7 +25,6 @@ from companion.store.files import (
     FileProblem,
     dump_tables,
     read_tables,
-    remove_stale_temp_files,
     write_atomic,
 )
 from companion.store.layout import Layout
@@ -34,6 +33,7 @@ from companion.store.migrations import (
     META_DOC,
     META_TABLE,
     SCHEMA_VERSION,
+    meta_problem,
     migrate,
     new_file_tables,
     version_of,
@@ -90,14 +90,23 @@ class Database:
         reason = "opened for reading"
         if access != "read":
             candidate = WriteLock(layout.lock)
-            if candidate.acquire(wait=lock_wait):
-                lock = candidate
-                remove_stale_temp_files(layout.main)
-            elif access == "write":
-                raise DatabaseLocked(path, candidate.holder_pid())
+            try:
+                taken = candidate.acquire(wait=lock_wait)
+            except OSError as error:
+                # A folder companion may not write in: the app can still show the data.
+                if access == "write":
+                    raise
+                taken = False
+                reason = f"companion cannot write in {layout.folder} ({error.strerror or error})"
             else:
-                pid = candidate.holder_pid()
-                reason = f"another companion{f' (process {pid})' if pid else ''} has it open"
+                if not taken:
+                    if access == "write":
+                        raise DatabaseLocked(path, candidate.holder_pid())
+                    pid = candidate.holder_pid()
+                    reason = f"another companion{f' (process {pid})' if pid else ''} has it open"
+            if taken:
+                lock = candidate
+                layout.remove_stale_temp_files()
         try:
             db = cls(layout, clock, lock=lock, read_only_reason=reason, schemas=schemas or {})
         except BaseException:
@@ -138,6 +147,8 @@ class Database:
         version = version_of(tables)
         if not isinstance(version, int):
             raise self._bad(path, f"its schema_version is {version}, which is not a whole number")
+        if version < 0:
+            raise self._bad(path, f"its schema_version is {version}, which no companion writes")
         if version > SCHEMA_VERSION:
             raise self._bad(
                 path,
@@ -149,6 +160,9 @@ class Database:
             if self.writable and is_main:
                 keep_copy(self.layout, f"before-schema-{SCHEMA_VERSION}", self.clock.now())
             tables = migrate(tables, version)
+        broken_meta = meta_problem(tables)
+        if broken_meta:
+            raise self._bad(path, broken_meta)
         for name, table in tables.items():
             schema = self._schemas.get(name)
             mismatch = check_table(name, table, schema) if schema else None
@@ -194,6 +208,7 @@ class Database:
 
     def next_id(self, table: str) -> int:
         """A new stable id for `table`; ids are never handed out twice."""
+        self.require_writable()
         with self._state_lock:
             meta = self.main.table(META_TABLE)
             doc = meta.get(doc_id=int(META_DOC))
@@ -206,10 +221,10 @@ class Database:
     def insert(self, table: Table, doc: Mapping[str, Any]) -> int:
         """Insert `doc` under a new stable id and return the id.
 
-        Ids already taken are skipped: a history part is written before the main
-        file that counts ids, so after a failed save a part may hold an id the
-        counter has not yet passed.
+        Ids already taken are skipped, in case a part holds a document the
+        counter never counted (one put there by hand, or restored on its own).
         """
+        self.require_writable()
         with self._state_lock:
             doc_id = self.next_id(table.name)
             while table.contains(doc_id=doc_id):
@@ -237,7 +252,12 @@ class Database:
             # A failed backup must not stop the save; the next save tries again.
             with contextlib.suppress(OSError):
                 take_daily_backup(self.layout, self.clock.today())
-            pending.sort(key=lambda item: item[0].path == self.layout.main)
+            # The main file first: it holds the id counters, so a crash between two
+            # files can leave a gap in the ids but never hand one out twice (two
+            # parts of one table each hold their own ids). History refers to the
+            # main file, not the other way, so a part written later points at
+            # documents that are already on disk.
+            pending.sort(key=lambda item: item[0].path != self.layout.main)
             for file, generation, blob in pending:
                 write_atomic(file.path, blob)
                 with self._state_lock:
@@ -305,9 +325,9 @@ class _Writer(threading.Thread):
             time.sleep(self.DELAY)
             try:
                 self._db.flush()
-            except OSError as error:
+            except Exception as error:  # the thread must outlive any failure, and say so
                 backoff = min(max(1.0, backoff * 2), self.MAX_BACKOFF)
-                reason = error.strerror or str(error)
+                reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
                 self._db._report(
                     f"companion could not save to {self._db.path} ({reason}). Your changes are "
                     "kept in memory and it will keep trying."

@@ -58,6 +58,15 @@ def read_tables(path: Path) -> Tables:
     return parse_tables(raw)
 
 
+def _plain_id(doc_id: str) -> bool:
+    """Digits 0-9 with no leading zero: what TinyDB reads back as the same id it wrote.
+
+    "²" and "٣" are digits to `str.isdigit` but not to `int`, and "01" and "1"
+    would be one id.
+    """
+    return doc_id.isascii() and doc_id.isdigit() and (doc_id == "0" or doc_id[0] != "0")
+
+
 def parse_tables(raw: bytes) -> Tables:
     if not raw.strip():
         raise FileProblem("the file is empty")
@@ -73,9 +82,10 @@ def parse_tables(raw: bytes) -> Tables:
         if not isinstance(table, dict):
             raise FileProblem(f"its table {name!r} is {_json_kind(table)}, not an object")
         for doc_id, doc in table.items():
-            if not doc_id.isdigit():
+            if not _plain_id(doc_id):
                 raise FileProblem(
-                    f"table {name!r} has a document id {doc_id!r} that is not a number"
+                    f"table {name!r} has a document id {doc_id!r} that is not a number "
+                    "as companion writes them (1, 2, 3 ...)"
                 )
             if not isinstance(doc, dict):
                 raise FileProblem(
@@ -85,7 +95,23 @@ def parse_tables(raw: bytes) -> Tables:
 
 
 def dump_tables(tables: Tables) -> bytes:
-    return orjson.dumps(tables)
+    try:
+        return orjson.dumps(tables)
+    except TypeError:
+        # Text that is not valid Unicode (lone surrogates: Python turns bytes that
+        # are not UTF-8 in command-line arguments into them) cannot be written as
+        # UTF-8. It is saved with U+FFFD in place of each, rather than not at all.
+        return orjson.dumps(_without_surrogates(tables))
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
 
 
 def make_private_dir(path: Path) -> None:
@@ -140,7 +166,14 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a crash mid-write; only ever ours (`.NAME.*.tmp`)."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+    remove_temp_files_matching(path.parent, f".{path.name}.*.tmp")
+
+
+def remove_temp_files_matching(folder: Path, pattern: str) -> None:
+    """Remove the temp files under `folder` (recursively) whose names match `pattern`."""
+    if not folder.is_dir():
+        return
+    for leftover in folder.rglob(pattern):
         with contextlib.suppress(OSError):
             leftover.unlink()
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.store.files import remove_stale_temp_files, remove_temp_files_matching
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -36,6 +38,13 @@ class Layout:
 
     def part(self, name: str) -> Path:
         return self.history / f"{name}.json"
+
+    def remove_stale_temp_files(self) -> None:
+        """Temp files a crash left mid-write: beside the main file, and in the
+        history and backups folders, which hold only companion's files."""
+        remove_stale_temp_files(self.main)
+        for folder in (self.history, self.backups):
+            remove_temp_files_matching(folder, ".*.json.*.tmp")
 
     def part_names(self) -> list[str]:
         if not self.history.is_dir():

@@ -40,9 +40,12 @@ class WriteLock:
                 os.close(fd)
                 return False
             time.sleep(0.05)
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
         self._fd = fd
+        # The process id only makes the "in use" message friendlier: a full disk
+        # must not stop companion from opening, nor leave the lock held.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
         return True
 
     @staticmethod

@@ -53,6 +53,27 @@ def version_of(tables: Tables) -> int | str:
     return repr(version)
 
 
+def meta_problem(tables: Tables) -> str | None:
+    """What is wrong with the meta table of a file at the current version, or None.
+
+    The id counters must be whole numbers: a file whose counters cannot be
+    trusted would hand out ids twice, so it is reported, not repaired.
+    """
+    next_ids = meta_of(tables).get("next_ids")
+    if not isinstance(next_ids, dict):
+        return (
+            f"its meta table has next_ids = {next_ids!r:.60}, where companion expects "
+            "an object of whole numbers"
+        )
+    for table, value in next_ids.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            return (
+                f"its meta table counts the ids of {table!r} as {value!r:.60}, where "
+                "companion expects a whole number from 1"
+            )
+    return None
+
+
 def migrate(tables: Tables, version: int) -> Tables:
     while version < SCHEMA_VERSION:
         tables = MIGRATIONS[version](tables)

@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from companion.clock import Clock
@@ -16,6 +18,14 @@ from companion.tui.commands import ScreenKeys
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
+
+
+class SaveStatus(Message):
+    """From the background writer's thread: a save problem, or None once saved again."""
+
+    def __init__(self, problem: str | None) -> None:
+        super().__init__()
+        self.problem = problem
 
 
 class CompanionApp(App[None]):
@@ -38,13 +48,16 @@ class CompanionApp(App[None]):
         *,
         cursor_blink: bool = True,
         start: str | None = None,
+        exit_after_paint: bool = False,
     ) -> None:
         super().__init__()
         self.repo = repo
         self.clock = clock
         self.cursor_blink = cursor_blink
         self.start = start or DESTINATIONS[0].mode
+        self.exit_after_paint = exit_after_paint
         self.exit_problem: str | None = None
+        self.quit_without_saving = False
         for theme in THEMES:
             self.register_theme(theme)
         for destination in DESTINATIONS:
@@ -64,11 +77,22 @@ class CompanionApp(App[None]):
                 f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
                 title="Just looking",
                 timeout=8,
+                markup=False,
             )
         elif not settings.welcomed:
             from companion.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
+
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        # The benchmarks' cold-start hook: quit once the first screen's frame has gone
+        # to the terminal (Textual holds frames back briefly while a mode switches, so
+        # call_after_refresh would quit before anything is painted).
+        painted = renderable is not None and not self._batch_count and screen is self.screen
+        super()._display(screen, renderable)
+        if self.exit_after_paint and painted and self.current_mode == self.start:
+            self.exit_after_paint = False
+            self.exit()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
@@ -76,13 +100,23 @@ class CompanionApp(App[None]):
             self.repo.settings.update(theme=name)
 
     def _save_problem_from_writer(self, problem: str | None) -> None:
-        self.call_from_thread(self._show_save_problem, problem)
+        # Never wait for the UI here: at quit the UI thread waits for this writer.
+        self.post_message(SaveStatus(problem))
+
+    def on_save_status(self, message: SaveStatus) -> None:
+        self._show_save_problem(message.problem)
 
     def _show_save_problem(self, problem: str | None) -> None:
+        from companion.tui.screens.quit_guard import QuitGuardScreen
+
+        if problem is not None and isinstance(self.screen, QuitGuardScreen):
+            return  # the question at quit says it already, and a toast would cover its buttons
         if problem is None:
             self.notify("Everything is saved again.", title="Saved", timeout=4)
         else:
-            self.notify(problem, title="Not saved yet", severity="warning", timeout=15)
+            self.notify(
+                problem, title="Not saved yet", severity="warning", timeout=15, markup=False
+            )
 
     def action_go(self, mode: str) -> None:
         self.switch_mode(mode)
@@ -145,17 +179,65 @@ class CompanionApp(App[None]):
 
         self.push_screen(WeeklyGoalScreen())
 
+    async def action_quit(self) -> None:
+        """Save everything, then quit; if the save fails, ask what to do."""
+        from companion.tui.screens.quit_guard import QuitGuardScreen
+
+        if isinstance(self.screen, QuitGuardScreen):
+            return
+        problem = self.save_now()
+        if problem is None:
+            self.exit()
+        else:
+            self.clear_notifications()  # the question says it all; no toast over its buttons
+            self.push_screen(QuitGuardScreen(problem), self._after_quit_guard)
+
+    def _after_quit_guard(self, choice: str | None) -> None:
+        if choice == "discard":
+            self.quit_without_saving = True
+        if choice in ("saved", "discard"):
+            self.exit()
+
+    def save_now(self) -> str | None:
+        """Write every change now: None when all is on disk, else the problem in words."""
+        if self.repo.read_only:
+            return None
+        try:
+            self.repo.flush()
+        except Exception as error:  # whatever it is, the user decides what happens next
+            reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+            return (
+                f"companion could not save your latest changes to {self.repo.path} ({reason}). "
+                "The file on disk is intact, and your changes are still here."
+            )
+        return None
+
+    @property
+    def unsaved_changes(self) -> bool:
+        return not self.quit_without_saving and not self.repo.read_only and self.repo.db.dirty
+
     def on_unmount(self) -> None:
         self.close_repository()
 
     def close_repository(self) -> None:
+        """Save what is left and let go of the database; `exit_problem` says what failed."""
+        if self.quit_without_saving:
+            self.repo.db.discard()
+            self.exit_problem = (
+                f"companion quit without saving the latest changes to {self.repo.path}; "
+                "the file holds what was saved before."
+            )
+            return
         try:
             self.repo.close()
-        except OSError as error:
+        except Exception as error:
+            reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
             self.exit_problem = (
-                f"companion could not save to {self.repo.path} ({error.strerror or error}). "
+                f"companion could not save to {self.repo.path} ({reason}). "
                 "The file on disk is intact, but the latest changes were not written."
             )
+        else:
+            self.exit_problem = None
 
 
 def make_app(
@@ -165,12 +247,16 @@ def make_app(
     cursor_blink: bool = True,
     background: bool = True,
     start: str | None = None,
+    exit_after_paint: bool = False,
 ) -> CompanionApp:
     """Open the database (read-only if another companion has it) and build the app.
 
     `start` names the mode to open on (a Destination's `mode`; default home), or a
     target (tui/targets.py, such as "breathe") to open over home.
+    `exit_after_paint` quits once the first screen has painted (for the benchmarks).
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
     repo = Repository.open(db_path, clock, access="auto", background=background)
-    return CompanionApp(repo, clock, cursor_blink=cursor_blink, start=start)
+    return CompanionApp(
+        repo, clock, cursor_blink=cursor_blink, start=start, exit_after_paint=exit_after_paint
+    )

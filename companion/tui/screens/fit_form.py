@@ -50,7 +50,7 @@ class FitForm(FormScreen[bool]):
                     compact=True,
                 )
                 yield from self.row(aspect.capitalize(), field, beside=ASPECT_QUESTIONS[aspect])
-            yield from self.row("Note", NoteArea(fit.note, id="fit-note", compact=True))
+            yield from self.row("Note", NoteArea(fit.note, id="fit-note"))
             yield from self.buttons()
 
     def on_mount(self) -> None:

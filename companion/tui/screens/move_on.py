@@ -32,7 +32,7 @@ class MoveOnScreen(FormScreen[bool]):
             yield Static(Content(f"Moving on from {self.interview.title}"), classes="dialog-title")
             yield Static(WHY, classes="dialog-text")
             yield Static(PROMPT, classes="prompt")
-            yield NoteArea(self.interview.reflection, id="reflection", compact=True)
+            yield NoteArea(self.interview.reflection, id="reflection")
             yield Static(
                 "A few words are enough, or none. ctrl+s moves on.",
                 classes="quiet hint",

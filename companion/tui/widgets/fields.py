@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from textual.widgets import Input, TextArea
+from textual.widgets.text_area import EditResult, Location
+
+# Embeddings, overrides and isolates reorder the text around them on screen.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable_text(text: str, *, newlines: bool = False) -> str:
+    """`text` without what a terminal would act on instead of showing.
+
+    Control characters (escape sequences, bells, backspaces) pasted into a
+    field would otherwise be painted raw, and the terminal would obey them;
+    a tab becomes a space. Joiners and other format characters that emoji and
+    scripts need are kept, and so are line breaks where `newlines` allows them.
+    """
+    kept = "\t\n" if newlines else "\t"
+    return "".join(
+        " " if ch == "\t" else ch
+        for ch in text
+        if ch in kept or (unicodedata.category(ch) != "Cc" and ch not in BIDI_CONTROLS)
+    )
 
 
 class TextField(Input):
+    """An Input that keeps only text it can show as typed (see `printable_text`)."""
+
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+
+    def validate_value(self, value: str) -> str:
+        return printable_text(value)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(printable_text(text), start, end)
 
 
 class TextBox(TextArea):
@@ -40,3 +70,26 @@ class TextBox(TextArea):
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
         self.move_cursor(self.document.end)
+
+    def replace(
+        self, insert: str, start: Location, end: Location, *, maintain_selection_offset: bool = True
+    ) -> EditResult:
+        return super().replace(
+            printable_text(insert, newlines=True),
+            start,
+            end,
+            maintain_selection_offset=maintain_selection_offset,
+        )
+
+    def insert(
+        self,
+        text: str,
+        location: Location | None = None,
+        *,
+        maintain_selection_offset: bool = True,
+    ) -> EditResult:
+        return super().insert(
+            printable_text(text, newlines=True),
+            location,
+            maintain_selection_offset=maintain_selection_offset,
+        )

@@ -1,17 +1,15 @@
-"""A few lines of free text that follow the app's cursor-blink setting (off in tests)."""
+"""A few lines of free text with a fixed height, for notes in forms."""
 
 from __future__ import annotations
 
-from textual.widgets import TextArea
+from companion.tui.widgets.fields import TextBox
 
 
-class NoteArea(TextArea):
+class NoteArea(TextBox):
     DEFAULT_CSS = """
     NoteArea {
         height: 4;
         min-height: 3;
+        max-height: 4;
     }
     """
-
-    def on_mount(self) -> None:
-        self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))

@@ -1,0 +1,160 @@
+"""Measuring helpers: one run of a command (wall time, peak RSS), in a pty or not, and
+paired runs of a command and its baseline in the same invocation.
+
+The machines are shared and noisy: each pair runs the baseline and the
+measured command back to back (alternating which goes first), and the ratio
+reported is the median of the per-pair ratios.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import statistics
+import struct
+import subprocess
+import termios
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+
+class RunFailed(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds, from spawning the process to reaping it
+    peak_rss_kb: int  # the child's own ru_maxrss (wait4), in KiB on Linux
+    output: bytes
+
+
+def _reap(pid: int) -> tuple[int, int]:
+    _, status, usage = os.wait4(pid, 0)
+    return status, usage.ru_maxrss
+
+
+def run_plain(argv: Sequence[str], env: Mapping[str, str], timeout: float = 60.0) -> Run:
+    """Run `argv` with a pipe for its output; reap it with wait4 to read its own peak RSS."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(argv), env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    assert proc.stdout is not None
+    output = _drain(proc.stdout.fileno(), timeout)
+    status, rss = _reap(proc.pid)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stdout.close()
+    if proc.returncode != 0:
+        shown = output.decode(errors="replace")
+        raise RunFailed(f"{' '.join(argv)} exited {proc.returncode}: {shown}")
+    return Run(wall, rss, output)
+
+
+def _drain(fd: int, timeout: float) -> bytes:
+    chunks = []
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise RunFailed(f"no end of output within {timeout} s")
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # a pty whose other side has closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def run_in_pty(
+    argv: Sequence[str],
+    env: Mapping[str, str],
+    *,
+    size: tuple[int, int] = (80, 24),
+    timeout: float = 60.0,
+) -> Run:
+    """Run `argv` on a pseudo-terminal of `size` (columns, rows), as a person would.
+
+    For a TUI started with COMPANION_EXIT_AFTER_PAINT=1 this is a cold start
+    until the first screen has painted, then exit.
+    """
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(argv),
+        env={**env, "TERM": env.get("TERM", "xterm-256color")},
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+    )
+    os.close(slave)
+    try:
+        output = _drain(master, timeout)
+    except RunFailed:
+        proc.kill()
+        raise
+    finally:
+        os.close(master)
+    status, rss = _reap(proc.pid)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RunFailed(f"{' '.join(argv)} exited {proc.returncode}: {output[-500:]!r}")
+    return Run(wall, rss, output)
+
+
+@dataclass(frozen=True)
+class Pair:
+    baseline: list[Run]
+    measured: list[Run]
+
+    def median(self, which: str, metric: str) -> float:
+        runs = self.baseline if which == "baseline" else self.measured
+        return statistics.median(getattr(run, metric) for run in runs)
+
+    def ratio(self, metric: str) -> float:
+        """The median of the ratios of each measured run to the baseline run beside it."""
+        return statistics.median(
+            getattr(m, metric) / getattr(b, metric)
+            for b, m in zip(self.baseline, self.measured, strict=True)
+        )
+
+
+def paired(
+    measured: Sequence[str],
+    baseline: Sequence[str],
+    *,
+    runs: int,
+    env: Mapping[str, str],
+    pty: bool,
+    warmup: bool = True,
+) -> Pair:
+    """Run the baseline and the measured command `runs` times each, alternating.
+
+    One untimed run of each comes first (unless `warmup` is off), so that both
+    start with the files they read in the page cache.
+    """
+    run = run_in_pty if pty else run_plain
+    if warmup:
+        run(baseline, env)
+        run(measured, env)
+    base: list[Run] = []
+    meas: list[Run] = []
+    for index in range(runs):
+        if index % 2 == 0:
+            base.append(run(baseline, env))
+            meas.append(run(measured, env))
+        else:
+            meas.append(run(measured, env))
+            base.append(run(baseline, env))
+    return Pair(base, meas)

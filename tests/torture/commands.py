@@ -17,6 +17,7 @@ class CliCommand:
     argv: tuple[str, ...]
     opens_db: bool = True  # reads the database file (a bad file must stop it)
     writes: bool = False  # may change the files (only when it succeeds)
+    opens_app: bool = False  # would open the TUI (the fuzz test stubs the app out)
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -41,6 +42,79 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("restore", "{id}"), opens_db=False, writes=True),
     CliCommand(("restore", "{number}"), opens_db=False, writes=True),
     CliCommand(("restore", "{backup_day}"), opens_db=False, writes=True),
+    CliCommand(
+        ("interview", "add", "--company", "{text}", "--role", "{text}", "--on", "{date}"),
+        writes=True,
+    ),
+    CliCommand(
+        (
+            "interview",
+            "add",
+            "--company",
+            "Acme",
+            "--role",
+            "Analyst",
+            "--on",
+            "{date}",
+            "--decision-by",
+            "{date}",
+            "--with",
+            "{text}",
+            "--contact-pref",
+            "{text}",
+            "--round",
+            "{text}",
+        ),
+        writes=True,
+    ),
+    CliCommand(
+        ("interview", "list"),
+    ),
+    CliCommand(("interview", "list", "--all", "--json")),
+    CliCommand(("interview", "show", "{id}")),
+    CliCommand(("interview", "log", "{id}", "{text}", "--on", "{date}"), writes=True),
+    CliCommand(("interview", "log", "{id}", "reply", "--decision-by", "{date}"), writes=True),
+    CliCommand(("interview", "outcome", "{id}", "{text}"), writes=True),
+    CliCommand(
+        ("reference", "add", "{text}", "--relation", "{text}", "--reach", "{text}"), writes=True
+    ),
+    CliCommand(("reference", "list", "--json")),
+    CliCommand(
+        ("question", "add", "{text}", "--tag", "{text}", "--interview", "{id}"), writes=True
+    ),
+    CliCommand(("question", "add", "{text}", "--answer", "{text}"), writes=True),
+    CliCommand(("question", "list", "--due", "--json")),
+    CliCommand(("import", "{text}"), writes=True),
+    CliCommand(
+        (
+            "apply",
+            "--company",
+            "{text}",
+            "--role",
+            "{text}",
+            "--on",
+            "{date}",
+            "--source",
+            "{text}",
+        ),
+        writes=True,
+    ),
+    CliCommand(
+        (
+            "apply",
+            "--company",
+            "Acme",
+            "--role",
+            "Analyst",
+            "--status",
+            "{text}",
+            "--link",
+            "{text}",
+        ),
+        writes=True,
+    ),
+    CliCommand(("practice", "{text}"), opens_app=True),
+    CliCommand(("breathe", "{text}"), opens_app=True),
 )
 
 

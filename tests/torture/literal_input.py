@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from rich.cells import cell_len
 from textual.app import App
 from textual.events import Key, Paste
 from textual.keys import _character_to_key
@@ -88,9 +89,19 @@ def screen_lines(app: App[object]) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
-def assert_on_screen(app: App[object], value: str) -> None:
-    """`value` (less any control characters) is painted on one row as it is."""
+def assert_on_screen(app: App[object], value: str, width: int | None = None) -> None:
+    """`value` (less any control characters) is painted on one row as it is.
+
+    In a field `width` cells wide, a longer value scrolls: its end is what shows.
+    """
     visible = "".join(ch for ch in value if not is_control(ch))
+    if width is not None and cell_len(visible) >= width:
+        tail = ""
+        for ch in reversed(visible):  # the end that fits beside the cursor, in cells
+            if cell_len(ch + tail) >= width - 1:
+                break
+            tail = ch + tail
+        visible = tail
     if not visible.strip():
         return
     rows = screen_lines(app)

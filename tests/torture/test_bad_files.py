@@ -95,6 +95,10 @@ WRONG_VALUES: dict[Kind, Any] = {
 
 
 def _example(field: Field) -> Any:
+    if field.choices:
+        return field.choices[0]
+    if field.kind == "dict" and field.items:
+        return {key: _example(spec) for key, spec in field.items.items() if spec.required}
     return {
         "str": "text",
         "int": 1,

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from companion.cli import main
 from companion.cli.main import build_parser
 from companion.clock import FrozenClock
+from companion.domain.interviews import Interview
 from companion.store.backups import list_backups
 from companion.store.layout import Layout
 from companion.store.repository import Repository
@@ -129,13 +130,20 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
 
 @pytest.fixture
 def data(db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """A database with some history and a backup, and what the templates may refer to."""
+    """A database with some history and a backup, and what the templates may refer to.
+
+    The app itself is stubbed out: a command that would open it returns at once.
+    """
     monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
+    monkeypatch.setattr("companion.tui.launch.run_app", lambda *args, **kwargs: 0)
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=2, welcomed=True)
     clock.advance(timedelta(days=1))
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=3)
+        repo.interviews.add(
+            Interview(company="Acme", role="Analyst", held_on=clock.today(), interviewers=("Ana",))
+        )
     return {"backup_day": list_backups(Layout(db_path))[0].day.isoformat()}
 
 

@@ -18,6 +18,11 @@ from textual.widgets import Input, Static
 
 from companion.tui.app import CompanionApp
 from companion.tui.navigation import DESTINATIONS
+from companion.tui.screens.application_dialogs import ApplicationForm, log_application
+from companion.tui.screens.bank import BankScreen
+from companion.tui.screens.interview_form import InterviewForm
+from companion.tui.screens.question_dialogs import QuestionForm
+from companion.tui.screens.settings import SettingsScreen
 from companion.tui.screens.welcome import WeeklyGoalScreen, WelcomeScreen
 from companion.tui.widgets import TextField
 from tests.conftest import AppFactory
@@ -86,8 +91,42 @@ class FieldCase:
     open: Callable[[CompanionApp], object] | None = None
 
 
+def _log_interview(app: CompanionApp) -> None:
+    app.action_go("waiting")
+    app.call_later(app.screen.run_action, "new")
+
+
+def _new_question(app: CompanionApp) -> None:
+    app.action_go("bank")
+    app.call_later(app.screen.run_action, "new_question")
+
+
 TEXT_FIELDS = (
     FieldCase("weekly goal, first run", WelcomeScreen, "#goal", welcomed=False),
+    FieldCase("bank search", BankScreen, "#search", open=lambda app: app.action_go("bank")),
+    FieldCase(
+        "settings, weekly goal",
+        SettingsScreen,
+        "#weekly-goal",
+        open=lambda app: app.action_go("settings"),
+    ),
+    FieldCase(
+        "settings, check-in time",
+        SettingsScreen,
+        "#checkin-time",
+        open=lambda app: app.action_go("settings"),
+    ),
+    FieldCase(
+        "settings, retention",
+        SettingsScreen,
+        "#retention",
+        open=lambda app: app.action_go("settings"),
+    ),
+    FieldCase("interview form, company", InterviewForm, "#company", open=_log_interview),
+    FieldCase("interview form, held on", InterviewForm, "#held-on", open=_log_interview),
+    FieldCase("question form, text", QuestionForm, "#text", open=_new_question),
+    FieldCase("question form, tags", QuestionForm, "#tags", open=_new_question),
+    FieldCase("application form, company", ApplicationForm, "#company", open=log_application),
     FieldCase(
         "weekly goal, from the palette",
         WeeklyGoalScreen,
@@ -122,7 +161,8 @@ async def test_each_text_field_shows_tricky_input_literally(
         assert isinstance(app.screen, field.screen)
         for text in (*TRICKY, "[b]12[/b]", "4\x1b[2J2"):
             value = await type_into(pilot, field.selector, text)
-            assert_on_screen(app, value)
+            width = app.screen.query_one(field.selector, Input).content_size.width
+            assert_on_screen(app, value, width)
             assert_no_control_characters(app)
             await pilot.press("enter")  # submit: an error or a save, shown literally
             await pilot.pause()

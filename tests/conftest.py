@@ -64,3 +64,13 @@ def build_app(db_path: Path, clock: FrozenClock) -> Iterator[AppFactory]:
     yield build
     for app in built:
         app.close_repository()
+
+
+def add_interviews(repo: Repository, count: int) -> None:
+    """Interviews 1..count, so that questions may point at them."""
+    from companion.domain.interviews import Interview
+
+    for n in range(1, count + 1):
+        repo.interviews.add(
+            Interview(company=f"Company {n}", role="Analyst", held_on=repo.clock.today())
+        )

@@ -22,6 +22,7 @@ from companion.domain.interviews import (
     parse_outcome,
     set_outcome,
 )
+from companion.domain.numbers import whole_number
 from companion.domain.references import new_reference
 from companion.domain.timeline import build_timeline
 from companion.domain.waiting import Waiting, waiting_room
@@ -144,8 +145,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def parse_id(text: str, field: str = "id") -> int:
     value = text.strip()
-    if value.isdigit() and int(value) > 0:
-        return int(value)
+    number = whole_number(value)
+    if number is not None and number > 0:
+        return number
     listing = "companion interview list --all" if field == "id" else "companion reference list"
     raise FieldError(
         field, f"{value or '(empty)'!r} is not an id; use a number that `{listing}` shows."

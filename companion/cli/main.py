@@ -83,8 +83,14 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     return int(handler(args, ctx))
 
 
+def _readable(argv: Sequence[str]) -> list[str]:
+    """Arguments a shell passed that are not UTF-8 (Python keeps them as lone
+    surrogates) become U+FFFD, so they can be saved, printed and searched."""
+    return [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_readable(sys.argv[1:] if argv is None else argv))
     ctx = Context(db_path=resolve_db_path(args.db), clock=clock_from_env(os.environ))
     try:
         if args.demo:

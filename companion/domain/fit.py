@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from companion.domain.errors import FieldError
+from companion.domain.numbers import whole_number
 
 ASPECTS = ("work", "culture", "people", "manager", "commute", "pay")
 ASPECT_QUESTIONS = {
@@ -48,8 +49,9 @@ def parse_score(text: str, aspect: str) -> int | None:
     value = text.strip()
     if not value:
         return None
-    if value.isdigit() and LOW <= int(value) <= HIGH:
-        return int(value)
+    score = whole_number(value)
+    if score is not None and LOW <= score <= HIGH:
+        return score
     raise FieldError(
         aspect, f"{value!r} is not a score; use {LOW} (poor) to {HIGH} (great), or leave it blank."
     )

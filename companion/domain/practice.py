@@ -38,6 +38,7 @@ from fsrs.scheduler import FUZZ_RANGES
 
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
+from companion.domain.numbers import whole_number
 from companion.domain.settings import DEFAULT_RETENTION
 from companion.domain.summary import Action
 
@@ -349,8 +350,9 @@ def parse_interview_id(text: str | int | None) -> int | None:
     value = str(text).strip().lstrip("#")
     if not value:
         return None
-    if value.isdigit() and int(value) > 0:
-        return int(value)
+    number = whole_number(value)
+    if number is not None and number > 0:
+        return number
     raise FieldError(
         "interview",
         f"{str(text).strip()!r} is not an interview id; use the number that "

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from companion.domain.errors import FieldError
+from companion.domain.numbers import whole_number
 
 DEFAULT_WEEKLY_GOAL = 5
 MAX_WEEKLY_GOAL = 50
@@ -24,13 +25,14 @@ class Settings:
 
 def parse_weekly_goal(text: str) -> int:
     value = text.strip()
-    if not value.isdigit() or int(value) > MAX_WEEKLY_GOAL:
+    goal = whole_number(value)
+    if goal is None or goal > MAX_WEEKLY_GOAL:
         raise FieldError(
             "weekly goal",
             f"{value or '(empty)'!r} is not a goal; use a whole number from 0 to {MAX_WEEKLY_GOAL} "
             "(0 turns the reminder off).",
         )
-    return int(value)
+    return goal
 
 
 def parse_checkin_time(text: str) -> time | None:
@@ -38,10 +40,9 @@ def parse_checkin_time(text: str) -> time | None:
     if not value:
         return None
     hours, sep, minutes = value.partition(":")
-    if sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2:
-        h, m = int(hours), int(minutes)
-        if h < 24 and m < 60:
-            return time(h, m)
+    h, m = whole_number(hours), whole_number(minutes)
+    if sep and h is not None and m is not None and len(minutes) == 2 and h < 24 and m < 60:
+        return time(h, m)
     raise FieldError(
         "check-in time", f"{value!r} is not a time; use HH:MM on a 24-hour clock, like 17:00."
     )

@@ -7,6 +7,7 @@ import os
 import time
 from pathlib import Path
 
+from companion.domain.numbers import whole_number
 from companion.store.files import make_private_dir
 
 try:
@@ -70,7 +71,7 @@ class WriteLock:
             text = self.path.read_text().strip()
         except OSError:
             return None
-        return int(text) if text.isdigit() else None
+        return whole_number(text)
 
     def release(self) -> None:
         if self._fd is None:

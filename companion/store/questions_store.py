@@ -37,6 +37,7 @@ from companion.domain.practice import (
 )
 from companion.domain.practice_stats import months_touched, window_start
 from companion.store.database import Database
+from companion.store.interviews_store import INTERVIEWS, no_such
 from companion.store.schema import Field, TableSchema
 
 QUESTIONS = "questions"
@@ -194,9 +195,16 @@ class QuestionsStore:
 
     # Changing
 
+    def _check_interview(self, question: Question) -> None:
+        """A question may only point at an interview that exists."""
+        wanted = question.interview_id
+        if wanted is not None and not self._db.main.table(INTERVIEWS).contains(doc_id=wanted):
+            raise no_such("interview", wanted, "`companion interview list --all`", "interview")
+
     def add(self, question: Question) -> Question:
         """Save a new question; returns it with its id (its card takes the same id)."""
         self._db.require_writable()
+        self._check_interview(question)
         with self._db.batch():
             question_id = self._db.insert(self._table, _to_doc(question))
             saved = with_id(question, question_id)
@@ -208,6 +216,7 @@ class QuestionsStore:
         if question.id is None:
             raise ValueError("save() is for questions that have an id; use add()")
         self._db.require_writable()
+        self._check_interview(question)
         self._table.update(_to_doc(question), doc_ids=[question.id])
 
     def set_suspended(self, question: Question, suspended: bool) -> Question:

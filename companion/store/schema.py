@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
+from companion.domain.numbers import whole_number
+
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "time", "list", "dict", "any"]
 
 
@@ -78,7 +80,8 @@ def _fits(kind: Kind, value: Any) -> bool:
             if not isinstance(value, str) or len(value) != 5:
                 return False
             hours, _, minutes = value.partition(":")
-            return hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60
+            h, m = whole_number(hours), whole_number(minutes)
+            return h is not None and m is not None and h < 24 and m < 60
         case "any":
             return True
     return False  # pragma: no cover

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from companion.domain.numbers import whole_number
+
 if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
 
@@ -37,9 +39,10 @@ def _interview(app: CompanionApp, argument: str) -> None:
     """`interview:N` opens that interview in the waiting room; an unknown one, nothing."""
     from companion.tui.screens.interview import InterviewScreen
 
-    if argument.isdigit() and app.repo.interviews.get(int(argument)) is not None:
+    interview_id = whole_number(argument)
+    if interview_id is not None and app.repo.interviews.get(interview_id) is not None:
         app.action_go("waiting")
-        app.push_screen(InterviewScreen(int(argument)))
+        app.push_screen(InterviewScreen(interview_id))
 
 
 TARGETS: dict[str, Opener] = {

@@ -23,7 +23,7 @@ from companion.tui.screens.question_dialogs import (
     QuestionForm,
 )
 from companion.tui.widgets import AnswerTimer
-from tests.conftest import AppFactory
+from tests.conftest import AppFactory, add_interviews
 
 
 def _text(app: object, selector: str) -> str:
@@ -175,8 +175,10 @@ async def test_an_empty_bank_offers_a_starter_deck(
 
 
 async def test_adding_a_question_while_nothing_is_due_starts_practice(
-    build_app: AppFactory,
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:
+    with Repository.open(db_path, clock) as repo:
+        add_interviews(repo, 4)
     app = build_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p", "n")
@@ -206,6 +208,7 @@ async def test_the_bank_filters_rests_edits_and_deletes(
     build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:
     with Repository.open(db_path, clock) as repo:
+        add_interviews(repo, 2)
         repo.questions.add(new_question("Why us?", clock.now(), tags=["motivation"]))
         repo.questions.add(
             new_question("A conflict?", clock.now(), tags=["conflict"], interview_id=2)

@@ -13,6 +13,7 @@ from companion.cli import main
 from companion.clock import FrozenClock
 from companion.store.deck_files import find_shipped
 from companion.store.repository import Repository
+from tests.conftest import add_interviews
 from tests.unit.test_decks import MALFORMED
 
 
@@ -28,8 +29,10 @@ def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, 
 
 
 def test_a_question_added_from_the_shell_is_due_now(
-    capsys: pytest.CaptureFixture[str], db_path: Path
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FrozenClock
 ) -> None:
+    with Repository.open(db_path, clock) as repo:
+        add_interviews(repo, 3)
     code, out, _ = run(
         capsys,
         db_path,

@@ -17,6 +17,7 @@ from companion.store.database import Database
 from companion.store.layout import Layout
 from companion.store.questions_store import reviews_part
 from companion.store.repository import Repository
+from tests.conftest import add_interviews
 
 EXACT = Scheduling(0.9, fuzz=False)
 
@@ -42,6 +43,7 @@ def _main(db_path: Path) -> dict[str, dict[str, dict[str, object]]]:
 def test_a_question_round_trips_with_markup_taken_literally(
     repo: Repository, clock: FrozenClock
 ) -> None:
+    add_interviews(repo, 4)
     question = new_question(
         "What does [bold]ownership[/] mean to you?",
         clock.now(),
@@ -201,6 +203,7 @@ def test_resting_questions_are_not_due(repo: Repository, clock: FrozenClock) -> 
 
 
 def test_tags_and_interviews_for_the_filters(repo: Repository, clock: FrozenClock) -> None:
+    add_interviews(repo, 3)
     repo.questions.add(new_question("A?", clock.now(), tags=["b", "a"], interview_id=3))
     repo.questions.add(new_question("B?", clock.now(), tags=["a"], interview_id=1))
     repo.questions.add(new_question("C?", clock.now()))

@@ -11,7 +11,7 @@ from fsrs import Rating
 from companion.clock import FrozenClock
 from companion.domain.practice import Scheduling, Star, new_question, rehearse
 from companion.store.repository import Repository
-from tests.conftest import AppFactory
+from tests.conftest import AppFactory, add_interviews
 
 SIZE = (80, 24)
 
@@ -20,6 +20,7 @@ def _bank(db_path: Path, clock: FrozenClock) -> None:
     """A small bank: one question due now with everything filled in, others later."""
     now = clock.now()
     with Repository.open(db_path, clock) as repo:
+        add_interviews(repo, 3)
         repo.questions.add(
             new_question(
                 "Tell me about a time you disagreed with your manager.",

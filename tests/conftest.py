@@ -67,10 +67,10 @@ def build_app(db_path: Path, clock: FrozenClock) -> Iterator[AppFactory]:
 
 
 def add_interviews(repo: Repository, count: int) -> None:
-    """Interviews 1..count, so that questions may point at them."""
-    from companion.domain.interviews import Interview
+    """Interviews 1..count that questions may point at; moved on, so they suggest nothing."""
+    from companion.domain.interviews import Interview, move_on
 
+    today = repo.clock.today()
     for n in range(1, count + 1):
-        repo.interviews.add(
-            Interview(company=f"Company {n}", role="Analyst", held_on=repo.clock.today())
-        )
+        held = Interview(company=f"Company {n}", role="Analyst", held_on=today)
+        repo.interviews.add(move_on(held, "", today))

@@ -48,4 +48,5 @@ def calendar_ics(dates: Sequence[KindDate], checkin: CheckinSlot | None, now: da
         event.add("description", checkin.why)
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
-    return calendar.to_ical()
+    ics: bytes = calendar.to_ical()
+    return ics

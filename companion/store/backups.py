@@ -81,7 +81,9 @@ def list_kept(layout: Layout) -> list[KeptCopy]:
     """The one-off copies, newest first."""
     if not layout.backups.is_dir():
         return []
-    pattern = re.compile(rf"^{re.escape(layout.main.stem)}-([a-z0-9-]+)-(\d{{8}}T\d{{6}})\.json$")
+    pattern = re.compile(
+        rf"^{re.escape(layout.main.stem)}-([a-z0-9-]+?)-(\d{{8}}T\d{{6}})(?:-\d+)?\.json$"
+    )
     found = []
     for path in layout.backups.iterdir():
         match = pattern.match(path.name)
@@ -129,6 +131,11 @@ def keep_copy(layout: Layout, label: str, now: datetime) -> Path | None:
         return None
     stamp = now.strftime("%Y%m%dT%H%M%S")
     target = layout.backups / f"{layout.main.stem}-{label}-{stamp}.json"
+    number = 1
+    # Two copies in one second (a restore of the copy just made) must not overwrite each other.
+    while target.exists() or target.with_suffix(".history").exists():
+        number += 1
+        target = layout.backups / f"{layout.main.stem}-{label}-{stamp}-{number}.json"
     _copy_set(layout, target)
     return target
 

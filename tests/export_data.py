@@ -157,7 +157,7 @@ def build(repo: Repository, plan: Plan) -> None:
             )
             repo.questions.record(question, rehearsal)
         if q.better_answer.strip():
-            question = repo.questions.improve_answer(question, q.better_answer, NOW)
+            question = repo.questions.improve_answer(question, q.better_answer, NOW, q.star)
         if q.suspended:
             repo.questions.set_suspended(question, True)
     for company, role, back, note in plan.applications:

@@ -143,7 +143,10 @@ def _question(
             ("From", inline(interview.title) if interview else ""),
             ("Deck", inline(question.deck or "")),
             ("Resting", "yes, it does not come up" if question.suspended else ""),
-            ("Next rehearsal", "" if question.suspended else long_day(due)),
+            (
+                "Next rehearsal",
+                "" if question.suspended else "due now" if question.is_due(now) else long_day(due),
+            ),
         ]
     )
     star = question.star

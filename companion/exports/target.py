@@ -8,6 +8,7 @@ never lands on a file the user did not name. Files are private (0600).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from companion.store.errors import StoreError
 from companion.store.files import write_atomic, write_new
 
 FIELD = "output"
+Shown = Callable[[Path], str]
 
 
 class ExportFailed(StoreError):
@@ -33,40 +35,45 @@ def free_path(folder: Path, export_format: ExportFormat, today: date) -> Path:
         number += 1
 
 
-def check_path(path: Path) -> None:
-    """A FieldError when `path` cannot hold an export: a folder, or in a missing folder."""
+def check_path(path: Path, shown: Shown = str) -> None:
+    """A FieldError when `path` cannot hold an export: a folder, or in a missing folder.
+
+    `shown` writes a path in the messages the way the user reads it (`~/...`).
+    """
     if path.is_dir():
-        raise FieldError(FIELD, f"{path} is a folder; name a file inside it.")
+        raise FieldError(FIELD, f"{shown(path)} is a folder; name a file inside it.")
     if not path.parent.is_dir():
         raise FieldError(
-            FIELD, f"the folder {path.parent} does not exist; name a file in a folder that does."
+            FIELD,
+            f"the folder {shown(path.parent)} does not exist; name a file in a folder that does.",
         )
 
 
-def _failed(path: Path, error: OSError) -> ExportFailed:
+def _failed(path: Path, error: OSError, shown: Shown) -> ExportFailed:
     return ExportFailed(
-        f"companion could not write {path} ({error.strerror or error}); nothing was written there."
+        f"companion could not write {shown(path)} ({error.strerror or error}); "
+        "nothing was written there."
     )
 
 
-def write_named(path: Path, data: bytes) -> None:
+def write_named(path: Path, data: bytes, shown: Shown = str) -> None:
     """Write to a file the user named, replacing it if it is there."""
-    check_path(path)
+    check_path(path, shown)
     try:
         write_atomic(path, data)
     except OSError as error:
-        raise _failed(path, error) from None
+        raise _failed(path, error, shown) from None
 
 
-def write_if_new(path: Path, data: bytes) -> None:
+def write_if_new(path: Path, data: bytes, shown: Shown = str) -> None:
     """Write to `path` only if no file is there; a FieldError if one is."""
-    check_path(path)
+    check_path(path, shown)
     try:
         write_new(path, data)
     except FileExistsError:
-        raise FieldError(FIELD, f"{path} already exists; it was left as it is.") from None
+        raise FieldError(FIELD, f"{shown(path)} already exists; it was left as it is.") from None
     except OSError as error:
-        raise _failed(path, error) from None
+        raise _failed(path, error, shown) from None
 
 
 def write_default(folder: Path, export_format: ExportFormat, today: date, data: bytes) -> Path:

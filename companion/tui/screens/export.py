@@ -39,15 +39,16 @@ class FormatChoice(RadioSet):
     """A radio set where the arrows choose, so enter is free to export."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "choose(1)", "Next format", show=False),
+        Binding("up,left", "choose(-1)", "Previous format", show=False),
         Binding("enter", "screen.export", "Export", show=False),
     ]
 
-    def action_previous_button(self) -> None:
-        super().action_previous_button()
-        self.action_toggle_button()
-
-    def action_next_button(self) -> None:
-        super().action_next_button()
+    def action_choose(self, step: int) -> None:
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
         self.action_toggle_button()
 
 
@@ -153,9 +154,9 @@ class ExportScreen(ModalScreen[None]):
                 return
             data = render(app.repo, self.format_name)
             if replacing:
-                write_named(path, data)
+                write_named(path, data, shown)
             else:
-                write_if_new(path, data)
+                write_if_new(path, data, shown)
         except FieldError as problem:
             self._say(problem.message[:1].upper() + problem.message[1:])
             self.query_one("#path", TextField).focus()

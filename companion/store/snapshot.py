@@ -159,8 +159,10 @@ def parse_export(raw: bytes, schemas: Mapping[str, TableSchema]) -> Snapshot:
                 "it is a companion database or backup, not an export; "
                 "put a backup back with: companion restore FILE"
             )
+        if "format" not in data:
+            raise ExportProblem('it is not a companion export (it has no "format")')
         raise ExportProblem(
-            f'it is not a companion export (its "format" is {_kind(data.get("format"))}, '
+            f'it is not a companion export (its "format" is {_kind(data["format"])}, '
             f"where an export has {FORMAT!r})"
         )
     version = data.get("schema_version")

@@ -7,13 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from companion.cli.context import LOCK_WAIT_SECONDS, Context
+from companion.cli.errors import UsageError
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
-from companion.store.backups import list_backups, restore
+from companion.store.backups import list_backups, list_kept, restore
 from companion.store.errors import DatabaseLocked, StoreError
 from companion.store.files import FileProblem
 from companion.store.layout import Layout
 from companion.store.lock import WriteLock
+from companion.store.snapshot import is_export_file
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,19 +45,40 @@ def _size(num_bytes: int) -> str:
     return f"{num_bytes / 1024 / 1024:.1f} MB"
 
 
+KEPT_REASONS = {
+    "replaced": "before a restore",
+    "before-import": "before an import",
+}
+
+
+def _reason(label: str) -> str:
+    if label.startswith("before-schema-"):
+        return "before an upgrade"
+    return KEPT_REASONS.get(label, label.replace("-", " "))
+
+
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     layout = Layout(ctx.db_path)
     backups = list_backups(layout)
+    kept = list_kept(layout)
     if not backups:
         ctx.print(
-            "No backups yet. The first is made before the first change of a day, "
+            "No daily backups yet. The first is made before the first change of a day, "
             f"in {layout.backups}."
         )
-        return 0
     today = ctx.clock.today()
     for backup in backups:
         when = friendly(backup.day, today)
         ctx.print(f"{backup.day.isoformat()}  {when:<16} {_size(backup.size):>8}  {backup.path}")
+    if kept:
+        ctx.print()
+        ctx.print(
+            "Copies kept before a restore, an import or an upgrade (restore one by its file):"
+        )
+        for copy in kept:
+            when = f"{friendly(copy.at.date(), today)} {copy.at:%H:%M}"
+            reason = _reason(copy.label)
+            ctx.print(f"{when:<22} {reason:<18} {_size(copy.size):>8}  {copy.path}")
     return 0
 
 
@@ -82,6 +105,11 @@ def _find(layout: Layout, wanted: str) -> Path:
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     layout = Layout(ctx.db_path)
     source = _find(layout, args.backup)
+    if is_export_file(source):
+        raise UsageError(
+            f"{source} is a full export, not a backup; bring it back with: "
+            f"companion import {source} --replace"
+        )
     lock = WriteLock(layout.lock)
     if not lock.acquire(wait=LOCK_WAIT_SECONDS):
         raise DatabaseLocked(ctx.db_path, lock.holder_pid())

@@ -13,6 +13,7 @@ from companion.cli import (
     apply_cmd,
     backups_cmd,
     breathe_cmd,
+    export_cmd,
     import_cmd,
     interview_cmd,
     practice_cmd,
@@ -36,6 +37,7 @@ COMMAND_MODULES = (
     breathe_cmd,
     import_cmd,
     backups_cmd,
+    export_cmd,
 )
 
 EPILOG = f"""\

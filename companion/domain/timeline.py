@@ -310,6 +310,16 @@ MILESTONE_OUTCOMES = {
 }
 
 
+def date_sentence(interview: Interview, kind: str, on: date, today: date) -> str:
+    """The timeline's own sentence for one of its dates: `thank_you`, `follow_up` or `move_on`."""
+    words = _Words(interview, today)
+    if kind == "thank_you":
+        return words.thank_you()
+    if kind == "follow_up":
+        return words.follow_up(on)
+    return words.move_on(on)
+
+
 def debrief_hint(interview: Interview) -> str | None:
     """Rule 6's kind reminder, for the debrief of an interview with no decision date."""
     if interview.decision_by is not None:

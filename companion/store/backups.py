@@ -23,6 +23,15 @@ from companion.store.migrations import SCHEMA_VERSION, meta_problem, version_of
 KEEP_DAYS = 14
 
 
+def set_size(path: Path) -> int:
+    """Bytes of a backup's main file and of its history parts."""
+    total = path.stat().st_size
+    history = path.with_suffix(".history")
+    if history.is_dir():
+        total += sum(p.stat().st_size for p in history.glob("*.json"))
+    return total
+
+
 @dataclass(frozen=True)
 class Backup:
     day: date
@@ -34,10 +43,20 @@ class Backup:
 
     @property
     def size(self) -> int:
-        total = self.path.stat().st_size
-        if self.history.is_dir():
-            total += sum(p.stat().st_size for p in self.history.glob("*.json"))
-        return total
+        return set_size(self.path)
+
+
+@dataclass(frozen=True)
+class KeptCopy:
+    """A one-off copy made before a migration, a restore or an import (`keep_copy`)."""
+
+    label: str
+    at: datetime
+    path: Path
+
+    @property
+    def size(self) -> int:
+        return set_size(self.path)
 
 
 def _pattern(layout: Layout) -> re.Pattern[str]:
@@ -56,6 +75,23 @@ def list_backups(layout: Layout) -> list[Backup]:
             with contextlib.suppress(ValueError):
                 found.append(Backup(date.fromisoformat(match.group(1)), path))
     return sorted(found, key=lambda b: b.day, reverse=True)
+
+
+def list_kept(layout: Layout) -> list[KeptCopy]:
+    """The one-off copies, newest first."""
+    if not layout.backups.is_dir():
+        return []
+    pattern = re.compile(
+        rf"^{re.escape(layout.main.stem)}-([a-z0-9-]+?)-(\d{{8}}T\d{{6}})(?:-\d+)?\.json$"
+    )
+    found = []
+    for path in layout.backups.iterdir():
+        match = pattern.match(path.name)
+        if match:
+            with contextlib.suppress(ValueError):
+                at = datetime.strptime(match.group(2), "%Y%m%dT%H%M%S")
+                found.append(KeptCopy(match.group(1), at, path))
+    return sorted(found, key=lambda k: (k.at, k.path.name), reverse=True)
 
 
 def _link_or_copy_dir(source: Path, target: Path) -> None:
@@ -97,6 +133,11 @@ def keep_copy(layout: Layout, label: str, now: datetime) -> Path | None:
         return None
     stamp = now.strftime("%Y%m%dT%H%M%S")
     target = layout.backups / f"{layout.main.stem}-{label}-{stamp}.json"
+    number = 1
+    # Two copies in one second (a restore of the copy just made) must not overwrite each other.
+    while target.exists() or target.with_suffix(".history").exists():
+        number += 1
+        target = layout.backups / f"{layout.main.stem}-{label}-{stamp}-{number}.json"
     _copy_set(layout, target)
     return target
 
@@ -149,9 +190,12 @@ def restore(layout: Layout, backup_path: Path, now: datetime) -> Path | None:
     """
     if not loads_cleanly(backup_path):
         raise FileProblem(f"the backup {backup_path} does not load")
+    backup_history = backup_path.with_suffix(".history")
+    for part in sorted(backup_history.glob("*.json")) if backup_history.is_dir() else []:
+        if not loads_cleanly(part):
+            raise FileProblem(f"the backup's history part {part} does not load")
     kept = keep_copy(layout, "replaced", now)
     copy_private(backup_path, layout.main)
-    backup_history = backup_path.with_suffix(".history")
     shutil.rmtree(layout.history, ignore_errors=True)
     if backup_history.is_dir():
         _link_or_copy_dir(backup_history, layout.history)

@@ -23,6 +23,7 @@ from companion.store.backups import keep_copy, restore_hint, take_daily_backup
 from companion.store.errors import BadDatabaseFile, DatabaseLocked, ReadOnlyDatabase
 from companion.store.files import (
     FileProblem,
+    Tables,
     dump_tables,
     read_tables,
     write_atomic,
@@ -65,6 +66,8 @@ class Database:
         self._writer: _Writer | None = None
         self._parts: dict[str, TinyDB] = {}
         self._files: list[DataFile] = []
+        # Parts on disk that an import replaced with nothing: removed at the next save.
+        self._gone: set[str] = set()
         self.save_problem: str | None = None
         self.save_listener: SaveListener | None = None
         self.main = self._tinydb(self._load(layout.main, is_main=True))
@@ -182,14 +185,55 @@ class Database:
         with self._state_lock:
             db = self._parts.get(name)
             if db is None:
-                db = self._tinydb(self._load(self.layout.part(name), is_main=False))
+                if name in self._gone:
+                    self._gone.discard(name)
+                    file = self._fresh(self.layout.part(name), new_file_tables())
+                else:
+                    file = self._load(self.layout.part(name), is_main=False)
+                db = self._tinydb(file)
                 self._parts[name] = db
             return db
 
     def part_names(self, prefix: str = "") -> list[str]:
         """Parts on disk or in memory whose names start with `prefix`, sorted."""
-        names = set(self.layout.part_names()) | set(self._parts)
+        names = (set(self.layout.part_names()) - self._gone) | set(self._parts)
         return sorted(name for name in names if name.startswith(prefix))
+
+    # The whole database at once (export and import)
+
+    def everything(self) -> tuple[Tables, dict[str, Tables]]:
+        """The tables of the main file and of every history part, each part loaded.
+
+        The tables are the live ones: serialise them before the next change
+        (callers hold `batch()` while they do).
+        """
+        with self._state_lock:
+            parts = {name: _file_of(self.part(name)).tables for name in self.part_names()}
+            return _file_of(self.main).tables, parts
+
+    def replace_all(self, main: Tables, parts: Mapping[str, Tables]) -> None:
+        """Put these tables in place of everything the database holds (a full import).
+
+        Parts on disk that `parts` does not name are removed at the next save;
+        every file is written then, parts first and the main file last.
+        """
+        self.require_writable()
+        with self._state_lock:
+            self._gone = (set(self.layout.part_names()) | self._gone) - set(parts)
+            self._files = []
+            self._parts = {}
+            self.main = self._tinydb(self._fresh(self.layout.main, main))
+            for name, tables in parts.items():
+                self._parts[name] = self._tinydb(self._fresh(self.layout.part(name), tables))
+        if self._writer is not None:
+            self._writer.poke()
+
+    def _fresh(self, path: Path, tables: Tables) -> DataFile:
+        """A file whose contents are new: it is written at the next save."""
+        file = DataFile(path, tables)
+        file.touch()
+        self._files.append(file)
+        return file
 
     # Changing
 
@@ -236,7 +280,7 @@ class Database:
 
     @property
     def dirty(self) -> bool:
-        return any(file.dirty for file in self._files)
+        return bool(self._gone) or any(file.dirty for file in self._files)
 
     def flush(self) -> None:
         """Write every changed file now. Raises OSError when the disk refuses."""
@@ -247,7 +291,8 @@ class Database:
                     for file in self._files
                     if file.dirty
                 ]
-            if not pending:
+                gone = sorted(self._gone)
+            if not pending and not gone:
                 return
             # A failed backup must not stop the save; the next save tries again.
             with contextlib.suppress(OSError):
@@ -259,9 +304,20 @@ class Database:
             # documents that are already on disk.
             pending.sort(key=lambda item: item[0].path != self.layout.main)
             for file, generation, blob in pending:
+                if file.path == self.layout.main:
+                    self._remove_parts(gone)
                 write_atomic(file.path, blob)
                 with self._state_lock:
                     file.written_generation = generation
+            self._remove_parts(gone)
+
+    def _remove_parts(self, names: list[str]) -> None:
+        for name in names:
+            with contextlib.suppress(FileNotFoundError):
+                self.layout.part(name).unlink()
+            with self._state_lock:
+                self._gone.discard(name)
+        names.clear()
 
     def _report(self, problem: str | None) -> None:
         if problem == self.save_problem:
@@ -293,6 +349,12 @@ class Database:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def _file_of(db: TinyDB) -> DataFile:
+    storage = db.storage
+    assert isinstance(storage, CachedStorage)
+    return storage.file
 
 
 class _Writer(threading.Thread):

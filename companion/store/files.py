@@ -8,6 +8,7 @@ at any instant leaves either the old file or the new one, never a torn one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -74,22 +75,38 @@ def parse_tables(raw: bytes) -> Tables:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise FileProblem(f"it is not valid JSON or it was cut off ({error})") from None
+    return check_tables(data)
+
+
+def check_tables(data: object, where: str = "") -> Tables:
+    """`data` if it has the shape of a database file (tables of numbered documents).
+
+    `where` names the place in a larger document ("the export's history part
+    'answers'"); without it the messages speak of "it", the file.
+    """
     if not isinstance(data, dict):
+        holder = where or "it"
         raise FileProblem(
-            f"it holds {_json_kind(data)} where a companion database holds an object of tables"
+            f"{holder} holds {_json_kind(data)} where a companion database holds an object "
+            "of tables"
         )
+    owner = f"{where}: " if where else ""
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise FileProblem(f"its table {name!r} is {_json_kind(table)}, not an object")
+            raise FileProblem(
+                f"{owner}{'its ' if not where else ''}table {name!r} is {_json_kind(table)}, "
+                "not an object"
+            )
         for doc_id, doc in table.items():
             if not _plain_id(doc_id):
                 raise FileProblem(
-                    f"table {name!r} has a document id {doc_id!r} that is not a number "
+                    f"{owner}table {name!r} has a document id {doc_id!r} that is not a number "
                     "as companion writes them (1, 2, 3 ...)"
                 )
             if not isinstance(doc, dict):
                 raise FileProblem(
-                    f"document {doc_id} of table {name!r} is {_json_kind(doc)}, not an object"
+                    f"{owner}document {doc_id} of table {name!r} is {_json_kind(doc)}, "
+                    "not an object"
                 )
     return data
 
@@ -141,9 +158,8 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves the old or the new file."""
-    make_private_dir(path.parent)
+def _write_temp(path: Path, data: bytes) -> str:
+    """`data` in a private temporary file beside `path`, flushed to disk; its name."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
@@ -152,15 +168,49 @@ def write_atomic(path: Path, data: bytes) -> None:
             written = os.write(fd, view)
             view = view[written:]
         os.fsync(fd)
-        os.close(fd)
-        fd = -1
-        os.replace(tmp_name, path)  # noqa: PTH105 - tests inject failures into os.replace
     except BaseException:
-        if fd >= 0:
-            os.close(fd)
+        os.close(fd)
         with contextlib.suppress(OSError):
             Path(tmp_name).unlink()
         raise
+    os.close(fd)
+    return tmp_name
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file."""
+    make_private_dir(path.parent)
+    tmp_name = _write_temp(path, data)
+    try:
+        os.replace(tmp_name, path)  # noqa: PTH105 - tests inject failures into os.replace
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(tmp_name).unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` holding `data`, whole or not at all; FileExistsError if it exists.
+
+    The bytes are written to a temporary file first and then linked under the
+    new name, which fails rather than replace a file that appeared meanwhile.
+    On a file system without hard links, the name is checked just before the
+    temporary file is renamed onto it.
+    """
+    tmp_name = _write_temp(path, data)
+    try:
+        try:
+            os.link(tmp_name, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            if path.exists():
+                raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+            os.replace(tmp_name, path)  # noqa: PTH105
+    finally:
+        with contextlib.suppress(OSError):
+            Path(tmp_name).unlink()
     fsync_dir(path.parent)
 
 

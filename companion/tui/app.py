@@ -161,6 +161,11 @@ class CompanionApp(App[None]):
             "Note the urge, breathe for a minute, then see what needs you (key i on home)",
             lambda: self.open_target("breathe"),
         )
+        yield SystemCommand(
+            "Export...",
+            "Your data as JSON, readable Markdown, or a calendar of the kind dates",
+            lambda: self.open_target("export"),
+        )
         if not self.repo.read_only:
             yield SystemCommand(
                 "Log an application",

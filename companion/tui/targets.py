@@ -45,8 +45,15 @@ def _interview(app: CompanionApp, argument: str) -> None:
         app.push_screen(InterviewScreen(interview_id))
 
 
+def _export(app: CompanionApp, argument: str) -> None:
+    from companion.tui.screens.export import ExportScreen
+
+    app.push_screen(ExportScreen())
+
+
 TARGETS: dict[str, Opener] = {
     "interview": _interview,
     "breathe": _breathe,
     "applications": _applications,
+    "export": _export,
 }

@@ -85,6 +85,9 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("question", "add", "{text}", "--answer", "{text}"), writes=True),
     CliCommand(("question", "list", "--due", "--json")),
     CliCommand(("import", "{text}"), writes=True),
+    CliCommand(("import", "{text}", "--replace"), writes=True),
+    CliCommand(("export", "--format", "{text}", "--output", "-")),
+    CliCommand(("export", "--output", "{text}")),
     CliCommand(
         (
             "apply",

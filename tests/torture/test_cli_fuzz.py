@@ -136,6 +136,7 @@ def data(db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> 
     """
     monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
     monkeypatch.setattr("companion.tui.launch.run_app", lambda *args, **kwargs: 0)
+    monkeypatch.chdir(db_path.parent.parent)  # where an export with a relative name lands
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=2, welcomed=True)
     clock.advance(timedelta(days=1))

@@ -20,6 +20,7 @@ import sys
 from companion.cli import main
 code = main(sys.argv[1:])
 print("LOADED:" + ",".join(sorted(m for m in sys.modules if m.split(".")[0] == "textual")))
+print("ICALENDAR:" + str("icalendar" in sys.modules), file=sys.stderr)
 raise SystemExit(code)
 """
 
@@ -43,3 +44,32 @@ def test_companion_summary_does_not_import_textual(tmp_path: Path) -> None:
         result = _python(CLI_PROBE, "--db", db, *argv)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip().endswith("LOADED:"), result.stdout
+
+
+def test_export_and_import_do_not_import_textual(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.json")
+    saved = str(tmp_path / "all.json")
+    runs = [
+        ["apply", "--company", "Acme", "--role", "Designer"],
+        ["export", "--output", saved],
+        ["export", "--format", "markdown", "--output", "-"],
+        ["export", "--format", "ics", "--output", "-"],
+        ["import", saved, "--replace"],
+        ["backups"],
+    ]
+    for argv in runs:
+        result = _python(CLI_PROBE, "--db", db, *argv)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().endswith("LOADED:"), result.stdout
+
+
+def test_only_the_calendar_loads_icalendar(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.json")
+    for argv, loaded in (
+        (["summary"], False),
+        (["export", "--output", "-"], False),
+        (["export", "--format", "ics", "--output", "-"], True),
+    ):
+        result = _python(CLI_PROBE, "--db", db, *argv)
+        assert result.returncode == 0, result.stderr
+        assert f"ICALENDAR:{loaded}" in result.stderr

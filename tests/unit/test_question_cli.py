@@ -170,13 +170,17 @@ def test_a_malformed_deck_exits_2_naming_the_file_and_line_and_imports_nothing(
     assert not db_path.exists()
 
 
-def test_import_reads_decks_only(
+def test_import_reads_decks_and_full_exports_only(
     capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
 ) -> None:
     path = _deck(tmp_path, "{}", "export.json")
     code, _, err = run(capsys, db_path, "import", str(path))
     assert code == 2
-    assert "import reads question decks (.toml)" in err
+    assert "it is not a companion export" in err
+    path = _deck(tmp_path, "text = 'Why?'", "deck.txt")
+    code, _, err = run(capsys, db_path, "import", str(path))
+    assert code == 2
+    assert "import reads full exports (.json) and question decks (.toml)" in err
     code, _, err = run(capsys, db_path, "import", str(tmp_path / "missing.toml"))
     assert code == 2
     assert "does not exist" in err

@@ -1,0 +1,92 @@
+"""Data out: the full export (JSON), readable notes (Markdown) and the kind dates (iCalendar).
+
+`render` turns the repository into one format's bytes; `target` writes them
+where the user asked, atomically, and never over a file they did not name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from companion.store.repository import Repository
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    label: str
+    about: str
+    stem: str
+    suffix: str
+
+    def file_name(self, today: date, number: int = 1) -> str:
+        """'companion-export-2026-03-03.json', or '...-2.json' for the second of the day."""
+        extra = f"-{number}" if number > 1 else ""
+        return f"{self.stem}-{today.isoformat()}{extra}{self.suffix}"
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat(
+            "json",
+            "Everything (JSON)",
+            "every table, to keep or to restore with companion import",
+            "companion-export",
+            ".json",
+        ),
+        ExportFormat(
+            "markdown",
+            "Readable notes (Markdown)",
+            "your interviews and timelines, your questions and answers",
+            "companion-notes",
+            ".md",
+        ),
+        ExportFormat(
+            "ics",
+            "Calendar (iCalendar)",
+            "the kind dates of open interviews, and your inbox check",
+            "companion-calendar",
+            ".ics",
+        ),
+    )
+}
+
+
+def written_sentence(format_name: str, path: Path) -> str:
+    """What the user reads once an export is written."""
+    if format_name == "json":
+        return f"Everything is in {path}. To bring it back: companion import {path}"
+    if format_name == "ics":
+        return (
+            f"The kind dates are in {path}. Import it into your calendar; importing a "
+            "newer one updates the same events."
+        )
+    return f"Your notes are in {path}."
+
+
+SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".ics": "ics"}
+
+
+def render(repo: Repository, format_name: str) -> bytes:
+    """The export in one format, as of the repository's clock."""
+    now = repo.clock.now()
+    if format_name == "json":
+        from companion.store.snapshot import export_json, snapshot_of
+
+        return export_json(snapshot_of(repo.db))
+    if format_name == "markdown":
+        from companion.exports.markdown import markdown_document
+
+        return markdown_document(repo, now).encode("utf-8")
+    if format_name == "ics":
+        from companion.domain.kind_dates import CheckinSlot, kind_dates
+        from companion.exports.calendar import calendar_ics
+
+        today = now.date()
+        checkin_time = repo.settings.get().checkin_time
+        checkin = CheckinSlot(checkin_time, today) if checkin_time else None
+        return calendar_ics(kind_dates(repo.interviews.all(), today), checkin, now)
+    raise ValueError(f"no export format {format_name!r}")

@@ -1,0 +1,50 @@
+"""The Markdown export: a title, then one section after another.
+
+A section is a function of the repository and the moment of the export that
+returns its whole text (its `##` heading included) or "" to be left out.
+Another capability adds its own with one line in SECTIONS, for example:
+
+    lambda repo, now: journal_markdown(repo.journal.entries(), now.date()),
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from companion.domain.markdown import interviews_markdown, long_day, questions_markdown
+from companion.domain.waiting import waiting_room
+from companion.store.repository import Repository
+
+Section = Callable[[Repository, datetime], str]
+
+
+def interviews_section(repo: Repository, now: datetime) -> str:
+    today = now.date()
+    rows = waiting_room(repo.interviews.all(), repo.references.all(), today, include_closed=True)
+    return interviews_markdown(rows, today)
+
+
+def questions_section(repo: Repository, now: datetime) -> str:
+    return questions_markdown(repo.questions.all(), repo.interviews.all(), now)
+
+
+SECTIONS: tuple[Section, ...] = (
+    interviews_section,
+    questions_section,
+)
+
+NOTHING_YET = "Nothing is written down yet: no interviews, no questions."
+
+
+def markdown_document(
+    repo: Repository, now: datetime, sections: Sequence[Section] = SECTIONS
+) -> str:
+    """The whole document; user text inside is escaped or fenced (domain/markdown.py)."""
+    parts = [
+        "# companion",
+        f"Written on {long_day(now.date())}. Dates are in your own time zone.",
+    ]
+    bodies = [text for text in (section(repo, now) for section in sections) if text]
+    parts.extend(bodies or [NOTHING_YET])
+    return "\n\n".join(parts) + "\n"

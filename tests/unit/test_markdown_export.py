@@ -1,0 +1,188 @@
+"""The Markdown export: interviews with timelines and fit, questions with answers and STAR notes.
+
+Documents are parsed back with markdown-it (CommonMark, Textual's own parser):
+the headings must be exactly ours, whatever the user typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from companion.clock import FrozenClock
+from companion.domain.fit import FitReflection
+from companion.domain.interviews import ContactKind, log_contact, move_on, new_interview
+from companion.domain.markdown import fenced, inline, section
+from companion.domain.practice import Star, new_question
+from companion.exports import render
+from companion.exports.markdown import SECTIONS, markdown_document
+from companion.store.repository import Repository
+from tests.export_data import TODAY, fill
+
+PARSER = MarkdownIt("commonmark")
+
+
+def _headings(text: str) -> list[tuple[str, str]]:
+    tokens = PARSER.parse(text)
+    return [
+        (token.tag, tokens[i + 1].content)
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+def _code_blocks(text: str) -> list[str]:
+    return [token.content for token in PARSER.parse(text) if token.type == "fence"]
+
+
+def _text_of(markdown: str) -> str:
+    """What a reader sees of one line of inline Markdown."""
+    tokens = PARSER.parse(markdown)
+    inline_tokens = [t for t in tokens if t.type == "inline"]
+    return "".join(
+        child.content for t in inline_tokens for child in (t.children or []) if child.content
+    )
+
+
+MARKDOWN_CHARS = "ab #*_`[]<>|~&\\!()-+=.1\n\t"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=MARKDOWN_CHARS, max_size=30))
+def test_inline_text_reads_as_typed_on_one_line(text: str) -> None:
+    escaped = inline(text)
+    assert "\n" not in escaped
+    heading = f"### {escaped}"
+    assert _headings(heading) == ([("h3", escaped)] if escaped else [("h3", "")])
+    assert _text_of(f"- With: {escaped}") == f"With: {' '.join(text.split())}".rstrip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=MARKDOWN_CHARS + "~`", max_size=60))
+def test_fenced_text_comes_back_exactly(text: str) -> None:
+    document = f"## A\n\n{fenced(text)}\n\n## B\n"
+    assert _headings(document) == [("h2", "A"), ("h2", "B")]
+    body = text.replace("\r\n", "\n").strip("\n")
+    assert _code_blocks(document) == [f"{body}\n"]
+
+
+def test_a_section_with_nothing_in_it_is_left_out() -> None:
+    assert section("Interviews", ["", ""]) == ""
+    assert section("Interviews", ["x"]) == "## Interviews\n\nx"
+
+
+def _tricky_repo(db_path: Path, clock: FrozenClock) -> None:
+    sneaky = "# Not a heading\n```\n## Nor this\n~~~"
+    with Repository.open(db_path, clock) as repo:
+        interview = new_interview(
+            company="Acme *Corp* [x]",
+            role="Engineer",
+            held_on=TODAY,
+            round="first",
+            interviewers=["Ana Ruiz"],
+            notes=sneaky,
+        )
+        interview = log_contact(
+            interview, ContactKind.THANK_YOU, TODAY, TODAY, note="sent # at 9\n- fine"
+        )
+        interview = replace(interview, fit=FitReflection(work=4, people=5, note=sneaky))
+        repo.interviews.add(interview)
+        gone = move_on(
+            new_interview(company="Globex", role="Analyst", held_on=TODAY), sneaky, TODAY
+        )
+        repo.interviews.add(gone)
+        repo.questions.add(
+            new_question(
+                "What is `git rebase`? # really",
+                datetime(2026, 3, 1, tzinfo=UTC),
+                tags=["tech"],
+                answer=sneaky,
+                star=Star(situation="A *launch*", action=sneaky, result="It shipped"),
+            )
+        )
+
+
+def test_the_document_shape_survives_any_user_text(db_path: Path, clock: FrozenClock) -> None:
+    _tricky_repo(db_path, clock)
+    with Repository.open(db_path, clock, access="read") as repo:
+        text = render(repo, "markdown").decode()
+    assert _headings(text) == [
+        ("h1", "companion"),
+        ("h2", "Interviews"),
+        ("h3", r"Acme \*Corp\* \[x\] · Engineer · first"),
+        ("h3", "Globex · Analyst"),
+        ("h2", "Question bank"),
+        ("h3", r"1. What is \`git rebase\`? \# really"),
+    ]
+    sneaky = "# Not a heading\n```\n## Nor this\n~~~\n"
+    blocks = _code_blocks(text)
+    # interview notes, fit note, move-on reflection, the answer and the STAR action
+    assert blocks.count(sneaky) == 5
+    assert "It shipped\n" in blocks
+
+
+def test_interviews_carry_their_timeline_contacts_and_fit(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    _tricky_repo(db_path, clock)
+    with Repository.open(db_path, clock, access="read") as repo:
+        text = render(repo, "markdown").decode()
+    acme = text[text.index("### Acme") : text.index("### Globex")]
+    assert "- Interview: Tue 3 Mar 2026" in acme
+    assert "- With: Ana Ruiz" in acme
+    assert "- Outcome: waiting to hear" in acme
+    assert "**Timeline**" in acme
+    assert "- Tue 3 Mar 2026: interview" in acme
+    assert "- Tue 17 Mar 2026: check-in (ahead)" in acme
+    assert "- Tue 14 Apr 2026: move on (ahead)" in acme
+    assert "- Tue 3 Mar 2026: thank-you sent. sent \\# at 9 - fine" in acme
+    assert "**How it felt** (1 poor to 5 great)\n\nwork 4 · people 5" in acme
+    globex = text[text.index("### Globex") : text.index("## Question bank")]
+    assert "- Outcome: moved on" in globex
+    assert "**Moving on: what I take with me**" in globex
+
+
+def test_questions_carry_the_current_answer_and_star_notes(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    fill(db_path, clock)
+    with Repository.open(db_path, clock, access="read") as repo:
+        text = render(repo, "markdown").decode()
+    bank = text[text.index("## Question bank") :]
+    first = bank[bank.index("### 1. Tell me about yourself") : bank.index("### 2.")]
+    assert "- Tags: intro" in first
+    assert (
+        "**Answer, written Tue 3 Mar 2026**\n\n```text\nI build calm, careful tools.\n```" in first
+    )
+    assert "I build calm tools." not in first  # earlier versions stay in the app
+    assert "**STAR: Situation**\n\n```text\nA launch\n```" in first
+    assert "**STAR: Result**\n\n```text\nIt shipped\n```" in first
+    assert "STAR: Task" not in first  # empty parts are left out
+    assert "### 2. Why us?\n\n- Next rehearsal: due now" in bank
+
+
+def test_an_empty_database_says_so(db_path: Path, clock: FrozenClock) -> None:
+    with Repository.open(db_path, clock, access="read") as repo:
+        text = markdown_document(repo, clock.now())
+    assert text == (
+        "# companion\n\nWritten on Tue 3 Mar 2026. Dates are in your own time zone.\n\n"
+        "Nothing is written down yet: no interviews, no questions.\n"
+    )
+
+
+def test_a_section_is_one_line_to_add(db_path: Path, clock: FrozenClock) -> None:
+    fill(db_path, clock)
+    journal = (*SECTIONS, lambda repo, now: section("Journal", [inline("A *calm* day.")]))
+    with Repository.open(db_path, clock, access="read") as repo:
+        text = markdown_document(repo, clock.now(), journal)
+    assert [h for h in _headings(text) if h[0] == "h2"] == [
+        ("h2", "Interviews"),
+        ("h2", "Question bank"),
+        ("h2", "Journal"),
+    ]
+    assert text.endswith("## Journal\n\nA \\*calm\\* day.\n")

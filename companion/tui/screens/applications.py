@@ -52,7 +52,7 @@ class ApplicationsScreen(Screen[None]):
             yield Static(EMPTY, id="applications-empty", classes="quiet")
             yield DataTable(id="applications-table", cursor_type="row", zebra_stripes=False)
             yield Static(id="application-detail", classes="quiet")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -78,12 +78,12 @@ class BankScreen(Screen[None]):
         Binding("e", "edit", "Edit", tooltip="Edit the question, its answer and notes"),
         Binding("x", "rest", "Rest/wake", tooltip="Stop it coming up for now, or wake it"),
         Binding("d", "delete", "Delete", tooltip="Delete the question (asks first)"),
-        Binding("v", "versions", "Versions", tooltip="How the answer grew"),
-        Binding("m", "decks", "Starter decks", tooltip="Add questions from a starter deck"),
+        Binding("v", "versions", "Versions", tooltip="How the answer grew", show=False),
+        Binding("m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False),
         Binding("slash", "focus('search')", "Search", key_display="/"),
-        Binding("t", "focus('tag')", "Filter by tag"),
-        Binding("o", "focus('interview')", "Filter by interview"),
-        Binding("u", "cycle_show", "All, due or resting", tooltip="Show all, due now, or resting"),
+        Binding("t", "focus('tag')", "Filter by tag", show=False),
+        Binding("o", "focus('interview')", "Filter by interview", show=False),
+        Binding("u", "cycle_show", "All, due or resting", tooltip="Show all, due now, or resting", show=False),
         Binding("escape", "focus('questions')", "Back to the list", show=False),
     ]
 
@@ -111,7 +111,7 @@ class BankScreen(Screen[None]):
             yield Static(id="bank-empty", classes="quiet")
             yield DataTable(id="questions", cursor_type="row", zebra_stripes=False)
             yield Static(id="bank-count", classes="quiet")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

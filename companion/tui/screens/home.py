@@ -56,7 +56,7 @@ class HomeScreen(Screen[None]):
             yield UrgeChart(compact=True, id="urges")
             yield Static(URGE_HINT, id="urge-hint", classes="quiet")
             yield Static(id="read-only", classes="quiet")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_summary()

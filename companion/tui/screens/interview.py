@@ -51,8 +51,8 @@ class InterviewScreen(InterviewActions):
         Binding("u", "reopen", "Reopen"),
         Binding("n", "next_round", "Next round"),
         Binding("e", "edit", "Edit"),
-        Binding("r", "references", "References"),
-        Binding("f", "fit", "How it felt"),
+        Binding("r", "references", "References", show=False),
+        Binding("f", "fit", "How it felt", show=False),
     ]
 
     def __init__(self, interview_id: int) -> None:
@@ -97,7 +97,7 @@ class InterviewScreen(InterviewActions):
                 references = app.repo.references.all()
                 timeline = build_timeline(interview, today, references)
                 yield from self._body(interview, timeline, references)
-        yield Footer()
+        yield Footer(compact=True)
 
     def _body(
         self, interview: Interview, timeline: Timeline, references: list[Reference]

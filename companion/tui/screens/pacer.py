@@ -79,7 +79,7 @@ class PacerScreen(ModalScreen[None]):
             yield Static("Urges you brought here instead, two weeks", classes="section-title")
             yield UrgeChart(id="urge-chart")
             yield Static(id="trend", classes="quiet")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         app = app_of(self)

@@ -85,7 +85,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal(classes="buttons left"):
                 yield Button("Save", id="save", variant="primary", compact=True)
             yield Static(id="settings-note", classes="quiet hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load()

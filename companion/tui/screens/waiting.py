@@ -96,7 +96,7 @@ class WaitingScreen(InterviewActions):
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
         Binding("c", "toggle_closed", "Closed too"),
-        Binding("r", "your_references", "References"),
+        Binding("r", "your_references", "References", show=False),
     ]
 
     def __init__(self) -> None:
@@ -112,7 +112,7 @@ class WaitingScreen(InterviewActions):
             yield InterviewList(id="interviews")
             yield Static(id="waiting-empty")
             yield Static(id="waiting-showing", classes="quiet")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()

@@ -300,3 +300,17 @@ async def test_a_thank_you_action_opens_its_interview(
         assert isinstance(app.screen, InterviewScreen)
         assert app.current_mode == "waiting"
         assert app.screen.interview_id == saved.id
+
+
+def test_home_points_quietly_at_what_the_actions_leave_out() -> None:
+    from companion.domain.summary import Summary
+    from companion.tui.screens.home import also_lines
+
+    quiet = Summary("Nothing needs you today.", (), "A walk.", 0, 0, 5)
+    assert also_lines(quiet) == []
+    busy = Summary("One thing is worth doing today.", (), None, 4, 0, 5)
+    assert also_lines(busy) == ["4 questions are ready to practise whenever you like: p."]
+    practising = Summary(
+        "One thing is worth doing today.", (Action("practice", "Practise 4"),), None, 4, 0, 5
+    )
+    assert also_lines(practising) == []

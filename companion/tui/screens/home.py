@@ -28,6 +28,25 @@ def greeting(hour: int) -> str:
     return "Good afternoon."
 
 
+def also_lines(summary: Summary) -> list[str]:
+    """Quiet pointers to the places that hold more, for what the actions did not mention."""
+    kinds = {action.kind for action in summary.actions}
+    lines = []
+    if summary.waiting:
+        count = len(summary.waiting)
+        lines.append(
+            f"Waiting to hear from {count} interview{'s' if count > 1 else ''}: "
+            "w shows each one's next kind date."
+        )
+    if summary.practice_due and "practice" not in kinds:
+        count = summary.practice_due
+        lines.append(
+            f"{count} question{'s are' if count > 1 else ' is'} ready to practise "
+            "whenever you like: p."
+        )
+    return lines
+
+
 class HomeScreen(Screen[None]):
     TITLE = "Home"
     # 2 and 3 have no description of their own: "1-3 Open" stands for all three
@@ -50,6 +69,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="actions")
             yield Static(id="suggestion-title", classes="section-title")
             yield Static(id="suggestion")
+            yield Static(id="also", classes="quiet")
             yield GentleBar("Applied this week", 0, 0, id="applied")
             yield Static(id="rest", classes="quiet")
             yield Static(id="checkin", classes="quiet")
@@ -96,6 +116,10 @@ class HomeScreen(Screen[None]):
         suggestion = self.query_one("#suggestion", Static)
         suggestion.display = has_suggestion
         suggestion.update(Content(summary.suggestion or ""))
+        also = self.query_one("#also", Static)
+        lines = also_lines(summary)
+        also.display = bool(lines)
+        also.update(Content("\n").join(Content(line) for line in lines))
         bar = self.query_one("#applied", GentleBar)
         bar.display = bool(summary.weekly_goal)
         bar.set_progress(summary.applied_this_week, summary.weekly_goal or 0)

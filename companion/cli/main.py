@@ -15,6 +15,7 @@ from companion.cli import (
     breathe_cmd,
     import_cmd,
     interview_cmd,
+    journal_cmd,
     practice_cmd,
     question_cmd,
     summary_cmd,
@@ -36,6 +37,7 @@ COMMAND_MODULES = (
     breathe_cmd,
     import_cmd,
     backups_cmd,
+    journal_cmd,
 )
 
 EPILOG = f"""\

@@ -230,7 +230,13 @@ class JournalFilter:
     tag: str | None = None
     interview_id: int | None = None
 
-    def matches(self, item: JournalItem, titles: Mapping[int, str] | None = None) -> bool:
+    def matches(
+        self,
+        item: JournalItem,
+        titles: Mapping[int, str] | None = None,
+        haystack: str | None = None,
+    ) -> bool:
+        """`haystack` is `searchable(item, titles)`, when the caller keeps it between searches."""
         if self.tag is not None and self.tag not in item.tags:
             return False
         if self.interview_id is not None and item.interview_id != self.interview_id:
@@ -238,7 +244,8 @@ class JournalFilter:
         words = self.text.casefold().split()
         if not words:
             return True
-        haystack = searchable(item, titles or {})
+        if haystack is None:
+            haystack = searchable(item, titles or {})
         return all(word in haystack for word in words)
 
 

@@ -42,8 +42,27 @@ def _interview(app: CompanionApp, argument: str) -> None:
         app.push_screen(InterviewScreen(int(argument)))
 
 
+def _debrief(app: CompanionApp, argument: str) -> None:
+    """`debrief:N` opens that interview's debrief where it was left; an unknown one, nothing."""
+    from companion.tui.screens.debrief import open_debrief
+
+    if argument.isdigit():
+        open_debrief(app, int(argument))
+
+
+def _journal(app: CompanionApp, argument: str) -> None:
+    """`journal:new` opens a new entry over the journal; else the journal."""
+    app.action_go("journal")
+    if argument == "new":
+        from companion.tui.screens.journal_entry import write_entry
+
+        write_entry(app)
+
+
 TARGETS: dict[str, Opener] = {
     "interview": _interview,
     "breathe": _breathe,
     "applications": _applications,
+    "debrief": _debrief,
+    "journal": _journal,
 }

@@ -131,6 +131,7 @@ class DebriefScreen(Screen[None]):
         margin: 1 0;
     }
     DebriefScreen TextBox {
+        min-height: 4;
         max-height: 10;
     }
     DebriefScreen #questions {
@@ -241,7 +242,9 @@ class DebriefScreen(Screen[None]):
         else:
             where = f"step {step_number(self.step)} of {len(STEPS)}: {STEP_TITLES[self.step]}"
         yield Static(
-            Content(f"Held {friendly(interview.held_on, today)} · {where}").stylize("$text-muted"),
+            Content(f"Held {friendly(interview.held_on, today)} · {where}").stylize(
+                "$foreground-muted"
+            ),
             id="debrief-where",
         )
 
@@ -253,12 +256,20 @@ class DebriefScreen(Screen[None]):
         yield Static(PROMPTS[step], classes="prompt", id="prompt")
         if step == "how":
             yield from self._field(
-                "In a sentence", TextField(debrief.went, id="went", compact=True)
+                "In a sentence",
+                TextField(debrief.went, id="went", compact=True, select_on_focus=False),
             )
             mood = str(debrief.mood) if debrief.mood else ""
             yield from self._field(
                 "Mood",
-                TextField(mood, id="mood", restrict=r"[1-5]?", max_length=1, compact=True),
+                TextField(
+                    mood,
+                    id="mood",
+                    restrict=r"[1-5]?",
+                    max_length=1,
+                    compact=True,
+                    select_on_focus=False,
+                ),
                 beside=MOOD_SCALE,
             )
         elif step == "questions":
@@ -313,8 +324,8 @@ class DebriefScreen(Screen[None]):
 
     def _option(self, question: str, debrief: Debrief) -> Option:
         practised = debrief.practised_id(question) is not None
-        mark = ("✓ ", "$primary") if practised else ("· ", "$text-muted")
-        extra = ("  in practice", "$text-muted") if practised else ("", "")
+        mark = ("✓ ", "$primary") if practised else ("· ", "$foreground-muted")
+        extra = ("  in practice", "$foreground-muted") if practised else ("", "")
         return Option(Content.assemble(mark, literal(question), extra))
 
     def _next_steps(self, interview: Interview, debrief: Debrief) -> ComposeResult:
@@ -331,14 +342,26 @@ class DebriefScreen(Screen[None]):
         decision = debrief.decision_by or interview.decision_by
         yield from self._field(
             "Decision by",
-            TextField(decision.isoformat() if decision else "", id="decision", compact=True),
+            TextField(
+                decision.isoformat() if decision else "",
+                id="decision",
+                compact=True,
+                select_on_focus=False,
+            ),
             hint="When they expect to decide: 2026-03-10, +1w, ...; it becomes the "
             "interview's decision date. Blank if they did not say.",
         )
         yield from self._field("What they said", TextBox(debrief.next_steps, id="said"))
         reminder = Static(id="reminder")
-        reminder.display = False
+        self._show_reminder(reminder, asked or "")
         yield reminder
+
+    def _show_reminder(self, reminder: Static, asked: str) -> None:
+        """Rule 6's kind reminder, as soon as the answer is no."""
+        assert self.interview is not None
+        hint = (debrief_hint(self.interview) or ASK_NEXT_TIME) if asked == "no" else None
+        reminder.display = hint is not None
+        reminder.update(Content(hint or ""))
 
     def _impressions(self, interview: Interview) -> ComposeResult:
         scores = impressions_of(interview)
@@ -352,6 +375,7 @@ class DebriefScreen(Screen[None]):
                     restrict=r"[1-5]?",
                     max_length=1,
                     compact=True,
+                    select_on_focus=False,
                 ),
                 beside=IMPRESSION_QUESTIONS[label],
             )
@@ -412,10 +436,7 @@ class DebriefScreen(Screen[None]):
         value = "" if event.value is Select.NULL else str(event.value)
         self.typed["asked"] = value
         if self.interview is not None and self.step == "next_steps":
-            reminder = self.query_one("#reminder", Static)
-            hint = (debrief_hint(self.interview) or ASK_NEXT_TIME) if value == "no" else None
-            reminder.display = hint is not None
-            reminder.update(Content(hint or ""))
+            self._show_reminder(self.query_one("#reminder", Static), value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -46,6 +46,7 @@ class InterviewScreen(InterviewActions):
         Binding("escape", "back", "Back"),
         Binding("l", "log", "Log contact"),
         Binding("o", "outcome", "Outcome"),
+        Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
@@ -53,7 +54,6 @@ class InterviewScreen(InterviewActions):
         Binding("e", "edit", "Edit"),
         Binding("r", "references", "References"),
         Binding("f", "fit", "How it felt"),
-        Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
     ]
 
     def __init__(self, interview_id: int) -> None:

@@ -69,6 +69,9 @@ class EntryForm(FormScreen[Entry]):
     #entry-form #mood {
         width: 5;
     }
+    #entry-hint {
+        margin-top: 1;
+    }
     """
     )
 
@@ -94,13 +97,26 @@ class EntryForm(FormScreen[Entry]):
             mood = str(entry.mood) if entry and entry.mood else ""
             yield from self.row(
                 "Mood",
-                TextField(mood, id="mood", restrict=r"[1-5]?", max_length=1, compact=True),
+                TextField(
+                    mood,
+                    id="mood",
+                    restrict=r"[1-5]?",
+                    max_length=1,
+                    compact=True,
+                    select_on_focus=False,
+                ),
                 beside=MOOD_SCALE,
             )
             tags = ", ".join(entry.tags) if entry else ""
             yield from self.row(
                 "Tags",
-                TextField(tags, id="tags", placeholder="with commas between", compact=True),
+                TextField(
+                    tags,
+                    id="tags",
+                    placeholder="with commas between",
+                    compact=True,
+                    select_on_focus=False,
+                ),
             )
             yield from self.row(
                 "Interview",
@@ -115,7 +131,9 @@ class EntryForm(FormScreen[Entry]):
                 ),
             )
             yield Static(
-                "ctrl+s saves; enter in the entry starts a new line.", classes="form-hint quiet"
+                "ctrl+s saves; enter in the entry starts a new line.",
+                classes="form-hint quiet",
+                id="entry-hint",
             )
             yield from self.buttons()
 
@@ -292,7 +310,7 @@ class EntryScreen(Screen[None]):
             facts.append(f"edited {friendly(entry.edited_at.astimezone(tz).date(), today)}")
         if not item.editable:
             facts.append("kept with the interview")
-        return Content(" · ".join(facts)).stylize("$text-muted")
+        return Content(" · ".join(facts)).stylize("$foreground-muted")
 
     def _body(self, item: JournalItem) -> ComposeResult:
         app = app_of(self)

@@ -35,6 +35,6 @@ class MoodLine(Widget):
             return Content("No moods noted in the last 30 days; an entry can carry one.")
         first = self.today - timedelta(days=len(self.moods) - 1)
         cells = Content.assemble(
-            *((spark(m), "$text-muted" if m is None else "$primary") for m in self.moods)
+            *((spark(m), "$foreground-muted" if m is None else "$primary") for m in self.moods)
         )
         return Content.assemble("Mood  ", (friendly(first, self.today), ""), " ", cells, " today")

@@ -15,7 +15,7 @@ from companion.tui.commands import ScreenKeys
 from companion.tui.screens.debrief import DebriefScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.interview import InterviewScreen
-from companion.tui.screens.journal import JournalScreen
+from companion.tui.screens.journal import LIST_LIMIT, JournalScreen
 from companion.tui.screens.journal_entry import ConfirmDeleteEntry, EntryForm, EntryScreen
 from companion.tui.widgets import MoodLine, TextBox, TextField
 from tests.conftest import AppFactory
@@ -35,7 +35,7 @@ def rows(app: CompanionApp) -> list[str]:
     ]
 
 
-async def test_the_journal_is_read_only_when_it_is_opened(
+async def test_the_journal_is_loaded_only_when_it_is_opened(
     build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:
     seed_journal(db_path, clock)
@@ -242,3 +242,41 @@ async def test_every_journal_key_is_in_the_palette(
         titles = [title for title, _, _ in provider._available()]
         for wanted in ("Write", "Read", "Edit", "Delete", "Search", "Filter by tag"):
             assert f"Journal: {wanted}" in titles
+
+
+async def test_the_palette_writes_in_the_journal_from_anywhere(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Write in the journal"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm)
+        await pilot.press(*"From the palette", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        assert rows(app)[0].startswith("Tue 3 Mar |  | From the palette")
+
+
+async def test_a_long_journal_lists_the_newest_and_search_reaches_the_rest(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(welcomed=True)
+        with repo.db.batch():
+            for number in range(250):
+                at = clock.now() - timedelta(hours=number)
+                repo.journal.add(new_entry(f"Entry number {number:03}", at))
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        assert len(rows(app)) == LIST_LIMIT == 200
+        assert "Entry number 000" in rows(app)[0]
+        assert text(app, "#journal-count") == (
+            "The newest 200 of 250; search or filter for older ones · 250 entries · 0 debriefs"
+        )
+        await pilot.press("slash", *"number 249")
+        await pilot.pause()
+        assert len(rows(app)) == 1 and "Entry number 249" in rows(app)[0]

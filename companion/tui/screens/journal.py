@@ -38,6 +38,9 @@ from companion.tui.screens.journal_entry import ConfirmDeleteEntry, EntryForm, E
 from companion.tui.widgets import MoodLine, TextField
 from companion.tui.widgets.nav_bar import NavBar
 
+# The list shows the newest this many that match; search and the filters reach the rest.
+# Thousands of rows cannot be read by scrolling anyway, and a table of them is slow to draw.
+LIST_LIMIT = 200
 WHEN_WIDTH = 11
 MOOD_WIDTH = 7
 ABOUT_WIDTH = 16
@@ -106,6 +109,7 @@ class JournalScreen(Screen[None]):
         self.filter = JournalFilter()
         self.items: list[JournalItem] = []
         self.shown: list[JournalItem] = []
+        self.matching = 0
         self.titles: dict[int, str] = {}
         self.haystacks: dict[str, str] = {}
         self.problem: str | None = None
@@ -192,11 +196,13 @@ class JournalScreen(Screen[None]):
         table = self.query_one(DataTable)
         keep = highlight or self._highlighted_key()
         row_before = table.cursor_row
-        self.shown = sort_newest_first(
+        matching = sort_newest_first(
             item
             for item in self.items
             if self.filter.matches(item, self.titles, self.haystacks.get(item.key))
         )
+        self.matching = len(matching)
+        self.shown = matching[:LIST_LIMIT]
         today = app_of(self).clock.today()
         quiet = self.quiet_style()
         table.clear()
@@ -250,8 +256,13 @@ class JournalScreen(Screen[None]):
                 f"{counts['reflection']} reflection{'' if counts['reflection'] == 1 else 's'}"
             )
         line = " · ".join(words)
-        if len(self.shown) != len(self.items):
-            line = f"Showing {len(self.shown)} of {len(self.items)} · {line}"
+        if len(self.shown) < self.matching:
+            line = (
+                f"The newest {len(self.shown)} of {self.matching:,}; search or filter for "
+                f"older ones · {line}"
+            )
+        elif self.matching != len(self.items):
+            line = f"Showing {self.matching} of {len(self.items)} · {line}"
         self.query_one("#journal-count", Static).update(line)
 
     def _highlighted_key(self) -> str | None:

@@ -146,3 +146,16 @@ def test_a_long_entry_scrolls(
         )
         repo.journal.add(new_entry(text, clock.now() - timedelta(hours=2), mood=3))
     assert snap_compare(build_app(), terminal_size=(80, 24), press=["j", "enter", "pagedown"])
+
+
+def test_a_debrief_step_light_theme(
+    snap_compare: Any, build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    debrief_at(db_path, clock, "next_steps")
+
+    async def open_it(pilot: Pilot[None]) -> None:
+        pilot.app.open_target("debrief:1")  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    app = build_app(theme="companion-dawn")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_it)

@@ -278,3 +278,25 @@ async def test_no_debrief_before_the_interview(
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_a_question_typed_on_the_tripped_step_is_kept_without_enter(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    add_acme(db_path, clock)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_target("debrief:1")
+        await pilot.pause()
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.pause()
+        assert "step 3 of 7" in where(app)
+        assert "No questions noted" in text(app, "#tripped-empty")
+        assert app.screen.focused is app.screen.query_one("#another")
+        await pilot.press(*"What is your biggest weakness?", "ctrl+s")
+        await pilot.pause()
+        assert "step 4 of 7" in where(app)
+    _, debrief = stored(db_path, clock)
+    assert debrief is not None
+    assert debrief.questions == ("What is your biggest weakness?",)
+    assert debrief.practised_id("What is your biggest weakness?") == 1

@@ -319,7 +319,6 @@ class DebriefScreen(Screen[None]):
                 compact=True,
             ),
         )
-        self.typed.pop("another", None)
         yield Static(Content(self.note), id="practised-note", classes="quiet")
 
     def _option(self, question: str, debrief: Debrief) -> Option:
@@ -441,7 +440,11 @@ class DebriefScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "another":
-            self._add_another(event.value)
+            if event.value.strip():
+                try:
+                    self._add_another(event.value)
+                except FieldError as error:
+                    self._show_error(error)
             return
         inputs = [w for w in self.query("#debrief-page Input") if w.focusable]
         if inputs and event.input is inputs[-1]:
@@ -489,6 +492,10 @@ class DebriefScreen(Screen[None]):
             return True
         app = app_of(self)
         try:
+            another = self.typed.get("another", "")
+            if self.step == "tripped" and another.strip():
+                # Typed on the tripped-up step without enter: it tripped them up all the same.
+                self._add_another(another, refresh=False)
             debrief, interview = self._apply(self.step)
         except FieldError as error:
             if not quiet:
@@ -591,7 +598,7 @@ class DebriefScreen(Screen[None]):
         if 0 <= event.option_index < len(candidates):
             self._practise(candidates[event.option_index], event.option_index)
 
-    def _practise(self, question: str, index: int | None = None) -> None:
+    def _practise(self, question: str, index: int | None = None, *, refresh: bool = True) -> None:
         assert self.debrief is not None and self.interview is not None
         app = app_of(self)
         already = self.debrief.practised_id(question) is not None
@@ -605,18 +612,21 @@ class DebriefScreen(Screen[None]):
             if already
             else f"In your practice bank as question {saved.id}, ready now."
         )
-        self._refresh_tripped(index)
+        if refresh:
+            self._refresh_tripped(index)
 
-    def _add_another(self, text: str) -> None:
+    def _add_another(self, text: str, *, refresh: bool = True) -> None:
+        """A question typed on the tripped-up step: added to those asked, and practised.
+
+        Raises FieldError when it is too long to be a question.
+        """
         assert self.debrief is not None
-        try:
-            question = parse_question_line(text, "question")
-            self.debrief = add_question(self.debrief, text, app_of(self).clock.now())
-        except FieldError as error:
-            self._show_error(error)
-            return
+        question = parse_question_line(text, "question")
+        self.debrief = add_question(self.debrief, text, app_of(self).clock.now())
         wanted = question.casefold()
-        self._practise(next(c for c in self.debrief.candidates if c.casefold() == wanted))
+        match = next(c for c in self.debrief.candidates if c.casefold() == wanted)
+        self.typed["another"] = ""
+        self._practise(match, refresh=refresh)
 
     def _refresh_tripped(self, index: int | None) -> None:
         self.run_worker(self._rebuild_tripped(index))

@@ -12,6 +12,7 @@ from companion.domain.journal import new_entry
 from companion.store.repository import Repository
 from companion.tui.app import CompanionApp
 from companion.tui.commands import ScreenKeys
+from companion.tui.literal import literal, visible
 from companion.tui.screens.debrief import DebriefScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.interview import InterviewScreen
@@ -280,3 +281,8 @@ async def test_a_long_journal_lists_the_newest_and_search_reaches_the_rest(
         await pilot.press("slash", *"number 249")
         await pilot.pause()
         assert len(rows(app)) == 1 and "Entry number 249" in rows(app)[0]
+
+
+def test_control_characters_are_shown_as_symbols_and_the_rest_as_typed() -> None:
+    assert visible("a\x1b[31mred\x07\x00\x7f\r\nb\tc\rd") == "a␛[31mred␇␀␡\nb\tc␍d"
+    assert literal("[bold]x[/]").plain == "[bold]x[/]"

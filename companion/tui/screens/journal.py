@@ -248,12 +248,12 @@ class JournalScreen(Screen[None]):
             for kind in ("entry", "debrief", "reflection")
         }
         words = [
-            f"{counts['entry']} entr{'y' if counts['entry'] == 1 else 'ies'}",
-            f"{counts['debrief']} debrief{'' if counts['debrief'] == 1 else 's'}",
+            f"{counts['entry']:,} entr{'y' if counts['entry'] == 1 else 'ies'}",
+            f"{counts['debrief']:,} debrief{'' if counts['debrief'] == 1 else 's'}",
         ]
         if counts["reflection"]:
             words.append(
-                f"{counts['reflection']} reflection{'' if counts['reflection'] == 1 else 's'}"
+                f"{counts['reflection']:,} reflection{'' if counts['reflection'] == 1 else 's'}"
             )
         line = " · ".join(words)
         if len(self.shown) < self.matching:
@@ -262,7 +262,7 @@ class JournalScreen(Screen[None]):
                 f"older ones · {line}"
             )
         elif self.matching != len(self.items):
-            line = f"Showing {self.matching} of {len(self.items)} · {line}"
+            line = f"Showing {self.matching:,} of {len(self.items):,} · {line}"
         self.query_one("#journal-count", Static).update(line)
 
     def _highlighted_key(self) -> str | None:

@@ -16,6 +16,7 @@ from companion.cli import (
     export_cmd,
     import_cmd,
     interview_cmd,
+    journal_cmd,
     practice_cmd,
     question_cmd,
     summary_cmd,
@@ -33,11 +34,12 @@ COMMAND_MODULES = (
     interview_cmd,
     question_cmd,
     practice_cmd,
+    journal_cmd,
     apply_cmd,
     breathe_cmd,
+    export_cmd,
     import_cmd,
     backups_cmd,
-    export_cmd,
 )
 
 EPILOG = f"""\

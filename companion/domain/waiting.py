@@ -50,10 +50,19 @@ def waiting_room(
     return open_rows + closed_rows
 
 
+# Suggestions that open something other than the interview's own view.
+TARGET_PREFIXES = {"debrief": "debrief"}
+
+
 def interview_actions(rows: Iterable[Waiting]) -> list[Action]:
-    """The timeline's suggestions for the home screen and `companion summary`."""
+    """The timeline's suggestions for the home screen and `companion summary`.
+
+    Each opens its interview, but a debrief opens the debrief itself.
+    """
     return [
-        Action(s.kind, s.text, due=s.due, target=f"interview:{row.id}")
+        Action(
+            s.kind, s.text, due=s.due, target=f"{TARGET_PREFIXES.get(s.kind, 'interview')}:{row.id}"
+        )
         for row in rows
         for s in row.timeline.suggestions
         if s.home

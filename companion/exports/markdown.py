@@ -2,9 +2,7 @@
 
 A section is a function of the repository and the moment of the export that
 returns its whole text (its `##` heading included) or "" to be left out.
-Another capability adds its own with one line in SECTIONS, for example:
-
-    lambda repo, now: journal_markdown(repo.journal.entries(), now.date()),
+Another capability adds its own with one line in SECTIONS.
 """
 
 from __future__ import annotations
@@ -12,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from companion.domain.journal_markdown import journal_markdown
 from companion.domain.markdown import interviews_markdown, long_day, questions_markdown
 from companion.domain.waiting import waiting_room
 from companion.store.repository import Repository
@@ -29,12 +28,22 @@ def questions_section(repo: Repository, now: datetime) -> str:
     return questions_markdown(repo.questions.all(), repo.interviews.all(), now)
 
 
+def journal_section(repo: Repository, now: datetime) -> str:
+    """The journal, the debriefs and the move-on reflections; left out when there are none."""
+    entries, debriefs, interviews = repo.journal.all(), repo.debriefs.all(), repo.interviews.all()
+    if not (entries or debriefs or any(i.reflection for i in interviews)):
+        return ""
+    text = journal_markdown(entries, interviews, debriefs, today=now.date(), tz=now.tzinfo, level=2)
+    return text.rstrip("\n")
+
+
 SECTIONS: tuple[Section, ...] = (
     interviews_section,
     questions_section,
+    journal_section,
 )
 
-NOTHING_YET = "Nothing is written down yet: no interviews, no questions."
+NOTHING_YET = "Nothing is written down yet: no interviews, no questions, no journal."
 
 
 def markdown_document(

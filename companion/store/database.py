@@ -194,6 +194,11 @@ class Database:
                 self._parts[name] = db
             return db
 
+    def loaded_parts(self) -> list[str]:
+        """The history parts read into memory so far, sorted."""
+        with self._state_lock:
+            return sorted(self._parts)
+
     def part_names(self, prefix: str = "") -> list[str]:
         """Parts on disk or in memory whose names start with `prefix`, sorted."""
         names = (set(self.layout.part_names()) - self._gone) | set(self._parts)

@@ -15,6 +15,7 @@ from companion.domain.waiting import interview_actions, recent_replies, waiting_
 from companion.store import (
     applications_store,
     interviews_store,
+    journal_store,
     questions_store,
     settings_store,
     urges_store,
@@ -22,6 +23,7 @@ from companion.store import (
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
 from companion.store.interviews_store import InterviewStore, ReferenceStore
+from companion.store.journal_store import DebriefStore, JournalStore
 from companion.store.questions_store import QuestionsStore
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
@@ -33,6 +35,7 @@ SCHEMAS: Mapping[str, TableSchema] = {
     **applications_store.SCHEMAS,
     **urges_store.SCHEMAS,
     **questions_store.SCHEMAS,
+    **journal_store.SCHEMAS,
 }
 
 
@@ -46,6 +49,8 @@ class Repository:
         self.questions = QuestionsStore(db)
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
+        self.journal = JournalStore(db)
+        self.debriefs = DebriefStore(db, self.interviews, self.questions)
 
     @classmethod
     def open(

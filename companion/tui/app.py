@@ -173,6 +173,11 @@ class CompanionApp(App[None]):
                 lambda: self.open_target("applications:new"),
             )
             yield SystemCommand(
+                "Write in the journal",
+                "A journal entry, with a mood if you like (from the journal: n)",
+                lambda: self.open_target("journal:new"),
+            )
+            yield SystemCommand(
                 "Set weekly applying goal",
                 "How many applications to aim for each week while you wait",
                 self.action_weekly_goal,

@@ -51,6 +51,12 @@ def _bank() -> Screen[None]:
     return BankScreen()
 
 
+def _journal() -> Screen[None]:
+    from companion.tui.screens.journal import JournalScreen
+
+    return JournalScreen()
+
+
 def _applications() -> Screen[None]:
     from companion.tui.screens.applications import ApplicationsScreen
 
@@ -75,6 +81,7 @@ DESTINATIONS: tuple[Destination, ...] = (
     ),
     Destination("p", "practice", "Practice", "rehearse the questions that are due", _practice),
     Destination("b", "bank", "Questions", "add, edit and filter your questions", _bank),
+    Destination("j", "journal", "Journal", "your entries, debriefs and mood", _journal),
     Destination(
         "a", "applications", "Applications", "the jobs you applied for", _applications, "Applying"
     ),

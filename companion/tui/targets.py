@@ -51,9 +51,28 @@ def _export(app: CompanionApp, argument: str) -> None:
     app.push_screen(ExportScreen())
 
 
+def _debrief(app: CompanionApp, argument: str) -> None:
+    """`debrief:N` opens that interview's debrief where it was left; an unknown one, nothing."""
+    from companion.tui.screens.debrief import open_debrief
+
+    if argument.isdigit():
+        open_debrief(app, int(argument))
+
+
+def _journal(app: CompanionApp, argument: str) -> None:
+    """`journal:new` opens a new entry over the journal; else the journal."""
+    app.action_go("journal")
+    if argument == "new":
+        from companion.tui.screens.journal_entry import write_entry
+
+        write_entry(app)
+
+
 TARGETS: dict[str, Opener] = {
     "interview": _interview,
     "breathe": _breathe,
     "applications": _applications,
     "export": _export,
+    "debrief": _debrief,
+    "journal": _journal,
 }

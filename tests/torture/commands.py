@@ -116,6 +116,11 @@ COMMANDS: tuple[CliCommand, ...] = (
         ),
         writes=True,
     ),
+    CliCommand(
+        ("journal", "{text}", "--mood", "{number}", "--interview", "{id}", "--tag", "{text}"),
+        writes=True,
+    ),
+    CliCommand(("journal", "list", "--interview", "{id}", "--tag", "{text}", "--json")),
     CliCommand(("practice", "{text}"), opens_app=True),
     CliCommand(("breathe", "{text}"), opens_app=True),
 )

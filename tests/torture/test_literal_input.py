@@ -21,6 +21,7 @@ from companion.tui.navigation import DESTINATIONS
 from companion.tui.screens.application_dialogs import ApplicationForm, log_application
 from companion.tui.screens.bank import BankScreen
 from companion.tui.screens.interview_form import InterviewForm
+from companion.tui.screens.journal import JournalScreen
 from companion.tui.screens.question_dialogs import QuestionForm
 from companion.tui.screens.settings import SettingsScreen
 from companion.tui.screens.welcome import WeeklyGoalScreen, WelcomeScreen
@@ -104,6 +105,9 @@ def _new_question(app: CompanionApp) -> None:
 TEXT_FIELDS = (
     FieldCase("weekly goal, first run", WelcomeScreen, "#goal", welcomed=False),
     FieldCase("bank search", BankScreen, "#search", open=lambda app: app.action_go("bank")),
+    FieldCase(
+        "journal search", JournalScreen, "#search", open=lambda app: app.action_go("journal")
+    ),
     FieldCase(
         "settings, weekly goal",
         SettingsScreen,

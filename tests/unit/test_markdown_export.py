@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from companion.clock import FrozenClock
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import ContactKind, log_contact, move_on, new_interview
+from companion.domain.journal import new_entry
 from companion.domain.markdown import fenced, inline, section
 from companion.domain.practice import Star, new_question
 from companion.exports import render
@@ -118,6 +119,9 @@ def test_the_document_shape_survives_any_user_text(db_path: Path, clock: FrozenC
         ("h3", "Globex · Analyst"),
         ("h2", "Question bank"),
         ("h3", r"1. What is \`git rebase\`? \# really"),
+        ("h2", "Journal"),
+        ("h3", "Globex · Analyst"),
+        ("h4", "Moving on, Tue 3 Mar 2026"),
     ]
     sneaky = "# Not a heading\n```\n## Nor this\n~~~\n"
     blocks = _code_blocks(text)
@@ -171,7 +175,7 @@ def test_an_empty_database_says_so(db_path: Path, clock: FrozenClock) -> None:
         text = markdown_document(repo, clock.now())
     assert text == (
         "# companion\n\nWritten on Tue 3 Mar 2026. Dates are in your own time zone.\n\n"
-        "Nothing is written down yet: no interviews, no questions.\n"
+        "Nothing is written down yet: no interviews, no questions, no journal.\n"
     )
 
 
@@ -186,3 +190,21 @@ def test_a_section_is_one_line_to_add(db_path: Path, clock: FrozenClock) -> None
         ("h2", "Journal"),
     ]
     assert text.endswith("## Journal\n\nA \\*calm\\* day.\n")
+
+
+def test_the_journal_is_a_section_grouped_by_interview(db_path: Path, clock: FrozenClock) -> None:
+    with Repository.open(db_path, clock) as repo:
+        saved, _ = repo.interviews.add(
+            new_interview(company="Acme", role="Analyst", held_on=clock.today())
+        )
+        repo.journal.add(new_entry("It went *well*.", clock.now(), interview_id=saved.id))
+        repo.journal.add(new_entry("A walk by the river.", clock.now(), mood=4))
+    with Repository.open(db_path, clock, access="read") as repo:
+        text = markdown_document(repo, clock.now())
+    headings = [t.content for t in MarkdownIt().parse(text) if t.type == "inline"]
+    journal = text[text.index("## Journal") :]
+    assert "## Journal" in text
+    assert "### Acme · Analyst" in journal
+    assert "### Not about an interview" in journal
+    assert journal.index("It went \\*well\\*.") < journal.index("A walk by the river.")
+    assert "Journal" in headings

@@ -110,10 +110,10 @@ def test_a_part_added_later_is_exported_without_being_named_anywhere(
     db_path: Path, clock: FrozenClock
 ) -> None:
     with Repository.open(db_path, clock) as repo:
-        repo.db.insert(repo.db.part("journal").table("journal"), {"text": "A calm day."})
+        repo.db.insert(repo.db.part("keepsakes").table("keepsakes"), {"text": "A calm day."})
         repo.db.insert(repo.db.main.table("things"), {"x": 1})
     exported = orjson.loads(_export(db_path, clock))
-    assert exported["history"]["journal"]["journal"] == {"1": {"text": "A calm day."}}
+    assert exported["history"]["keepsakes"]["keepsakes"] == {"1": {"text": "A calm day."}}
     assert exported["main"]["things"] == {"1": {"x": 1}}
 
 

@@ -59,6 +59,6 @@ def test_actions_point_at_their_interview_and_leave_quiet_notes_out() -> None:
     actions = interview_actions(rows)
     assert [(a.kind, a.target) for a in actions] == [
         ("thank_you", "interview:7"),
-        ("debrief", "interview:7"),
+        ("debrief", "debrief:7"),
     ]
     assert actions[0].due == date(2026, 3, 4)

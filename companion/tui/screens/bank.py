@@ -79,11 +79,19 @@ class BankScreen(Screen[None]):
         Binding("x", "rest", "Rest/wake", tooltip="Stop it coming up for now, or wake it"),
         Binding("d", "delete", "Delete", tooltip="Delete the question (asks first)"),
         Binding("v", "versions", "Versions", tooltip="How the answer grew", show=False),
-        Binding("m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False),
+        Binding(
+            "m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False
+        ),
         Binding("slash", "focus('search')", "Search", key_display="/"),
         Binding("t", "focus('tag')", "Filter by tag", show=False),
         Binding("o", "focus('interview')", "Filter by interview", show=False),
-        Binding("u", "cycle_show", "All, due or resting", tooltip="Show all, due now, or resting", show=False),
+        Binding(
+            "u",
+            "cycle_show",
+            "All, due or resting",
+            tooltip="Show all, due now, or resting",
+            show=False,
+        ),
         Binding("escape", "focus('questions')", "Back to the list", show=False),
     ]
 

@@ -60,6 +60,21 @@ FORM_CSS = """
 """
 
 
+def form_row(label: str, widget: Widget, hint: str = "", beside: str = "") -> ComposeResult:
+    """A label, its field, a hint under it or words beside it, and a hidden error line."""
+    key = widget.id or ""
+    with Horizontal(classes="form-row", id=f"{key}-row"):
+        yield Label(label)
+        yield widget
+        if beside:
+            yield Static(beside, classes="beside")
+    if hint:
+        yield Static(hint, classes="form-hint")
+    error = Static(id=f"{key}-error", classes="field-error")
+    error.display = False
+    yield error
+
+
 class FormScreen(ModalScreen[R | None]):
     """A modal form. Subclasses compose rows with `row()` and implement `save()`."""
 
@@ -73,18 +88,7 @@ class FormScreen(ModalScreen[R | None]):
     ]
 
     def row(self, label: str, widget: Widget, hint: str = "", beside: str = "") -> ComposeResult:
-        """A label, its field, a hint under it or words beside it, and a hidden error line."""
-        key = widget.id or ""
-        with Horizontal(classes="form-row", id=f"{key}-row"):
-            yield Label(label)
-            yield widget
-            if beside:
-                yield Static(beside, classes="beside")
-        if hint:
-            yield Static(hint, classes="form-hint")
-        error = Static(id=f"{key}-error", classes="field-error")
-        error.display = False
-        yield error
+        return form_row(label, widget, hint, beside)
 
     def buttons(self, save_label: str = "Save", cancel_label: str = "Cancel") -> ComposeResult:
         with Horizontal(classes="buttons"):

@@ -46,6 +46,7 @@ class InterviewScreen(InterviewActions):
         Binding("escape", "back", "Back"),
         Binding("l", "log", "Log contact"),
         Binding("o", "outcome", "Outcome"),
+        Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
@@ -80,7 +81,19 @@ class InterviewScreen(InterviewActions):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("back", "app.help"):
             return True
+        if action == "debrief":
+            interview = self.current() if self.is_mounted else None
+            return (
+                interview is not None
+                and interview.held_on <= app_of(self).clock.today()
+                and not app_of(self).repo.read_only
+            )
         return self.interview_check(action, self.current() if self.is_mounted else None)
+
+    def action_debrief(self) -> None:
+        from companion.tui.screens.debrief import open_debrief
+
+        open_debrief(app_of(self), self.interview_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -191,6 +204,9 @@ class InterviewScreen(InterviewActions):
         yield Static("How it felt", classes="section-title")
         yield Static(self._fit(interview), classes="section-body", id="fit")
 
+        yield Static("Debrief", classes="section-title")
+        yield Static(self._debrief(interview), classes="section-body", id="debrief")
+
         if interview.reflection:
             yield Static("What it taught you", classes="section-title")
             yield Static(Content(interview.reflection), classes="section-body", id="reflection")
@@ -228,6 +244,22 @@ class InterviewScreen(InterviewActions):
                 )
             )
         return lines(*found)
+
+    def _debrief(self, interview: Interview) -> Content:
+        today = app_of(self).clock.today()
+        if interview.debriefed_on is not None:
+            return Content(
+                f"Written down {friendly(interview.debriefed_on, today)}. d opens it where you "
+                "left off; your journal (j) shows it whole."
+            )
+        if interview.held_on > today:
+            return Content(
+                "After the interview, d walks you through a short debrief while it is fresh."
+            ).stylize("$foreground-muted")
+        return Content(
+            "Not yet. d walks you through it: the questions, the ones that tripped you up, "
+            "what went well."
+        ).stylize("$foreground-muted")
 
     def _fit(self, interview: Interview) -> Content:
         fit = interview.fit

@@ -82,10 +82,14 @@ class PracticeScreen(Screen[None]):
         Binding("3", "rate(3)", "Good", tooltip="It came well"),
         Binding("4", "rate(4)", "Easy", tooltip="It came easily; space it out"),
         Binding("e", "improve", "Improve answer", tooltip="A new version; the old one is kept"),
-        Binding("l", "later", "Later", tooltip="Ask this one at the end of the sitting", show=False),
+        Binding(
+            "l", "later", "Later", tooltip="Ask this one at the end of the sitting", show=False
+        ),
         Binding("f", "ahead", "Practise ahead", tooltip="The questions that come up soonest"),
         Binding("n", "new_question", "New question", tooltip="A question that tripped you up"),
-        Binding("m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False),
+        Binding(
+            "m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False
+        ),
     ]
 
     def __init__(self) -> None:

@@ -5,6 +5,7 @@ from companion.tui.widgets.breathing_box import BreathingBox
 from companion.tui.widgets.fields import TextBox, TextField
 from companion.tui.widgets.gentle_bar import GentleBar
 from companion.tui.widgets.milestone_line import MilestoneLine
+from companion.tui.widgets.mood_line import MoodLine
 from companion.tui.widgets.nav_bar import NavBar
 from companion.tui.widgets.note_area import NoteArea
 from companion.tui.widgets.practice_stats import PracticeStatsPanel
@@ -15,6 +16,7 @@ __all__ = [
     "BreathingBox",
     "GentleBar",
     "MilestoneLine",
+    "MoodLine",
     "NavBar",
     "NoteArea",
     "PracticeStatsPanel",

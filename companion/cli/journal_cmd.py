@@ -1,0 +1,231 @@
+"""`companion journal [TEXT]`: write in the journal from a shell; `journal list` reads it back.
+
+With no TEXT the entry comes from a pipe when there is one (`... | companion
+journal`), else from $VISUAL or $EDITOR on a small template, else from the
+terminal itself, with a line saying how to finish. The flags are checked
+before anything is written or an editor opens, so a bad mood or an unknown
+interview costs the user nothing they typed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from companion.cli.context import Context
+from companion.cli.errors import UsageError
+from companion.domain.dates import friendly
+from companion.domain.errors import FieldError
+from companion.domain.journal import Entry, new_entry
+from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
+from companion.domain.practice import parse_interview_id, parse_tags
+from companion.store.errors import StoreError
+
+LIST_WORD = "list"
+TEXT_WIDTH = 50
+SCISSORS = "# ------------------------ >8 ------------------------"
+TEMPLATE_HELP = """\
+# Write your entry above this line; this line and everything under it are left out.
+# Save and close the editor to keep it. An empty entry keeps nothing.
+"""
+TERMINAL_HINT = (
+    "Write your entry, then press Ctrl-D on a new line to save it (Ctrl-C leaves without "
+    "saving). Next time you can also pass it as TEXT, pipe it in, or set $EDITOR."
+)
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "journal",
+        help="write in your journal (or: journal list)",
+        description=(
+            "Write a journal entry: companion journal TEXT [--mood 1-5] [--interview ID] "
+            "[--tag TAG]. With no TEXT, a pipe is read, else $VISUAL or $EDITOR opens, else "
+            "you type it here. `companion journal list [--json]` lists your entries, "
+            "newest first."
+        ),
+    )
+    parser.add_argument(
+        "text", nargs="*", metavar="TEXT", help="the entry (several words are joined by spaces)"
+    )
+    parser.add_argument("--mood", metavar="1-5", help=f"how you feel: {MOOD_SCALE}")
+    parser.add_argument("--interview", metavar="ID", help="the interview it is about")
+    parser.add_argument(
+        "--tag", metavar="TAG", action="append", default=[], help="a tag; repeat for more"
+    )
+    parser.add_argument("--json", action="store_true", help="with list: print JSON for scripts")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.text == [LIST_WORD]:
+        return run_list(args, ctx)
+    if args.json:
+        raise UsageError("--json goes with `companion journal list`.")
+    return run_add(args, ctx)
+
+
+def _interview_id(args: argparse.Namespace, ctx: Context) -> int | None:
+    """The --interview id, checked against the data; a read that takes no lock."""
+    interview_id = parse_interview_id(args.interview)
+    if interview_id is not None:
+        with ctx.open("read") as repo:
+            repo.interviews.require(interview_id, "interview")
+    return interview_id
+
+
+def run_add(args: argparse.Namespace, ctx: Context) -> int:
+    mood = parse_mood(args.mood)
+    tags = parse_tags(args.tag)
+    interview_id = _interview_id(args, ctx)
+    kept: Path | None = None
+    if args.text:
+        text = " ".join(args.text)
+    else:
+        text, kept = read_entry(ctx, mood)
+    try:
+        entry = new_entry(text, ctx.clock.now(), mood=mood, tags=tags, interview_id=interview_id)
+        with ctx.open("write") as repo:
+            if interview_id is not None:
+                repo.interviews.require(interview_id, "interview")
+            saved = repo.journal.add(entry)
+    except (FieldError, StoreError, OSError):
+        if kept is not None and kept.read_text(encoding="utf-8").strip():
+            print(f"What you wrote is kept in {kept}.", file=ctx.err)
+            kept = None
+        raise
+    finally:
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+    ctx.print(f"Saved journal entry {saved.id}. It is in your journal (j in the app).")
+    return 0
+
+
+def read_entry(ctx: Context, mood: int | None) -> tuple[str, Path | None]:
+    """The entry from a pipe, the editor or the terminal; the editor's file, to keep on failure."""
+    stdin = sys.stdin
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if stdin is not None and not stdin.isatty():
+        return _read_stream(stdin), None
+    if editor:
+        return from_editor(editor, mood)
+    if stdin is None:
+        raise UsageError('no entry given; pass it as TEXT: companion journal "..."')
+    print(TERMINAL_HINT, file=ctx.err, flush=True)
+    return _read_stream(stdin), None
+
+
+def _read_stream(stream: Any) -> str:
+    raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+    if isinstance(raw, str):
+        return raw
+    try:
+        return bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        raise FieldError("text", "the input is not UTF-8 text, so nothing was saved.") from None
+
+
+def template(mood: int | None) -> str:
+    extra = f"# Mood: {mood} ({mood_word(mood)}), from --mood.\n" if mood is not None else ""
+    return f"\n\n{SCISSORS}\n{TEMPLATE_HELP}{extra}"
+
+
+def entry_from_template(text: str) -> str:
+    """What the user wrote above the scissors line (all of it, if they removed that line)."""
+    lines = text.splitlines()
+    if SCISSORS in lines:
+        lines = lines[: lines.index(SCISSORS)]
+    return "\n".join(lines)
+
+
+def from_editor(editor: str, mood: int | None) -> tuple[str, Path]:
+    """Open the editor on a private temporary file; returns the text and the file."""
+    handle, name = tempfile.mkstemp(prefix="companion-journal-", suffix=".md")
+    path = Path(name)
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(template(mood))
+    try:
+        command = [*shlex.split(editor), str(path)]
+        result = subprocess.run(command, check=False)
+    except (OSError, ValueError) as error:
+        path.unlink(missing_ok=True)
+        reason = getattr(error, "strerror", None) or str(error)
+        raise FieldError(
+            "EDITOR",
+            f"could not start {editor!r} ({reason}); set $EDITOR to an editor you have, "
+            'or pass the entry as TEXT: companion journal "..."',
+        ) from None
+    if result.returncode != 0:
+        problem = f"the editor exited with status {result.returncode}, so nothing was saved"
+        try:
+            written = entry_from_template(path.read_text(encoding="utf-8")).strip()
+        except (OSError, UnicodeDecodeError):
+            written = ""
+        if written:
+            raise FieldError("text", f"{problem}; what you wrote is kept in {path}.")
+        path.unlink(missing_ok=True)
+        raise FieldError("text", f"{problem}.")
+    try:
+        return entry_from_template(path.read_text(encoding="utf-8")), path
+    except UnicodeDecodeError:
+        raise FieldError(
+            "text", f"the file is not UTF-8 text, so nothing was saved; it is kept in {path}."
+        ) from None
+
+
+def entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "written_at": entry.written_at.isoformat(),
+        "mood": entry.mood,
+        "tags": list(entry.tags),
+        "interview_id": entry.interview_id,
+        "text": entry.text,
+        "edited_at": entry.edited_at.isoformat() if entry.edited_at else None,
+    }
+
+
+def _short(text: str, width: int = TEXT_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    if args.mood is not None:
+        raise UsageError("--mood goes with a new entry, not with `journal list`.")
+    wanted_interview = _interview_id(args, ctx)
+    wanted_tags = parse_tags(args.tag)
+    with ctx.open("read") as repo:
+        entries = repo.journal.all()
+    shown = [
+        e
+        for e in entries
+        if (wanted_interview is None or e.interview_id == wanted_interview)
+        and all(tag in e.tags for tag in wanted_tags)
+    ]
+    if args.json:
+        ctx.print(orjson.dumps([entry_json(e) for e in shown], option=orjson.OPT_INDENT_2).decode())
+        return 0
+    if not entries:
+        ctx.print(
+            'Your journal is empty. Write in it with companion journal "..." or press j in the app.'
+        )
+        return 0
+    if not shown:
+        ctx.print("No entry matches.")
+        return 0
+    today = ctx.clock.today()
+    tz = ctx.clock.now().tzinfo
+    for entry in shown:
+        day = friendly(entry.written_at.astimezone(tz).date(), today)
+        tags = f"  ({', '.join(entry.tags)})" if entry.tags else ""
+        mood = mood_word(entry.mood)
+        ctx.print(f"{entry.id:>4}  {day:<11} {mood:<7} {_short(entry.first_line)}{tags}")
+    return 0

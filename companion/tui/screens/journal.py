@@ -1,0 +1,362 @@
+"""The journal: entries, debriefs and move-on reflections, newest first, with the mood of the month.
+
+The entries and the debriefs are read from their history parts when this
+screen first shows (never at start-up); each change reads them again.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Select, Static
+
+from companion.domain.dates import friendly
+from companion.domain.interviews import Interview
+from companion.domain.journal import (
+    Entry,
+    JournalFilter,
+    JournalItem,
+    journal_items,
+    journal_tags,
+    moods_by_day,
+    searchable,
+    sort_newest_first,
+)
+from companion.domain.mood import mood_word
+from companion.store.errors import StoreError
+from companion.tui.context import app_of
+from companion.tui.literal import visible
+from companion.tui.screens.journal_entry import ConfirmDeleteEntry, EntryForm, EntryScreen
+from companion.tui.widgets import MoodLine, TextField
+from companion.tui.widgets.nav_bar import NavBar
+
+# The list shows the newest this many that match; search and the filters reach the rest.
+# Thousands of rows cannot be read by scrolling anyway, and a table of them is slow to draw.
+LIST_LIMIT = 200
+WHEN_WIDTH = 11
+MOOD_WIDTH = 7
+ABOUT_WIDTH = 16
+KIND_LABELS = {"debrief": "Debrief", "reflection": "Moving on"}
+WRITES = {"new_entry", "edit", "delete"}
+NEEDS_ROW = {"open", "edit", "delete"}
+EMPTY = (
+    "Your journal is empty. Press n to write how today went. Debriefs and the "
+    "reflections you write when moving on appear here too."
+)
+
+
+def _fit(text: str, width: int) -> str:
+    """Text cut to a column's width in cells (wide characters take two), with an ellipsis."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "…"
+
+
+class JournalScreen(Screen[None]):
+    TITLE = "Journal"
+    DEFAULT_CSS = """
+    JournalScreen #journal-page {
+        padding: 1 2 0 2;
+    }
+    JournalScreen #filters {
+        height: 1;
+        margin-bottom: 1;
+    }
+    JournalScreen #filters > * {
+        margin-right: 1;
+    }
+    JournalScreen #search {
+        width: 1fr;
+    }
+    JournalScreen #tag, JournalScreen #interview {
+        width: 20;
+    }
+    JournalScreen DataTable {
+        height: 1fr;
+        margin-top: 1;
+    }
+    JournalScreen #journal-empty {
+        margin-top: 1;
+    }
+    JournalScreen #journal-count {
+        height: 1;
+        margin-top: 1;
+    }
+    """
+    # In the order the footer shows them; at 80 columns the last ones are in `?` help.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_entry", "Write", tooltip="A new journal entry"),
+        Binding("enter", "open", "Read", tooltip="Read the highlighted item in full"),
+        Binding("e", "edit", "Edit", tooltip="Edit the entry, or continue the debrief"),
+        Binding("d", "delete", "Delete", tooltip="Delete the entry (asks first)"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("slash", "focus('search')", "Search", key_display="/"),
+        Binding("t", "focus('tag')", "Filter by tag", show=False),
+        Binding("o", "focus('interview')", "Filter by interview", show=False),
+        Binding("escape", "focus('entries')", "Back to the list", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = JournalFilter()
+        self.items: list[JournalItem] = []
+        self.shown: list[JournalItem] = []
+        self.matching = 0
+        self.titles: dict[int, str] = {}
+        self.haystacks: dict[str, str] = {}
+        self.problem: str | None = None
+        self.entry_width = 32
+        self._shown_once = False
+        self._highlight_next: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("journal")
+        with Vertical(id="journal-page"):
+            with Horizontal(id="filters"):
+                yield TextField(placeholder="Search words", id="search", compact=True)
+                yield Select[str]([], prompt="Any tag", id="tag", compact=True)
+                yield Select[int]([], prompt="Any interview", id="interview", compact=True)
+            yield MoodLine(id="moods")
+            yield Static(id="journal-empty", classes="quiet")
+            yield DataTable(id="entries", cursor_type="row", zebra_stripes=False)
+            yield Static(id="journal-count", classes="quiet")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        fixed = WHEN_WIDTH + MOOD_WIDTH + ABOUT_WIDTH + 8 + 4 + 2
+        self.entry_width = max(20, self.app.size.width - fixed)
+        table.add_column("When", key="when", width=WHEN_WIDTH)
+        table.add_column("Mood", key="mood", width=MOOD_WIDTH)
+        table.add_column("Entry", key="entry", width=self.entry_width)
+        table.add_column("About", key="about", width=ABOUT_WIDTH)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        # The first resume follows the mount; later ones follow a form, a dialog, an entry's
+        # page or a visit elsewhere, after any of which the journal may have changed.
+        if self._shown_once:
+            self.reload(self._highlight_next or self._highlighted_key())
+        self._highlight_next = None
+        self._shown_once = True
+
+    # Reading
+
+    def reload(self, highlight: str | None = None) -> None:
+        app = app_of(self)
+        repo = app.repo
+        today = app.clock.today()
+        interviews = repo.interviews.all()
+        self.titles = {i.id: i.title for i in interviews if i.id is not None}
+        try:
+            entries = repo.journal.all()
+            debriefs = repo.debriefs.all()
+        except StoreError as error:
+            self.problem = str(error)
+            entries, debriefs = [], []
+        else:
+            self.problem = None
+        self.items = journal_items(entries, debriefs, interviews, today, app.clock.now().tzinfo)
+        self.haystacks = {item.key: searchable(item, self.titles) for item in self.items}
+        self._fill_filters(interviews)
+        self.query_one("#moods", MoodLine).show(moods_by_day(self.items, today), today)
+        self.refill(highlight)
+
+    def _fill_filters(self, interviews: list[Interview]) -> None:
+        tags = journal_tags(self.items)
+        tag_select = self.query_one("#tag", Select)
+        tag_select.set_options((Content(tag), tag) for tag in tags)
+        if self.filter.tag in tags:
+            tag_select.value = self.filter.tag
+        about = {item.interview_id for item in self.items if item.interview_id is not None}
+        listed = sorted(
+            (i for i in interviews if i.id in about), key=lambda i: i.held_on, reverse=True
+        )
+        interview_select = self.query_one("#interview", Select)
+        interview_select.set_options((Content(i.title), i.id) for i in listed)
+        if self.filter.interview_id in about:
+            interview_select.value = self.filter.interview_id
+
+    def quiet_style(self) -> str:
+        theme = self.app.current_theme
+        foreground = Color.parse(theme.foreground or "#888888")
+        background = Color.parse(theme.background or "#000000")
+        return foreground.blend(background, 0.4).hex
+
+    def refill(self, highlight: str | None = None) -> None:
+        table = self.query_one(DataTable)
+        keep = highlight or self._highlighted_key()
+        row_before = table.cursor_row
+        matching = sort_newest_first(
+            item
+            for item in self.items
+            if self.filter.matches(item, self.titles, self.haystacks.get(item.key))
+        )
+        self.matching = len(matching)
+        self.shown = matching[:LIST_LIMIT]
+        today = app_of(self).clock.today()
+        quiet = self.quiet_style()
+        table.clear()
+        for item in self.shown:
+            label = KIND_LABELS.get(item.kind)
+            preview = item.preview or ("Every step skipped" if item.kind == "debrief" else "")
+            entry = Text.assemble(
+                *([(f"{label}  ", quiet)] if label else []),
+                _fit(visible(preview), self.entry_width - (len(label) + 2 if label else 0)),
+            )
+            about = (
+                self.titles.get(item.interview_id, "")
+                if item.interview_id is not None
+                else ", ".join(item.tags)
+            )
+            table.add_row(
+                Text(friendly(item.day, today)),
+                Text(mood_word(item.mood), style=quiet),
+                entry,
+                Text(_fit(about, ABOUT_WIDTH), style=quiet),
+                key=item.key,
+            )
+        keys = [item.key for item in self.shown]
+        if keys:
+            row = keys.index(keep) if keep in keys else min(max(row_before, 0), len(keys) - 1)
+            table.move_cursor(row=row)
+        self._show_counts()
+        self.refresh_bindings()
+
+    def _show_counts(self) -> None:
+        table = self.query_one(DataTable)
+        empty = self.query_one("#journal-empty", Static)
+        empty.display = not self.shown
+        table.display = bool(self.shown)
+        if self.problem:
+            empty.update(Content(self.problem))
+        elif not self.items:
+            empty.update(EMPTY)
+        elif not self.shown:
+            empty.update("Nothing matches these filters.")
+        counts = {
+            kind: sum(1 for i in self.items if i.kind == kind)
+            for kind in ("entry", "debrief", "reflection")
+        }
+        words = [
+            f"{counts['entry']:,} entr{'y' if counts['entry'] == 1 else 'ies'}",
+            f"{counts['debrief']:,} debrief{'' if counts['debrief'] == 1 else 's'}",
+        ]
+        if counts["reflection"]:
+            words.append(
+                f"{counts['reflection']:,} reflection{'' if counts['reflection'] == 1 else 's'}"
+            )
+        line = " · ".join(words)
+        if len(self.shown) < self.matching:
+            line = (
+                f"The newest {len(self.shown)} of {self.matching:,}; search or filter for "
+                f"older ones · {line}"
+            )
+        elif self.matching != len(self.items):
+            line = f"Showing {self.matching:,} of {len(self.items):,} · {line}"
+        self.query_one("#journal-count", Static).update(line)
+
+    def _highlighted_key(self) -> str | None:
+        selected = self.selected
+        return selected.key if selected is not None else None
+
+    # Filters
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.set_filter(text=event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.NULL else event.value
+        if event.select.id == "tag":
+            self.set_filter(tag=value)
+        elif event.select.id == "interview":
+            self.set_filter(interview_id=value)
+
+    def set_filter(self, **changes: object) -> None:
+        current = {**self.filter.__dict__, **changes}
+        if current != self.filter.__dict__:
+            self.filter = JournalFilter(**current)  # type: ignore[arg-type]
+            self.refill()
+
+    def action_focus(self, widget_id: str) -> None:
+        self.query_one(f"#{widget_id}").focus()
+
+    # The highlighted item
+
+    @property
+    def selected(self) -> JournalItem | None:
+        if not self.is_mounted:
+            return None
+        table = self.query_one(DataTable)
+        if not self.shown or not table.display:
+            return None
+        row = table.cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in WRITES and (app_of(self).repo.read_only or self.problem):
+            return False
+        if action in NEEDS_ROW:
+            selected = self.selected
+            if selected is None:
+                return False
+            if action == "edit":
+                return selected.kind != "reflection"
+            if action == "delete":
+                return selected.editable
+        return True
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        item = self.selected
+        if item is not None:
+            self.app.push_screen(EntryScreen(item.key))
+
+    def action_new_entry(self) -> None:
+        def written(entry: Entry | None) -> None:
+            if entry is not None:
+                self._highlight_next = f"entry:{entry.id}"
+
+        self.app.push_screen(EntryForm(interview_id=self.filter.interview_id), written)
+
+    def action_edit(self) -> None:
+        item = self.selected
+        if item is None:
+            return
+        if item.kind == "debrief" and item.interview_id is not None:
+            from companion.tui.screens.debrief import open_debrief
+
+            open_debrief(app_of(self), item.interview_id)
+        elif item.entry is not None:
+            self.app.push_screen(EntryForm(item.entry))
+
+    def action_delete(self) -> None:
+        item = self.selected
+        if item is None or item.entry is None or item.entry.id is None:
+            return
+        entry_id = item.entry.id
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                app_of(self).repo.journal.delete(entry_id)
+
+        self.app.push_screen(ConfirmDeleteEntry(item.entry), confirmed)

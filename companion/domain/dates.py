@@ -11,23 +11,38 @@ DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 DATE_FORMS = "YYYY-MM-DD, today, yesterday, tomorrow, or +Nd/-Nd/+Nw (days or weeks from today)"
+# Every date the app keeps is within this many years of today; the timeline adds
+# weeks to them, and a year like 9999 would run off the calendar.
+REACH_YEARS = 10
 _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$")
 _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def parse_date(text: str, today: date, field: str = "date") -> date:
     """A date from what a person typed, relative words resolved against `today`."""
+    day = _read_date(text, today, field)
+    reach = timedelta(days=round(365.25 * REACH_YEARS))
+    if not today - reach <= day <= today + reach:
+        raise FieldError(
+            field,
+            f"{day.isoformat()} is more than {REACH_YEARS} years from today; "
+            "use a date nearer to now.",
+        )
+    return day
+
+
+def _read_date(text: str, today: date, field: str) -> date:
     value = text.strip().lower()
     if value in _WORDS:
         return today + timedelta(days=_WORDS[value])
     match = _RELATIVE.match(value)
-    if match:
-        sign, amount, unit = match.groups()
-        days = int(amount) * (7 if unit == "w" else 1)
-        return today + timedelta(days=days if sign == "+" else -days)
     try:
+        if match:
+            sign, amount, unit = match.groups()
+            days = int(amount) * (7 if unit == "w" else 1)
+            return today + timedelta(days=days if sign == "+" else -days)
         return date.fromisoformat(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         shown = text.strip() or "(empty)"
         raise FieldError(field, f"{shown!r} is not a date; use {DATE_FORMS}.") from None
 

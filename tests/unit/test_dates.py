@@ -44,3 +44,15 @@ def test_friendly_dates_read_like_people_write_them() -> None:
 def test_weeks_start_on_monday() -> None:
     assert week_start(date(2026, 3, 8)) == date(2026, 3, 2)
     assert week_start(date(2026, 3, 2)) == date(2026, 3, 2)
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "2037-01-01", "+9999w", "-600w"])
+def test_dates_far_from_today_are_refused(text: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        parse_date(text, TODAY, field="on")
+    assert "years from today" in caught.value.message
+
+
+def test_dates_within_ten_years_are_fine() -> None:
+    assert parse_date("2035-12-31", TODAY) == date(2035, 12, 31)
+    assert parse_date("2016-06-01", TODAY) == date(2016, 6, 1)

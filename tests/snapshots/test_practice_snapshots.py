@@ -154,6 +154,13 @@ def test_bank_all_questions(
     assert snap_compare(build_app(), terminal_size=SIZE, press=["b"])
 
 
+def test_deleting_a_question_asks_first(
+    snap_compare: Any, build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    _bank(db_path, clock)
+    assert snap_compare(build_app(), terminal_size=SIZE, press=["b", "d"])
+
+
 def test_improve_answer_dialog(
     snap_compare: Any, build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:

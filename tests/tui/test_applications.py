@@ -10,10 +10,10 @@ from companion.clock import FrozenClock
 from companion.store.repository import Repository
 from companion.tui.screens.application_dialogs import (
     ApplicationForm,
-    ConfirmDialog,
     StatusDialog,
 )
 from companion.tui.screens.applications import ApplicationsScreen
+from companion.tui.screens.confirm import Confirm
 from tests.conftest import AppFactory
 from tests.home_data import seed
 
@@ -78,7 +78,7 @@ async def test_edit_status_and_delete(
         assert "marked interviewing Tue 3 Mar" in _text(app, "#application-detail")
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("enter")  # the focus is on "Keep it"
         await pilot.pause()
         assert _companies(app) == ["Globex", "Acme", "Soylent"]

@@ -13,11 +13,12 @@ from companion.store.repository import Repository
 from companion.tui.app import CompanionApp
 from companion.tui.commands import ScreenKeys
 from companion.tui.literal import literal, visible
+from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.debrief import DebriefScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.interview import InterviewScreen
 from companion.tui.screens.journal import LIST_LIMIT, JournalScreen
-from companion.tui.screens.journal_entry import ConfirmDeleteEntry, EntryForm, EntryScreen
+from companion.tui.screens.journal_entry import EntryForm, EntryScreen
 from companion.tui.widgets import MoodLine, TextBox, TextField
 from tests.conftest import AppFactory
 from tests.seed_journal import seed_journal
@@ -150,13 +151,13 @@ async def test_write_read_edit_and_delete_an_entry_exactly_as_typed(
 
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDeleteEntry)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("escape")  # keep it
         await pilot.pause()
         assert isinstance(app.screen, EntryScreen)
         await pilot.press("d")
         await pilot.pause()
-        await pilot.click("#delete")
+        await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
         assert rows(app) == []

@@ -15,10 +15,10 @@ from companion.store.layout import Layout
 from companion.store.repository import Repository
 from companion.tui.commands import ScreenKeys
 from companion.tui.screens.bank import BankScreen
+from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.practice import PracticeScreen
 from companion.tui.screens.question_dialogs import (
     AnswerForm,
-    ConfirmDelete,
     DeckPicker,
     QuestionForm,
 )
@@ -260,7 +260,7 @@ async def test_the_bank_filters_rests_edits_and_deletes(
 
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("escape")
         await pilot.pause()
         assert app.repo.questions.count() == 3

@@ -174,34 +174,6 @@ class StatusDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes-or-no question; the safe answer has the focus."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "Keep it")]
-
-    def __init__(self, question: Content, yes: str, no: str = "Keep it") -> None:
-        super().__init__()
-        self.question = question
-        self.yes = yes
-        self.no = no
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="confirm"):
-            yield Static(self.question, classes="dialog-text")
-            with Horizontal(classes="buttons"):
-                yield Button(self.yes, id="yes", compact=True)
-                yield Button(self.no, id="no", variant="primary", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_no(self) -> None:
-        self.dismiss(False)
-
-
 def log_application(app: CompanionApp) -> None:
     """Open the form over the current screen, then say what the new one counts for."""
     if app.repo.read_only:

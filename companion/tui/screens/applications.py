@@ -17,9 +17,9 @@ from companion.domain.dates import friendly
 from companion.tui.context import app_of
 from companion.tui.screens.application_dialogs import (
     ApplicationForm,
-    ConfirmDialog,
     StatusDialog,
 )
+from companion.tui.screens.confirm import Confirm
 from companion.tui.widgets import GentleBar
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -175,12 +175,8 @@ class ApplicationsScreen(Screen[None]):
         if application is None or app_of(self).repo.read_only:
             return
         app = app_of(self)
-        question = Content.assemble(
-            "Delete the application for ",
-            (application.role, "bold"),
-            " at ",
-            (application.company, "bold"),
-            "? It leaves the list and this week's count.",
+        subject = Content.assemble(
+            (application.role, "bold"), " at ", (application.company, "bold")
         )
 
         def done(yes: bool | None) -> None:
@@ -188,4 +184,9 @@ class ApplicationsScreen(Screen[None]):
                 app.repo.applications.delete(application.id)
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(question, "Delete"), done)
+        self.app.push_screen(
+            Confirm(
+                "Delete this application?", subject, "It leaves the list and this week's count."
+            ),
+            done,
+        )

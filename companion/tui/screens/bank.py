@@ -23,9 +23,9 @@ from companion.domain.practice import (
     when_phrase,
 )
 from companion.tui.context import app_of
+from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.question_dialogs import (
     AnswerHistoryScreen,
-    ConfirmDelete,
     DeckPicker,
     QuestionForm,
 )
@@ -287,7 +287,19 @@ class BankScreen(Screen[None]):
                 app_of(self).repo.questions.delete(question)
                 self.reload()
 
-        self.app.push_screen(ConfirmDelete(question), confirmed)
+        versions = question.earlier_versions
+        extra = (
+            f" and its {versions} earlier version{'s' if versions != 1 else ''}" if versions else ""
+        )
+        self.app.push_screen(
+            Confirm(
+                "Delete this question?",
+                question.text,
+                f"Its answer{extra} will be deleted too. This cannot be undone; "
+                "to set it aside for a while instead, rest it (x).",
+            ),
+            confirmed,
+        )
 
     def action_versions(self) -> None:
         question = self.selected

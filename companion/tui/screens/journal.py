@@ -34,7 +34,7 @@ from companion.domain.mood import mood_word
 from companion.store.errors import StoreError
 from companion.tui.context import app_of
 from companion.tui.literal import visible
-from companion.tui.screens.journal_entry import ConfirmDeleteEntry, EntryForm, EntryScreen
+from companion.tui.screens.journal_entry import EntryForm, EntryScreen, confirm_delete
 from companion.tui.widgets import MoodLine, TextField
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -359,4 +359,4 @@ class JournalScreen(Screen[None]):
             if yes:
                 app_of(self).repo.journal.delete(entry_id)
 
-        self.app.push_screen(ConfirmDeleteEntry(item.entry), confirmed)
+        self.app.push_screen(confirm_delete(item.entry), confirmed)

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Select, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Select, Static
 
 from companion.domain.dates import friendly
 from companion.domain.debrief import debrief_sections
@@ -34,6 +34,7 @@ from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_tags
 from companion.tui.context import app_of
 from companion.tui.literal import literal
+from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
 from companion.tui.widgets import TextBox, TextField
 from companion.tui.widgets.nav_bar import NavBar
@@ -190,33 +191,12 @@ def write_entry(app: CompanionApp, interview_id: int | None = None) -> None:
     app.push_screen(EntryForm(interview_id=interview_id), written)
 
 
-class ConfirmDeleteEntry(ModalScreen[bool]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep it")]
-
-    def __init__(self, entry: Entry) -> None:
-        super().__init__()
-        self.entry = entry
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="confirm"):
-            yield Static("Delete this entry?", classes="dialog-title")
-            yield Static(literal(self.entry.first_line), classes="dialog-text")
-            yield Static(
-                "It will be gone from your journal. This cannot be undone.",
-                classes="dialog-text quiet",
-            )
-            with Horizontal(classes="buttons"):
-                yield Button("Delete", id="delete", compact=True)
-                yield Button("Keep it", id="keep", variant="primary", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#keep").focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "delete")
-
-    def action_keep(self) -> None:
-        self.dismiss(False)
+def confirm_delete(entry: Entry) -> Confirm:
+    return Confirm(
+        "Delete this entry?",
+        literal(entry.first_line),
+        "It will be gone from your journal. This cannot be undone.",
+    )
 
 
 def current_item(app: CompanionApp, key: str) -> tuple[JournalItem | None, Interview | None]:
@@ -378,7 +358,7 @@ class EntryScreen(Screen[None]):
                 self.notify("Deleted.", title="Journal", timeout=4)
                 self.app.pop_screen()
 
-        self.app.push_screen(ConfirmDeleteEntry(item.entry), confirmed)
+        self.app.push_screen(confirm_delete(item.entry), confirmed)
 
     def action_interview(self) -> None:
         if self.interview is not None and self.interview.id is not None:

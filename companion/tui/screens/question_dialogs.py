@@ -244,40 +244,6 @@ class AnswerForm(_Form):
         self.dismiss(saved)
 
 
-class ConfirmDelete(ModalScreen[bool]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "keep", "Keep it")]
-
-    def __init__(self, question: Question) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        versions = self.question.earlier_versions
-        extra = (
-            f" and its {versions} earlier version{'s' if versions != 1 else ''}" if versions else ""
-        )
-        with VerticalScroll(classes="dialog"):
-            yield Static("Delete this question?", classes="dialog-title")
-            yield Static(Content(self.question.text), classes="dialog-text")
-            yield Static(
-                f"Its answer{extra} will be deleted too. This cannot be undone; "
-                "to set it aside for a while instead, rest it (x).",
-                classes="dialog-text quiet",
-            )
-            with Horizontal(classes="buttons"):
-                yield Button("Delete", id="delete", compact=True)
-                yield Button("Keep it", id="keep", variant="primary", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#keep").focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "delete")
-
-    def action_keep(self) -> None:
-        self.dismiss(False)
-
-
 class DeckPicker(ModalScreen[ImportResult | None]):
     """Pick a starter deck; its new questions are added, a few a day."""
 

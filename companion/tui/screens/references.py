@@ -17,6 +17,7 @@ from companion.domain.dates import friendly
 from companion.domain.interviews import ContactKind, Interview, log_contact, references_told
 from companion.domain.references import Reference, new_reference
 from companion.tui.context import app_of
+from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
 from companion.tui.widgets import TextField
 
@@ -260,30 +261,12 @@ class ReferencesScreen(ModalScreen[None]):
                 self.reload()
 
         self.app.push_screen(
-            ConfirmScreen(
-                f"Remove {reference.name} from your references? Interviews keep the record "
-                "of who was told."
+            Confirm(
+                "Remove this reference?",
+                reference.name,
+                "Interviews keep the record of who was told.",
+                yes="Remove",
+                no="Keep",
             ),
             confirmed,
         )
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(False)", "No"),
-        Binding("y", "dismiss(True)", "Yes"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content(self.question), classes="dialog-text")
-            with Horizontal(classes="buttons"):
-                yield Button("Keep", id="no", compact=True)
-                yield Button("Remove", id="yes", variant="primary", compact=True)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")

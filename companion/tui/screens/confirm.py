@@ -1,0 +1,64 @@
+"""The one confirmation dialog: asked before anything that cannot be undone."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class Confirm(ModalScreen[bool]):
+    """A question, what it is about, and two answers; the safe one has the focus.
+
+    `subject` is the user's own text (a question, an entry's first line) and is
+    shown literally; `note` is ours, saying what follows.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "keep", "Keep it"),
+        Binding("y", "confirm", "Yes, go ahead"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        subject: Content | str = "",
+        note: str = "",
+        *,
+        yes: str = "Delete",
+        no: str = "Keep it",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.subject = Content(subject) if isinstance(subject, str) else subject
+        self.note = note
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="confirm"):
+            yield Static(self.title_text, classes="dialog-title")
+            if self.subject:
+                yield Static(self.subject, classes="dialog-text")
+            if self.note:
+                yield Static(self.note, classes="dialog-text quiet")
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, id="yes", compact=True)
+                yield Button(self.no, id="no", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_keep(self) -> None:
+        self.dismiss(False)
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)

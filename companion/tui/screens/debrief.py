@@ -220,7 +220,7 @@ class DebriefScreen(Screen[None]):
             else:
                 yield from self._header(interview)
                 yield from self._step(self.step, interview, debrief)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._focus_first()

@@ -34,7 +34,7 @@ from companion.domain.mood import mood_word
 from companion.store.errors import StoreError
 from companion.tui.context import app_of
 from companion.tui.literal import visible
-from companion.tui.screens.journal_entry import EntryForm, EntryScreen, confirm_delete
+from companion.tui.screens.journal_entry import EntryForm, EntryScreen, delete_item, edit_item
 from companion.tui.widgets import MoodLine, TextField
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -128,7 +128,7 @@ class JournalScreen(Screen[None]):
             yield Static(id="journal-empty", classes="quiet")
             yield DataTable(id="entries", cursor_type="row", zebra_stripes=False)
             yield Static(id="journal-count", classes="quiet")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -339,24 +339,7 @@ class JournalScreen(Screen[None]):
         self.app.push_screen(EntryForm(interview_id=self.filter.interview_id), written)
 
     def action_edit(self) -> None:
-        item = self.selected
-        if item is None:
-            return
-        if item.kind == "debrief" and item.interview_id is not None:
-            from companion.tui.screens.debrief import open_debrief
-
-            open_debrief(app_of(self), item.interview_id)
-        elif item.entry is not None:
-            self.app.push_screen(EntryForm(item.entry))
+        edit_item(app_of(self), self.selected)
 
     def action_delete(self) -> None:
-        item = self.selected
-        if item is None or item.entry is None or item.entry.id is None:
-            return
-        entry_id = item.entry.id
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                app_of(self).repo.journal.delete(entry_id)
-
-        self.app.push_screen(confirm_delete(item.entry), confirmed)
+        delete_item(app_of(self), self.selected)

@@ -7,6 +7,7 @@ interview (e continues the debrief; i opens the interview).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -191,11 +192,39 @@ def write_entry(app: CompanionApp, interview_id: int | None = None) -> None:
     app.push_screen(EntryForm(interview_id=interview_id), written)
 
 
-def confirm_delete(entry: Entry) -> Confirm:
-    return Confirm(
-        "Delete this entry?",
-        literal(entry.first_line),
-        "It will be gone from your journal. This cannot be undone.",
+def edit_item(app: CompanionApp, item: JournalItem | None) -> None:
+    """Edit an entry; a debrief continues where it was left."""
+    if item is None:
+        return
+    if item.kind == "debrief" and item.interview_id is not None:
+        from companion.tui.screens.debrief import open_debrief
+
+        open_debrief(app, item.interview_id)
+    elif item.entry is not None:
+        app.push_screen(EntryForm(item.entry))
+
+
+def delete_item(
+    app: CompanionApp, item: JournalItem | None, deleted: Callable[[], None] | None = None
+) -> None:
+    """Delete an entry once the user says so; debriefs and reflections are not entries."""
+    if item is None or item.entry is None or item.entry.id is None:
+        return
+    entry_id = item.entry.id
+
+    def confirmed(yes: bool | None) -> None:
+        if yes:
+            app.repo.journal.delete(entry_id)
+            if deleted is not None:
+                deleted()
+
+    app.push_screen(
+        Confirm(
+            "Delete this entry?",
+            literal(item.entry.first_line),
+            "It will be gone from your journal. This cannot be undone.",
+        ),
+        confirmed,
     )
 
 
@@ -264,7 +293,7 @@ class EntryScreen(Screen[None]):
                 yield Static("This entry is no longer here.", classes="quiet")
             else:
                 yield from self._body(self.item)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#entry-page").focus()
@@ -336,29 +365,14 @@ class EntryScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_edit(self) -> None:
-        item = self.item
-        if item is None:
-            return
-        if item.kind == "debrief" and item.interview_id is not None:
-            from companion.tui.screens.debrief import open_debrief
-
-            open_debrief(app_of(self), item.interview_id)
-        elif item.entry is not None:
-            self.app.push_screen(EntryForm(item.entry))
+        edit_item(app_of(self), self.item)
 
     def action_delete(self) -> None:
-        item = self.item
-        if item is None or item.entry is None or item.entry.id is None:
-            return
-        entry_id = item.entry.id
+        def deleted() -> None:
+            self.notify("Deleted.", title="Journal", timeout=4)
+            self.app.pop_screen()
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                app_of(self).repo.journal.delete(entry_id)
-                self.notify("Deleted.", title="Journal", timeout=4)
-                self.app.pop_screen()
-
-        self.app.push_screen(confirm_delete(item.entry), confirmed)
+        delete_item(app_of(self), self.item, deleted)
 
     def action_interview(self) -> None:
         if self.interview is not None and self.interview.id is not None:

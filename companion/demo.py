@@ -30,6 +30,7 @@ from companion.domain.interviews import (
     new_interview,
     set_outcome,
 )
+from companion.domain.journal import new_entry
 from companion.domain.practice import Star, new_question, rehearse
 from companion.domain.references import Reference
 from companion.store.deck_files import find_shipped
@@ -183,6 +184,21 @@ def populate(repo: Repository, clock: Clock) -> None:
     ):
         repo.applications.add(
             Application(company, role, today - timedelta(days=days), source, status=status)
+        )
+    interviews = {i.company: i.id for i in repo.interviews.all()}
+    for days, text, mood, about in (
+        (9, "Second round at Fabrikam. Ines was warm; the case study ran long.", 3, "Fabrikam"),
+        (5, "Sent the check-in to Contoso. My part is done; back to my own week.", 4, "Contoso"),
+        (2, "Adatum called with a verbal offer. Asked for it in writing.", 5, "Adatum"),
+        (1, "A slow morning, then a long walk by the river. Slept well.", 4, None),
+    ):
+        repo.journal.add(
+            new_entry(
+                text,
+                now - timedelta(days=days, hours=3),
+                mood=mood,
+                interview_id=interviews.get(about) if about else None,
+            )
         )
     for days, count in ((6, 5), (5, 4), (4, 4), (3, 2), (2, 3), (1, 1), (0, 1)):
         for n in range(count):

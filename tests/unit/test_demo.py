@@ -29,6 +29,7 @@ def test_the_demo_shows_every_phase_and_every_capability(clock: FrozenClock) -> 
         assert summary.urges_today > 0
         assert len(summary.actions) == 3
         assert repo.questions.recent_rehearsals(clock.now())
+        assert len(repo.journal.all()) >= 3
 
 
 def test_the_demo_folder_is_removed_afterwards(

@@ -12,11 +12,13 @@ import pytest
 
 from companion import __version__
 from companion.cli import main
+from companion.cli.main import build_parser
 from companion.clock import FrozenClock
 from companion.domain.applications import parse_application
 from companion.store.backups import list_backups
 from companion.store.layout import Layout
 from companion.store.repository import Repository
+from tests.torture.commands import subcommand_paths
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +43,10 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for command in ("summary", "backups", "restore", "apply", "breathe"):
-        assert command in out
+    commands = {path[0] for path in subcommand_paths(build_parser())}
+    assert {"summary", "interview", "question", "journal", "export", "import"} <= commands
+    for command in commands:
+        assert f"    {command} " in out or f"    {command}\n" in out, command
     assert "Exit codes" in out
 
 

@@ -63,8 +63,12 @@ class InterviewForm(FormScreen[int]):
         editing = self.interview
         with VerticalScroll(classes="dialog", id="interview-form"):
             yield Static(Content(self._title()), classes="dialog-title")
-            yield from self.row("Company", TextField(start.company if start else "", id="company"))
-            yield from self.row("Role", TextField(start.role if start else "", id="role"))
+            yield from self.row(
+                "Company", TextField(start.company if start else "", id="company", compact=True)
+            )
+            yield from self.row(
+                "Role", TextField(start.role if start else "", id="role", compact=True)
+            )
             yield from self.row(
                 "Round",
                 TextField(

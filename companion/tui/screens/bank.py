@@ -145,7 +145,10 @@ class BankScreen(Screen[None]):
         if self.filter.tag in tags:
             tag_select.value = self.filter.tag
         interview_select = self.query_one("#interview", Select)
-        interview_select.set_options((f"Interview {number}", number) for number in interviews)
+        names = {i.id: i.company for i in app_of(self).repo.interviews.all()}
+        interview_select.set_options(
+            (Content(names.get(number, f"Interview {number}")), number) for number in interviews
+        )
         if self.filter.interview_id in interviews:
             interview_select.value = self.filter.interview_id
         self.everything = questions.all()

@@ -199,7 +199,8 @@ class PracticeScreen(Screen[None]):
         if question.tags:
             where.append(", ".join(question.tags))
         if question.interview_id:
-            where.append(f"from interview {question.interview_id}")
+            interview = app.repo.interviews.get(question.interview_id)
+            where.append(f"from {interview.company}" if interview else "from an interview")
         self.query_one("#progress", Static).update(Content(" · ".join(where)))
         self.query_one("#question", Static).update(Content(question.text))
         self.query_one("#prompt", Static).update(

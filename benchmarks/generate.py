@@ -47,6 +47,7 @@ from companion.domain.interviews import Outcome as Result
 from companion.domain.journal import Entry
 from companion.domain.practice import (
     LEARN_AHEAD,
+    AnswerVersion,
     Question,
     Rehearsal,
     Scheduling,
@@ -320,8 +321,8 @@ def _questions(repo: Repository, profile: Profile, rng: random.Random) -> int:
             planned.append((_at(rng, day), source))
         else:
             planned.append((_at(rng, _recent_day(rng, profile.days, 3)), None))
+    bank: list[tuple[Question, list[AnswerVersion]]] = []
     for added, interview in sorted(planned, key=lambda item: item[0]):
-        fresh_one = added.date() >= _ago(2)
         question = text.question(rng)
         tags = text.tags(rng, text.QUESTION_TAGS, 2)
         behavioural = question.startswith(("Tell me", "Describe", "Give"))
@@ -341,25 +342,29 @@ def _questions(repo: Repository, profile: Profile, rng: random.Random) -> int:
             tags=("behavioural", *tags) if behavioural else tags,
             interview_id=interview.id if interview else None,
             went_wrong=rng.choice(text.WENT_WRONG) if interview else "",
-            answer="" if fresh_one else text.answer(rng, profile.answer_words // 3),
             star=star,
             hint=rng.choice(("", "", "Start with the result.", "Keep it under two minutes.")),
         )
-        saved = repo.questions.add(replace(draft, suspended=rng.random() < 0.02))
-        if fresh_one:
+        draft = replace(draft, suspended=rng.random() < 0.02)
+        if added.date() >= _ago(2):  # logged this week: no answer yet
+            bank.append((draft, []))
             continue
-        # earlier versions: each a little longer, the last about `answer_words`
-        times = _answer_times(rng, added, profile.answer_versions)
-        for number, moment in enumerate(times[1:], start=1):
-            words = profile.answer_words * (number + 1) // (profile.answer_versions + 1)
-            if number == profile.answer_versions:
-                words = profile.answer_words
-            saved = repo.questions.improve_answer(saved, text.answer(rng, words), moment, star)
-    return len(planned)
+        # the answer grew over a few versions, the last about `answer_words` long
+        versions = profile.answer_versions + 1
+        answers = [
+            AnswerVersion(text.answer(rng, profile.answer_words * (n + 1) // versions), moment)
+            for n, moment in enumerate(_answer_times(rng, added, profile.answer_versions))
+        ]
+        bank.append((replace(draft, answer=answers[-1]), answers[:-1]))
+    repo.questions.add_many(bank)
+    return len(bank)
 
 
 # How a rehearsal goes: the chance of each rating for a question never rehearsed, one in
 # its learning steps, and one remembered (a forgotten one is rated Again).
+# Saying a whole answer out loud slips more often than recalling a fact: a rehearsal goes
+# well with chance R ** RECALL_POWER, R being the card's retrievability at that moment.
+RECALL_POWER = 2
 Chances = tuple[tuple[Rating, int], ...]
 FIRST_RATINGS: Chances = (
     (Rating.Again, 15),
@@ -383,7 +388,7 @@ def _rating(rng: random.Random, question: Question, at: datetime, scheduling: Sc
         weights = LEARNING_RATINGS
     else:
         recall = retrievability(question, at, scheduling) or 0.0
-        if rng.random() >= recall:
+        if rng.random() >= recall**RECALL_POWER:
             return Rating.Again
         weights = RECALLED_RATINGS
     return rng.choices([r for r, _ in weights], [w for _, w in weights])[0]
@@ -449,9 +454,7 @@ def _journal(repo: Repository, profile: Profile, rng: random.Random) -> int:
                 interview_id=interview.id if interview else None,
             )
         )
-    for entry in sorted(entries, key=lambda e: e.written_at):
-        repo.journal.add(entry)
-    return len(entries)
+    return len(repo.journal.add_many(sorted(entries, key=lambda e: e.written_at)))
 
 
 @generator("debriefs", needs="debriefs")

@@ -18,9 +18,11 @@ it runs from then on.
 from __future__ import annotations
 
 import argparse
+import heapq
 import random
 import shutil
 import sys
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -394,6 +396,10 @@ def _rating(rng: random.Random, question: Question, at: datetime, scheduling: Sc
     return rng.choices([r for r, _ in weights], [w for _, w in weights])[0]
 
 
+def _soonest(question: Question) -> tuple[datetime, int]:
+    return question.card.due, question.id or 0
+
+
 @generator("reviews", needs="questions")
 def _reviews(repo: Repository, profile: Profile, rng: random.Random) -> int:
     """Rehearsals through the app's FSRS scheduling, a sitting on most evenings.
@@ -409,18 +415,26 @@ def _reviews(repo: Repository, profile: Profile, rng: random.Random) -> int:
     days = [
         _ago(n) for n in range(profile.days, 1, -1) if _ago(n) == last_day or rng.random() < 0.85
     ]
-    current: dict[int, Question] = {}
+    current: dict[int, Question] = {}  # the bank as it stands, questions added so far
+    waiting = iter(bank)
+    upcoming = next(waiting, None)
     done: list[Rehearsal] = []
     for number, day in enumerate(days):
         start = _at(rng, day, 17, 20)
-        pool = [q for q in (current.get(b.id or 0, b) for b in bank) if q.added_at <= start]
+        while upcoming is not None and upcoming.added_at <= start:
+            current[upcoming.id or 0] = upcoming
+            upcoming = next(waiting, None)
         wanted = round((profile.reviews - len(done)) / (len(days) - number))
-        due = sorted((q for q in pool if q.due <= start), key=lambda q: (q.due, q.id or 0))
-        ahead = sorted((q for q in pool if q.due > start), key=lambda q: (q.due, q.id or 0))
-        queue = (due + ahead)[:wanted]
+        due = sorted((q for q in current.values() if q.card.due <= start), key=_soonest)
+        ahead = heapq.nsmallest(
+            max(0, wanted - len(due)),
+            (q for q in current.values() if q.card.due > start),
+            key=_soonest,
+        )
+        queue = deque((due + ahead)[:wanted])
         moment = start
         while queue and wanted > 0:
-            question = current.get(queue[0].id or 0, queue.pop(0))
+            question = current[queue.popleft().id or 0]
             answered_for = timedelta(seconds=rng.randint(40, 200))
             rating = _rating(rng, question, moment, scheduling)
             question, rehearsal = rehearse(question, rating, moment, answered_for, scheduling)
@@ -428,7 +442,7 @@ def _reviews(repo: Repository, profile: Profile, rng: random.Random) -> int:
             done.append(rehearsal)
             wanted -= 1
             moment += answered_for + timedelta(seconds=rng.randint(10, 60))
-            if question.due - moment <= LEARN_AHEAD:
+            if question.card.due - moment <= LEARN_AHEAD:
                 queue.append(question)  # asked once more at the end of the sitting
     return repo.questions.record_many(current.values(), done)
 

@@ -325,9 +325,8 @@ def _questions(repo: Repository, profile: Profile, rng: random.Random) -> int:
             planned.append((_at(rng, _recent_day(rng, profile.days, 3)), None))
     bank: list[tuple[Question, list[AnswerVersion]]] = []
     for added, interview in sorted(planned, key=lambda item: item[0]):
-        question = text.question(rng)
-        tags = text.tags(rng, text.QUESTION_TAGS, 2)
-        behavioural = question.startswith(("Tell me", "Describe", "Give"))
+        question, kind = text.question(rng)
+        behavioural = kind == "story"
         star = (
             Star(
                 situation=rng.choice(text.SITUATIONS),
@@ -341,7 +340,7 @@ def _questions(repo: Repository, profile: Profile, rng: random.Random) -> int:
         draft = new_question(
             question,
             added,
-            tags=("behavioural", *tags) if behavioural else tags,
+            tags=text.question_tags(rng, kind),
             interview_id=interview.id if interview else None,
             went_wrong=rng.choice(text.WENT_WRONG) if interview else "",
             star=star,
@@ -354,7 +353,9 @@ def _questions(repo: Repository, profile: Profile, rng: random.Random) -> int:
         # the answer grew over a few versions, the last about `answer_words` long
         versions = profile.answer_versions + 1
         answers = [
-            AnswerVersion(text.answer(rng, profile.answer_words * (n + 1) // versions), moment)
+            AnswerVersion(
+                text.answer(rng, profile.answer_words * (n + 1) // versions, kind), moment
+            )
             for n, moment in enumerate(_answer_times(rng, added, profile.answer_versions))
         ]
         bank.append((replace(draft, answer=answers[-1]), answers[:-1]))
@@ -489,7 +490,7 @@ def _debriefs(repo: Repository, profile: Profile, rng: random.Random) -> int:
             completed_at=started + timedelta(minutes=rng.randint(5, 25)),
             went=rng.choice(text.JOURNAL_OPENINGS),
             mood=rng.randint(2, 5),
-            questions=tuple(text.question(rng) for _ in range(rng.randint(2, 5))),
+            questions=tuple(text.question(rng)[0] for _ in range(rng.randint(2, 5))),
             went_well=rng.choice(text.ANSWER_FILLER),
             delivery=rng.choice(("Spoke too fast at the start.", "Calm, good eye contact.", "")),
             asked_next_steps=rng.random() < 0.7,

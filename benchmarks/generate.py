@@ -235,11 +235,11 @@ def _waiting_room(rng: random.Random, reference_ids: list[int]) -> list[Intervie
             TODAY,
             references=reference_ids[:2],
         ),
-        # quiet: a decision promised for Friday week
-        _logged(new(6, decision_by=_ago(-4)), (thank, 5)),
+        # quiet: a decision promised by Friday
+        _logged(new(6, decision_by=_ago(-3)), (thank, 5)),
         # thank-you: yesterday's interview, nothing sent yet
         new(1),
-        # thank-you: this morning's interview
+        # thank-you: this morning's interview (the frozen moment is 09:30)
         new(0, round="first", decision_by=_ago(-5), notes="Asked about on-call and the team."),
         # quiet: the interview is on Thursday
         new(-2, round="second"),

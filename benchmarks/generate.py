@@ -101,6 +101,7 @@ register("questions", "questions", lambda p: p.questions)
 register("reviews", "questions", lambda p: p.reviews)
 register("journal", "journal", lambda p: p.journal_entries)
 register("debriefs", "debriefs", lambda p: _debrief_count(p))
+register("urges", "urges", lambda p: p.days // 2)
 
 
 @generator("settings", needs="settings")
@@ -502,6 +503,17 @@ def _debriefs(repo: Repository, profile: Profile, rng: random.Random) -> int:
 
 def _debrief_count(profile: Profile) -> int:
     return profile.interviews // 4
+
+
+@generator("urges", needs="urges")
+def _urges(repo: Repository, profile: Profile, rng: random.Random) -> int:
+    """Urges to check the inbox, noted now and then, more of them lately (the home chart)."""
+    moments = sorted(
+        _at(rng, _recent_day(rng, profile.days), 8, 22) for _ in range(profile.days // 2)
+    )
+    for moment in moments:
+        repo.urges.note(moment)
+    return len(moments)
 
 
 @dataclass(frozen=True)

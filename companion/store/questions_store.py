@@ -269,6 +269,26 @@ class QuestionsStore:
             self._db.insert(log, doc)
             self.save(question)
 
+    def record_many(self, questions: Iterable[Question], rehearsals: Iterable[Rehearsal]) -> int:
+        """Save many rated rehearsals at once: the questions as they ended up, and the logs.
+
+        The bulk form of `record` (for a generated history): each month's part
+        is changed once, not once a rehearsal. Returns how many logs were saved.
+        """
+        self._db.require_writable()
+        by_part: dict[str, list[dict[str, Any]]] = {}
+        for rehearsal in rehearsals:
+            doc: dict[str, Any] = dict(rehearsal.log.to_dict())
+            doc["review_datetime"] = _iso(rehearsal.at)
+            doc["question_id"] = rehearsal.question_id
+            by_part.setdefault(reviews_part(rehearsal.at), []).append(doc)
+        with self._db.batch():
+            for name, docs in by_part.items():
+                self._db.insert_many(self._db.part(name).table(REVIEWS), docs)
+            for question in questions:
+                self.save(question)
+        return sum(len(docs) for docs in by_part.values())
+
     # History (parts, loaded on demand)
 
     def answer_history(self, question_id: int) -> list[AnswerVersion]:

@@ -93,6 +93,37 @@ def test_a_rating_moves_the_card_and_logs_the_review_in_its_months_part(
     assert stored.due == moved.due > clock.now()
 
 
+def test_record_many_saves_what_record_saves_one_by_one(tmp_path: Path, clock: FrozenClock) -> None:
+    """The bulk path (a generated history) gives the same files as a rating at a time."""
+    moments = [datetime(2026, 1, 30, 18, tzinfo=UTC) + timedelta(days=n) for n in range(4)]
+
+    def history(repo: Repository, bulk: bool) -> None:
+        question = repo.questions.add(new_question("Why us?", moments[0]))
+        other = repo.questions.add(new_question("Why now?", moments[0]))
+        done = []
+        for moment in moments:
+            question, rehearsal = rehearse(question, Rating.Good, moment, None, EXACT)
+            if bulk:
+                done.append(rehearsal)
+            else:
+                repo.questions.record(question, rehearsal)
+        if bulk:
+            assert repo.questions.record_many([question], done) == len(moments)
+        assert repo.questions.get(other.id or 0) == other
+
+    for name, bulk in (("one", False), ("many", True)):
+        with Repository.open(tmp_path / name / "companion.json", clock) as repo:
+            history(repo, bulk)
+    one, many = (
+        Layout(tmp_path / "one" / "companion.json"),
+        Layout(tmp_path / "many" / "companion.json"),
+    )
+    assert one.part_names() == many.part_names() == ["reviews-2026-01", "reviews-2026-02"]
+    for part in one.part_names():
+        assert one.part(part).read_bytes() == many.part(part).read_bytes()
+    assert one.main.read_bytes() == many.main.read_bytes()
+
+
 def test_reviews_are_filed_by_utc_month(repo: Repository, clock: FrozenClock) -> None:
     saved = repo.questions.add(new_question("Why us?", clock.now()))
     question = saved

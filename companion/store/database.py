@@ -194,6 +194,11 @@ class Database:
                 self._parts[name] = db
             return db
 
+    def main_docs(self, name: str) -> Mapping[str, Mapping[str, Any]]:
+        """A main-file table's documents as stored, by id (as text), for reading many at
+        once without TinyDB copying each. Read only: changes go through `main.table(name)`."""
+        return _file_of(self.main).tables.get(name, {})
+
     def loaded_parts(self) -> list[str]:
         """The history parts read into memory so far, sorted."""
         with self._state_lock:

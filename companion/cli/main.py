@@ -85,9 +85,12 @@ class _LazyCommands(argparse._SubParsersAction):  # type: ignore[type-arg]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._placeholders: set[str] = set()
+        self._placeholder = self._parser_class(add_help=False)  # one for all: never parses
 
     def add_placeholder(self, name: str, line: str) -> None:
-        self.add_parser(name, help=line, add_help=False)
+        """What `add_parser(name, help=line)` records for `--help`, without a parser."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), line))
+        self._name_parser_map[name] = self._placeholder
         self._placeholders.add(name)
 
     def __call__(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -110,7 +111,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
     }
 
 
-def interview_from_doc(doc: dict[str, Any], doc_id: int) -> Interview:
+def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
     fit = doc.get("fit") or {}
     pref = doc.get("contact_pref", "email")
     contact_pref: ContactPref = "phone" if pref == "phone" else "email"
@@ -161,7 +162,8 @@ class InterviewStore:
         return self._db.main.table(INTERVIEWS)
 
     def all(self) -> list[Interview]:
-        return [interview_from_doc(dict(doc), doc.doc_id) for doc in self._table().all()]
+        docs = self._db.main_docs(INTERVIEWS)
+        return [interview_from_doc(doc, int(doc_id)) for doc_id, doc in docs.items()]
 
     def get(self, interview_id: int) -> Interview | None:
         doc = self._table().get(doc_id=interview_id)
@@ -203,7 +205,7 @@ def reference_to_doc(reference: Reference) -> dict[str, Any]:
     return {"name": reference.name, "relation": reference.relation, "reach": reference.reach}
 
 
-def reference_from_doc(doc: dict[str, Any], doc_id: int) -> Reference:
+def reference_from_doc(doc: Mapping[str, Any], doc_id: int) -> Reference:
     return Reference(
         id=doc_id, name=doc["name"], relation=doc.get("relation", ""), reach=doc.get("reach", "")
     )
@@ -217,7 +219,8 @@ class ReferenceStore:
         return self._db.main.table(REFERENCES)
 
     def all(self) -> list[Reference]:
-        return [reference_from_doc(dict(doc), doc.doc_id) for doc in self._table().all()]
+        docs = self._db.main_docs(REFERENCES)
+        return [reference_from_doc(doc, int(doc_id)) for doc_id, doc in docs.items()]
 
     def require(self, reference_id: int, field: str = "id") -> Reference:
         doc = self._table().get(doc_id=reference_id)

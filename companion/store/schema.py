@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Literal
 
 from companion.domain.numbers import whole_number
@@ -176,7 +176,7 @@ def _values_fit(values: list[Any], spec: Field) -> bool:
         if not types <= _EXACT_TYPES[kind]:
             return False
     elif kind in ("date", "datetime", "time"):
-        if not types <= _STR or not all(_fits(kind, value) for value in set(values)):
+        if not types <= _STR or not _texts_fit(kind, set(values)):
             return False
     elif kind != "any":
         return False
@@ -191,3 +191,19 @@ def _values_fit(values: list[Any], spec: Field) -> bool:
     if kind == "dict":
         return _all_fit(values, spec.items)
     return False
+
+
+def _texts_fit(kind: Kind, texts: set[str]) -> bool:
+    """Every one of `texts` is a date, datetime or time as `_fits` wants it."""
+    try:
+        if kind == "date":
+            list(map(date.fromisoformat, texts))
+            return set(map(len, texts)) <= {10}
+        if kind == "datetime":
+            return None not in map(_tzinfo, map(datetime.fromisoformat, texts))
+    except ValueError:
+        return False
+    return all(_fits(kind, text) for text in texts)
+
+
+_tzinfo = attrgetter("tzinfo")

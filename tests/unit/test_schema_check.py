@@ -82,3 +82,41 @@ def test_good_documents_fit_and_the_first_problem_is_still_named() -> None:
         "document 7 of table 'applications' has 'applied_on' = 'soon', "
         "where companion expects a date as YYYY-MM-DD"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["meta", "settings", "x"]),
+        st.one_of(
+            st.dictionaries(
+                st.one_of(
+                    st.sampled_from(["1", "2", "10", "0", "01", "", "²", "٣", "a", "-1"]),
+                    st.text(max_size=3),
+                ),
+                st.one_of(st.dictionaries(st.text(max_size=2), st.integers()), VALUES),
+                max_size=4,
+            ),
+            VALUES,
+        ),
+        max_size=3,
+    )
+)
+def test_the_quick_file_check_agrees_with_the_per_document_one(data: dict[str, Any]) -> None:
+    from unittest import mock
+
+    from companion.store import files
+
+    with mock.patch.object(files, "_plainly_fits", return_value=False):
+        try:
+            files.check_tables(data)
+        except files.FileProblem:
+            fits = False
+        else:
+            fits = True
+    if all(files._plainly_fits(table) for table in data.values()):
+        assert fits
+    if fits:  # and the quick path passes every file that fits, or the load is slow
+        assert all(
+            files._plainly_fits(t) or any(k.startswith("0") for k in t) for t in data.values()
+        )

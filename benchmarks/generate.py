@@ -18,9 +18,11 @@ it runs from then on.
 from __future__ import annotations
 
 import argparse
+import heapq
 import random
 import shutil
 import sys
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -47,6 +49,7 @@ from companion.domain.interviews import Outcome as Result
 from companion.domain.journal import Entry
 from companion.domain.practice import (
     LEARN_AHEAD,
+    AnswerVersion,
     Question,
     Rehearsal,
     Scheduling,
@@ -98,6 +101,7 @@ register("questions", "questions", lambda p: p.questions)
 register("reviews", "questions", lambda p: p.reviews)
 register("journal", "journal", lambda p: p.journal_entries)
 register("debriefs", "debriefs", lambda p: _debrief_count(p))
+register("urges", "urges", lambda p: p.days // 2)
 
 
 @generator("settings", needs="settings")
@@ -232,11 +236,11 @@ def _waiting_room(rng: random.Random, reference_ids: list[int]) -> list[Intervie
             TODAY,
             references=reference_ids[:2],
         ),
-        # quiet: a decision promised for Friday week
-        _logged(new(6, decision_by=_ago(-4)), (thank, 5)),
+        # quiet: a decision promised by Friday
+        _logged(new(6, decision_by=_ago(-3)), (thank, 5)),
         # thank-you: yesterday's interview, nothing sent yet
         new(1),
-        # thank-you: this morning's interview
+        # thank-you: this morning's interview (the frozen moment is 09:30)
         new(0, round="first", decision_by=_ago(-5), notes="Asked about on-call and the team."),
         # quiet: the interview is on Thursday
         new(-2, round="second"),
@@ -320,11 +324,10 @@ def _questions(repo: Repository, profile: Profile, rng: random.Random) -> int:
             planned.append((_at(rng, day), source))
         else:
             planned.append((_at(rng, _recent_day(rng, profile.days, 3)), None))
+    bank: list[tuple[Question, list[AnswerVersion]]] = []
     for added, interview in sorted(planned, key=lambda item: item[0]):
-        fresh_one = added.date() >= _ago(2)
-        question = text.question(rng)
-        tags = text.tags(rng, text.QUESTION_TAGS, 2)
-        behavioural = question.startswith(("Tell me", "Describe", "Give"))
+        question, kind = text.question(rng)
+        behavioural = kind == "story"
         star = (
             Star(
                 situation=rng.choice(text.SITUATIONS),
@@ -338,28 +341,34 @@ def _questions(repo: Repository, profile: Profile, rng: random.Random) -> int:
         draft = new_question(
             question,
             added,
-            tags=("behavioural", *tags) if behavioural else tags,
+            tags=text.question_tags(rng, kind),
             interview_id=interview.id if interview else None,
             went_wrong=rng.choice(text.WENT_WRONG) if interview else "",
-            answer="" if fresh_one else text.answer(rng, profile.answer_words // 3),
             star=star,
             hint=rng.choice(("", "", "Start with the result.", "Keep it under two minutes.")),
         )
-        saved = repo.questions.add(replace(draft, suspended=rng.random() < 0.02))
-        if fresh_one:
+        draft = replace(draft, suspended=rng.random() < 0.02)
+        if added.date() >= _ago(2):  # logged this week: no answer yet
+            bank.append((draft, []))
             continue
-        # earlier versions: each a little longer, the last about `answer_words`
-        times = _answer_times(rng, added, profile.answer_versions)
-        for number, moment in enumerate(times[1:], start=1):
-            words = profile.answer_words * (number + 1) // (profile.answer_versions + 1)
-            if number == profile.answer_versions:
-                words = profile.answer_words
-            saved = repo.questions.improve_answer(saved, text.answer(rng, words), moment, star)
-    return len(planned)
+        # the answer grew over a few versions, the last about `answer_words` long
+        versions = profile.answer_versions + 1
+        answers = [
+            AnswerVersion(
+                text.answer(rng, profile.answer_words * (n + 1) // versions, kind), moment
+            )
+            for n, moment in enumerate(_answer_times(rng, added, profile.answer_versions))
+        ]
+        bank.append((replace(draft, answer=answers[-1]), answers[:-1]))
+    repo.questions.add_many(bank)
+    return len(bank)
 
 
 # How a rehearsal goes: the chance of each rating for a question never rehearsed, one in
 # its learning steps, and one remembered (a forgotten one is rated Again).
+# Saying a whole answer out loud slips more often than recalling a fact: a rehearsal goes
+# well with chance R ** RECALL_POWER, R being the card's retrievability at that moment.
+RECALL_POWER = 2
 Chances = tuple[tuple[Rating, int], ...]
 FIRST_RATINGS: Chances = (
     (Rating.Again, 15),
@@ -383,10 +392,14 @@ def _rating(rng: random.Random, question: Question, at: datetime, scheduling: Sc
         weights = LEARNING_RATINGS
     else:
         recall = retrievability(question, at, scheduling) or 0.0
-        if rng.random() >= recall:
+        if rng.random() >= recall**RECALL_POWER:
             return Rating.Again
         weights = RECALLED_RATINGS
     return rng.choices([r for r, _ in weights], [w for _, w in weights])[0]
+
+
+def _soonest(question: Question) -> tuple[datetime, int]:
+    return question.card.due, question.id or 0
 
 
 @generator("reviews", needs="questions")
@@ -404,18 +417,26 @@ def _reviews(repo: Repository, profile: Profile, rng: random.Random) -> int:
     days = [
         _ago(n) for n in range(profile.days, 1, -1) if _ago(n) == last_day or rng.random() < 0.85
     ]
-    current: dict[int, Question] = {}
+    current: dict[int, Question] = {}  # the bank as it stands, questions added so far
+    waiting = iter(bank)
+    upcoming = next(waiting, None)
     done: list[Rehearsal] = []
     for number, day in enumerate(days):
         start = _at(rng, day, 17, 20)
-        pool = [q for q in (current.get(b.id or 0, b) for b in bank) if q.added_at <= start]
+        while upcoming is not None and upcoming.added_at <= start:
+            current[upcoming.id or 0] = upcoming
+            upcoming = next(waiting, None)
         wanted = round((profile.reviews - len(done)) / (len(days) - number))
-        due = sorted((q for q in pool if q.due <= start), key=lambda q: (q.due, q.id or 0))
-        ahead = sorted((q for q in pool if q.due > start), key=lambda q: (q.due, q.id or 0))
-        queue = (due + ahead)[:wanted]
+        due = sorted((q for q in current.values() if q.card.due <= start), key=_soonest)
+        ahead = heapq.nsmallest(
+            max(0, wanted - len(due)),
+            (q for q in current.values() if q.card.due > start),
+            key=_soonest,
+        )
+        queue = deque((due + ahead)[:wanted])
         moment = start
         while queue and wanted > 0:
-            question = current.get(queue[0].id or 0, queue.pop(0))
+            question = current[queue.popleft().id or 0]
             answered_for = timedelta(seconds=rng.randint(40, 200))
             rating = _rating(rng, question, moment, scheduling)
             question, rehearsal = rehearse(question, rating, moment, answered_for, scheduling)
@@ -423,7 +444,7 @@ def _reviews(repo: Repository, profile: Profile, rng: random.Random) -> int:
             done.append(rehearsal)
             wanted -= 1
             moment += answered_for + timedelta(seconds=rng.randint(10, 60))
-            if question.due - moment <= LEARN_AHEAD:
+            if question.card.due - moment <= LEARN_AHEAD:
                 queue.append(question)  # asked once more at the end of the sitting
     return repo.questions.record_many(current.values(), done)
 
@@ -449,9 +470,7 @@ def _journal(repo: Repository, profile: Profile, rng: random.Random) -> int:
                 interview_id=interview.id if interview else None,
             )
         )
-    for entry in sorted(entries, key=lambda e: e.written_at):
-        repo.journal.add(entry)
-    return len(entries)
+    return len(repo.journal.add_many(sorted(entries, key=lambda e: e.written_at)))
 
 
 @generator("debriefs", needs="debriefs")
@@ -472,7 +491,7 @@ def _debriefs(repo: Repository, profile: Profile, rng: random.Random) -> int:
             completed_at=started + timedelta(minutes=rng.randint(5, 25)),
             went=rng.choice(text.JOURNAL_OPENINGS),
             mood=rng.randint(2, 5),
-            questions=tuple(text.question(rng) for _ in range(rng.randint(2, 5))),
+            questions=tuple(text.question(rng)[0] for _ in range(rng.randint(2, 5))),
             went_well=rng.choice(text.ANSWER_FILLER),
             delivery=rng.choice(("Spoke too fast at the start.", "Calm, good eye contact.", "")),
             asked_next_steps=rng.random() < 0.7,
@@ -484,6 +503,17 @@ def _debriefs(repo: Repository, profile: Profile, rng: random.Random) -> int:
 
 def _debrief_count(profile: Profile) -> int:
     return profile.interviews // 4
+
+
+@generator("urges", needs="urges")
+def _urges(repo: Repository, profile: Profile, rng: random.Random) -> int:
+    """Urges to check the inbox, noted now and then, more of them lately (the home chart)."""
+    moments = sorted(
+        _at(rng, _recent_day(rng, profile.days), 8, 22) for _ in range(profile.days // 2)
+    )
+    for moment in moments:
+        repo.urges.note(moment)
+    return len(moments)
 
 
 @dataclass(frozen=True)

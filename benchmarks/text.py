@@ -208,15 +208,16 @@ TOPICS = (
     "how you estimate work",
     "what technical debt means to you",
 )
+# (template, what fills it, the kind of answer it wants)
 QUESTION_TEMPLATES = (
-    ("Tell me about a time you {}.", BEHAVIOURS),
-    ("Describe a situation where you {}. What did you learn?", BEHAVIOURS),
-    ("Give an example of when you {}.", BEHAVIOURS),
-    ("How would you design {}?", SYSTEMS),
-    ("Walk me through how you would scale {}.", SYSTEMS),
-    ("What would you monitor in {}?", SYSTEMS),
-    ("Can you explain {}?", TOPICS),
-    ("Talk me through {}.", TOPICS),
+    ("Tell me about a time you {}.", BEHAVIOURS, "story"),
+    ("Describe a situation where you {}. What did you learn?", BEHAVIOURS, "story"),
+    ("Give an example of when you {}.", BEHAVIOURS, "story"),
+    ("How would you design {}?", SYSTEMS, "design"),
+    ("Walk me through how you would scale {}.", SYSTEMS, "design"),
+    ("What would you monitor in {}?", SYSTEMS, "design"),
+    ("Can you explain {}?", TOPICS, "explain"),
+    ("Talk me through {}.", TOPICS, "explain"),
 )
 PLAIN_QUESTIONS = (
     "Why do you want to work here?",
@@ -230,20 +231,13 @@ PLAIN_QUESTIONS = (
     "What questions do you have for us?",
     "How would your colleagues describe you?",
 )
-QUESTION_TAGS = (
-    "behavioural",
-    "system design",
-    "technical",
-    "culture",
-    "leadership",
-    "conflict",
-    "career",
-    "communication",
-    "testing",
-    "databases",
-    "motivation",
-    "salary",
-)
+# Tags by the kind of question: the first always, then perhaps one of the others.
+KIND_TAGS = {
+    "story": ("behavioural", "conflict", "leadership", "communication", "ownership"),
+    "design": ("system design", "scaling", "databases", "architecture"),
+    "explain": ("technical", "testing", "databases", "fundamentals"),
+    "plain": ("career", "motivation", "culture", "salary"),
+}
 
 # Answers: the parts of a STAR story, and filler sentences for length.
 SITUATIONS = (
@@ -292,6 +286,61 @@ ANSWER_FILLER = (
     "The key was being honest about what we did not know yet.",
     "I kept a short list of what we had tried, which saved us repeating ourselves.",
 )
+DESIGN_OPENINGS = (
+    "I would start by asking who uses it and how much traffic to expect: that shapes the rest.",
+    "Before drawing anything I would pin down the two or three things it must never get wrong.",
+    "First I would agree on the requirements: what a first version needs, and what can wait.",
+)
+DESIGN_STEPS = (
+    "Requests would go through a small stateless service, so we can add machines as load grows.",
+    "The source of truth lives in a relational database, with a cache in front of the hot reads.",
+    "Anything slow, like sending email, goes on a queue and is handled by workers.",
+    "Each write carries an idempotency key, so a retry never does the work twice.",
+    "I would partition the data by customer, which keeps most queries on one shard.",
+    "Rate limits sit at the edge, per user and per key, with clear errors when they apply.",
+    "Reads can be a little stale, so replicas handle most of them and the primary takes writes.",
+    "Large files go to object storage, and the database only keeps a pointer and the metadata.",
+)
+DESIGN_CLOSINGS = (
+    "For monitoring I would watch latency percentiles, error rates and queue depth, "
+    "and alert on what users feel rather than on every cause.",
+    "Then I would say what I would cut for a first version, and what I would add once we "
+    "see how people use it.",
+    "Finally I would walk through one failure, say the database going away, and what the "
+    "user sees while it is down.",
+)
+EXPLAIN_OPENINGS = (
+    "The short version is that it is a trade-off between speed and safety.",
+    "I find it easiest to explain with an example from my last job.",
+    "There is a textbook answer, and then there is what I have seen happen in practice.",
+)
+EXPLAIN_STEPS = (
+    "In practice the cost only shows up under load, which is why it surprises people.",
+    "The usual mistake is to add it everywhere at once instead of where it is measured to help.",
+    "It works well until two things change the same data at the same moment.",
+    "The fix we used was simple: measure first, change one thing, then measure again.",
+    "Most of the time the boring, well-understood option is the right one.",
+    "It helps to draw the flow of a single request from start to finish.",
+)
+TECH_FILLER = (
+    "I would write that down as a decision, with the options we turned down and why.",
+    "The numbers matter here, so I would do a rough estimate before choosing.",
+    "If I were unsure I would say so, and explain how I would find out.",
+    "I would also think about testing it, including what happens when a dependency is slow.",
+    "Keeping it simple at first makes it much easier to change later.",
+    "I would check the idea with the people who will run it, not only the people who build it.",
+    "Security is easier to design in than to add later, so I would ask about it early.",
+    "I would ask what already exists, because reusing a boring tool beats building a new one.",
+    "A diagram with five boxes is usually enough to have the real conversation.",
+    "I like to name the riskiest assumption and find a cheap way to test it first.",
+    "Documentation can be short, but it should say why, not only what.",
+    "Where the answer depends on the team, I would say that and give both sides.",
+)
+PLAIN_OPENINGS = (
+    "I have thought about this a lot over the last few months.",
+    "Let me answer with an example, because it says more than adjectives.",
+    "I will keep it short and give you one real example.",
+)
 WENT_WRONG = (
     "I rambled and forgot to say what the result was.",
     "I went blank on the second part of the question.",
@@ -326,6 +375,18 @@ JOURNAL_MIDDLES = (
     "Read about the company again and wrote down three questions to ask them.",
     "I noticed I was comparing myself to friends and tried to let it go.",
     "Spent an hour on a small side project just for fun.",
+    "Made a list of what I actually want from the next job, and it was shorter than I thought.",
+    "A recruiter called about a role that does not fit; I said no kindly.",
+    "Went to the library to work, which helped me focus.",
+    "Did the shopping and cleaned the flat, which felt like progress of a kind.",
+    "Wrote a thank-you note and sent it before I could overthink it.",
+    "Looked at my savings and the numbers are fine for a few more months.",
+    "Spent the afternoon updating my portfolio with the project from last spring.",
+    "Met a friend for lunch and we did not talk about work at all.",
+    "Reread an old performance review and remembered what people valued in me.",
+    "Practised the salary question with a friend; it is less awkward now.",
+    "Took the evening off from everything job related.",
+    "Found a meetup next week that looks worth going to.",
     "Tidied my notes from the last few interviews into one place.",
     "Called my sister, which always helps.",
     "I did a breathing exercise before the call and it took the edge off.",
@@ -361,41 +422,63 @@ def person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
-def question(rng: random.Random) -> str:
+def question(rng: random.Random) -> tuple[str, str]:
+    """A question an interviewer might ask, and the kind of answer it wants."""
     if rng.random() < 0.08:
-        return rng.choice(PLAIN_QUESTIONS)
-    template, fillers = rng.choice(QUESTION_TEMPLATES)
-    return template.format(rng.choice(fillers))
+        return rng.choice(PLAIN_QUESTIONS), "plain"
+    template, fillers, kind = rng.choice(QUESTION_TEMPLATES)
+    return template.format(rng.choice(fillers)), kind
 
 
 def tags(rng: random.Random, choices: Sequence[str], most: int) -> tuple[str, ...]:
     return tuple(sorted(set(rng.sample(choices, rng.randint(0, most)))))
 
 
+def question_tags(rng: random.Random, kind: str) -> tuple[str, ...]:
+    first, *others = KIND_TAGS[kind]
+    return (first, *rng.sample(others, rng.randint(0, 1)))
+
+
 def _fill(rng: random.Random, sentences: list[str], filler: Sequence[str], words: int) -> str:
-    """`sentences`, then filler sentences until the text has about `words` words."""
+    """`sentences`, then filler sentences (none twice until all are used) to about `words`."""
     count = sum(len(s.split()) for s in sentences)
+    unused: list[str] = []
     while count < words:
-        extra = rng.choice(filler)
+        if not unused:
+            unused = rng.sample(filler, len(filler))
+        extra = unused.pop()
         sentences.append(extra)
         count += len(extra.split())
     return " ".join(sentences)
 
 
-def answer(rng: random.Random, words: int) -> str:
-    """A STAR-shaped spoken answer of about `words` words."""
+def answer(rng: random.Random, words: int, kind: str = "story") -> str:
+    """A spoken answer of about `words` words, shaped for the kind of question."""
+    if kind == "design":
+        steps = rng.sample(DESIGN_STEPS, 3 if words > 60 else 2)
+        said = [rng.choice(DESIGN_OPENINGS), *steps, rng.choice(DESIGN_CLOSINGS)]
+        more = [step for step in DESIGN_STEPS if step not in steps]
+        return _fill(rng, said, (*more, *TECH_FILLER), words)
+    if kind == "explain":
+        steps = rng.sample(EXPLAIN_STEPS, 2)
+        more = [step for step in EXPLAIN_STEPS if step not in steps]
+        return _fill(rng, [rng.choice(EXPLAIN_OPENINGS), *steps], (*more, *TECH_FILLER), words)
     story = [rng.choice(SITUATIONS), rng.choice(TASKS), rng.choice(ACTIONS)]
     if words > 60:
-        story.append(rng.choice(ACTIONS))
+        story.append(rng.choice([a for a in ACTIONS if a != story[-1]]))
     story.append(rng.choice(RESULTS))
+    if kind == "plain":
+        story.insert(0, rng.choice(PLAIN_OPENINGS))
     return _fill(rng, story, ANSWER_FILLER, words)
 
 
 def journal(rng: random.Random, words: int, company_name: str | None = None) -> str:
-    """An evening's entry of about `words` words, in two or three paragraphs."""
+    """An evening's entry of about `words` words, in three paragraphs."""
     first = [rng.choice(JOURNAL_OPENINGS)]
     if company_name is not None:
         first.append(rng.choice(INTERVIEW_THOUGHTS).format(company=company_name))
-    body = _fill(rng, first, JOURNAL_MIDDLES, words // 2)
-    rest = _fill(rng, [], JOURNAL_MIDDLES, words - len(body.split()) - 4)
+    middles = rng.sample(JOURNAL_MIDDLES, len(JOURNAL_MIDDLES))
+    half = len(middles) // 2
+    body = _fill(rng, first, middles[:half], words // 2)
+    rest = _fill(rng, [], middles[half:], words - len(body.split()) - 4)
     return f"{body}\n\n{rest}\n\n{rng.choice(JOURNAL_CLOSINGS)}"

@@ -357,3 +357,21 @@ def test_insert_many_refuses_a_read_only_database(db_path: Path, clock: FrozenCl
     with pytest.raises(ReadOnlyDatabase):
         db.insert_many(db.main.table("things"), [{"n": 1}])
     db.close()
+
+
+def test_replace_many_changes_every_document_or_none(db_path: Path, clock: FrozenClock) -> None:
+    db = Database.open(db_path, clock)
+    table = db.main.table("things")
+    ids = db.insert_many(table, [{"n": 1}, {"n": 2}, {"n": 3}])
+    assert table.get(doc_id=2) == {"n": 2}  # TinyDB's query cache must not keep the old one
+    with pytest.raises(KeyError):
+        db.replace_many(table, {1: {"n": 10}, 9: {"n": 90}})
+    assert [d["n"] for d in table.all()] == [1, 2, 3]
+    db.replace_many(table, {3: {"n": 30}, 1: {"n": 10}})
+    assert [(d.doc_id, d["n"]) for d in table.all()] == [(1, 10), (2, 2), (3, 30)]
+    assert table.search(lambda d: d["n"] > 5) == [{"n": 10}, {"n": 30}]
+    db.close()
+    db = Database.open(db_path, clock, access="read")
+    assert [d["n"] for d in db.main.table("things").all()] == [10, 2, 30]
+    assert ids == [1, 2, 3]
+    db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from fsrs import Rating
 
 from companion.clock import FrozenClock
-from companion.domain.practice import Scheduling, Star, new_question, rehearse
+from companion.domain.practice import AnswerVersion, Scheduling, Star, new_question, rehearse
 from companion.domain.practice_stats import practice_stats
 from companion.store.database import Database
 from companion.store.layout import Layout
@@ -122,6 +123,37 @@ def test_record_many_saves_what_record_saves_one_by_one(tmp_path: Path, clock: F
     for part in one.part_names():
         assert one.part(part).read_bytes() == many.part(part).read_bytes()
     assert one.main.read_bytes() == many.main.read_bytes()
+
+
+def test_add_many_saves_what_add_and_improve_answer_save(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    """Questions with their earlier answers, in bulk, give the same files as one at a time."""
+    start = datetime(2026, 2, 1, 18, tzinfo=UTC)
+    versions = ["First try.", "Better.", "Good now."]
+    times = [start + timedelta(days=n) for n in range(3)]
+    first = new_question("Why us?", start, answer=versions[0], tags=["culture"])
+    plain = new_question("Why now?", start)
+    for name in ("one", "many"):
+        with Repository.open(tmp_path / name / "companion.json", clock) as repo:
+            if name == "one":
+                saved = repo.questions.add(first)
+                for text, moment in zip(versions[1:], times[1:], strict=True):
+                    saved = repo.questions.improve_answer(saved, text, moment)
+                repo.questions.add(plain)
+            else:
+                final = replace(first, answer=AnswerVersion(versions[-1], times[-1]))
+                earlier = [AnswerVersion(t, m) for t, m in zip(versions, times, strict=True)][:-1]
+                added = repo.questions.add_many([(final, earlier), (plain, [])])
+                assert [q.id for q in added] == [1, 2]
+                assert added[0].earlier_versions == 2
+                assert repo.questions.answer_history(1) == earlier
+    one, many = (
+        Layout(tmp_path / "one" / "companion.json"),
+        Layout(tmp_path / "many" / "companion.json"),
+    )
+    assert one.main.read_bytes() == many.main.read_bytes()
+    assert one.part("answers").read_bytes() == many.part("answers").read_bytes()
 
 
 def test_reviews_are_filed_by_utc_month(repo: Repository, clock: FrozenClock) -> None:

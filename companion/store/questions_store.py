@@ -9,6 +9,10 @@
   one document a rehearsal, the fsrs `ReviewLog.to_dict()` plus the question id.
   A rating changes one question document and appends to this month's part; the
   stats read only the parts their 30 days touch.
+
+The tables' names and schemas live in `question_tables` (re-exported here): the
+main file is checked on every start, and this module's imports (fsrs, the
+decks) are for rehearsing, not for the summary.
 """
 
 from __future__ import annotations

@@ -57,6 +57,15 @@ def _from_doc(doc: Mapping[str, Any], doc_id: int) -> Application:
     )
 
 
+def _seen_since(doc: Mapping[str, Any], since: date) -> bool:
+    """Sent or changed on or after `since`, or an accepted offer (dates are parsed: a
+    date the schema accepts may be written as an ISO week date)."""
+    if doc.get("status") == "accepted" or date.fromisoformat(doc["applied_on"]) >= since:
+        return True
+    status_on: str | None = doc.get("status_on")
+    return status_on is not None and date.fromisoformat(status_on) >= since
+
+
 def _latest_first(applications: list[Application]) -> list[Application]:
     return sorted(applications, key=lambda a: (a.applied_on, a.id or 0), reverse=True)
 
@@ -74,13 +83,11 @@ class ApplicationsStore:
         """The applications the summary's counts can see on `today` (`summary_since`),
         the most recent first: sent or changed since then, and accepted offers. Read
         from the stored documents without building the others."""
-        since = summary_since(today).isoformat()
+        since = summary_since(today)
         found = [
             _from_doc(doc, int(doc_id))
             for doc_id, doc in self._db.main_docs(TABLE).items()
-            if doc["applied_on"] >= since
-            or (doc.get("status_on") or "") >= since
-            or doc.get("status") == "accepted"
+            if _seen_since(doc, since)
         ]
         return _latest_first(found)
 

@@ -96,3 +96,21 @@ def test_the_short_summary_loads_neither_the_scheduler_nor_the_journal(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+def test_dates_written_as_iso_weeks_are_counted_too(db_path: Path, clock: FrozenClock) -> None:
+    """The schema accepts any date `date.fromisoformat` reads in 10 characters, such as
+    an ISO week date typed into the file by hand: the summary still counts it."""
+    import orjson
+
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(weekly_goal=3)
+        repo.applications.add(Application("Acme", "Designer", clock.today()))
+    tables = orjson.loads(db_path.read_bytes())
+    tables["applications"]["1"]["applied_on"] = "2026-W10-2"  # Tue 3 Mar 2026
+    db_path.write_bytes(orjson.dumps(tables))
+    with Repository.open(db_path, clock, access="read") as repo:
+        inputs = repo.summary_inputs()
+        summary = repo.summary()
+    assert len(inputs.applications) == 1
+    assert summary.applied_this_week == 1

@@ -12,6 +12,7 @@ from tinydb.table import Document, Table
 from companion.domain.errors import FieldError
 from companion.domain.fit import ASPECTS, FitReflection
 from companion.domain.interviews import (
+    CLOSED,
     CONTACT_PREFS,
     Contact,
     ContactKind,
@@ -150,6 +151,18 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
     )
 
 
+_CLOSED_WORDS = frozenset(outcome.value for outcome in CLOSED)
+
+
+def _may_be_open(doc: Mapping[str, Any]) -> bool:
+    """False only for a document whose interview is surely closed: its last outcome
+    closes it, or its next round is logged (what `Interview.is_open` reads)."""
+    if doc.get("next_round_id") is not None:
+        return False
+    outcomes = doc.get("outcomes")
+    return not outcomes or outcomes[-1].get("outcome") not in _CLOSED_WORDS
+
+
 def no_such(what: str, wanted: int, listing: str, field: str) -> FieldError:
     return FieldError(field, f"there is no {what} {wanted}; {listing} shows their ids.")
 
@@ -164,6 +177,19 @@ class InterviewStore:
     def all(self) -> list[Interview]:
         docs = self._db.main_docs(INTERVIEWS)
         return [interview_from_doc(doc, int(doc_id)) for doc_id, doc in docs.items()]
+
+    def count(self) -> int:
+        return len(self._db.main_docs(INTERVIEWS))
+
+    def open_ones(self) -> list[Interview]:
+        """The open interviews (`Interview.is_open`), without building the closed ones."""
+        docs = self._db.main_docs(INTERVIEWS)
+        found = (
+            interview_from_doc(doc, int(doc_id))
+            for doc_id, doc in docs.items()
+            if _may_be_open(doc)
+        )
+        return [interview for interview in found if interview.is_open]
 
     def get(self, interview_id: int) -> Interview | None:
         doc = self._table().get(doc_id=interview_id)

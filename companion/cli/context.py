@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from companion.clock import Clock
-from companion.store.database import Access
-from companion.store.repository import Repository
+
+if TYPE_CHECKING:
+    from companion.store.database import Access
+    from companion.store.repository import Repository
 
 LOCK_WAIT_SECONDS = 3.0
 
@@ -23,6 +25,10 @@ class Context:
 
     def open(self, access: Access = "read") -> Repository:
         """Reads need no lock; a write waits a few seconds for another companion to finish."""
+        # Imported here: `--help`, a usage error or a command that opens no database
+        # does not pay for the store.
+        from companion.store.repository import Repository
+
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
         return Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
 

@@ -225,11 +225,12 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
-        interviews = repo.interviews.all()
+        interviews = repo.interviews.all() if args.all else repo.interviews.open_ones()
         rows = waiting_room(
             interviews, repo.references.all(), ctx.clock.today(), include_closed=args.all
         )
-    closed_ones = any(not interview.is_open for interview in interviews)
+        open_ones = sum(1 for interview in interviews if interview.is_open)
+        closed_ones = repo.interviews.count() > open_ones
     if args.json:
         ctx.print(
             orjson.dumps([interview_json(r) for r in rows], option=orjson.OPT_INDENT_2).decode()

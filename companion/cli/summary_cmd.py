@@ -8,7 +8,6 @@ from typing import Any
 import orjson
 
 from companion.cli.context import Context
-from companion.cli.interview_cmd import interview_json
 from companion.domain.summary import Summary
 
 KEEP_APPLYING = "Keep applying until an offer is in writing."
@@ -29,6 +28,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def as_json(summary: Summary) -> dict[str, Any]:
+    from companion.cli.interview_cmd import interview_json  # --json only: --short is hot
+
     return {
         "message": summary.message,
         "actions": [{"kind": a.kind, "text": a.text} for a in summary.actions],

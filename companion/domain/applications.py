@@ -152,6 +152,15 @@ def applied_this_week(applications: Iterable[Application], today: date) -> int:
     return sum(1 for a in applications if monday <= a.applied_on <= today)
 
 
+def summary_since(today: date) -> date:
+    """The first day the summary's counts look at: this week's and the burnout window's.
+
+    Only applications sent or changed from this day on, and accepted offers,
+    change `applied_this_week`, `burnout` and `offer_accepted` for `today`.
+    """
+    return min(week_start(today), today - timedelta(days=BURNOUT_WINDOW_DAYS - 1))
+
+
 def offer_accepted(applications: Iterable[Application]) -> bool:
     return any(a.status == "accepted" for a in applications)
 

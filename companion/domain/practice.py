@@ -39,8 +39,9 @@ from fsrs.scheduler import FUZZ_RANGES
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.domain.numbers import whole_number
+from companion.domain.practice_due import practice_actions as practice_actions
+from companion.domain.practice_due import practice_sentence as practice_sentence
 from companion.domain.settings import DEFAULT_RETENTION
-from companion.domain.summary import Action
 
 LEARNING_STEPS = (timedelta(minutes=10),)
 RELEARNING_STEPS = (timedelta(minutes=10),)
@@ -280,20 +281,6 @@ def when_phrase(due: datetime, now: datetime) -> str:
     if local.date() == now.date() + timedelta(days=1):
         return "tomorrow"
     return friendly(local.date(), now.date())
-
-
-def practice_sentence(due: int) -> str:
-    """The summary's practice action, calm: no counts of days, no urgency."""
-    if due == 1:
-        return "Practise one question out loud; it is ready when you are."
-    return f"Practise {due} questions out loud; they are ready when you are."
-
-
-def practice_actions(due: int) -> tuple[Action, ...]:
-    """The summary's practice action, when something is due."""
-    if due <= 0:
-        return ()
-    return (Action(kind="practice", text=practice_sentence(due), target="practice"),)
 
 
 # What people type

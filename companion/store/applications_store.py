@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from tinydb.table import Document
 
-from companion.domain.applications import Application
+from companion.domain.applications import Application, summary_since
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -41,7 +42,7 @@ def _to_doc(application: Application) -> dict[str, Any]:
     }
 
 
-def _from_doc(doc: Document) -> Application:
+def _from_doc(doc: Mapping[str, Any], doc_id: int) -> Application:
     status_on = doc.get("status_on")
     return Application(
         company=doc["company"],
@@ -52,8 +53,21 @@ def _from_doc(doc: Document) -> Application:
         notes=doc.get("notes", ""),
         status=doc.get("status", "applied"),
         status_on=date.fromisoformat(status_on) if status_on else None,
-        id=doc.doc_id,
+        id=doc_id,
     )
+
+
+def _seen_since(doc: Mapping[str, Any], since: date) -> bool:
+    """Sent or changed on or after `since`, or an accepted offer (dates are parsed: a
+    date the schema accepts may be written as an ISO week date)."""
+    if doc.get("status") == "accepted" or date.fromisoformat(doc["applied_on"]) >= since:
+        return True
+    status_on: str | None = doc.get("status_on")
+    return status_on is not None and date.fromisoformat(status_on) >= since
+
+
+def _latest_first(applications: list[Application]) -> list[Application]:
+    return sorted(applications, key=lambda a: (a.applied_on, a.id or 0), reverse=True)
 
 
 class ApplicationsStore:
@@ -62,12 +76,24 @@ class ApplicationsStore:
 
     def all(self) -> list[Application]:
         """Every application, the most recent first."""
-        found = [_from_doc(doc) for doc in self._db.main.table(TABLE).all()]
-        return sorted(found, key=lambda a: (a.applied_on, a.id or 0), reverse=True)
+        found = [_from_doc(doc, doc.doc_id) for doc in self._db.main.table(TABLE).all()]
+        return _latest_first(found)
+
+    def for_summary(self, today: date) -> list[Application]:
+        """The applications the summary's counts can see on `today` (`summary_since`),
+        the most recent first: sent or changed since then, and accepted offers. Read
+        from the stored documents without building the others."""
+        since = summary_since(today)
+        found = [
+            _from_doc(doc, int(doc_id))
+            for doc_id, doc in self._db.main_docs(TABLE).items()
+            if _seen_since(doc, since)
+        ]
+        return _latest_first(found)
 
     def get(self, application_id: int) -> Application | None:
         doc = self._db.main.table(TABLE).get(doc_id=application_id)
-        return _from_doc(doc) if isinstance(doc, Document) else None
+        return _from_doc(doc, doc.doc_id) if isinstance(doc, Document) else None
 
     def add(self, application: Application) -> Application:
         self._db.require_writable()

@@ -19,7 +19,6 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from companion.clock import Clock
-from companion.store.backups import keep_copy, restore_hint, take_daily_backup
 from companion.store.errors import BadDatabaseFile, DatabaseLocked, ReadOnlyDatabase
 from companion.store.files import (
     FileProblem,
@@ -136,6 +135,8 @@ class Database:
     # Loading
 
     def _bad(self, path: Path, problem: str) -> BadDatabaseFile:
+        from companion.store.backups import restore_hint
+
         return BadDatabaseFile(path, problem, restore_hint(self.layout))
 
     def _load(self, path: Path, *, is_main: bool) -> DataFile:
@@ -161,6 +162,8 @@ class Database:
         migrated = version < SCHEMA_VERSION
         if migrated:
             if self.writable and is_main:
+                from companion.store.backups import keep_copy
+
                 keep_copy(self.layout, f"before-schema-{SCHEMA_VERSION}", self.clock.now())
             tables = migrate(tables, version)
         broken_meta = meta_problem(tables)
@@ -193,6 +196,11 @@ class Database:
                 db = self._tinydb(file)
                 self._parts[name] = db
             return db
+
+    def main_docs(self, name: str) -> Mapping[str, Mapping[str, Any]]:
+        """A main-file table's documents as stored, by id (as text), for reading many at
+        once without TinyDB copying each. Read only: changes go through `main.table(name)`."""
+        return _file_of(self.main).tables.get(name, {})
 
     def loaded_parts(self) -> list[str]:
         """The history parts read into memory so far, sorted."""
@@ -347,6 +355,9 @@ class Database:
             if not pending and not gone:
                 return
             # A failed backup must not stop the save; the next save tries again.
+            # (Backups are imported here: a run that only reads never needs them.)
+            from companion.store.backups import take_daily_backup
+
             with contextlib.suppress(OSError):
                 take_daily_backup(self.layout, self.clock.today())
             # The main file first: it holds the id counters, so a crash between two

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,27 @@ def _plain_id(doc_id: str) -> bool:
     return doc_id.isascii() and doc_id.isdigit() and (doc_id == "0" or doc_id[0] != "0")
 
 
+def _plainly_fits(table: object) -> bool:
+    """The quick form of the checks below, for a whole table: an object whose ids are
+    all digits with no leading zero and whose documents are all objects. False may
+    also mean "look closer" (an id "0"), which the checks below do."""
+    if not isinstance(table, dict):
+        return False
+    if not table:
+        return True
+    ids = "".join(table)
+    return (
+        ids.isascii()
+        and ids.isdigit()
+        and "" not in table
+        and not any(map(_starts_with_zero, table))
+        and set(map(type, table.values())) <= {dict}
+    )
+
+
+_starts_with_zero = methodcaller("startswith", "0")
+
+
 def parse_tables(raw: bytes) -> Tables:
     if not raw.strip():
         raise FileProblem("the file is empty")
@@ -90,6 +111,8 @@ def check_tables(data: object, where: str = "") -> Tables:
             f"{holder} holds {_json_kind(data)} where a companion database holds an object "
             "of tables"
         )
+    if all(_plainly_fits(table) for table in data.values()):
+        return data
     owner = f"{where}: " if where else ""
     for name, table in data.items():
         if not isinstance(table, dict):
@@ -160,6 +183,8 @@ def fsync_dir(path: Path) -> None:
 
 def _write_temp(path: Path, data: bytes) -> str:
     """`data` in a private temporary file beside `path`, flushed to disk; its name."""
+    import tempfile  # only writers need it (with shutil and random behind it)
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)

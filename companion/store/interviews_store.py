@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -11,6 +12,7 @@ from tinydb.table import Document, Table
 from companion.domain.errors import FieldError
 from companion.domain.fit import ASPECTS, FitReflection
 from companion.domain.interviews import (
+    CLOSED,
     CONTACT_PREFS,
     Contact,
     ContactKind,
@@ -110,7 +112,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
     }
 
 
-def interview_from_doc(doc: dict[str, Any], doc_id: int) -> Interview:
+def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
     fit = doc.get("fit") or {}
     pref = doc.get("contact_pref", "email")
     contact_pref: ContactPref = "phone" if pref == "phone" else "email"
@@ -149,6 +151,18 @@ def interview_from_doc(doc: dict[str, Any], doc_id: int) -> Interview:
     )
 
 
+_CLOSED_WORDS = frozenset(outcome.value for outcome in CLOSED)
+
+
+def _may_be_open(doc: Mapping[str, Any]) -> bool:
+    """False only for a document whose interview is surely closed: its last outcome
+    closes it, or its next round is logged (what `Interview.is_open` reads)."""
+    if doc.get("next_round_id") is not None:
+        return False
+    outcomes = doc.get("outcomes")
+    return not outcomes or outcomes[-1].get("outcome") not in _CLOSED_WORDS
+
+
 def no_such(what: str, wanted: int, listing: str, field: str) -> FieldError:
     return FieldError(field, f"there is no {what} {wanted}; {listing} shows their ids.")
 
@@ -161,7 +175,21 @@ class InterviewStore:
         return self._db.main.table(INTERVIEWS)
 
     def all(self) -> list[Interview]:
-        return [interview_from_doc(dict(doc), doc.doc_id) for doc in self._table().all()]
+        docs = self._db.main_docs(INTERVIEWS)
+        return [interview_from_doc(doc, int(doc_id)) for doc_id, doc in docs.items()]
+
+    def count(self) -> int:
+        return len(self._db.main_docs(INTERVIEWS))
+
+    def open_ones(self) -> list[Interview]:
+        """The open interviews (`Interview.is_open`), without building the closed ones."""
+        docs = self._db.main_docs(INTERVIEWS)
+        found = (
+            interview_from_doc(doc, int(doc_id))
+            for doc_id, doc in docs.items()
+            if _may_be_open(doc)
+        )
+        return [interview for interview in found if interview.is_open]
 
     def get(self, interview_id: int) -> Interview | None:
         doc = self._table().get(doc_id=interview_id)
@@ -203,7 +231,7 @@ def reference_to_doc(reference: Reference) -> dict[str, Any]:
     return {"name": reference.name, "relation": reference.relation, "reach": reference.reach}
 
 
-def reference_from_doc(doc: dict[str, Any], doc_id: int) -> Reference:
+def reference_from_doc(doc: Mapping[str, Any], doc_id: int) -> Reference:
     return Reference(
         id=doc_id, name=doc["name"], relation=doc.get("relation", ""), reach=doc.get("reach", "")
     )
@@ -217,7 +245,8 @@ class ReferenceStore:
         return self._db.main.table(REFERENCES)
 
     def all(self) -> list[Reference]:
-        return [reference_from_doc(dict(doc), doc.doc_id) for doc in self._table().all()]
+        docs = self._db.main_docs(REFERENCES)
+        return [reference_from_doc(doc, int(doc_id)) for doc_id, doc in docs.items()]
 
     def require(self, reference_id: int, field: str = "id") -> Reference:
         doc = self._table().get(doc_id=reference_id)

@@ -9,6 +9,10 @@
   one document a rehearsal, the fsrs `ReviewLog.to_dict()` plus the question id.
   A rating changes one question document and appends to this month's part; the
   stats read only the parts their 30 days touch.
+
+The tables' names and schemas live in `question_tables` (re-exported here): the
+main file is checked on every start, and this module's imports (fsrs, the
+decks) are for rehearsing, not for the summary.
 """
 
 from __future__ import annotations
@@ -38,48 +42,13 @@ from companion.domain.practice import (
 from companion.domain.practice_stats import months_touched, window_start
 from companion.store.database import Database
 from companion.store.interviews_store import INTERVIEWS, no_such
-from companion.store.schema import Field, TableSchema
-
-QUESTIONS = "questions"
-ANSWERS = "answers"
-REVIEWS = "reviews"
-REVIEWS_PART_PREFIX = "reviews-"
-
-SCHEMAS: dict[str, TableSchema] = {
-    QUESTIONS: {
-        "text": Field("str"),
-        "tags": Field("list"),
-        "interview_id": Field("int", nullable=True),
-        "went_wrong": Field("str"),
-        "answer": Field("dict", nullable=True),
-        "star": Field("dict", nullable=True),
-        "hint": Field("str", required=False),
-        "suspended": Field("bool"),
-        "earlier_versions": Field("int"),
-        "deck": Field("str", required=False, nullable=True),
-        "import_key": Field("str", required=False, nullable=True),
-        "added_at": Field("datetime"),
-        "card": Field("dict"),
-    },
-    ANSWERS: {
-        "question_id": Field("int"),
-        "text": Field("str"),
-        "written_at": Field("datetime"),
-        "replaced_at": Field("datetime"),
-    },
-    REVIEWS: {
-        "question_id": Field("int"),
-        "card_id": Field("int"),
-        "rating": Field("int"),
-        "review_datetime": Field("datetime"),
-        "review_duration": Field("int", nullable=True),
-    },
-}
-
-
-def reviews_part(moment: datetime) -> str:
-    """The history part holding rehearsals of `moment`'s month (UTC)."""
-    return f"{REVIEWS_PART_PREFIX}{moment.astimezone(UTC):%Y-%m}"
+from companion.store.question_tables import ANSWERS as ANSWERS
+from companion.store.question_tables import QUESTIONS as QUESTIONS
+from companion.store.question_tables import REVIEWS as REVIEWS
+from companion.store.question_tables import REVIEWS_PART_PREFIX as REVIEWS_PART_PREFIX
+from companion.store.question_tables import SCHEMAS as SCHEMAS
+from companion.store.question_tables import count_due
+from companion.store.question_tables import reviews_part as reviews_part
 
 
 def _iso(moment: datetime) -> str:
@@ -178,11 +147,7 @@ class QuestionsStore:
 
     def due_count(self, until: datetime) -> int:
         """Unsuspended questions due by `until`, read from the cards without building questions."""
-        count = 0
-        for _, doc in self._raw():
-            if not doc["suspended"] and datetime.fromisoformat(doc["card"]["due"]) <= until:
-                count += 1
-        return count
+        return count_due(self._table, until)
 
     def tags(self) -> list[str]:
         return sorted({tag for _, doc in self._raw() for tag in doc["tags"]})

@@ -15,6 +15,7 @@ keeps each of the hundred rounds to milliseconds instead of a fresh interpreter.
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import sys
@@ -27,6 +28,11 @@ from tinydb import Query
 
 from companion.clock import FrozenClock
 from companion.store.repository import Repository
+
+# The store imports these on its first write: warm them here, once, rather than in
+# every forked worker (a round lasts a few milliseconds).
+for _module in ("companion.store.backups", "tempfile"):
+    importlib.import_module(_module)
 
 SCRATCH = "scratch"
 LOG = "scratchlog"

@@ -315,3 +315,44 @@ def test_breathe_opens_the_app_on_the_pacer(monkeypatch: pytest.MonkeyPatch, db_
     )
     assert main(["--db", str(db_path), "breathe"]) == 0
     assert opened == ["breathe"]
+
+
+def test_the_lazy_command_table_matches_the_modules() -> None:
+    """`companion --help` lists each command from COMMAND_MODULES without importing its
+    module: each row must name the module that registers it, with the same help line."""
+    import argparse
+
+    from companion.cli.main import COMMAND_MODULES
+
+    registered: dict[str, str | None] = {}
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            registered = {choice.dest: choice.help for choice in action._choices_actions}
+    assert list(registered) == list(COMMAND_MODULES)
+    for name, (module_name, line) in COMMAND_MODULES.items():
+        assert registered[name] == line, name
+        probe = argparse.ArgumentParser()
+        sub = probe.add_subparsers()
+        __import__(module_name, fromlist=["register"]).register(sub)
+        assert name in sub.choices, (module_name, name)
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from companion.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "print(','.join(sorted(m for m in sys.modules if m.endswith('_cmd'))))\n"
+    )
+    db = str(tmp_path / "c.json")
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--db", db, "summary", "--short"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.strip().splitlines()[-1].split(","))
+    assert "companion.cli.summary_cmd" in loaded
+    others = {"journal", "import", "export", "backups", "question", "apply", "breathe"}
+    assert not loaded & {f"companion.cli.{name}_cmd" for name in others}, loaded

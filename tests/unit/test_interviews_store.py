@@ -224,3 +224,39 @@ def test_the_summary_gathers_the_timelines(db_path: Path, clock: FrozenClock) ->
     assert summary.actions[0].target == "interview:1"
     assert [w.interview.company for w in summary.waiting] == ["Acme"]
     assert summary.message == "3 things are worth doing today."
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    outcomes=st.lists(st.sampled_from(list(Outcome)), max_size=3),
+    next_round=st.one_of(st.none(), st.integers(1, 9)),
+)
+def test_open_ones_are_exactly_the_open_interviews(
+    outcomes: list[Outcome], next_round: int | None
+) -> None:
+    from companion.domain.interviews import Interview, OutcomeChange
+    from companion.store.interviews_store import _may_be_open
+
+    interview = Interview(
+        "Acme",
+        "Designer",
+        date(2026, 3, 3),
+        outcomes=tuple(OutcomeChange(o, date(2026, 3, 4)) for o in outcomes),
+        next_round_id=next_round,
+    )
+    doc = orjson.loads(orjson.dumps(interview_to_doc(interview)))
+    assert _may_be_open(doc) == interview_from_doc(doc, 1).is_open
+
+
+def test_the_open_ones_and_the_count(db_path: Path, clock: FrozenClock) -> None:
+    from companion.domain.interviews import Interview, OutcomeChange
+
+    with Repository.open(db_path, clock) as repo:
+        for outcome in (Outcome.WAITING, Outcome.REJECTED, Outcome.NEXT_ROUND):
+            change = OutcomeChange(outcome, date(2026, 3, 2))
+            repo.interviews.add(
+                Interview("Acme", outcome.value, date(2026, 3, 1), outcomes=(change,))
+            )
+        assert repo.interviews.count() == 3
+        assert [i.role for i in repo.interviews.open_ones()] == ["waiting", "next_round"]
+        assert [i for i in repo.interviews.all() if i.is_open] == repo.interviews.open_ones()

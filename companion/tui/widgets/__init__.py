@@ -3,6 +3,7 @@
 from companion.tui.widgets.answer_timer import AnswerTimer
 from companion.tui.widgets.breathing_box import BreathingBox
 from companion.tui.widgets.fields import TextBox, TextField
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.gentle_bar import GentleBar
 from companion.tui.widgets.milestone_line import MilestoneLine
 from companion.tui.widgets.mood_line import MoodLine
@@ -14,6 +15,7 @@ from companion.tui.widgets.urge_chart import UrgeChart
 __all__ = [
     "AnswerTimer",
     "BreathingBox",
+    "Footer",
     "GentleBar",
     "MilestoneLine",
     "MoodLine",

@@ -17,6 +17,7 @@ class Profile:
     reviews: int
     journal_entries: int
     journal_words: int
+    days: int  # how far back the history goes from the frozen day
 
 
 PROFILES = {
@@ -31,6 +32,7 @@ PROFILES = {
         reviews=2_000,
         journal_entries=80,
         journal_words=80,
+        days=180,
     ),
     # About 12-15 MB of JSON once every table exists.
     "heavy": Profile(
@@ -44,5 +46,6 @@ PROFILES = {
         reviews=60_000,
         journal_entries=3_000,
         journal_words=180,
+        days=730,
     ),
 }

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -127,6 +128,13 @@ class JournalStore:
         self._db.require_writable()
         entry_id = self._db.insert(self._table(), entry_to_doc(entry))
         return replace(entry, id=entry_id)
+
+    def add_many(self, entries: Iterable[Entry]) -> list[Entry]:
+        """The bulk form of `add` (a generated or restored journal): the part changes once."""
+        self._db.require_writable()
+        kept = list(entries)
+        ids = self._db.insert_many(self._table(), (entry_to_doc(e) for e in kept))
+        return [replace(entry, id=entry_id) for entry, entry_id in zip(kept, ids, strict=True)]
 
     def save(self, entry: Entry) -> None:
         """Replace the stored entry with the same id."""

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -268,6 +268,70 @@ class QuestionsStore:
             doc["question_id"] = rehearsal.question_id
             self._db.insert(log, doc)
             self.save(question)
+
+    def add_many(
+        self, questions: Sequence[tuple[Question, Sequence[AnswerVersion]]]
+    ) -> list[Question]:
+        """Save many new questions at once, each with the earlier versions of its answer.
+
+        The bulk form of `add` and `improve_answer` (for a generated or restored
+        bank): each earlier version (oldest first) is kept in the history as
+        replaced by the next one, `earlier_versions` counts them, and the
+        questions table and the history change once each. Returns the
+        questions with their ids.
+        """
+        self._db.require_writable()
+        for question, earlier in questions:
+            self._check_interview(question)
+            if earlier and question.answer is None:
+                raise ValueError("earlier versions of an answer need a current answer")
+        with self._db.batch():
+            ids = self._db.insert_many(self._table, (_to_doc(q) for q, _ in questions))
+            saved = [
+                replace(with_id(q, question_id), earlier_versions=len(earlier))
+                for (q, earlier), question_id in zip(questions, ids, strict=True)
+            ]
+            self._db.replace_many(self._table, {q.id or 0: _to_doc(q) for q in saved})
+            history = [
+                {
+                    "question_id": q.id,
+                    "text": version.text,
+                    "written_at": _iso(version.written_at),
+                    "replaced_at": _iso(replaced_by.written_at),
+                }
+                for q, (_, earlier) in zip(saved, questions, strict=True)
+                if q.answer is not None
+                for version, replaced_by in zip(earlier, (*earlier[1:], q.answer), strict=True)
+            ]
+            if history:
+                self._db.insert_many(self._db.part(ANSWERS).table(ANSWERS), history)
+        return saved
+
+    def record_many(self, questions: Iterable[Question], rehearsals: Iterable[Rehearsal]) -> int:
+        """Save many rated rehearsals at once: the questions as they ended up, and the logs.
+
+        The bulk form of `record` (for a generated history): the questions
+        table and each month's part change once, not once a rehearsal. The
+        logs take ids in the order given. Returns how many were saved.
+        """
+        self._db.require_writable()
+        by_part: dict[str, list[dict[str, Any]]] = {}
+        for rehearsal in rehearsals:
+            doc: dict[str, Any] = dict(rehearsal.log.to_dict())
+            doc["review_datetime"] = _iso(rehearsal.at)
+            doc["question_id"] = rehearsal.question_id
+            by_part.setdefault(reviews_part(rehearsal.at), []).append(doc)
+        changed: dict[int, dict[str, Any]] = {}
+        for question in questions:
+            if question.id is None:
+                raise ValueError("record_many() is for questions that have an id")
+            self._check_interview(question)
+            changed[question.id] = _to_doc(question)
+        with self._db.batch():
+            for name, docs in by_part.items():
+                self._db.insert_many(self._db.part(name).table(REVIEWS), docs)
+            self._db.replace_many(self._table, changed)
+        return sum(len(docs) for docs in by_part.values())
 
     # History (parts, loaded on demand)
 

@@ -327,3 +327,51 @@ def test_the_background_writer_reports_a_full_disk_and_retries(
     repo.close()
     with Repository.open(db_path, clock, access="read") as reader:
         assert reader.settings.get().weekly_goal == 6
+
+
+def test_insert_many_hands_out_ids_like_insert_in_one_change(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    db = Database.open(db_path, clock)
+    table = db.part("journal").table("journal")
+    table.insert({"text": "written before the counter moved"})  # id 1, the counter still at 1
+    assert db.insert_many(table, ({"text": f"bulk {n}"} for n in range(3))) == [2, 3, 4]
+    assert db.insert_many(table, []) == []
+    assert db.insert(table, {"text": "one more"}) == 5
+    db.close()
+    db = Database.open(db_path, clock, access="read")
+    texts = {d.doc_id: d["text"] for d in db.part("journal").table("journal").all()}
+    assert texts == {
+        1: "written before the counter moved",
+        2: "bulk 0",
+        3: "bulk 1",
+        4: "bulk 2",
+        5: "one more",
+    }
+    db.close()
+
+
+def test_insert_many_refuses_a_read_only_database(db_path: Path, clock: FrozenClock) -> None:
+    Database.open(db_path, clock).close()
+    db = Database.open(db_path, clock, access="read")
+    with pytest.raises(ReadOnlyDatabase):
+        db.insert_many(db.main.table("things"), [{"n": 1}])
+    db.close()
+
+
+def test_replace_many_changes_every_document_or_none(db_path: Path, clock: FrozenClock) -> None:
+    db = Database.open(db_path, clock)
+    table = db.main.table("things")
+    ids = db.insert_many(table, [{"n": 1}, {"n": 2}, {"n": 3}])
+    assert table.get(doc_id=2) == {"n": 2}  # TinyDB's query cache must not keep the old one
+    with pytest.raises(KeyError):
+        db.replace_many(table, {1: {"n": 10}, 9: {"n": 90}})
+    assert [d["n"] for d in table.all()] == [1, 2, 3]
+    db.replace_many(table, {3: {"n": 30}, 1: {"n": 10}})
+    assert [(d.doc_id, d["n"]) for d in table.all()] == [(1, 10), (2, 2), (3, 30)]
+    assert table.search(lambda d: d["n"] > 5) == [{"n": 10}, {"n": 30}]
+    db.close()
+    db = Database.open(db_path, clock, access="read")
+    assert [d["n"] for d in db.main.table("things").all()] == [10, 2, 30]
+    assert ids == [1, 2, 3]
+    db.close()

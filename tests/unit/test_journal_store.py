@@ -41,6 +41,20 @@ def test_entries_round_trip_exactly(db_path: Path, clock: FrozenClock) -> None:
     assert AWKWARD.strip() in [doc["text"] for doc in raw["journal"].values()]
 
 
+def test_add_many_writes_what_add_writes_one_by_one(tmp_path: Path, clock: FrozenClock) -> None:
+    entries = [
+        new_entry(text, clock.now() - timedelta(days=n), mood=n % 5 + 1, tags=["calm"])
+        for n, text in enumerate(("one", AWKWARD, "three"))
+    ]
+    one, many = tmp_path / "one" / "companion.json", tmp_path / "many" / "companion.json"
+    with Repository.open(one, clock) as repo:
+        added = [repo.journal.add(entry) for entry in entries]
+    with Repository.open(many, clock) as repo:
+        assert repo.journal.add_many(entries) == added
+    assert Layout(one).part("journal").read_bytes() == Layout(many).part("journal").read_bytes()
+    assert Layout(one).main.read_bytes() == Layout(many).main.read_bytes()
+
+
 def test_entries_are_listed_newest_first_and_can_be_edited_and_deleted(
     repo: Repository, clock: FrozenClock
 ) -> None:

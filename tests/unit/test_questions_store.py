@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from fsrs import Rating
 
 from companion.clock import FrozenClock
-from companion.domain.practice import Scheduling, Star, new_question, rehearse
+from companion.domain.practice import AnswerVersion, Scheduling, Star, new_question, rehearse
 from companion.domain.practice_stats import practice_stats
 from companion.store.database import Database
 from companion.store.layout import Layout
@@ -91,6 +92,68 @@ def test_a_rating_moves_the_card_and_logs_the_review_in_its_months_part(
     stored = repo.questions.get(saved.id or 0)
     assert stored is not None
     assert stored.due == moved.due > clock.now()
+
+
+def test_record_many_saves_what_record_saves_one_by_one(tmp_path: Path, clock: FrozenClock) -> None:
+    """The bulk path (a generated history) gives the same files as a rating at a time."""
+    moments = [datetime(2026, 1, 30, 18, tzinfo=UTC) + timedelta(days=n) for n in range(4)]
+
+    def history(repo: Repository, bulk: bool) -> None:
+        question = repo.questions.add(new_question("Why us?", moments[0]))
+        other = repo.questions.add(new_question("Why now?", moments[0]))
+        done = []
+        for moment in moments:
+            question, rehearsal = rehearse(question, Rating.Good, moment, None, EXACT)
+            if bulk:
+                done.append(rehearsal)
+            else:
+                repo.questions.record(question, rehearsal)
+        if bulk:
+            assert repo.questions.record_many([question], done) == len(moments)
+        assert repo.questions.get(other.id or 0) == other
+
+    for name, bulk in (("one", False), ("many", True)):
+        with Repository.open(tmp_path / name / "companion.json", clock) as repo:
+            history(repo, bulk)
+    one, many = (
+        Layout(tmp_path / "one" / "companion.json"),
+        Layout(tmp_path / "many" / "companion.json"),
+    )
+    assert one.part_names() == many.part_names() == ["reviews-2026-01", "reviews-2026-02"]
+    for part in one.part_names():
+        assert one.part(part).read_bytes() == many.part(part).read_bytes()
+    assert one.main.read_bytes() == many.main.read_bytes()
+
+
+def test_add_many_saves_what_add_and_improve_answer_save(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    """Questions with their earlier answers, in bulk, give the same files as one at a time."""
+    start = datetime(2026, 2, 1, 18, tzinfo=UTC)
+    versions = ["First try.", "Better.", "Good now."]
+    times = [start + timedelta(days=n) for n in range(3)]
+    first = new_question("Why us?", start, answer=versions[0], tags=["culture"])
+    plain = new_question("Why now?", start)
+    for name in ("one", "many"):
+        with Repository.open(tmp_path / name / "companion.json", clock) as repo:
+            if name == "one":
+                saved = repo.questions.add(first)
+                for text, moment in zip(versions[1:], times[1:], strict=True):
+                    saved = repo.questions.improve_answer(saved, text, moment)
+                repo.questions.add(plain)
+            else:
+                final = replace(first, answer=AnswerVersion(versions[-1], times[-1]))
+                earlier = [AnswerVersion(t, m) for t, m in zip(versions, times, strict=True)][:-1]
+                added = repo.questions.add_many([(final, earlier), (plain, [])])
+                assert [q.id for q in added] == [1, 2]
+                assert added[0].earlier_versions == 2
+                assert repo.questions.answer_history(1) == earlier
+    one, many = (
+        Layout(tmp_path / "one" / "companion.json"),
+        Layout(tmp_path / "many" / "companion.json"),
+    )
+    assert one.main.read_bytes() == many.main.read_bytes()
+    assert one.part("answers").read_bytes() == many.part("answers").read_bytes()
 
 
 def test_reviews_are_filed_by_utc_month(repo: Repository, clock: FrozenClock) -> None:

@@ -109,8 +109,9 @@ class CompanionApp(App[None]):
         pause = self.gc_pause
         if isinstance(event, events.Key) and pause is not None and pause.frozen:
             self._keys_seen += 1
-            if pause.hold():
-                self.set_timer(MAX_HOLD, pause.release)
+            hold = pause.hold()
+            if hold is not None:
+                self.set_timer(MAX_HOLD, partial(pause.release, hold))
         await super().on_event(event)
 
     def _release_gc(self, keys_seen: int) -> None:

@@ -31,6 +31,7 @@ class GcPause:
     def __init__(self) -> None:
         self.frozen = False
         self.holding = False
+        self.holds = 0  # how many holds have begun: a timer releases only its own
 
     def freeze(self) -> None:
         """Once: move every object so far out of the collector's way."""
@@ -38,15 +39,21 @@ class GcPause:
             self.frozen = True
             gc.freeze()
 
-    def hold(self) -> bool:
-        """Stop automatic collections until `release`; False if already held or disabled."""
+    def hold(self) -> int | None:
+        """Stop automatic collections until `release`.
+
+        Returns the new hold's number, or None when one is held already (or the
+        collector was disabled by someone else).
+        """
         if self.holding or not gc.isenabled():
-            return False
+            return None
         gc.disable()
         self.holding = True
-        return True
+        self.holds += 1
+        return self.holds
 
-    def release(self) -> None:
-        if self.holding:
+    def release(self, hold: int | None = None) -> None:
+        """Let collections run again; given a hold's number, only if that hold is current."""
+        if self.holding and (hold is None or hold == self.holds):
             self.holding = False
             gc.enable()

@@ -278,8 +278,32 @@ class Database:
             doc_id = self.next_id(table.name)
             while table.contains(doc_id=doc_id):
                 doc_id = self.next_id(table.name)
-            table.insert(Document(dict(doc), doc_id))
+            # What table.insert(Document(doc, doc_id)) does, without TinyDB's copy of
+            # the whole table: a rating adds to a month of reviews in constant time.
+            tables = table.storage.read() or {}
+            tables.setdefault(table.name, {})[str(doc_id)] = dict(doc)
+            table.clear_cache()
+            table.storage.write(tables)
             return doc_id
+
+    def update_one(self, table: Table, doc_id: int, fields: Mapping[str, Any]) -> bool:
+        """Set `fields` on one document, as `table.update(fields, doc_ids=[doc_id])` does.
+
+        TinyDB copies the whole table on every update; this changes the one
+        document, so saving a question costs the same in a bank of 2,000 as in
+        one of 20. Returns False, changing nothing, when there is no such document.
+        """
+        self.require_writable()
+        with self._state_lock:
+            tables = table.storage.read() or {}
+            raw = tables.get(table.name, {})
+            key = str(doc_id)
+            if key not in raw:
+                return False
+            raw[key] = {**raw[key], **fields}
+            table.clear_cache()
+            table.storage.write(tables)
+            return True
 
     def insert_many(self, table: Table, docs: Iterable[Mapping[str, Any]]) -> list[int]:
         """Insert `docs` under new stable ids, in order, in one change of `table`.

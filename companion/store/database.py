@@ -69,6 +69,9 @@ class Database:
         # Parts on disk that an import replaced with nothing: removed at the next save.
         self._gone: set[str] = set()
         self.save_problem: str | None = None
+        # Counts every change in memory (never goes back): a screen can tell that
+        # nothing changed since it last read the data.
+        self.changes = 0
         self.save_listener: SaveListener | None = None
         self.main = self._tinydb(self._load(layout.main, is_main=True))
 
@@ -237,6 +240,7 @@ class Database:
         """A file whose contents are new: it is written at the next save."""
         file = DataFile(path, tables)
         file.touch()
+        self.changes += 1
         self._files.append(file)
         return file
 
@@ -246,6 +250,7 @@ class Database:
         self.require_writable()
         with self._state_lock:
             file.touch()
+            self.changes += 1
         if self._writer is not None:
             self._writer.poke()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -61,6 +62,8 @@ class HomeScreen(Screen[None]):
     ]
 
     summary: Summary | None = None
+    # The data's change count and the minute the summary shown was made for.
+    shown_for: tuple[int, datetime] | None = None
 
     def compose(self) -> ComposeResult:
         yield NavBar("home")
@@ -86,9 +89,18 @@ class HomeScreen(Screen[None]):
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
+        """Show the summary, unless the one shown is of the same data and minute.
+
+        At start the screen is mounted and then resumed (twice): the summary of a
+        heavy history is made once instead of three times.
+        """
         app = app_of(self)
-        summary = app.repo.summary()
         now = app.clock.now()
+        made_for = (app.repo.db.changes, now.replace(second=0, microsecond=0))
+        if made_for == self.shown_for:
+            return
+        self.shown_for = made_for
+        summary = app.repo.summary()
         self.query_one("#today", Static).update(
             Content(f"{greeting(now.hour)} {friendly(now.date())}.")
         )

@@ -50,7 +50,7 @@ SIZE = (80, 24)
 # A person reads the question before revealing, and the answer before rating:
 # far slower than this, but a faster pace only makes background work overlap more.
 PAUSE_BEFORE_REVEAL = 0.1
-PAUSE_BEFORE_RATING = 0.1
+PAUSE_BEFORE_RATING = 0.15
 B4_PAUSE = 1.0  # between ratings while watching the file, so each save stands alone
 B4_POLL = 0.005
 WAIT = 30.0  # seconds for anything to appear on the terminal

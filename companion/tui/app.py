@@ -52,7 +52,7 @@ class CompanionApp(App[None]):
         cursor_blink: bool = True,
         start: str | None = None,
         exit_after_paint: bool = False,
-        pause_gc: bool = False,
+        gc_pause: GcPause | None = None,
     ) -> None:
         super().__init__()
         self.repo = repo
@@ -60,8 +60,9 @@ class CompanionApp(App[None]):
         self.cursor_blink = cursor_blink
         self.start = start or DESTINATIONS[0].mode
         self.exit_after_paint = exit_after_paint
-        # The terminal app keeps garbage collections out of a keypress (tui/gc_pause.py).
-        self.gc_pause = GcPause() if pause_gc else None
+        # The terminal app keeps garbage collections out of its start and of each
+        # keypress (tui/gc_pause.py).
+        self.gc_pause = gc_pause
         self._keys_seen = 0
         self.exit_problem: str | None = None
         self.quit_without_saving = False
@@ -97,9 +98,13 @@ class CompanionApp(App[None]):
         # call_after_refresh would quit before anything is painted).
         painted = renderable is not None and not self._batch_count and screen is self.screen
         super()._display(screen, renderable)
-        if painted and self.gc_pause is not None:
-            self.gc_pause.freeze()
-            if self.gc_pause.holding:
+        pause = self.gc_pause
+        if painted and pause is not None:
+            if not pause.frozen:
+                pause.freeze()
+                # the start's hold (make_app) ends after this frame, or at the latest:
+                self.set_timer(MAX_HOLD, partial(pause.release, pause.holds))
+            if pause.holding:
                 self.set_timer(AFTER_FRAME, partial(self._release_gc, self._keys_seen))
         if self.exit_after_paint and painted and self.current_mode == self.start:
             self.exit_after_paint = False
@@ -290,15 +295,24 @@ def make_app(
     `start` names the mode to open on (a Destination's `mode`; default home), or a
     target (tui/targets.py, such as "breathe") to open over home.
     `exit_after_paint` quits once the first screen has painted (for the benchmarks).
-    `pause_gc` keeps garbage collections out of keypresses (tui/gc_pause.py).
+    `pause_gc` keeps garbage collections out of the start (until the first screen
+    has painted) and out of keypresses (tui/gc_pause.py).
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
-    repo = Repository.open(db_path, clock, access="auto", background=background)
+    pause = GcPause() if pause_gc else None
+    if pause is not None:
+        pause.hold()
+    try:
+        repo = Repository.open(db_path, clock, access="auto", background=background)
+    except BaseException:
+        if pause is not None:
+            pause.release()
+        raise
     return CompanionApp(
         repo,
         clock,
         cursor_blink=cursor_blink,
         start=start,
         exit_after_paint=exit_after_paint,
-        pause_gc=pause_gc,
+        gc_pause=pause,
     )

@@ -5,10 +5,13 @@ file's tables, loaded parts, the widgets). A full (generation 2) collection
 walks all of them and takes tens of milliseconds; when one starts between a
 key and the frame it leads to, that frame is late.
 
+- From opening the database until the first screen has painted, no
+  collection runs: loading a heavy main file makes hundreds of thousands of
+  objects, and each full collection meanwhile would walk all of them again.
 - `freeze()` once the first screen has painted: everything loaded so far (the
   data, the app) goes to the permanent generation, so later collections only
-  walk what was made since. The data stays in use for the whole run, so
-  nothing collectable is kept; it costs no time (no collection is made).
+  walk what was made since. The data stays in use for the whole run; the
+  little garbage the start made is kept too, and freezing costs no time.
 - `hold()` when a key arrives and `release()` shortly after the frame it led to
   (`AFTER_FRAME`: Textual hands the frame to its writer thread, which needs
   the interpreter for a moment to write it, and a collection would keep it

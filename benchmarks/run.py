@@ -13,15 +13,25 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
+import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from benchmarks.bare_app import MARKER
-from benchmarks.generate import DEFAULT_SEED, describe, generate
+from benchmarks.generate import DEFAULT_SEED
 from benchmarks.measure import Pair, RunFailed, paired
 from benchmarks.profiles import PROFILES
+from benchmarks.rehearsal import (
+    B3_RATINGS,
+    B4_RATINGS,
+    copy_database,
+    percentile,
+    rehearse_in_app,
+)
 
 HERE = Path(__file__).parent
 BIN = Path(sys.executable).parent
@@ -43,6 +53,10 @@ class Benchmark:
     pty: bool = False
     painted: tuple[bytes, bytes] | None = None  # what each must have painted (measured, baseline)
     pending: str = ""  # why it cannot be measured yet
+    # Measured inside the app by benchmarks/rehearsal.py instead of a command line:
+    # "rehearsal" (B3) or "saving" (B4).
+    driver: str = ""
+    most: float | None = None  # an upper bound on the measured value itself, in seconds
 
 
 def _tui(db: Path) -> list[str]:
@@ -75,14 +89,17 @@ BENCHMARKS = (
         "rehearsal: rating key to next question painted, p95 of 200",
         "the same on typical",
         "<= 1.5x and < 50 ms",
-        pending="needs practice mode (questions, reviews)",
+        1.5,
+        driver="rehearsal",
+        most=0.050,
     ),
     Benchmark(
         "B4",
-        "after a rating, until the change is in a file that loads",
+        "after a rating, until the change is in a file that loads (worst of a sitting)",
         "none",
         "<= 1 s",
-        pending="needs practice mode (a rating to make)",
+        driver="saving",
+        most=1.0,
     ),
     Benchmark(
         "B5",
@@ -114,12 +131,23 @@ class Row:
     baseline: str = ""
     measured: str = ""
     ratio: float | None = None
+    value: float | None = None  # the measured median, in seconds (for `most`)
+
+    @property
+    def done(self) -> bool:
+        return self.ratio is not None or self.value is not None
 
     @property
     def met(self) -> str:
-        if self.ratio is None or self.bench.limit is None:
+        bench = self.bench
+        if not self.done:
             return "not yet"
-        return "yes" if self.ratio <= self.bench.limit else "no"
+        ok = True
+        if bench.limit is not None:
+            ok = self.ratio is not None and self.ratio <= bench.limit
+        if bench.most is not None:
+            ok = ok and self.value is not None and self.value <= bench.most
+        return "yes" if ok else "no"
 
 
 def _shown(value: float, metric: str) -> str:
@@ -128,7 +156,19 @@ def _shown(value: float, metric: str) -> str:
     return f"{value * 1000:.0f} ms"
 
 
-def measure_all(db: Path, runs: int, only: set[str] | None = None) -> list[Row]:
+@dataclass(frozen=True)
+class InApp:
+    """What the in-app benchmarks (B3, B4) need besides the database."""
+
+    typical: Path  # B3's baseline database
+    scratch: Path  # where each sitting's copy of a database goes
+    ratings: int = B3_RATINGS
+    saving_ratings: int = B4_RATINGS
+
+
+def measure_all(
+    db: Path, runs: int, only: set[str] | None = None, in_app: InApp | None = None
+) -> list[Row]:
     env = {
         **{k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL")},
         "COMPANION_FROZEN_NOW": FROZEN_NOW,
@@ -138,7 +178,17 @@ def measure_all(db: Path, runs: int, only: set[str] | None = None) -> list[Row]:
     pairs: dict[tuple[object, ...], Pair] = {}
     rows = []
     for bench in BENCHMARKS:
-        if (only and bench.id not in only) or bench.measured_argv is None:
+        if only and bench.id not in only:
+            rows.append(Row(bench))
+            continue
+        if bench.driver:
+            if in_app is None:
+                rows.append(Row(bench))
+                continue
+            app_env = {k: v for k, v in env.items() if k != "COMPANION_EXIT_AFTER_PAINT"}
+            rows.append(measure_in_app(bench, db, runs, app_env, in_app))
+            continue
+        if bench.measured_argv is None:
             rows.append(Row(bench))
             continue
         measured = bench.measured_argv(db)
@@ -159,6 +209,35 @@ def measure_all(db: Path, runs: int, only: set[str] | None = None) -> list[Row]:
     return rows
 
 
+def measure_in_app(
+    bench: Benchmark, db: Path, runs: int, env: Mapping[str, str], in_app: InApp
+) -> Row:
+    """B3: paired sittings on the typical profile and on `db`, p95 each, the median ratio.
+    B4: `runs` sittings on `db`, the worst save of each, their median."""
+    now = datetime.fromisoformat(FROZEN_NOW)
+
+    def sitting(source: Path, name: str, ratings: int, watch: bool) -> list[float]:
+        copy = copy_database(source, in_app.scratch / name)
+        session = rehearse_in_app(copy, env, now, ratings=ratings, watch_saves=watch)
+        print(f"  {bench.id} {name}: {session.summary()}", flush=True)
+        return session.save_delays if watch else session.latencies
+
+    if bench.driver == "saving":
+        worst = [max(sitting(db, "measured", in_app.saving_ratings, True)) for _ in range(runs)]
+        value = statistics.median(worst)
+        return Row(bench, "", _shown(value, "wall"), None, value)
+    base: list[float] = []
+    meas: list[float] = []
+    for index in range(runs):
+        order = [("baseline", in_app.typical), ("measured", db)]
+        for name, source in order if index % 2 == 0 else order[::-1]:
+            p95 = percentile(sitting(source, name, in_app.ratings, False), 95)
+            (base if name == "baseline" else meas).append(p95)
+    ratio = statistics.median(m / b for b, m in zip(base, meas, strict=True))
+    value = statistics.median(meas)
+    return Row(bench, _shown(statistics.median(base), "wall"), _shown(value, "wall"), ratio, value)
+
+
 def check_painted(pair: Pair, measured: bytes, baseline: bytes) -> None:
     """A start that exited before painting would be fast for nothing: refuse it."""
     for runs, marker in ((pair.measured, measured), (pair.baseline, baseline)):
@@ -172,20 +251,20 @@ def table(rows: list[Row], markdown: bool) -> str:
     body = []
     for row in rows:
         bench = row.bench
-        if row.ratio is None:
+        if not row.done:
             measured = f"not measured yet: {bench.pending}" if bench.pending else "skipped"
             body.append(
                 (bench.id, bench.what, bench.baseline, measured, "", bench.target, "not yet")
             )
         else:
-            base = f"{bench.baseline}: {row.baseline}"
+            base = f"{bench.baseline}: {row.baseline}" if row.baseline else bench.baseline
             body.append(
                 (
                     bench.id,
                     bench.what,
                     base,
                     row.measured,
-                    f"{row.ratio:.2f}x",
+                    f"{row.ratio:.2f}x" if row.ratio is not None else "",
                     bench.target,
                     row.met,
                 )
@@ -216,6 +295,21 @@ def machine() -> str:
     )
 
 
+def generate_apart(profile: str, db: Path, seed: int) -> None:
+    """Generate a profile's database in a child process, and print what it wrote.
+
+    Not in this process: generating heavy takes it to about 120 MB, and a child
+    started afterwards would report that as its own peak RSS (B5).
+    """
+    argv = [PYTHON, "-m", "benchmarks.generate", "--profile", profile, "--out", str(db)]
+    done = subprocess.run(
+        [*argv, "--seed", str(seed)], cwd=HERE.parent, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"generating {profile} failed:\n{done.stderr}")
+    print(done.stdout, end="")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The benchmarks of issue 7.")
     parser.add_argument("--profile", choices=sorted(PROFILES), default="heavy")
@@ -225,19 +319,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where generated data goes")
     parser.add_argument("--only", action="append", help="run only this id (repeatable)")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument(
+        "--ratings",
+        type=int,
+        default=B3_RATINGS,
+        help=f"ratings in each B3 sitting (default {B3_RATINGS})",
+    )
+    parser.add_argument(
+        "--typical-db",
+        type=Path,
+        help="B3's baseline database (default: the typical profile, generated)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.ratings < 1:
+        parser.error("--ratings must be at least 1")
 
     db = args.db
     if db is None:
         db = args.out / args.profile / "companion.json"
-        print(describe(generate(db, PROFILES[args.profile], args.seed), db))
+        generate_apart(args.profile, db, args.seed)
+    in_app = None
+    if not args.only or {"B3", "B4"} & set(args.only):
+        typical = args.typical_db or args.out / "typical" / "companion.json"
+        if args.typical_db is None and (args.profile != "typical" or args.db is not None):
+            generate_apart("typical", typical, args.seed)
+        in_app = InApp(typical, args.out / "sittings", ratings=args.ratings)
     print(f"machine: {machine()}")
     print(f"profile: {args.profile}, {args.runs} paired run(s) each, medians and median ratios")
     print()
     try:
-        rows = measure_all(db, args.runs, set(args.only) if args.only else None)
+        rows = measure_all(db, args.runs, set(args.only) if args.only else None, in_app)
     except RunFailed as failure:
         print(f"benchmark run failed: {failure}", file=sys.stderr)
         return 1

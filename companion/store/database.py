@@ -68,6 +68,9 @@ class Database:
         # Parts on disk that an import replaced with nothing: removed at the next save.
         self._gone: set[str] = set()
         self.save_problem: str | None = None
+        # Counts every change in memory (never goes back): a screen can tell that
+        # nothing changed since it last read the data.
+        self.changes = 0
         self.save_listener: SaveListener | None = None
         self.main = self._tinydb(self._load(layout.main, is_main=True))
 
@@ -245,6 +248,7 @@ class Database:
         """A file whose contents are new: it is written at the next save."""
         file = DataFile(path, tables)
         file.touch()
+        self.changes += 1
         self._files.append(file)
         return file
 
@@ -254,6 +258,7 @@ class Database:
         self.require_writable()
         with self._state_lock:
             file.touch()
+            self.changes += 1
         if self._writer is not None:
             self._writer.poke()
 
@@ -286,8 +291,32 @@ class Database:
             doc_id = self.next_id(table.name)
             while table.contains(doc_id=doc_id):
                 doc_id = self.next_id(table.name)
-            table.insert(Document(dict(doc), doc_id))
+            # What table.insert(Document(doc, doc_id)) does, without TinyDB's copy of
+            # the whole table: a rating adds to a month of reviews in constant time.
+            tables = table.storage.read() or {}
+            tables.setdefault(table.name, {})[str(doc_id)] = dict(doc)
+            table.clear_cache()
+            table.storage.write(tables)
             return doc_id
+
+    def update_one(self, table: Table, doc_id: int, fields: Mapping[str, Any]) -> bool:
+        """Set `fields` on one document, as `table.update(fields, doc_ids=[doc_id])` does.
+
+        TinyDB copies the whole table on every update; this changes the one
+        document, so saving a question costs the same in a bank of 2,000 as in
+        one of 20. Returns False, changing nothing, when there is no such document.
+        """
+        self.require_writable()
+        with self._state_lock:
+            tables = table.storage.read() or {}
+            raw = tables.get(table.name, {})
+            key = str(doc_id)
+            if key not in raw:
+                return False
+            raw[key] = {**raw[key], **fields}
+            table.clear_cache()
+            table.storage.write(tables)
+            return True
 
     def insert_many(self, table: Table, docs: Iterable[Mapping[str, Any]]) -> list[int]:
         """Insert `docs` under new stable ids, in order, in one change of `table`.

@@ -182,7 +182,7 @@ class QuestionsStore:
             raise ValueError("save() is for questions that have an id; use add()")
         self._db.require_writable()
         self._check_interview(question)
-        self._table.update(_to_doc(question), doc_ids=[question.id])
+        self._db.update_one(self._table, question.id, _to_doc(question))
 
     def set_suspended(self, question: Question, suspended: bool) -> Question:
         changed = replace(question, suspended=suspended)

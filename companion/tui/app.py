@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from rich.console import RenderableType
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -15,6 +17,7 @@ from textual.screen import Screen
 from companion.clock import Clock
 from companion.store.repository import Repository
 from companion.tui.commands import ScreenKeys
+from companion.tui.gc_pause import AFTER_FRAME, MAX_HOLD, GcPause
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
@@ -49,6 +52,7 @@ class CompanionApp(App[None]):
         cursor_blink: bool = True,
         start: str | None = None,
         exit_after_paint: bool = False,
+        gc_pause: GcPause | None = None,
     ) -> None:
         super().__init__()
         self.repo = repo
@@ -56,6 +60,10 @@ class CompanionApp(App[None]):
         self.cursor_blink = cursor_blink
         self.start = start or DESTINATIONS[0].mode
         self.exit_after_paint = exit_after_paint
+        # The terminal app keeps garbage collections out of its start and of each
+        # keypress (tui/gc_pause.py).
+        self.gc_pause = gc_pause
+        self._keys_seen = 0
         self.exit_problem: str | None = None
         self.quit_without_saving = False
         for theme in THEMES:
@@ -90,9 +98,31 @@ class CompanionApp(App[None]):
         # call_after_refresh would quit before anything is painted).
         painted = renderable is not None and not self._batch_count and screen is self.screen
         super()._display(screen, renderable)
+        pause = self.gc_pause
+        if painted and pause is not None:
+            if not pause.frozen:
+                pause.freeze()
+                # the start's hold (make_app) ends after this frame, or at the latest:
+                self.set_timer(MAX_HOLD, partial(pause.release, pause.holds))
+            if pause.holding:
+                self.set_timer(AFTER_FRAME, partial(self._release_gc, self._keys_seen))
         if self.exit_after_paint and painted and self.current_mode == self.start:
             self.exit_after_paint = False
             self.exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        pause = self.gc_pause
+        if isinstance(event, events.Key) and pause is not None and pause.frozen:
+            self._keys_seen += 1
+            hold = pause.hold()
+            if hold is not None:
+                self.set_timer(MAX_HOLD, partial(pause.release, hold))
+        await super().on_event(event)
+
+    def _release_gc(self, keys_seen: int) -> None:
+        """After a frame: let collections run again, unless another key came since."""
+        if self.gc_pause is not None and keys_seen == self._keys_seen:
+            self.gc_pause.release()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
@@ -258,15 +288,31 @@ def make_app(
     background: bool = True,
     start: str | None = None,
     exit_after_paint: bool = False,
+    pause_gc: bool = False,
 ) -> CompanionApp:
     """Open the database (read-only if another companion has it) and build the app.
 
     `start` names the mode to open on (a Destination's `mode`; default home), or a
     target (tui/targets.py, such as "breathe") to open over home.
     `exit_after_paint` quits once the first screen has painted (for the benchmarks).
+    `pause_gc` keeps garbage collections out of the start (until the first screen
+    has painted) and out of keypresses (tui/gc_pause.py).
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
-    repo = Repository.open(db_path, clock, access="auto", background=background)
+    pause = GcPause() if pause_gc else None
+    if pause is not None:
+        pause.hold()
+    try:
+        repo = Repository.open(db_path, clock, access="auto", background=background)
+    except BaseException:
+        if pause is not None:
+            pause.release()
+        raise
     return CompanionApp(
-        repo, clock, cursor_blink=cursor_blink, start=start, exit_after_paint=exit_after_paint
+        repo,
+        clock,
+        cursor_blink=cursor_blink,
+        start=start,
+        exit_after_paint=exit_after_paint,
+        gc_pause=pause,
     )

@@ -47,7 +47,7 @@ def run_app(
     db_path: Path, clock: Clock, start: str | None = None, ask: Ask = ask_in_terminal
 ) -> int:
     exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
-    app = make_app(db_path, clock, start=start, exit_after_paint=exit_after_paint)
+    app = make_app(db_path, clock, start=start, exit_after_paint=exit_after_paint, pause_gc=True)
     try:
         app.run()
     finally:

@@ -375,3 +375,25 @@ def test_replace_many_changes_every_document_or_none(db_path: Path, clock: Froze
     assert [d["n"] for d in db.main.table("things").all()] == [10, 2, 30]
     assert ids == [1, 2, 3]
     db.close()
+
+
+def test_update_one_merges_fields_into_one_document_and_saves_it(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    db = Database.open(db_path, clock)
+    table = db.main.table("things")
+    first = db.insert(table, {"n": 1, "kept": "yes"})
+    db.insert(table, {"n": 2})
+    assert table.get(doc_id=first) == {"n": 1, "kept": "yes"}  # cached before the change
+    assert db.update_one(table, first, {"n": 10})
+    assert not db.update_one(table, 99, {"n": 99})
+    assert [(d.doc_id, dict(d)) for d in table.all()] == [
+        (1, {"n": 10, "kept": "yes"}),
+        (2, {"n": 2}),
+    ]
+    db.close()
+    db = Database.open(db_path, clock, access="read")
+    assert db.main.table("things").get(doc_id=first) == {"n": 10, "kept": "yes"}
+    with pytest.raises(ReadOnlyDatabase):
+        db.update_one(db.main.table("things"), first, {"n": 0})
+    db.close()

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from companion.domain.applications import Application, with_status
 from companion.domain.dates import friendly
@@ -21,6 +21,7 @@ from companion.tui.screens.application_dialogs import (
 )
 from companion.tui.screens.confirm import Confirm
 from companion.tui.widgets import GentleBar
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 EMPTY = (

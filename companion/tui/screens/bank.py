@@ -11,7 +11,7 @@ from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from companion.domain.practice import (
     SHOW_ALL,
@@ -30,6 +30,7 @@ from companion.tui.screens.question_dialogs import (
     QuestionForm,
 )
 from companion.tui.widgets import TextField
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 SHOW_OPTIONS = ((SHOW_ALL, "All"), (SHOW_DUE, "Due now"), (SHOW_RESTING, "Resting"))

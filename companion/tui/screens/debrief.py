@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Select, Static, TextArea
+from textual.widgets import Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.domain.dates import friendly
@@ -54,6 +54,7 @@ from companion.tui.context import app_of
 from companion.tui.literal import literal
 from companion.tui.screens.form import FORM_CSS, form_row
 from companion.tui.widgets import TextBox, TextField
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.summary import Summary
 from companion.tui.context import app_of
 from companion.tui.widgets import GentleBar, UrgeChart
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 URGE_HINT = "Feel like checking your inbox? Press i and breathe for a minute instead."
@@ -60,6 +62,8 @@ class HomeScreen(Screen[None]):
     ]
 
     summary: Summary | None = None
+    # The data's change count and the minute the summary shown was made for.
+    shown_for: tuple[int, datetime] | None = None
 
     def compose(self) -> ComposeResult:
         yield NavBar("home")
@@ -85,9 +89,18 @@ class HomeScreen(Screen[None]):
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
+        """Show the summary, unless the one shown is of the same data and minute.
+
+        At start the screen is mounted and then resumed (twice): the summary of a
+        heavy history is made once instead of three times.
+        """
         app = app_of(self)
-        summary = app.repo.summary()
         now = app.clock.now()
+        made_for = (app.repo.db.changes, now.replace(second=0, microsecond=0))
+        if made_for == self.shown_for:
+            return
+        self.shown_for = made_for
+        summary = app.repo.summary()
         self.query_one("#today", Static).update(
             Content(f"{greeting(now.hour)} {friendly(now.date())}.")
         )

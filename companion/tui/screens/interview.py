@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.fit import ASPECTS
@@ -20,6 +20,7 @@ from companion.tui.context import app_of
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.waiting import PHASE_STYLES
 from companion.tui.widgets import MilestoneLine
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 

@@ -16,7 +16,7 @@ from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from companion.domain.dates import friendly
 from companion.domain.interviews import Interview
@@ -36,6 +36,7 @@ from companion.tui.context import app_of
 from companion.tui.literal import visible
 from companion.tui.screens.journal_entry import EntryForm, EntryScreen, delete_item, edit_item
 from companion.tui.widgets import MoodLine, TextField
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 # The list shows the newest this many that match; search and the filters reach the rest.

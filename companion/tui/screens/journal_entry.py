@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Select, Static
+from textual.widgets import Select, Static
 
 from companion.domain.dates import friendly
 from companion.domain.debrief import debrief_sections
@@ -38,6 +38,7 @@ from companion.tui.literal import literal
 from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
 from companion.tui.widgets import TextBox, TextField
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:

@@ -15,13 +15,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.domain.breathing import CYCLES, PHASE_SECONDS, Breath, breath_at
 from companion.domain.summary import Summary
 from companion.domain.urges import parking_note, trend_sentence
 from companion.tui.context import app_of
 from companion.tui.widgets import BreathingBox, UrgeChart
+from companion.tui.widgets.footer import Footer
 
 TICK_SECONDS = 0.25
 

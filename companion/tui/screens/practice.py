@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from companion.domain.practice import (
     LEARN_AHEAD,
@@ -38,6 +38,7 @@ from companion.domain.practice_stats import practice_stats
 from companion.tui.context import app_of
 from companion.tui.screens.question_dialogs import AnswerForm, DeckPicker, QuestionForm
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 AHEAD_COUNT = 5

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
 from companion.domain.errors import FieldError
 from companion.domain.settings import (
@@ -25,6 +25,7 @@ from companion.domain.settings import (
 )
 from companion.tui.context import app_of
 from companion.tui.widgets import TextField
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 THEME_LABELS = {"companion-dusk": "Dusk (dark)", "companion-dawn": "Dawn (light)"}

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.interviews import Interview
@@ -21,6 +21,7 @@ from companion.tui.context import app_of
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.interview_form import InterviewForm
 from companion.tui.screens.references import ReferencesScreen
+from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 PHASE_STYLES = {

@@ -1,19 +1,47 @@
-"""Reusable pieces, each with its own DEFAULT_CSS."""
+"""Reusable pieces, each with its own DEFAULT_CSS.
 
-from companion.tui.widgets.answer_timer import AnswerTimer
-from companion.tui.widgets.breathing_box import BreathingBox
-from companion.tui.widgets.fields import TextBox, TextField
-from companion.tui.widgets.gentle_bar import GentleBar
-from companion.tui.widgets.milestone_line import MilestoneLine
-from companion.tui.widgets.mood_line import MoodLine
-from companion.tui.widgets.nav_bar import NavBar
-from companion.tui.widgets.note_area import NoteArea
-from companion.tui.widgets.practice_stats import PracticeStatsPanel
-from companion.tui.widgets.urge_chart import UrgeChart
+Each is imported when first asked for (`from companion.tui.widgets import
+NavBar` imports only nav_bar.py): home, the first screen, needs three of them,
+and the text fields bring in Textual's TextArea.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from companion.tui.widgets.answer_timer import AnswerTimer
+    from companion.tui.widgets.breathing_box import BreathingBox
+    from companion.tui.widgets.fields import TextBox, TextField
+    from companion.tui.widgets.footer import Footer
+    from companion.tui.widgets.gentle_bar import GentleBar
+    from companion.tui.widgets.milestone_line import MilestoneLine
+    from companion.tui.widgets.mood_line import MoodLine
+    from companion.tui.widgets.nav_bar import NavBar
+    from companion.tui.widgets.note_area import NoteArea
+    from companion.tui.widgets.practice_stats import PracticeStatsPanel
+    from companion.tui.widgets.urge_chart import UrgeChart
+
+_MODULES = {
+    "AnswerTimer": "answer_timer",
+    "BreathingBox": "breathing_box",
+    "Footer": "footer",
+    "GentleBar": "gentle_bar",
+    "MilestoneLine": "milestone_line",
+    "MoodLine": "mood_line",
+    "NavBar": "nav_bar",
+    "NoteArea": "note_area",
+    "PracticeStatsPanel": "practice_stats",
+    "TextBox": "fields",
+    "TextField": "fields",
+    "UrgeChart": "urge_chart",
+}
 
 __all__ = [
     "AnswerTimer",
     "BreathingBox",
+    "Footer",
     "GentleBar",
     "MilestoneLine",
     "MoodLine",
@@ -24,3 +52,12 @@ __all__ = [
     "TextField",
     "UrgeChart",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -18,11 +18,24 @@ def default_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def user_path(text: str) -> Path:
+    """A path as a person typed it: `~` and `~user` expanded as a shell would.
+
+    A `~name` that names no user on this machine stays as written, a relative
+    path (a shell does the same), instead of failing.
+    """
+    path = Path(text)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
 def resolve_db_path(cli_value: str | None, environ: Mapping[str, str] | None = None) -> Path:
     """`--db` wins over `COMPANION_DB`, which wins over the platform default."""
     env = os.environ if environ is None else environ
     if cli_value:
-        return Path(cli_value).expanduser()
+        return user_path(cli_value)
     if env.get(DB_ENV):
-        return Path(env[DB_ENV]).expanduser()
+        return user_path(env[DB_ENV])
     return default_data_dir() / DB_FILENAME

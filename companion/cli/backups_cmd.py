@@ -10,6 +10,7 @@ from companion.cli.context import LOCK_WAIT_SECONDS, Context
 from companion.cli.errors import UsageError
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
+from companion.paths import user_path
 from companion.store.backups import list_backups, list_kept, restore
 from companion.store.errors import DatabaseLocked, StoreError
 from companion.store.files import FileProblem
@@ -86,7 +87,7 @@ def _find(layout: Layout, wanted: str) -> Path:
     try:
         day = date.fromisoformat(wanted)
     except ValueError:
-        path = Path(wanted).expanduser()
+        path = user_path(wanted)
         try:
             if path.is_file():
                 return path

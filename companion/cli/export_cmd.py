@@ -9,6 +9,7 @@ from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.exports import FORMATS, SUFFIXES, render, written_sentence
 from companion.exports.target import write_default, write_named
+from companion.paths import user_path
 
 STDOUT = "-"
 
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.out.flush()
         return 0
     if args.output:
-        path = Path(args.output).expanduser()
+        path = user_path(args.output)
         write_named(path, data)
     else:
         path = write_default(Path.cwd(), FORMATS[format_name], ctx.clock.today(), data)

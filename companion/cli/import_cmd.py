@@ -9,6 +9,7 @@ from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.domain.decks import import_sentence
 from companion.domain.errors import FieldError
+from companion.paths import user_path
 from companion.store.deck_files import (
     DECK_SUFFIX,
     find_shipped,
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError(
             "import needs a FILE (an export, .json, or a question deck, .toml) or --list."
         )
-    path = Path(args.file).expanduser()
+    path = user_path(args.file)
     if path.suffix.lower() == EXPORT_SUFFIX:
         return run_restore(path, args.replace, ctx)
     if args.replace:

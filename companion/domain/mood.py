@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from companion.domain.errors import FieldError
+from companion.domain.numbers import whole_number
 
 MOOD_LOW, MOOD_HIGH = 1, 5
 MOOD_WORDS = {1: "heavy", 2: "low", 3: "steady", 4: "good", 5: "bright"}
@@ -19,8 +20,9 @@ def parse_mood(value: str | int | None, field: str = "mood") -> int | None:
     text = str(value).strip()
     if not text:
         return None
-    if text.isdigit() and MOOD_LOW <= int(text) <= MOOD_HIGH:
-        return int(text)
+    number = whole_number(text)
+    if number is not None and MOOD_LOW <= number <= MOOD_HIGH:
+        return number
     raise FieldError(
         field,
         f"{text!r} is not a mood; use a number from {MOOD_LOW} to {MOOD_HIGH} "

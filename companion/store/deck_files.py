@@ -53,7 +53,7 @@ def shipped_decks() -> list[ShippedDeck]:
 def _plain_slug(slug: str) -> str:
     """'03-behavioural' -> 'behavioural'."""
     head, _, rest = slug.partition("-")
-    return rest if head.isdigit() and rest else slug
+    return rest if head.isascii() and head.isdigit() and rest else slug
 
 
 def find_shipped(name: str) -> ShippedDeck | None:

@@ -55,8 +55,9 @@ def _debrief(app: CompanionApp, argument: str) -> None:
     """`debrief:N` opens that interview's debrief where it was left; an unknown one, nothing."""
     from companion.tui.screens.debrief import open_debrief
 
-    if argument.isdigit():
-        open_debrief(app, int(argument))
+    interview_id = whole_number(argument)
+    if interview_id is not None:
+        open_debrief(app, interview_id)
 
 
 def _journal(app: CompanionApp, argument: str) -> None:

@@ -41,7 +41,7 @@ def test_a_mood_may_be_left_out(text: str | None) -> None:
     assert parse_mood(text) is None
 
 
-@pytest.mark.parametrize("text", ["0", "6", "four", "-1", "2.5", "10"])
+@pytest.mark.parametrize("text", ["0", "6", "four", "-1", "2.5", "10", "²", "٣"])
 def test_a_bad_mood_names_the_field_and_the_scale(text: str) -> None:
     with pytest.raises(FieldError) as caught:
         parse_mood(text)

@@ -20,6 +20,7 @@ from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 from companion.domain.errors import FieldError
 from companion.exports import FORMATS, render, written_sentence
 from companion.exports.target import free_path, write_if_new, write_named
+from companion.paths import user_path
 from companion.store.errors import StoreError
 from companion.tui.context import app_of
 from companion.tui.widgets import TextField
@@ -140,7 +141,7 @@ class ExportScreen(ModalScreen[None]):
         typed = self.query_one("#path", TextField).value.strip()
         if not typed:
             raise FieldError("output", "name a file to write the export to.")
-        path = Path(typed).expanduser()
+        path = user_path(typed)
         return path if path.is_absolute() else self.folder / path
 
     def action_export(self) -> None:

@@ -32,6 +32,7 @@ from companion.domain.journal import (
     reflection_item,
 )
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
+from companion.domain.numbers import whole_number
 from companion.domain.practice import parse_tags
 from companion.tui.context import app_of
 from companion.tui.literal import literal
@@ -232,22 +233,23 @@ def delete_item(
 def current_item(app: CompanionApp, key: str) -> tuple[JournalItem | None, Interview | None]:
     """The item with this key as it is stored now (it may have been edited or deleted)."""
     kind, _, number = key.partition(":")
-    if not number.isdigit():
+    item_id = whole_number(number)
+    if item_id is None:
         return None, None
     repo = app.repo
     tz = app.clock.now().tzinfo
     today = app.clock.today()
     if kind == "entry":
-        entry = repo.journal.get(int(number))
+        entry = repo.journal.get(item_id)
         if entry is None:
             return None, None
         interview = repo.interviews.get(entry.interview_id) if entry.interview_id else None
         return entry_item(entry, tz), interview
-    interview = repo.interviews.get(int(number))
+    interview = repo.interviews.get(item_id)
     if interview is None:
         return None, None
     if kind == "debrief":
-        debrief = repo.debriefs.get(int(number))
+        debrief = repo.debriefs.get(item_id)
         return (debrief_item(debrief, interview, today, tz) if debrief else None), interview
     if kind == "reflection":
         return reflection_item(interview, tz), interview

@@ -6,7 +6,7 @@ summary, which only counts what is due, never loads the scheduler.
 
 from __future__ import annotations
 
-from companion.domain.summary import Action
+from companion.domain.actions import Action
 
 
 def practice_sentence(due: int) -> str:

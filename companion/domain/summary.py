@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from companion.domain.actions import Action
 from companion.domain.applications import (
     Application,
     applied_this_week,
@@ -59,21 +60,6 @@ RESTORATIVE = (
 )
 # Not offered while the user should rest from applying, or has accepted an offer.
 ABOUT_APPLYING = frozenset({RESTORATIVE[1], RESTORATIVE[5]})
-
-
-@dataclass(frozen=True)
-class Action:
-    """One thing worth doing, in one sentence.
-
-    `kind` names the rule (one of ACTION_ORDER); `due` orders actions of the
-    same kind (earliest first); `target` tells the app what to open, such as
-    "interview:3".
-    """
-
-    kind: str
-    text: str
-    due: date | None = None
-    target: str | None = None
 
 
 @dataclass(frozen=True)

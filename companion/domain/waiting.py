@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from companion.domain.actions import Action
 from companion.domain.interviews import ContactKind, Interview
 from companion.domain.references import Reference
-from companion.domain.summary import Action
 from companion.domain.timeline import Timeline, build_timeline
 
 

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from companion.clock import Clock
 from companion.domain.interviews import any_accepted
 from companion.domain.practice_due import practice_actions
-from companion.domain.summary import Summary, SummaryInputs, build_summary
 from companion.domain.urges import CHART_DAYS
 from companion.domain.waiting import interview_actions, recent_replies, waiting_room
 from companion.store.applications_store import ApplicationsStore
@@ -32,6 +31,7 @@ from companion.store.urges_store import UrgesStore
 
 if TYPE_CHECKING:
     from companion.domain.practice import Scheduling
+    from companion.domain.summary import Summary, SummaryInputs
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
 
@@ -124,6 +124,8 @@ class Repository:
     def summary_inputs(self) -> SummaryInputs:
         """What the summary reads, from the main file only; the question bank and the
         applications are read as stored, without building every question and application."""
+        from companion.domain.summary import SummaryInputs
+
         today = self.clock.today()
         interviews = self.interviews.all()
         rows = waiting_room(interviews, self.references.all(), today, include_closed=True)
@@ -146,6 +148,8 @@ class Repository:
         return Scheduling(desired_retention=self.settings.get().desired_retention)
 
     def summary(self) -> Summary:
+        from companion.domain.summary import build_summary
+
         return build_summary(self.summary_inputs(), self.clock.today())
 
     def flush(self) -> None:

@@ -74,6 +74,25 @@ def _drain(fd: int, timeout: float) -> bytes:
     return b"".join(chunks)
 
 
+def spawn_in_pty(
+    argv: Sequence[str], env: Mapping[str, str], size: tuple[int, int]
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `argv` on a new pseudo-terminal of `size` (columns, rows); returns the
+    process and the terminal's master side, which the caller reads and closes."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    proc = subprocess.Popen(
+        list(argv),
+        env={**env, "TERM": env.get("TERM", "xterm-256color")},
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+    )
+    os.close(slave)
+    return proc, master
+
+
 def run_in_pty(
     argv: Sequence[str],
     env: Mapping[str, str],
@@ -86,18 +105,8 @@ def run_in_pty(
     For a TUI started with COMPANION_EXIT_AFTER_PAINT=1 this is a cold start
     until the first screen has painted, then exit.
     """
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        list(argv),
-        env={**env, "TERM": env.get("TERM", "xterm-256color")},
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = spawn_in_pty(argv, env, size)
     try:
         output = _drain(master, timeout)
     except RunFailed:

@@ -23,24 +23,21 @@ database with nothing due is practised ahead (`f`) first.
 
 from __future__ import annotations
 
-import fcntl
 import math
 import os
 import re
 import select
 import shutil
 import signal
-import struct
 import subprocess
 import sys
-import termios
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks.measure import RunFailed
+from benchmarks.measure import RunFailed, spawn_in_pty
 from companion.store.files import FileProblem, parse_tables
 from companion.store.layout import Layout
 from companion.store.questions_store import REVIEWS, reviews_part
@@ -113,17 +110,7 @@ class Terminal:
     """The app on a pseudo-terminal: keys in, everything it writes kept in order."""
 
     def __init__(self, argv: Sequence[str], env: Mapping[str, str]) -> None:
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-        self.proc = subprocess.Popen(
-            list(argv),
-            env={**env, "TERM": env.get("TERM", "xterm-256color")},
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            start_new_session=True,
-        )
-        os.close(slave)
+        self.proc, self.master = spawn_in_pty(argv, env, SIZE)
         self.output = bytearray()
         self.mark = 0  # searches look at what came after the last mark
         self.closed = False

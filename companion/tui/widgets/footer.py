@@ -22,6 +22,7 @@ from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.screen import Screen
 
 
@@ -63,27 +64,23 @@ class Footer(TextualFooter):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            ident = _Key(
-                binding.key,
-                self.app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                "",
-            )
-            wanted.append(_Shown(ident, enabled, tooltip))
+            wanted.append(_Shown(self._key(binding, ""), enabled, tooltip))
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             palette = active.get(self.app.COMMAND_PALETTE_BINDING)
             if palette is not None:
                 _, binding, enabled, tooltip = palette
-                ident = _Key(
-                    binding.key,
-                    self.app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    "-command-palette",
-                )
+                ident = self._key(binding, "-command-palette")
                 wanted.append(_Shown(ident, enabled, binding.tooltip or binding.description))
         return wanted
+
+    def _key(self, binding: Binding, classes: str) -> _Key:
+        return _Key(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            classes,
+        )
 
     async def _update_keys(self) -> None:
         if not self.is_attached or not self._bindings_ready:

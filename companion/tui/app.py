@@ -88,7 +88,7 @@ class CompanionApp(App[None]):
                 markup=False,
             )
         elif not settings.welcomed:
-            from companion.tui.screens.welcome import WelcomeScreen
+            from companion.tui.dialogs import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
 
@@ -137,7 +137,7 @@ class CompanionApp(App[None]):
         self._show_save_problem(message.problem)
 
     def _show_save_problem(self, problem: str | None) -> None:
-        from companion.tui.screens.quit_guard import QuitGuardScreen
+        from companion.tui.dialogs import QuitGuardScreen
 
         if problem is not None and isinstance(self.screen, QuitGuardScreen):
             return  # the question at quit says it already, and a toast would cover its buttons
@@ -171,7 +171,7 @@ class CompanionApp(App[None]):
         self.open_target(target)
 
     def action_help(self) -> None:
-        from companion.tui.screens.help import HelpScreen
+        from companion.tui.dialogs import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
@@ -215,13 +215,13 @@ class CompanionApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def action_weekly_goal(self) -> None:
-        from companion.tui.screens.welcome import WeeklyGoalScreen
+        from companion.tui.dialogs import WeeklyGoalScreen
 
         self.push_screen(WeeklyGoalScreen())
 
     async def action_quit(self) -> None:
         """Save everything, then quit; if the save fails, ask what to do."""
-        from companion.tui.screens.quit_guard import QuitGuardScreen
+        from companion.tui.dialogs import QuitGuardScreen
 
         if isinstance(self.screen, QuitGuardScreen):
             return

@@ -1,4 +1,4 @@
-"""Typed access to the running CompanionApp from screens and widgets."""
+"""Typed access to the running CompanionApp from screens and widgets, and the read-only guard."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from textual.dom import DOMNode
 if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
 
+READ_ONLY_TITLE = "Just looking"
+
 
 def app_of(node: DOMNode) -> CompanionApp:
     from companion.tui.app import CompanionApp
@@ -16,3 +18,17 @@ def app_of(node: DOMNode) -> CompanionApp:
     app = node.app
     assert isinstance(app, CompanionApp)
     return app
+
+
+def read_only_sentence(node: DOMNode) -> str:
+    """The one sentence for a companion that cannot save, naming why."""
+    return f"Read-only: {app_of(node).repo.db.read_only_reason}. Nothing you change here is saved."
+
+
+def refuse_when_read_only(node: DOMNode) -> bool:
+    """True, with the read-only sentence shown, when this companion cannot save."""
+    app = app_of(node)
+    if not app.repo.read_only:
+        return False
+    app.notify(read_only_sentence(node), title=READ_ONLY_TITLE, markup=False)
+    return True

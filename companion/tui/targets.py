@@ -28,7 +28,7 @@ def _breathe(app: CompanionApp, argument: str) -> None:
 def _applications(app: CompanionApp, argument: str) -> None:
     """`applications:new` opens the form over the current screen; else the list."""
     if argument == "new":
-        from companion.tui.screens.application_dialogs import log_application
+        from companion.tui.dialogs import log_application
 
         log_application(app)
     else:
@@ -46,7 +46,7 @@ def _interview(app: CompanionApp, argument: str) -> None:
 
 
 def _export(app: CompanionApp, argument: str) -> None:
-    from companion.tui.screens.export import ExportScreen
+    from companion.tui.dialogs import ExportScreen
 
     app.push_screen(ExportScreen())
 
@@ -64,7 +64,7 @@ def _journal(app: CompanionApp, argument: str) -> None:
     """`journal:new` opens a new entry over the journal; else the journal."""
     app.action_go("journal")
     if argument == "new":
-        from companion.tui.screens.journal_entry import write_entry
+        from companion.tui.dialogs import write_entry
 
         write_entry(app)
 

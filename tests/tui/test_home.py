@@ -12,7 +12,7 @@ from companion.clock import FrozenClock
 from companion.domain.summary import Action
 from companion.store.repository import Repository
 from companion.tui.app import make_app
-from companion.tui.screens.application_dialogs import ApplicationForm
+from companion.tui.dialogs import ApplicationForm
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.pacer import PacerScreen
 from companion.tui.screens.settings import SettingsScreen
@@ -109,7 +109,7 @@ async def test_an_application_is_logged_from_home(
         await pilot.press("enter")  # nothing typed yet
         await pilot.pause()
         assert isinstance(app.screen, ApplicationForm)
-        assert _text(app, "#company-error").startswith("This is needed")
+        assert _text(app, "#company-error").startswith("Company: this is needed")
         assert app.repo.applications.all() == []
         await pilot.press(*"Acme [b]", "tab", *"Designer", "tab", *"yesterday", "enter")
         await pilot.pause()

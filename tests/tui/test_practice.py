@@ -14,14 +14,14 @@ from companion.domain.practice import LEARNING_STEPS, Star, new_question
 from companion.store.layout import Layout
 from companion.store.repository import Repository
 from companion.tui.commands import ScreenKeys
-from companion.tui.screens.bank import BankScreen
-from companion.tui.screens.confirm import Confirm
-from companion.tui.screens.practice import PracticeScreen
-from companion.tui.screens.question_dialogs import (
+from companion.tui.dialogs import (
     AnswerForm,
+    Confirm,
     DeckPicker,
     QuestionForm,
 )
+from companion.tui.screens.bank import BankScreen
+from companion.tui.screens.practice import PracticeScreen
 from companion.tui.widgets import AnswerTimer
 from tests.conftest import AppFactory, add_interviews
 
@@ -187,13 +187,13 @@ async def test_adding_a_question_while_nothing_is_due_starts_practice(
         await pilot.press("enter")  # nothing typed yet
         await pilot.pause()
         assert isinstance(app.screen, QuestionForm)
-        assert "needs some words" in _text(app, "#form-error")
+        assert "needs some words" in _text(app, "#text-error")
         assert app.repo.questions.count() == 0
         await pilot.press(*"Why [i]us[/i]?")
         await pilot.press("tab", *"opener, Values", "tab", *"x1")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "interview" in _text(app, "#form-error").lower()
+        assert "interview" in _text(app, "#interview-error").lower()
         assert app.repo.questions.count() == 0
         await pilot.press("backspace", "backspace", "4", "ctrl+s")
         await pilot.pause()
@@ -264,7 +264,7 @@ async def test_the_bank_filters_rests_edits_and_deletes(
         await pilot.press("escape")
         await pilot.pause()
         assert app.repo.questions.count() == 3
-        await pilot.press("d", "shift+tab", "enter")
+        await pilot.press("d", "tab", "enter")
         await pilot.pause()
         assert isinstance(app.screen, BankScreen)
         assert app.repo.questions.count() == 2

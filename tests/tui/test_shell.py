@@ -8,9 +8,8 @@ from textual.widgets import Static
 
 from companion.clock import FrozenClock
 from companion.store.repository import Repository
-from companion.tui.screens.help import HelpScreen
+from companion.tui.dialogs import HelpScreen, WelcomeScreen
 from companion.tui.screens.home import HomeScreen
-from companion.tui.screens.welcome import WelcomeScreen
 from tests.conftest import AppFactory
 
 

@@ -12,14 +12,18 @@ from textual.widgets import Checkbox, OptionList, Select, Static
 from companion.clock import FrozenClock
 from companion.domain.interviews import ContactKind, Outcome, new_interview
 from companion.store.repository import Repository
-from companion.tui.screens.contact_form import ContactForm
-from companion.tui.screens.fit_form import FitForm
-from companion.tui.screens.help import HelpScreen
+from companion.tui.dialogs import (
+    ContactForm,
+    FitForm,
+    HelpScreen,
+    InterviewForm,
+    InterviewReferences,
+    MoveOnScreen,
+    OutcomeDialog,
+    ReferenceForm,
+    ReferencesScreen,
+)
 from companion.tui.screens.interview import InterviewScreen
-from companion.tui.screens.interview_form import InterviewForm
-from companion.tui.screens.move_on import MoveOnScreen
-from companion.tui.screens.outcome_dialog import OutcomeDialog
-from companion.tui.screens.references import InterviewReferences, ReferenceForm, ReferencesScreen
 from companion.tui.screens.waiting import WaitingScreen
 from companion.tui.widgets import NoteArea, TextField
 from tests.conftest import AppFactory

@@ -15,11 +15,7 @@ from textual.widgets import DataTable, Static
 from companion.domain.applications import Application, with_status
 from companion.domain.dates import friendly
 from companion.tui.context import app_of
-from companion.tui.screens.application_dialogs import (
-    ApplicationForm,
-    StatusDialog,
-)
-from companion.tui.screens.confirm import Confirm
+from companion.tui.dialogs import ApplicationForm, Confirm, StatusDialog
 from companion.tui.widgets import GentleBar
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar

@@ -23,12 +23,7 @@ from companion.domain.practice import (
     when_phrase,
 )
 from companion.tui.context import app_of
-from companion.tui.screens.confirm import Confirm
-from companion.tui.screens.question_dialogs import (
-    AnswerHistoryScreen,
-    DeckPicker,
-    QuestionForm,
-)
+from companion.tui.dialogs import AnswerHistoryScreen, Confirm, DeckPicker, QuestionForm
 from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar

@@ -50,9 +50,9 @@ from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
 from companion.domain.mood import MOOD_SCALE, mood_word
 from companion.domain.timeline import build_timeline, debrief_hint
-from companion.tui.context import app_of
+from companion.tui.context import app_of, refuse_when_read_only
+from companion.tui.dialogs.form import form_row, show_field_errors
 from companion.tui.literal import literal
-from companion.tui.screens.form import FORM_CSS, form_row
 from companion.tui.widgets import TextBox, TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -99,12 +99,7 @@ def open_debrief(app: CompanionApp, interview_id: int) -> None:
     interview = app.repo.interviews.get(interview_id)
     if interview is None:
         return
-    if app.repo.read_only:
-        app.notify(
-            f"Read-only: {app.repo.db.read_only_reason}. A debrief cannot be saved here.",
-            title="Just looking",
-            markup=False,
-        )
+    if refuse_when_read_only(app.screen):
         return
     app.push_screen(DebriefScreen(interview_id))
 
@@ -119,9 +114,8 @@ class TrippedList(OptionList):
 
 class DebriefScreen(Screen[None]):
     TITLE = "Debrief"
-    CSS = (
-        FORM_CSS
-        + """
+    # Screen CSS, so that it outranks the app's `.headline` margin; scoped to this screen.
+    CSS = """
     DebriefScreen #debrief-page {
         padding: 1 2 0 2;
     }
@@ -138,10 +132,6 @@ class DebriefScreen(Screen[None]):
     DebriefScreen #questions {
         min-height: 5;
         max-height: 12;
-    }
-    DebriefScreen #mood, DebriefScreen #company, DebriefScreen #job, DebriefScreen #people,
-    DebriefScreen #manager, DebriefScreen #commute {
-        width: 5;
     }
     DebriefScreen #company-row, DebriefScreen #job-row, DebriefScreen #people-row,
     DebriefScreen #manager-row, DebriefScreen #commute-row {
@@ -174,7 +164,6 @@ class DebriefScreen(Screen[None]):
         margin-bottom: 1;
     }
     """
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s", "next", "Next", tooltip="Save this step and go on; an empty one is skipped"
@@ -270,6 +259,7 @@ class DebriefScreen(Screen[None]):
                     max_length=1,
                     compact=True,
                     select_on_focus=False,
+                    classes="digit",
                 ),
                 beside=MOOD_SCALE,
             )
@@ -376,6 +366,7 @@ class DebriefScreen(Screen[None]):
                     max_length=1,
                     compact=True,
                     select_on_focus=False,
+                    classes="digit",
                 ),
                 beside=IMPRESSION_QUESTIONS[label],
             )
@@ -517,17 +508,11 @@ class DebriefScreen(Screen[None]):
         return True
 
     def _show_error(self, error: FieldError) -> None:
-        for shown in self.query(".field-error"):
-            shown.display = False
         key = FIELD_IDS.get(error.field, "")
-        targets = self.query(f"#{key}-error") if key else None
-        if not targets:
+        if not key or not self.query(f"#{key}-error"):
             self.notify(f"{error.field}: {error.message}", title="Not saved", markup=False)
             return
-        where = self.query_one(f"#{key}-error", Static)
-        where.update(Content.assemble((f"{error.field.capitalize()}: ", "bold"), error.message))
-        where.display = True
-        self.query_one(f"#{key}").focus()
+        show_field_errors(self, {key: error}, {})
 
     async def _show(self, step: str) -> None:
         self.step = step

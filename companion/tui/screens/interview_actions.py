@@ -11,12 +11,14 @@ from textual.screen import Screen
 from companion.domain.interviews import CLOSED, Interview, Outcome, reopen, set_outcome
 from companion.domain.timeline import build_timeline
 from companion.tui.context import app_of
-from companion.tui.screens.contact_form import ContactForm
-from companion.tui.screens.fit_form import FitForm
-from companion.tui.screens.interview_form import InterviewForm
-from companion.tui.screens.move_on import MoveOnScreen
-from companion.tui.screens.outcome_dialog import OutcomeDialog
-from companion.tui.screens.references import InterviewReferences
+from companion.tui.dialogs import (
+    ContactForm,
+    FitForm,
+    InterviewForm,
+    InterviewReferences,
+    MoveOnScreen,
+    OutcomeDialog,
+)
 
 OUTCOME_NOTES = {
     Outcome.WAITING: "Waiting to hear. The dates are kept for you.",

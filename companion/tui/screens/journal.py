@@ -33,8 +33,9 @@ from companion.domain.journal import (
 from companion.domain.mood import mood_word
 from companion.store.errors import StoreError
 from companion.tui.context import app_of
+from companion.tui.dialogs import EntryForm
 from companion.tui.literal import visible
-from companion.tui.screens.journal_entry import EntryForm, EntryScreen, delete_item, edit_item
+from companion.tui.screens.journal_entry import EntryScreen, delete_item, edit_item
 from companion.tui.widgets import MoodLine, TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar

@@ -36,7 +36,7 @@ from companion.domain.practice import (
 )
 from companion.domain.practice_stats import practice_stats
 from companion.tui.context import app_of
-from companion.tui.screens.question_dialogs import AnswerForm, DeckPicker, QuestionForm
+from companion.tui.dialogs import AnswerForm, DeckPicker, QuestionForm
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar

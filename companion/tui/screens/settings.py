@@ -9,12 +9,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Label, Select, Static
+from textual.widgets import Button, Select, Static
 
-from companion.domain.errors import FieldError
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEMES,
@@ -23,7 +22,14 @@ from companion.domain.settings import (
     parse_retention,
     parse_weekly_goal,
 )
-from companion.tui.context import app_of
+from companion.tui.context import app_of, read_only_sentence
+from companion.tui.dialogs.form import (
+    Errors,
+    attempt,
+    clear_field_errors,
+    form_row,
+    show_field_errors,
+)
 from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -50,6 +56,9 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+LABELS = {widget_id: label for widget_id, label, _ in FIELDS}
+
+
 def _typed(settings: Settings) -> dict[str, str]:
     return {
         "weekly-goal": str(settings.weekly_goal),
@@ -69,21 +78,20 @@ class SettingsScreen(Screen[None]):
         yield NavBar("settings")
         with VerticalScroll(id="settings", classes="page"):
             for widget_id, label, about in FIELDS:
-                with Vertical(classes="field"):
-                    with Horizontal(classes="form-row"):
-                        yield Label(label, classes="form-label")
-                        yield TextField(id=widget_id, compact=True, classes="short")
-                        yield Static(about, classes="quiet form-about")
-                    yield Static(id=f"{widget_id}-error", classes="field-error")
-            with Vertical(classes="field"), Horizontal(classes="form-row"):
-                yield Label("Theme", classes="form-label")
-                yield Select(
+                yield from form_row(
+                    label, TextField(id=widget_id, compact=True, classes="short"), beside=about
+                )
+            yield from form_row(
+                "Theme",
+                Select(
                     [(THEME_LABELS.get(name, name), name) for name in THEMES],
                     allow_blank=False,
                     compact=True,
                     id="theme",
-                )
-            with Horizontal(classes="buttons left"):
+                    classes="short",
+                ),
+            )
+            with Horizontal(classes="buttons under-fields"):
                 yield Button("Save", id="save", variant="primary", compact=True)
             yield Static(id="settings-note", classes="quiet hint")
         yield Footer(compact=True)
@@ -100,13 +108,10 @@ class SettingsScreen(Screen[None]):
         self.query_one("#theme", Select).value = (
             settings.theme if settings.theme in THEMES else THEMES[0]
         )
-        for error in self.query(".field-error"):
-            error.display = False
+        clear_field_errors(self)
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
-            note.update(
-                Content(f"Read-only: {app.repo.db.read_only_reason}. Settings cannot be saved.")
-            )
+            note.update(Content(read_only_sentence(self)))
         else:
             note.update("ctrl+s or Enter saves; escape goes home without saving.")
         self.query_one("#save", Button).disabled = app.repo.read_only
@@ -129,25 +134,22 @@ class SettingsScreen(Screen[None]):
         app = app_of(self)
         if app.repo.read_only:
             return
-        problems: dict[str, str] = {}
-        parsed: dict[str, object] = {}
-        readers = (
-            ("weekly-goal", "weekly_goal", parse_weekly_goal),
-            ("checkin-time", "checkin_time", parse_checkin_time),
-            ("retention", "desired_retention", parse_retention),
-        )
-        for widget_id, name, reader in readers:
-            try:
-                parsed[name] = reader(self._value(widget_id))
-            except FieldError as problem:
-                problems[widget_id] = problem.message
-        for widget_id, _, _ in FIELDS:
-            error = self.query_one(f"#{widget_id}-error", Static)
-            error.display = widget_id in problems
-            error.update(Content(problems.get(widget_id, "")))
-        if problems:
-            self.query_one(f"#{next(iter(problems))}", TextField).focus()
+        errors: Errors = {}
+        parsed: dict[str, object] = {
+            "weekly_goal": attempt(
+                errors, "weekly-goal", lambda: parse_weekly_goal(self._value("weekly-goal"))
+            ),
+            "checkin_time": attempt(
+                errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
+            ),
+            "desired_retention": attempt(
+                errors, "retention", lambda: parse_retention(self._value("retention"))
+            ),
+        }
+        if errors:
+            show_field_errors(self, errors, LABELS)
             return
+        clear_field_errors(self)
         theme = self.query_one("#theme", Select).value
         if isinstance(theme, str) and theme in THEMES:
             parsed["theme"] = theme

@@ -18,9 +18,8 @@ from companion.domain.interviews import Interview
 from companion.domain.timeline import Phase
 from companion.domain.waiting import Waiting, waiting_room
 from companion.tui.context import app_of
+from companion.tui.dialogs import InterviewForm, ReferencesScreen
 from companion.tui.screens.interview_actions import InterviewActions
-from companion.tui.screens.interview_form import InterviewForm
-from companion.tui.screens.references import ReferencesScreen
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 

@@ -55,10 +55,18 @@ class TextBox(TextArea):
     }
     """
 
-    def __init__(self, text: str = "", *, id: str | None = None, placeholder: str = "") -> None:
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        id: str | None = None,
+        placeholder: str = "",
+        classes: str | None = None,
+    ) -> None:
         super().__init__(
             text,
             id=id,
+            classes=classes,
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,

@@ -14,7 +14,7 @@ from companion.domain.errors import FieldError
 from companion.domain.interviews import ContactKind, Interview, log_contact
 from companion.domain.timeline import unanswered_follow_up
 from companion.tui.context import app_of
-from companion.tui.screens.form import Errors, FormScreen, attempt
+from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import TextField
 
 # A heads-up to references is logged from the references dialog, one person at a time.

@@ -21,7 +21,7 @@ from companion.domain.interviews import (
     parse_name,
 )
 from companion.tui.context import app_of
-from companion.tui.screens.form import Errors, FormScreen, attempt
+from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import NoteArea, TextField
 
 LABELS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,22 +13,13 @@ from textual.widgets import Static
 from companion.domain.fit import ASPECT_QUESTIONS, ASPECTS, FitReflection, parse_score
 from companion.domain.interviews import Interview
 from companion.tui.context import app_of
-from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
+from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import NoteArea, TextField
 
 LABELS = {aspect: aspect.capitalize() for aspect in ASPECTS} | {"fit-note": "Note"}
 
 
 class FitForm(FormScreen[bool]):
-    CSS = (
-        FORM_CSS
-        + """
-    .form-row > Input {
-        width: 5;
-    }
-    """
-    )
-
     def __init__(self, interview: Interview) -> None:
         super().__init__()
         self.interview = interview
@@ -48,6 +40,7 @@ class FitForm(FormScreen[bool]):
                     restrict=r"[1-5]?",
                     max_length=1,
                     compact=True,
+                    classes="digit",
                 )
                 yield from self.row(aspect.capitalize(), field, beside=ASPECT_QUESTIONS[aspect])
             yield from self.row("Note", NoteArea(fit.note, id="fit-note"))
@@ -59,11 +52,7 @@ class FitForm(FormScreen[bool]):
     def save(self) -> None:
         errors: Errors = {}
         scores = {
-            aspect: attempt(
-                errors,
-                aspect,
-                lambda a=aspect: parse_score(self.query_one(f"#{a}", TextField).value, a),
-            )
+            aspect: attempt(errors, aspect, partial(parse_score, self.value(aspect), aspect))
             for aspect in ASPECTS
         }
         if errors:

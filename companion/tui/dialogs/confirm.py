@@ -1,4 +1,7 @@
-"""The one confirmation dialog: asked before anything that cannot be undone."""
+"""The one confirmation dialog: asked before anything that cannot be undone.
+
+Every question with a yes and a no is this dialog; a form is a FormScreen.
+"""
 
 from __future__ import annotations
 
@@ -41,15 +44,15 @@ class Confirm(ModalScreen[bool]):
         self.no = no
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="confirm"):
+        with VerticalScroll(classes="dialog narrow", id="confirm"):
             yield Static(self.title_text, classes="dialog-title")
             if self.subject:
                 yield Static(self.subject, classes="dialog-text")
             if self.note:
                 yield Static(self.note, classes="dialog-text quiet")
             with Horizontal(classes="buttons"):
-                yield Button(self.yes, id="yes", compact=True)
                 yield Button(self.no, id="no", variant="primary", compact=True)
+                yield Button(self.yes, id="yes", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -12,9 +12,8 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
 from companion.domain.errors import FieldError
@@ -23,6 +22,7 @@ from companion.exports.target import free_path, write_if_new, write_named
 from companion.paths import user_path
 from companion.store.errors import StoreError
 from companion.tui.context import app_of
+from companion.tui.dialogs.form import FormScreen
 from companion.tui.widgets import TextField
 
 HINT = "Arrows pick a format, tab moves on; enter or ctrl+s exports."
@@ -42,7 +42,7 @@ class FormatChoice(RadioSet):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,right", "choose(1)", "Next format", show=False),
         Binding("up,left", "choose(-1)", "Previous format", show=False),
-        Binding("enter", "screen.export", "Export", show=False),
+        Binding("enter", "screen.save", "Export", show=False),
     ]
 
     def action_choose(self, step: int) -> None:
@@ -53,13 +53,17 @@ class FormatChoice(RadioSet):
         self.action_toggle_button()
 
 
-class ExportScreen(ModalScreen[None]):
-    """The export dialog; `folder` is where a new file goes (the current folder by default)."""
+class ExportScreen(FormScreen[None]):
+    """The export dialog; `folder` is where a new file goes (the current folder by default).
+
+    It only reads, so it works on a read-only companion too.
+    """
 
     TITLE = "Export"
+    writes = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("ctrl+s", "export", "Export"),
+        Binding("escape", "cancel", "Close"),
+        Binding("ctrl+s", "save", "Export"),
     ]
 
     def __init__(self, folder: Path | None = None) -> None:
@@ -70,28 +74,23 @@ class ExportScreen(ModalScreen[None]):
         self._replace: Path | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog form", id="export"):
+        with VerticalScroll(classes="dialog", id="export"):
             yield Static("Export your data", classes="dialog-title")
-            with Horizontal(classes="form-row"):
+            # The radio set is a row of its own: form_row would put a hint's line under it.
+            with Horizontal(classes="form-row", id="formats-row"):
                 yield Label("Format", classes="form-label")
                 with FormatChoice(id="formats", compact=True):
                     for name, export_format in FORMATS.items():
                         yield RadioButton(
                             export_format.label, value=name == "json", id=f"format-{name}"
                         )
-            yield Static(id="format-about", classes="quiet form-note")
-            with Horizontal(classes="form-row"):
-                yield Label("File", classes="form-label")
-                yield TextField(id="path", compact=True)
-            yield Static(id="path-error", classes="field-error")
-            yield Static(id="written", classes="form-note")
+            yield Static(id="format-about", classes="form-hint")
+            yield from self.row("File", TextField(id="path", compact=True))
+            yield Static(id="written", classes="hint")
             yield Static(HINT, classes="quiet hint")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel", compact=True)
-                yield Button("Export", id="export-button", variant="primary", compact=True)
+            yield from self.buttons("Export")
 
     def on_mount(self) -> None:
-        self.query_one("#path-error").display = False
         self.query_one("#written").display = False
         self._choose("json")
         self.query_one("#formats", FormatChoice).focus()
@@ -117,16 +116,6 @@ class ExportScreen(ModalScreen[None]):
     def on_input_changed(self) -> None:
         self._replace = None
 
-    def on_input_submitted(self) -> None:
-        self.action_export()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "export-button":
-            self.action_export()
-        else:
-            self.action_close()
-
     def _say(self, problem: str | None, written: str | None = None) -> None:
         error = self.query_one("#path-error", Static)
         error.display = problem is not None
@@ -144,7 +133,7 @@ class ExportScreen(ModalScreen[None]):
         path = user_path(typed)
         return path if path.is_absolute() else self.folder / path
 
-    def action_export(self) -> None:
+    def save(self) -> None:
         app = app_of(self)
         try:
             path = self._path()
@@ -169,6 +158,3 @@ class ExportScreen(ModalScreen[None]):
         self._say(None, written_sentence(self.format_name, Path(shown(path))))
         self.query_one("#cancel", Button).label = "Close"
         self.query_one("#cancel", Button).focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from companion.domain.interviews import Interview, move_on
 from companion.tui.context import app_of
-from companion.tui.screens.form import FormScreen
+from companion.tui.dialogs.form import FormScreen
 from companion.tui.widgets import NoteArea
 
 WHY = (

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, OptionList, Static
@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 from companion.domain.dates import friendly
 from companion.domain.interviews import ContactKind, Interview, log_contact, references_told
 from companion.domain.references import Reference, new_reference
-from companion.tui.context import app_of
-from companion.tui.screens.confirm import Confirm
-from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
+from companion.tui.context import app_of, refuse_when_read_only
+from companion.tui.dialogs.confirm import Confirm
+from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import TextField
 
 HEADS_UP = (
@@ -80,8 +80,6 @@ class ReferenceForm(FormScreen[int]):
 class InterviewReferences(FormScreen[bool]):
     """Whether they asked for references, and who has been told about this role."""
 
-    CSS = FORM_CSS + "#people { height: auto; }"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -115,7 +113,7 @@ class InterviewReferences(FormScreen[bool]):
                     "No references yet. New reference (ctrl+n) adds someone who can vouch for you.",
                     classes="quiet",
                 )
-            with Vertical(id="people"):
+            with Vertical(id="people", classes="form-list"):
                 for reference in references:
                     assert reference.id is not None
                     when = told.get(reference.id)
@@ -131,10 +129,9 @@ class InterviewReferences(FormScreen[bool]):
                         compact=True,
                     )
             yield Static(HEADS_UP, classes="quiet hint")
-            with Horizontal(classes="buttons"):
-                yield Button("New reference", id="new", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
-                yield Button("Save", id="save", variant="primary", compact=True)
+            yield from self.buttons(
+                "Save", "Cancel", Button("New reference", id="new", compact=True)
+            )
 
     def on_mount(self) -> None:
         open_boxes = [box for box in self.query(Checkbox) if not box.disabled]
@@ -158,7 +155,7 @@ class InterviewReferences(FormScreen[bool]):
         self._asked = bool(asked) and self.query_one("#requested", Checkbox).value
 
     def action_new_reference(self) -> None:
-        if app_of(self).repo.read_only:
+        if refuse_when_read_only(self):
             return
         self._remember()
 
@@ -236,10 +233,7 @@ class ReferencesScreen(ModalScreen[None]):
         return app_of(self).repo.references.require(int(option_id or 0))
 
     def _writable(self) -> bool:
-        if app_of(self).repo.read_only:
-            self.notify("This companion is read-only; nothing can be changed here.")
-            return False
-        return True
+        return not refuse_when_read_only(self)
 
     def action_new(self) -> None:
         if self._writable():

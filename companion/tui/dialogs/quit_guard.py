@@ -44,9 +44,9 @@ class QuitGuardScreen(ModalScreen[QuitChoice]):
             yield Static(Content(self.problem), id="guard-problem", classes="dialog-text")
             yield Static(HINT, classes="dialog-text quiet")
             with Horizontal(classes="buttons"):
-                yield Button("Try again", id="retry", variant="primary", compact=True)
                 yield Button("Keep the app open", id="stay", compact=True)
                 yield Button("Quit without saving", id="discard", compact=True)
+                yield Button("Try again", id="retry", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#retry", Button).focus()

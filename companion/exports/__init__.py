@@ -88,5 +88,6 @@ def render(repo: Repository, format_name: str) -> bytes:
         today = now.date()
         checkin_time = repo.settings.get().checkin_time
         checkin = CheckinSlot(checkin_time, today) if checkin_time else None
-        return calendar_ics(kind_dates(repo.interviews.all(), today), checkin, now)
+        dates = kind_dates(repo.interviews.all(), today, repo.holidays())
+        return calendar_ics(dates, checkin, now)
     raise ValueError(f"no export format {format_name!r}")

@@ -18,6 +18,7 @@ from companion.domain.interviews import (
     ContactKind,
     ContactPref,
     Interview,
+    Offer,
     Outcome,
     OutcomeChange,
     previous_round_for,
@@ -35,10 +36,18 @@ CONTACT_FIELDS: TableSchema = {
     "note": Field("str", required=False),
     "decision_by": Field("date", required=False, nullable=True),
     "references": Field("list", required=False),
+    "to": Field("list", required=False),
 }
 OUTCOME_FIELDS: TableSchema = {
     "outcome": Field("str", choices=tuple(o.value for o in Outcome)),
     "on": Field("date"),
+}
+OFFER_FIELDS: TableSchema = {
+    "respond_by": Field("date", required=False, nullable=True),
+    "pay": Field("str", required=False),
+    "leave": Field("str", required=False),
+    "remote": Field("str", required=False),
+    "start_on": Field("date", required=False, nullable=True),
 }
 FIT_FIELDS: TableSchema = {
     **{aspect: Field("int", required=False, nullable=True) for aspect in ASPECTS},
@@ -63,6 +72,8 @@ SCHEMAS: dict[str, TableSchema] = {
         "reflection": Field("str", required=False),
         "previous_round_id": Field("int", required=False, nullable=True),
         "next_round_id": Field("int", required=False, nullable=True),
+        "added_on": Field("date", required=False, nullable=True),
+        "offer": Field("dict", required=False, items=OFFER_FIELDS),
     },
     REFERENCES: {
         "name": Field("str"),
@@ -98,6 +109,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
                 "note": c.note,
                 "decision_by": _day(c.decision_by),
                 "references": list(c.references),
+                **({"to": list(c.to)} if c.to else {}),
             }
             for c in interview.contacts
         ],
@@ -109,7 +121,31 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
         "reflection": interview.reflection,
         "previous_round_id": interview.previous_round_id,
         "next_round_id": interview.next_round_id,
+        **({"added_on": interview.added_on.isoformat()} if interview.added_on else {}),
+        **({"offer": _offer_doc(interview.offer)} if not interview.offer.is_empty else {}),
     }
+
+
+def _offer_doc(offer: Offer) -> dict[str, Any]:
+    return {
+        "respond_by": _day(offer.respond_by),
+        "pay": offer.pay,
+        "leave": offer.leave,
+        "remote": offer.remote,
+        "start_on": _day(offer.start_on),
+    }
+
+
+def _offer(doc: Mapping[str, Any] | None) -> Offer:
+    if not doc:
+        return Offer()
+    return Offer(
+        respond_by=_date(doc.get("respond_by")),
+        pay=doc.get("pay", ""),
+        leave=doc.get("leave", ""),
+        remote=doc.get("remote", ""),
+        start_on=_date(doc.get("start_on")),
+    )
 
 
 def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
@@ -134,6 +170,7 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
                 note=c.get("note", ""),
                 decision_by=_date(c.get("decision_by")),
                 references=tuple(int(r) for r in c.get("references", [])),
+                to=tuple(str(name) for name in c.get("to", [])),
             )
             for c in doc.get("contacts", [])
         ),
@@ -148,6 +185,8 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
         reflection=doc.get("reflection", ""),
         previous_round_id=doc.get("previous_round_id"),
         next_round_id=doc.get("next_round_id"),
+        added_on=_date(doc.get("added_on")),
+        offer=_offer(doc.get("offer")),
     )
 
 
@@ -190,6 +229,15 @@ class InterviewStore:
             if _may_be_open(doc)
         )
         return [interview for interview in found if interview.is_open]
+
+    def accepted(self) -> list[Interview]:
+        """The interviews whose offer was accepted (rule 11 reads them beside the open ones)."""
+        docs = self._db.main_docs(INTERVIEWS)
+        return [
+            interview_from_doc(doc, int(doc_id))
+            for doc_id, doc in docs.items()
+            if (doc.get("outcomes") or [{}])[-1].get("outcome") == Outcome.ACCEPTED.value
+        ]
 
     def get(self, interview_id: int) -> Interview | None:
         doc = self._table().get(doc_id=interview_id)

@@ -17,10 +17,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from companion.clock import Clock
-from companion.domain.interviews import any_accepted
+from companion.domain.days_off import NO_HOLIDAYS, Holidays
+from companion.domain.interviews import Interview, any_accepted
 from companion.domain.practice_due import practice_actions
+from companion.domain.timeline import Timeline, build_timeline, elsewhere_of
 from companion.domain.urges import CHART_DAYS
-from companion.domain.waiting import interview_actions, recent_replies, waiting_room
+from companion.domain.waiting import Waiting, interview_actions, recent_replies, waiting_room
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
 from companion.store.interviews_store import InterviewStore, ReferenceStore
@@ -74,11 +76,12 @@ class Repository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
-        self.settings = SettingsStore(db)
+        self.settings = SettingsStore(db, clock)
         self.interviews = InterviewStore(db)
         self.references = ReferenceStore(db)
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
+        self._holidays: tuple[tuple[str, str], Holidays] | None = None
 
     @cached_property
     def questions(self) -> QuestionsStore:
@@ -121,6 +124,47 @@ class Repository:
     def read_only(self) -> bool:
         return not self.db.writable
 
+    def holidays(self) -> Holidays:
+        """The public holidays kind dates skip: those of the country chosen in settings,
+        none when none is chosen (the `holidays` package is then never imported)."""
+        settings = self.settings.get()
+        if not settings.country:
+            return NO_HOLIDAYS
+        key = (settings.country, settings.region or "")
+        cached = self._holidays
+        if cached is None or cached[0] != key:
+            from companion.domain.days_off import public_holidays
+
+            cached = (key, public_holidays(*key))
+            self._holidays = cached
+        return cached[1]
+
+    def waiting(self, *, include_closed: bool = False) -> list[Waiting]:
+        """The waiting room as of today: the open interviews (and with `include_closed`
+        the others), each with its timeline, public holidays and other offers counted."""
+        interviews = (
+            self.interviews.all()
+            if include_closed
+            else [*self.interviews.open_ones(), *self.interviews.accepted()]
+        )
+        return waiting_room(
+            interviews,
+            self.references.all(),
+            self.clock.today(),
+            include_closed=include_closed,
+            holidays=self.holidays(),
+        )
+
+    def timeline(self, interview: Interview) -> Timeline:
+        """One interview's timeline as of today, the others' offers counted (rules 11, 12)."""
+        return build_timeline(
+            interview,
+            self.clock.today(),
+            self.references.all(),
+            holidays=self.holidays(),
+            elsewhere=elsewhere_of([*self.interviews.open_ones(), *self.interviews.accepted()]),
+        )
+
     def summary_inputs(self) -> SummaryInputs:
         """What the summary reads, from the main file only; the question bank and the
         applications are read as stored, without building every question and application."""
@@ -128,8 +172,15 @@ class Repository:
 
         today = self.clock.today()
         interviews = self.interviews.all()
-        rows = waiting_room(interviews, self.references.all(), today, include_closed=True)
-        practice_due = count_due(self.db.main_docs(QUESTIONS).values(), self.clock.now())
+        rows = waiting_room(
+            interviews,
+            self.references.all(),
+            today,
+            include_closed=True,
+            holidays=self.holidays(),
+        )
+        question_docs = self.db.main_docs(QUESTIONS)
+        practice_due = count_due(question_docs.values(), self.clock.now())
         return SummaryInputs(
             settings=self.settings.get(),
             actions=(*interview_actions(rows), *practice_actions(practice_due)),
@@ -139,6 +190,9 @@ class Repository:
             practice_due=practice_due,
             applications=tuple(self.applications.for_summary(today)),
             urge_days=tuple(self.urges.recent_days(today, CHART_DAYS)),
+            questions=len(question_docs),
+            interviews=len(interviews),
+            interviews_held=any(i.held_on <= today for i in interviews),
         )
 
     def scheduling(self) -> Scheduling:
@@ -150,7 +204,8 @@ class Repository:
     def summary(self) -> Summary:
         from companion.domain.summary import build_summary
 
-        return build_summary(self.summary_inputs(), self.clock.today())
+        now = self.clock.now()
+        return build_summary(self.summary_inputs(), now.date(), now.hour)
 
     def flush(self) -> None:
         self.db.flush()

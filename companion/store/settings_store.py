@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from tinydb.table import Document
 
-from companion.domain.settings import Settings
+from companion.clock import Clock
+from companion.domain.settings import Settings, with_goal
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -22,6 +23,9 @@ SCHEMAS: dict[str, TableSchema] = {
         "desired_retention": Field("float", required=False),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
+        "goal_set_on": Field("date", required=False, nullable=True),
+        "country": Field("str", required=False, nullable=True),
+        "region": Field("str", required=False, nullable=True),
     }
 }
 
@@ -33,24 +37,32 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "desired_retention": settings.desired_retention,
         "theme": settings.theme,
         "welcomed": settings.welcomed,
+        "goal_set_on": settings.goal_set_on.isoformat() if settings.goal_set_on else None,
+        "country": settings.country,
+        "region": settings.region,
     }
 
 
 def _from_doc(doc: dict[str, Any]) -> Settings:
     default = Settings()
     checkin = doc.get("checkin_time")
+    goal_set_on = doc.get("goal_set_on")
     return Settings(
         weekly_goal=doc.get("weekly_goal", default.weekly_goal),
         checkin_time=time.fromisoformat(checkin) if checkin else None,
         desired_retention=float(doc.get("desired_retention", default.desired_retention)),
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
+        goal_set_on=date.fromisoformat(goal_set_on) if goal_set_on else None,
+        country=doc.get("country") or None,
+        region=doc.get("region") or None,
     )
 
 
 class SettingsStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self._db = db
+        self._clock = clock
 
     def get(self) -> Settings:
         doc = self._db.main.table(TABLE).get(doc_id=DOC_ID)
@@ -61,6 +73,13 @@ class SettingsStore:
         self._db.main.table(TABLE).upsert(Document(_to_doc(settings), DOC_ID))
 
     def update(self, **changes: Any) -> Settings:
-        settings = replace(self.get(), **changes)
+        """Change the named settings; a weekly goal newly set counts from today."""
+        before = self.get()
+        goal = changes.pop("weekly_goal", None)
+        settings = replace(before, **changes)
+        if goal is not None and "goal_set_on" not in changes and self._clock is not None:
+            settings = with_goal(settings, goal, self._clock.today())
+        elif goal is not None:
+            settings = replace(settings, weekly_goal=goal)
         self.save(settings)
         return settings

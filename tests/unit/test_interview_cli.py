@@ -197,7 +197,7 @@ def test_adding_the_next_round_closes_the_first(cli: Cli) -> None:
     by_id = {r["id"]: r for r in rows}
     assert by_id[1]["phase"] == "closed"
     assert by_id[1]["outcome"] == "next_round"
-    assert by_id[2]["phase"] == "quiet"
+    assert by_id[2]["phase"] == "upcoming"
     assert [r["id"] for r in orjson.loads(cli("interview", "list", "--json")[1])] == [2]
 
 

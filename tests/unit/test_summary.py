@@ -8,12 +8,20 @@ from companion.domain.summary import (
     NOTHING_TODAY,
     RESTORATIVE,
     Action,
+    Day,
     SummaryInputs,
     build_summary,
     restorative_suggestion,
 )
 
 TODAY = date(2026, 3, 3)
+# A goal of 5 set before this week (a database that was welcomed before the day a
+# goal is set was kept): the pace counts the whole week.
+GOAL_5 = Settings(welcomed=True)
+
+
+def _inputs(**fields: object) -> SummaryInputs:
+    return SummaryInputs(**{"settings": GOAL_5, **fields})  # type: ignore[arg-type]
 
 
 def test_nothing_due_says_so_and_suggests_one_kind_thing() -> None:
@@ -25,9 +33,12 @@ def test_nothing_due_says_so_and_suggests_one_kind_thing() -> None:
 
 
 def test_the_suggestion_is_stable_within_a_day_and_varies_across_days() -> None:
-    assert restorative_suggestion(TODAY) == restorative_suggestion(TODAY)
-    week = {restorative_suggestion(date(2026, 3, d)) for d in range(1, 8)}
-    assert len(week) == 7
+    def day(on: date) -> Day:
+        return Day(on, hour=18, questions=3, interviews_held=True)
+
+    assert restorative_suggestion(day(TODAY)) == restorative_suggestion(day(TODAY))
+    week = {restorative_suggestion(day(date(2026, 3, d))) for d in range(1, 9)}
+    assert len(week) == 8
 
 
 def test_actions_are_ordered_by_time_sensitivity_and_capped() -> None:
@@ -69,10 +80,10 @@ def test_several_actions_compete_and_applying_comes_last() -> None:
         Action("move_on", "Let Initech go"),
         Action("references", "Tell your references about Acme"),
     )
-    inputs = SummaryInputs(actions=actions, settings=Settings(weekly_goal=5))
+    inputs = _inputs(actions=actions)
     summary = build_summary(inputs, WEDNESDAY)
     assert [a.kind for a in summary.actions] == ["references", "move_on", "practice"]
-    fewer = build_summary(SummaryInputs(actions=actions[:1]), WEDNESDAY)
+    fewer = build_summary(_inputs(actions=actions[:1]), WEDNESDAY)
     assert [a.kind for a in fewer.actions] == ["practice", "apply"]
     assert fewer.message == "2 things are worth doing today."
 
@@ -102,21 +113,32 @@ def test_no_applying_nudge_on_monday_even_with_nothing_sent() -> None:
         assert summary.message == NOTHING_TODAY
 
 
+FRIDAY = date(2026, 3, 6)
+
+
 def test_the_apply_action_comes_when_a_whole_application_behind_an_even_pace() -> None:
     # Tuesday, goal 5: an even pace is 5/7 of one application, not a whole one.
-    assert build_summary(SummaryInputs(), TODAY).actions == ()
-    summary = build_summary(SummaryInputs(), WEDNESDAY)
+    assert build_summary(_inputs(), TODAY).actions == ()
+    summary = build_summary(_inputs(), WEDNESDAY)
     (action,) = summary.actions
     assert action.kind == "apply"
     assert action.target == "applications:new"
     assert action.text == "Apply somewhere new today, if you can: 0 of 5 so far this week."
     assert "!" not in action.text
-    assert build_summary(SummaryInputs(applications=_sent(MONDAY)), WEDNESDAY).actions == ()
-    sunday = build_summary(SummaryInputs(applications=_sent(MONDAY, MONDAY, TODAY)), SUNDAY)
-    assert [a.kind for a in sunday.actions] == ["apply"]
-    assert "3 of 5" in sunday.actions[0].text
-    met = build_summary(SummaryInputs(applications=_sent(*[MONDAY] * 5)), SUNDAY)
+    assert build_summary(_inputs(applications=_sent(MONDAY)), WEDNESDAY).actions == ()
+    friday = build_summary(_inputs(applications=_sent(MONDAY)), FRIDAY)
+    assert [a.kind for a in friday.actions] == ["apply"]
+    assert "1 of 5" in friday.actions[0].text
+    met = build_summary(_inputs(applications=_sent(*[MONDAY] * 5)), FRIDAY)
     assert met.actions == ()
+
+
+def test_no_applying_nudge_on_saturday_or_sunday() -> None:
+    for weekend in (date(2026, 3, 7), SUNDAY):
+        summary = build_summary(_inputs(), weekend)
+        assert summary.actions == (), weekend
+        assert summary.weekly_goal == 5
+        assert summary.suggestion not in ABOUT_APPLYING
 
 
 def test_a_goal_of_zero_never_nudges() -> None:
@@ -126,25 +148,25 @@ def test_a_goal_of_zero_never_nudges() -> None:
 
 
 def test_an_accepted_offer_ends_the_applying_goal() -> None:
-    behind = SummaryInputs(offer_accepted=True)
-    summary = build_summary(behind, SUNDAY)
+    behind = _inputs(offer_accepted=True)
+    summary = build_summary(behind, FRIDAY)
     assert summary.weekly_goal is None
     assert summary.actions == ()
     assert summary.suggestion not in ABOUT_APPLYING
     # A verbal offer is not accepted: the goal stays (etiquette.md, rule 8).
-    verbal = build_summary(SummaryInputs(applications=_sent(MONDAY, status="offer")), SUNDAY)
+    verbal = build_summary(_inputs(applications=_sent(MONDAY, status="offer")), FRIDAY)
     assert verbal.weekly_goal == 5
     assert [a.kind for a in verbal.actions] == ["apply"]
     # An application marked as an accepted offer counts too.
-    accepted = build_summary(SummaryInputs(applications=_sent(MONDAY, status="accepted")), SUNDAY)
+    accepted = build_summary(_inputs(applications=_sent(MONDAY, status="accepted")), FRIDAY)
     assert accepted.weekly_goal is None
     assert accepted.actions == ()
 
 
 def test_the_burnout_guard_suggests_rest_over_volume() -> None:
-    fifteen = _sent(*(date(2026, 3, 2 + n % 7) for n in range(15)))
-    inputs = SummaryInputs(applications=fifteen, settings=Settings(weekly_goal=30))
-    summary = build_summary(inputs, SUNDAY)
+    fifteen = _sent(*(date(2026, 3, 2 + n % 5) for n in range(15)))
+    inputs = SummaryInputs(applications=fifteen, settings=Settings(weekly_goal=30, welcomed=True))
+    summary = build_summary(inputs, FRIDAY)
     assert summary.rest is not None
     assert "15 applications" in summary.rest
     assert "rest" in summary.rest
@@ -179,11 +201,9 @@ def test_applications_spread_over_more_than_a_week_are_not_burnout() -> None:
 
 def test_the_suggestion_never_suggests_applying_when_applying_is_off_the_table() -> None:
     days = [TODAY + timedelta(days=n) for n in range(60)]
-    assert {restorative_suggestion(d, applying=False) for d in days}.isdisjoint(ABOUT_APPLYING)
-    assert {restorative_suggestion(d) for d in days} >= ABOUT_APPLYING
-    assert restorative_suggestion(TODAY, applying=False) == restorative_suggestion(
-        TODAY, applying=False
-    )
+    off = {restorative_suggestion(Day(d, applying=False)) for d in days}
+    assert off.isdisjoint(ABOUT_APPLYING)
+    assert {restorative_suggestion(Day(d)) for d in days} >= ABOUT_APPLYING
 
 
 def test_check_in_time_and_urges_reach_the_summary() -> None:

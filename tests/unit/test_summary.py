@@ -1,16 +1,23 @@
 from datetime import date, time, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from companion.domain.applications import Application
 from companion.domain.settings import Settings
 from companion.domain.summary import (
     ABOUT_APPLYING,
+    EVENING_OFF,
     MAX_ACTIONS,
     NOTHING_TODAY,
+    PRACTISE,
     RESTORATIVE,
+    WENT_WELL,
     Action,
     Day,
     SummaryInputs,
     build_summary,
+    part_of_day,
     restorative_suggestion,
 )
 
@@ -219,3 +226,94 @@ def test_check_in_time_and_urges_reach_the_summary() -> None:
     assert summary.urges[0] == 1  # 18 Feb is the first of the fourteen days
     assert sum(summary.urges) == 4  # 17 Feb is outside them
     assert build_summary(SummaryInputs(), TODAY).checkin is None
+
+
+# Day one is calm (calm.md, rule 9; issue 14)
+
+
+def test_a_new_database_says_nothing_needs_you_and_how_to_begin() -> None:
+    summary = build_summary(SummaryInputs(), TODAY)
+    assert summary.message == NOTHING_TODAY
+    assert summary.first_day
+    assert not build_summary(SummaryInputs(interviews=1), TODAY).first_day
+
+
+def test_a_database_never_welcomed_nor_given_a_goal_never_nudges() -> None:
+    for day in (WEDNESDAY, FRIDAY):
+        assert build_summary(SummaryInputs(), day).actions == ()
+
+
+def test_the_weekly_pace_counts_from_the_day_the_goal_was_set() -> None:
+    set_on_wednesday = Settings(weekly_goal=5, welcomed=True, goal_set_on=WEDNESDAY)
+    assert build_summary(SummaryInputs(settings=set_on_wednesday), WEDNESDAY).actions == ()
+    # Thursday: one day since, 5/7 of an application: not a whole one behind
+    thursday = date(2026, 3, 5)
+    assert build_summary(SummaryInputs(settings=set_on_wednesday), thursday).actions == ()
+    (nudge,) = build_summary(SummaryInputs(settings=set_on_wednesday), FRIDAY).actions
+    assert nudge.kind == "apply"
+    # the next week counts from its Monday
+    next_wednesday = date(2026, 3, 11)
+    assert build_summary(SummaryInputs(settings=set_on_wednesday), next_wednesday).actions
+
+
+def test_skip_for_now_means_no_goal_until_one_is_set() -> None:
+    skipped = Settings(weekly_goal=0, welcomed=True)
+    summary = build_summary(SummaryInputs(settings=skipped), FRIDAY)
+    assert summary.weekly_goal is None
+    assert summary.actions == ()
+    assert summary.suggestion not in ABOUT_APPLYING
+
+
+def test_an_open_offer_always_has_a_place_and_the_rest_are_counted() -> None:
+    busy = tuple(Action("thank_you", f"Thank {n}", target=f"interview:{n}") for n in range(4))
+    offer = Action("decide", "Decide about Globex", target="interview:9", keep=True)
+    summary = build_summary(SummaryInputs(actions=(*busy, offer)), TODAY)
+    assert [a.text for a in summary.actions] == ["Thank 0", "Thank 1", "Decide about Globex"]
+    assert summary.more == 2
+    plain = build_summary(SummaryInputs(actions=busy), TODAY)
+    assert plain.more == 1
+
+
+def test_past_the_goal_the_count_reads_kindly() -> None:
+    from companion.domain.applications import week_count
+
+    assert week_count(3, 5) == "3 of 5"
+    assert week_count(5, 5) == "5 of 5"
+    assert week_count(16, 5) == "16 this week, past your goal of 5"
+
+
+@settings(max_examples=500)
+@given(
+    offset=st.integers(0, 400),
+    hour=st.integers(0, 23),
+    goal=st.integers(0, 20),
+    sent=st.integers(0, 20),
+    questions=st.integers(0, 3),
+    held=st.booleans(),
+    accepted=st.booleans(),
+)
+def test_the_days_suggestion_never_contradicts_the_data_or_the_hour(
+    offset: int, hour: int, goal: int, sent: int, questions: int, held: bool, accepted: bool
+) -> None:
+    today = TODAY + timedelta(days=offset)
+    inputs = SummaryInputs(
+        settings=Settings(weekly_goal=goal, welcomed=True),
+        applications=_sent(*[today] * sent),
+        offer_accepted=accepted,
+        questions=questions,
+        interviews=int(held),
+        interviews_held=held,
+    )
+    summary = build_summary(inputs, today, hour)
+    suggestion = summary.suggestion
+    if suggestion is None:
+        return
+    if suggestion in ABOUT_APPLYING:
+        assert summary.weekly_goal is not None and sent < summary.weekly_goal
+        assert summary.rest is None and not accepted and today.weekday() < 5
+    if suggestion == PRACTISE:
+        assert questions > 0
+    if suggestion == WENT_WELL:
+        assert held
+    if suggestion == EVENING_OFF:
+        assert part_of_day(hour) != "morning" and hour >= 17

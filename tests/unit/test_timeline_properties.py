@@ -71,6 +71,7 @@ def interviews(draw: st.DrawFn) -> Interview:
         debriefed_on=draw(st.none() | st.just(held)),
         fit=draw(st.sampled_from([FitReflection(), FitReflection(work=3, note="ok")])),
         next_round_id=draw(st.none() | st.just(9)),
+        added_on=draw(st.none() | st.integers(-10, 2).map(lambda n: held + timedelta(days=n))),
         offer=Offer(
             respond_by=draw(st.none() | st.integers(0, 90).map(lambda n: held + timedelta(days=n)))
         ),
@@ -238,3 +239,20 @@ def test_the_timeline_is_a_pure_function(interview: Interview, offset: int) -> N
     assert build_timeline(interview, today, REFERENCES) == build_timeline(
         interview, today, REFERENCES
     )
+
+
+@settings(max_examples=400)
+@given(interviews(), st.integers(min_value=-10, max_value=-1))
+def test_before_the_interview_nothing_but_preparation(interview: Interview, offset: int) -> None:
+    today = interview.held_on + timedelta(days=offset)
+    timeline = build_timeline(interview, today, REFERENCES)
+    if not interview.is_open:
+        return
+    assert timeline.phase == Phase.UPCOMING
+    assert timeline.thank_you_by is None
+    allowed = {"prepare", "references"} if interview.final_round else {"prepare"}
+    assert {s.kind for s in timeline.suggestions} <= allowed
+    if "prepare" in [s.kind for s in timeline.suggestions]:
+        assert offset == -1
+    if "references" in [s.kind for s in timeline.suggestions]:
+        assert offset >= -2

@@ -14,7 +14,8 @@ when that loses nothing:
   the normal way);
 - the exit functions have run and stdout and stderr flushed without error
   (otherwise Python's own exit reports the error and sets the status, as it
-  always did).
+  always did); a reader that closed the pipe early is not an error: what is
+  left to print goes to the null device.
 
 Anything else (an exception, `--help`, a usage error: `SystemExit`) ends the
 normal way. `python -m companion` calls `main` directly.
@@ -25,7 +26,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 
 def run() -> NoReturn:
@@ -48,7 +49,17 @@ def leave(code: int) -> NoReturn:
         atexit._run_exitfuncs()
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
-                stream.flush()
-    except BaseException:  # a closed pipe, a full disk: Python's exit says so, as before
+                flush_unless_gone(stream)
+    except BaseException:  # a full disk: Python's exit says so, as before
         sys.exit(code)
     os._exit(code)
+
+
+def flush_unless_gone(stream: TextIO) -> None:
+    """Flush; a reader that closed the pipe early (`| head -1`) is not an error."""
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        from companion.cli.context import silence
+
+        silence(stream)

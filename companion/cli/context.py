@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,5 +34,25 @@ class Context:
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
         return Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
 
+    pipe_closed: bool = False
+    """The reader of our output has gone (`companion summary | head -1`)."""
+
     def print(self, text: str = "") -> None:
-        print(text, file=self.out)
+        """Print a line; once the reader has closed the pipe, print nothing more and
+        carry on: the command still finishes its work (and saves what it changed)."""
+        if self.pipe_closed:
+            return
+        try:
+            print(text, file=self.out)
+        except BrokenPipeError:
+            self.pipe_closed = True
+            silence(self.out)
+
+
+def silence(stream: TextIO) -> None:
+    """Point a stream whose reader has gone at the null device, so that the buffered
+    rest and the flush at exit go nowhere quietly instead of raising again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from companion import __version__
-from companion.cli.context import Context
+from companion.cli.context import Context, silence
 from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
 from companion.clock import clock_from_env
@@ -65,7 +66,17 @@ Exit codes: 0 done, 1 the data could not be read or written, 2 bad usage or inpu
 """
 
 
+# `--on -2d` is a date, not an unknown option: argparse takes an argument that
+# looks like a negative number as a value, so every parser of every command
+# counts relative dates (-2d, -3w) as looking like one.
+VALUES_WITH_A_DASH = re.compile(r"^-\d+[dw]?$|^-\d*\.\d+$")
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = VALUES_WITH_A_DASH
+
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
 
@@ -181,6 +192,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(str(error), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader closed the pipe early (`companion summary | head -1`): not a
+        # failure of the data, and nothing to say about it.
+        silence(sys.stdout)
+        return 0
     except OSError as error:
         where = error.filename or ctx.db_path
         print(

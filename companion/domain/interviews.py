@@ -511,6 +511,17 @@ def with_offer(interview: Interview, offer: Offer) -> Interview:
     return replace(interview, offer=offer)
 
 
+def merge_offer(before: Offer, given: Offer) -> Offer:
+    """The details known before, with those given now in their place."""
+    return Offer(
+        respond_by=given.respond_by or before.respond_by,
+        pay=given.pay or before.pay,
+        leave=given.leave or before.leave,
+        remote=given.remote or before.remote,
+        start_on=given.start_on or before.start_on,
+    )
+
+
 def move_on(interview: Interview, reflection: str, on: date) -> Interview:
     """The end of the move-on ritual: the reflection is kept, the interview leaves the lists."""
     moved = set_outcome(interview, Outcome.MOVED_ON, on)
@@ -542,3 +553,33 @@ def previous_round_for(new: Interview, interviews: Iterable[Interview]) -> Inter
     """The latest open `next_round` interview of the same company and role, if any."""
     matches = [c for c in interviews if is_next_round_of(c, new)]
     return max(matches, key=lambda c: (c.held_on, c.id or 0)) if matches else None
+
+
+def already_logged(new: Interview, interviews: Iterable[Interview]) -> Interview | None:
+    """An interview logged before with the same company, role and day, if any."""
+    for other in interviews:
+        if (
+            other.id != new.id
+            and other.held_on == new.held_on
+            and other.company.casefold() == new.company.casefold()
+            and other.role.casefold() == new.role.casefold()
+        ):
+            return other
+    return None
+
+
+def check_next_round_of(previous: Interview, new: Interview, field: str = "after") -> None:
+    """An explicit next round follows an interview held on or before it, whose next
+    round is not logged yet."""
+    if previous.next_round_id is not None and previous.next_round_id != new.id:
+        raise FieldError(
+            field,
+            f"interview {previous.id} already has its next round logged "
+            f"(interview {previous.next_round_id}); name that one instead.",
+        )
+    if previous.held_on > new.held_on:
+        raise FieldError(
+            field,
+            f"interview {previous.id} is on {friendly(previous.held_on)}, after this one "
+            f"({friendly(new.held_on)}); a next round comes on or after the round before it.",
+        )

@@ -21,7 +21,9 @@ from companion.domain.interviews import (
     Offer,
     Outcome,
     OutcomeChange,
+    check_next_round_of,
     previous_round_for,
+    set_outcome,
 )
 from companion.domain.references import Reference
 from companion.store.database import Database
@@ -250,20 +252,35 @@ class InterviewStore:
             raise no_such("interview", interview_id, "`companion interview list --all`", field)
         return interview
 
-    def add(self, interview: Interview) -> tuple[Interview, Interview | None]:
+    def add(
+        self, interview: Interview, after: int | None = None
+    ) -> tuple[Interview, Interview | None]:
         """Save a new interview; return it with its id, and the round it follows, if any.
 
-        A new interview for the company and role of an open `next_round` one is
-        that next round: the two are linked and the earlier one's timeline ends.
+        `after` names the round it follows (an explicit next round). Without it, a
+        new interview for the company and role of an open `next_round` one is that
+        next round. Either way the two are linked and the earlier one's timeline ends;
+        an earlier round still waiting is marked invited to a next round.
         """
         self._db.require_writable()
         with self._db.batch():
-            previous = previous_round_for(interview, self.all())
+            if after is not None:
+                previous: Interview | None = self.require(after, "after")
+                assert previous is not None
+                check_next_round_of(previous, interview)
+            else:
+                previous = previous_round_for(interview, self.all())
             if previous is not None:
                 interview = replace(interview, previous_round_id=previous.id)
             new_id = self._db.insert(self._table(), interview_to_doc(interview))
             added = replace(interview, id=new_id)
             if previous is not None:
+                if previous.outcome == Outcome.WAITING:
+                    invited_on = max(
+                        previous.held_on,
+                        min(interview.held_on, added.added_on or interview.held_on),
+                    )
+                    previous = set_outcome(previous, Outcome.NEXT_ROUND, invited_on)
                 previous = replace(previous, next_round_id=new_id)
                 self.save(previous)
         return added, previous

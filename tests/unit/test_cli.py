@@ -88,7 +88,8 @@ def test_summary_json_keeps_the_contract(capsys: pytest.CaptureFixture[str], db_
 def test_summary_short_is_one_line(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     code, out, _ = run(capsys, "--db", str(db_path), "summary", "--short")
     assert code == 0
-    assert out == "companion: nothing today\n"
+    # day one: how to begin (issue 14)
+    assert out == "companion: nothing today · had an interview? companion interview add\n"
 
 
 def test_the_environment_names_the_database(
@@ -246,7 +247,7 @@ def test_summary_json_and_short_show_the_apply_action(
     assert data["message"] == "One thing is worth doing today."
     code, out, _ = run(capsys, "--db", str(db_path), "summary", "--short")
     assert code == 0
-    assert out == "companion: 1 thing today\n"
+    assert out == "companion: 1 thing today · had an interview? companion interview add\n"
     _, out, _ = run(capsys, "--db", str(db_path), "summary")
     assert "  1. Apply somewhere new today" in out
     assert "Applied this week: 2 of 14. Keep applying" in out

@@ -93,10 +93,16 @@ FROM_EMPLOYER = frozenset({ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED})
 CHECK_INS = frozenset({ContactKind.FOLLOW_UP, ContactKind.SPEED_UP})
 # Contacts that space the next check-in a week out (rule 2).
 SPACING = frozenset({ContactKind.THANK_YOU}) | CHECK_INS | FROM_EMPLOYER
-# Notes that may be sent before the interview is held: a heads-up to references
-# before a final round (rules 0 and 5), and the notes of rules 11 and 12.
+# What may happen before the interview is held: a company may ask for references
+# before a final round, and a heads-up to them may go out (rules 0 and 5); the
+# notes of rules 11 and 12 may be sent too.
 BEFORE_THE_DAY = frozenset(
-    {ContactKind.REFERENCES_NOTIFIED, ContactKind.WITHDRAW, ContactKind.SPEED_UP}
+    {
+        ContactKind.REFERENCES_REQUESTED,
+        ContactKind.REFERENCES_NOTIFIED,
+        ContactKind.WITHDRAW,
+        ContactKind.SPEED_UP,
+    }
 )
 
 ContactPref = Literal["email", "phone"]

@@ -309,7 +309,8 @@ def _suggestions(
     if phase == Phase.UPCOMING or (phase == Phase.THANK_YOU and today == held):
         found.extend(_prepare(interview, today, words))
     if phase == Phase.UPCOMING:
-        if interview.final_round and today >= held - timedelta(days=REFERENCES_DAYS_BEFORE_FINAL):
+        soon = today >= held - timedelta(days=REFERENCES_DAYS_BEFORE_FINAL)
+        if (interview.final_round and soon) or interview.references_requested_on:
             found.extend(_references(interview, today, references, words))
         return found
     if phase == Phase.THANK_YOU:

@@ -12,7 +12,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from companion.clock import Clock
 from companion.store.repository import Repository
@@ -149,7 +149,12 @@ class CompanionApp(App[None]):
             )
 
     def action_go(self, mode: str) -> None:
-        self.switch_mode(mode)
+        """Go to a place, at its own page: `w` opens the list of interviews, not the
+        interview last opened there (the pages pushed over it are closed)."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
 
     def open_target(self, target: str) -> bool:
         """Open what an Action points at ("interview:3", "practice", "applications:new").

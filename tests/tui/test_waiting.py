@@ -403,14 +403,14 @@ async def test_the_fit_reflection_refuses_a_bad_score_then_surfaces_it(
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         fit = text(app, "#fit")
-        assert "work 4" in fit and "people 5" in fit and "commute 2" in fit
+        assert "Work 4" in fit and "People 5" in fit and "Commute 2" in fit
         assert "Kind people." in fit
         # a next round surfaces it
         await pilot.press("o", "down", "enter")
         await pilot.pause()
         assert (
             "Before the next round at Initech, look back at how it felt "
-            "(work 4 · people 5 · commute 2)."
+            "(Work 4 · People 5 · Commute 2)."
         ) in text(app, "#suggestions")
 
 

@@ -108,6 +108,14 @@ def test_a_final_round_allows_a_references_heads_up_from_two_days_before() -> No
     assert kinds(build_timeline(make(), d(3, 1), references)) == []
 
 
+def test_a_request_for_references_before_the_interview_brings_the_heads_up() -> None:
+    asked = log_contact(make(), ContactKind.REFERENCES_REQUESTED, d(2, 25), d(2, 25))
+    timeline = build_timeline(asked, d(2, 25), (Reference("Dana", id=1),))
+    assert timeline.phase == Phase.UPCOMING
+    assert kinds(timeline) == ["references"]
+    assert "they asked for references" in text_of(timeline, "references")
+
+
 def test_a_references_heads_up_may_be_logged_before_the_interview() -> None:
     final = make(final_round=True)
     told = log_contact(final, ContactKind.REFERENCES_NOTIFIED, d(3, 1), d(3, 1), references=[1])
@@ -121,7 +129,6 @@ def test_a_references_heads_up_may_be_logged_before_the_interview() -> None:
         ContactKind.THANK_YOU,
         ContactKind.FOLLOW_UP,
         ContactKind.REPLY,
-        ContactKind.REFERENCES_REQUESTED,
         ContactKind.FEEDBACK_REQUEST,
     ],
 )
@@ -170,7 +177,7 @@ def test_a_thank_you_names_only_people_met_and_only_goes_with_a_thank_you() -> N
 def test_the_calendar_keeps_the_thank_you_date_while_someone_is_not_thanked() -> None:
     met = make(interviewers=("Ana", "Ben"))
     half = log_contact(met, ContactKind.THANK_YOU, T, T, to=["Ana"])
-    assert [k.kind for k in kind_dates([half], T)][0] == "thank_you"
+    assert next(k.kind for k in kind_dates([half], T)) == "thank_you"
     done = log_contact(half, ContactKind.THANK_YOU, T, T, to=["Ben"])
     assert "thank_you" not in [k.kind for k in kind_dates([done], T)]
 

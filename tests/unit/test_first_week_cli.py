@@ -210,7 +210,7 @@ def test_outcome_on_a_date(cli: Cli, db_path: Path, clock: FrozenClock) -> None:
 def test_a_verbal_offer_accepted_keeps_in_writing_and_the_goal_until_written(cli: Cli) -> None:
     cli("interview", "add", "--company", "Acme", "--role", "E", "--on", "-1w")
     cli("interview", "outcome", "1", "offer-verbal")
-    code, out, _ = cli("interview", "outcome", "1", "accepted")
+    _code, out, _ = cli("interview", "outcome", "1", "accepted")
     assert "ask kindly to have it in writing" in out
     data = orjson.loads(cli("summary", "--json")[1])
     assert "in_writing" in [a["kind"] for a in data["actions"]]
@@ -253,7 +253,7 @@ def test_an_offer_with_a_respond_by_date_asks_the_others_their_timeline(cli: Cli
     cli("interview", "log", "2", "speed-up")
     actions = orjson.loads(cli("summary", "--json")[1])["actions"]
     assert "speed_up" not in [a["kind"] for a in actions]
-    code, _, err = cli("interview", "outcome", "2", "rejected", "--pay", "1")
+    code, _, _err = cli("interview", "outcome", "2", "rejected", "--pay", "1")
     assert code == 2
 
 

@@ -443,7 +443,7 @@ def test_rule_7_a_written_reflection_is_surfaced_on_the_interview() -> None:
     (decide,) = [s for s in build_timeline(interview, d(3, 6)).suggestions if s.kind == "decide"]
     assert not decide.home
     assert decide.text == (
-        "Before the next round at Acme, look back at how it felt (work 4 · commute 2)."
+        "Before the next round at Acme, look back at how it felt (Work 4 · Commute 2)."
     )
 
 
@@ -457,7 +457,7 @@ def test_rule_7_a_verbal_offer_asks_for_it_in_writing() -> None:
         "Acme made a verbal offer: ask kindly to have it in writing."
     )
     assert text_of(timeline, "decide") == (
-        "Before you answer Acme's verbal offer, look back at how it felt (pay 3)."
+        "Before you answer Acme's verbal offer, look back at how it felt (Pay 3)."
     )
     assert timeline.next_step == "verbal offer: ask for it in writing"
 

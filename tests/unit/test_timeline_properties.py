@@ -250,9 +250,8 @@ def test_before_the_interview_nothing_but_preparation(interview: Interview, offs
         return
     assert timeline.phase == Phase.UPCOMING
     assert timeline.thank_you_by is None
-    allowed = {"prepare", "references"} if interview.final_round else {"prepare"}
-    assert {s.kind for s in timeline.suggestions} <= allowed
+    assert {s.kind for s in timeline.suggestions} <= {"prepare", "references"}
     if "prepare" in [s.kind for s in timeline.suggestions]:
         assert offset == -1
     if "references" in [s.kind for s in timeline.suggestions]:
-        assert offset >= -2
+        assert interview.references_requested_on or (interview.final_round and offset >= -2)

@@ -10,13 +10,19 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from companion.domain.fit import ASPECT_QUESTIONS, ASPECTS, FitReflection, parse_score
+from companion.domain.fit import (
+    ASPECT_LABELS,
+    ASPECT_QUESTIONS,
+    ASPECTS,
+    FitReflection,
+    parse_score,
+)
 from companion.domain.interviews import Interview
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import NoteArea, TextField
 
-LABELS = {aspect: aspect.capitalize() for aspect in ASPECTS} | {"fit-note": "Note"}
+LABELS = {**ASPECT_LABELS, "fit-note": "Note"}
 
 
 class FitForm(FormScreen[bool]):
@@ -42,7 +48,7 @@ class FitForm(FormScreen[bool]):
                     compact=True,
                     classes="digit",
                 )
-                yield from self.row(aspect.capitalize(), field, beside=ASPECT_QUESTIONS[aspect])
+                yield from self.row(ASPECT_LABELS[aspect], field, beside=ASPECT_QUESTIONS[aspect])
             yield from self.row("Note", NoteArea(fit.note, id="fit-note"))
             yield from self.buttons()
 

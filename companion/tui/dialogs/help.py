@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.navigation import DESTINATIONS
 
 NAV_ACTIONS = {f"go('{d.mode}')" for d in DESTINATIONS}
@@ -44,7 +45,7 @@ def screen_bindings(screen: Screen[object]) -> list[Binding]:
     return found
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", key_display="?"),

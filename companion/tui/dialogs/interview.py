@@ -14,6 +14,7 @@ from companion.domain.dates import friendly, parse_date
 from companion.domain.interviews import (
     CONTACT_PREFS,
     Interview,
+    already_logged,
     check_decision_by,
     new_interview,
     parse_contact_pref,
@@ -28,7 +29,7 @@ LABELS = {
     "company": "Company",
     "role": "Role",
     "round": "Round",
-    "held-on": "Held on",
+    "held-on": "On",
     "decision-by": "Decision by",
     "people": "People met",
     "prefers": "They prefer",
@@ -79,13 +80,13 @@ class InterviewForm(FormScreen[int]):
                 ),
             )
             yield from self.row(
-                "Held on",
+                "On",
                 TextField(
                     editing.held_on.isoformat()
                     if editing
                     else ("" if self.next_round_of else "today"),
                     id="held-on",
-                    placeholder="YYYY-MM-DD, today, -2d, +1w",
+                    placeholder="YYYY-MM-DD, today, thu, next fri, -2d",
                     compact=True,
                 ),
             )
@@ -121,7 +122,7 @@ class InterviewForm(FormScreen[int]):
             yield from self.row(
                 "Final round",
                 Checkbox(
-                    "this was the last round",
+                    "the last round",
                     editing.final_round if editing else False,
                     id="final",
                     compact=True,
@@ -129,6 +130,9 @@ class InterviewForm(FormScreen[int]):
             )
             yield from self.row("Notes", NoteArea(editing.notes if editing else "", id="notes"))
             yield from self.buttons()
+
+    def labels(self) -> dict[str, str]:
+        return LABELS
 
     def on_mount(self) -> None:
         self.query_one("#company", TextField).focus()
@@ -186,7 +190,18 @@ class InterviewForm(FormScreen[int]):
             repo.interviews.save(changed)
             self.dismiss(changed.id)
             return
-        added, previous = repo.interviews.add(new_interview(**fields))  # type: ignore[arg-type]
+        new = new_interview(**fields, added_on=today)  # type: ignore[arg-type]
+        twin = already_logged(new, repo.interviews.all())
+        after = self.next_round_of.id if self.next_round_of is not None else None
+        added, previous = repo.interviews.add(new, after=after)
+        if twin is not None:
+            self.app.notify(
+                f"{twin.title} on {friendly(twin.held_on, today)} was logged before too; "
+                "both are kept. If it is the same one, o on either sets it aside.",
+                title="Logged twice?",
+                markup=False,
+                timeout=10,
+            )
         if previous is not None:
             self.app.notify(
                 f"This is the next round after {friendly(previous.held_on, today)}; "

@@ -47,6 +47,7 @@ from companion.domain.debrief import (
     step_number,
 )
 from companion.domain.errors import FieldError
+from companion.domain.fit import ASPECT_LABELS
 from companion.domain.interviews import Interview
 from companion.domain.mood import MOOD_SCALE, mood_word
 from companion.domain.timeline import build_timeline, debrief_hint
@@ -89,7 +90,7 @@ FIELD_IDS = {
     "decision date": "decision",
     "what they said": "said",
     "first impressions": "impressions-note",
-    **{label: label for label in IMPRESSIONS},
+    **{ASPECT_LABELS[aspect].lower(): aspect for aspect in IMPRESSIONS},
 }
 ASKED_OPTIONS = (("Yes, I asked", "yes"), ("No, not this time", "no"))
 
@@ -358,7 +359,7 @@ class DebriefScreen(Screen[None]):
         for label in IMPRESSIONS:
             score = scores[label]
             yield from self._field(
-                label.capitalize(),
+                ASPECT_LABELS[label],
                 TextField(
                     "" if score is None else str(score),
                     id=label,

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Select, Static
 
+from companion.domain.days_off import parse_place, place_text
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEMES,
@@ -53,6 +54,12 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Retention",
         "Practice: how much to remember, 0.70 to 0.97.",
     ),
+    # Issue 14: the public holidays kind dates skip.
+    (
+        "country",
+        "Holidays of",
+        "A country code (GB, US-CA) whose holidays kind dates skip; empty for none.",
+    ),
 )
 
 
@@ -64,11 +71,15 @@ def _typed(settings: Settings) -> dict[str, str]:
         "weekly-goal": str(settings.weekly_goal),
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
+        "country": place_text(settings.country, settings.region) if settings.country else "",
     }
 
 
 class SettingsScreen(Screen[None]):
     TITLE = "Settings"
+    # No field has the focus when Settings opens, so that the place keys (h, w, ...)
+    # work here as everywhere; tab or a click goes to a field.
+    AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "app.go('home')", "Home", key_display="esc"),
@@ -118,7 +129,7 @@ class SettingsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.load()
-        self.query_one("#weekly-goal", TextField).focus()
+        self.set_focus(None)
 
     def on_input_submitted(self) -> None:
         self.action_save()
@@ -146,6 +157,11 @@ class SettingsScreen(Screen[None]):
                 errors, "retention", lambda: parse_retention(self._value("retention"))
             ),
         }
+        place = attempt(errors, "country", lambda: parse_place(self._value("country")))
+        if not errors:
+            parsed["country"], parsed["region"] = (
+                (place[0], place[1] or None) if place else (None, None)
+            )
         if errors:
             show_field_errors(self, errors, LABELS)
             return

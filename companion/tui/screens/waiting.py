@@ -16,14 +16,16 @@ from textual.widgets.option_list import Option
 
 from companion.domain.interviews import Interview
 from companion.domain.timeline import Phase
-from companion.domain.waiting import Waiting, waiting_room
+from companion.domain.waiting import Waiting
 from companion.tui.context import app_of
 from companion.tui.dialogs import InterviewForm, ReferencesScreen
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.widgets.footer import Footer
+from companion.tui.widgets.lists import StillList
 from companion.tui.widgets.nav_bar import NavBar
 
 PHASE_STYLES = {
+    Phase.UPCOMING: "bold $primary",
     Phase.THANK_YOU: "bold $accent",
     Phase.FOLLOW_UP: "bold $primary",
     Phase.DECIDE: "bold $secondary",
@@ -58,7 +60,7 @@ def row_prompt(row: Waiting) -> Content:
     )
 
 
-class InterviewList(OptionList):
+class InterviewList(StillList):
     """The list of interviews; enter opens the highlighted one (shown in the footer)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
@@ -97,6 +99,8 @@ class WaitingScreen(InterviewActions):
         Binding("u", "reopen", "Reopen"),
         Binding("c", "toggle_closed", "Closed too"),
         Binding("r", "your_references", "References", show=False),
+        Binding("O", "offer", "Offer details", show=False),
+        Binding("v", "offers", "Offers side by side", show=False),
     ]
 
     def __init__(self) -> None:
@@ -130,12 +134,7 @@ class WaitingScreen(InterviewActions):
     def reload(self, highlight: int | None = None) -> None:
         app = app_of(self)
         repo = app.repo
-        self.rows = waiting_room(
-            repo.interviews.all(),
-            repo.references.all(),
-            app.clock.today(),
-            include_closed=self.show_closed,
-        )
+        self.rows = repo.waiting(include_closed=self.show_closed)
         options = self.query_one("#interviews", OptionList)
         options.clear_options()
         options.add_options(Option(row_prompt(row), id=str(row.id)) for row in self.rows)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from companion.tui.widgets.fields import TextBox, TextField
     from companion.tui.widgets.footer import Footer
     from companion.tui.widgets.gentle_bar import GentleBar
+    from companion.tui.widgets.lists import StillList
     from companion.tui.widgets.milestone_line import MilestoneLine
     from companion.tui.widgets.mood_line import MoodLine
     from companion.tui.widgets.nav_bar import NavBar
@@ -33,6 +34,7 @@ _MODULES = {
     "NavBar": "nav_bar",
     "NoteArea": "note_area",
     "PracticeStatsPanel": "practice_stats",
+    "StillList": "lists",
     "TextBox": "fields",
     "TextField": "fields",
     "UrgeChart": "urge_chart",
@@ -48,6 +50,7 @@ __all__ = [
     "NavBar",
     "NoteArea",
     "PracticeStatsPanel",
+    "StillList",
     "TextBox",
     "TextField",
     "UrgeChart",

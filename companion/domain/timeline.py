@@ -401,8 +401,8 @@ def milestones(interview: Interview, timeline: Timeline, today: date) -> list[Mi
     """The short line of the detail view: interview, thank-you, decision, check-in, move on."""
     found = [("interview", interview.held_on)]
     thanked = [c.on for c in interview.logged(ContactKind.THANK_YOU)]
-    if thanked:
-        found.append(("thank-you", min(thanked)))
+    if thanked and not interview.not_yet_thanked():
+        found.append(("thank-you", max(thanked)))
     elif timeline.thank_you_by is not None or today < interview.held_on:
         found.append(("thank-you", interview.held_on + timedelta(days=THANK_YOU_BEST_DAYS)))
     if interview.decision_by is not None:

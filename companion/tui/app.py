@@ -34,6 +34,9 @@ class SaveStatus(Message):
 class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
+    # Below 80 columns every screen has the class -narrow (the stylesheet's last
+    # block): smaller margins, and the footer keeps its room for the keys.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
     COMMANDS = App.COMMANDS | {ScreenKeys}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(

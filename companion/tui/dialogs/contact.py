@@ -78,7 +78,7 @@ class ContactForm(FormScreen[bool]):
             )
             yield from self.row("When", TextField("today", id="on", compact=True))
             pending = set(interview.not_yet_thanked())
-            with Vertical(id="to-people"):
+            with Vertical(id="to-people", classes="form-list"):
                 if interview.interviewers:
                     yield from self.row(
                         "To",

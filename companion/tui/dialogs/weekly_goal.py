@@ -81,6 +81,7 @@ class WelcomeScreen(WeeklyGoalScreen):
     later_label = "Skip for now"
 
     def action_cancel(self) -> None:
+        """Skip for now: no goal until one is set (settings, or the palette)."""
         if not app_of(self).repo.read_only:
-            app_of(self).repo.settings.update(welcomed=True)
+            app_of(self).repo.settings.update(welcomed=True, weekly_goal=0)
         self.dismiss(None)

@@ -151,6 +151,14 @@ class CompanionApp(App[None]):
                 problem, title="Not saved yet", severity="warning", timeout=15, markup=False
             )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (outside a field, where it copies) says how to quit."""
+        self.notify(
+            "To quit, press q (or ctrl+q in a field). Everything is saved as you go.",
+            title="Leaving?",
+            markup=False,
+        )
+
     def action_go(self, mode: str) -> None:
         """Go to a place, at its own page: `w` opens the list of interviews, not the
         interview last opened there (the pages pushed over it are closed)."""

@@ -18,7 +18,8 @@ NAV_ACTIONS = {f"go('{d.mode}')" for d in DESTINATIONS}
 
 
 def _key(binding: Binding) -> str:
-    return binding.key_display or binding.key.replace("question_mark", "?")
+    key = binding.key_display or binding.key.replace("question_mark", "?")
+    return "escape" if key == "esc" else key
 
 
 def _rows(bindings: list[Binding]) -> Content:
@@ -69,7 +70,15 @@ class HelpScreen(Dialog[None]):
             yield Static("Keys", classes="dialog-title")
             yield Static("Go to", classes="section-title first")
             yield Static(_rows(places))
-            here = screen_bindings(self.under)
+            # Each key once: what it does everywhere is said there, and what a
+            # screen gives a key of its own (escape: Back) is said under the screen.
+            common = {_key(b) for b in everywhere}
+            here = [
+                b
+                for b in screen_bindings(self.under)
+                if _key(b) not in common or _key(b) == "escape"
+            ]
+            everywhere = [b for b in everywhere if _key(b) not in {_key(h) for h in here}]
             if here:
                 title = getattr(self.under, "TITLE", None) or "this screen"
                 yield Static(f"On {title}", classes="section-title")

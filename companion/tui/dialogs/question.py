@@ -12,8 +12,9 @@ from functools import partial
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Select, Static
 
+from companion.domain.dates import friendly
 from companion.domain.practice import (
     Question,
     Star,
@@ -91,12 +92,7 @@ class QuestionForm(_QuestionFields):
                     compact=True,
                 ),
             )
-            interview = question.interview_id if question else None
-            yield from self.row(
-                LABELS["interview"],
-                TextField(str(interview or ""), id="interview", compact=True, classes="short"),
-                beside="the number of the one it came from",
-            )
+            yield from self.row(LABELS["interview"], self.interview_choice(question))
             yield from self.row(
                 LABELS["went-wrong"],
                 TextBox(
@@ -112,6 +108,26 @@ class QuestionForm(_QuestionFields):
 
     def on_mount(self) -> None:
         self.query_one("#text").focus()
+
+    def interview_choice(self, question: Question | None) -> Select[str]:
+        """The interview it came from, by name and day (the app never shows their ids)."""
+        app = app_of(self)
+        today = app.clock.today()
+        interviews = sorted(
+            app.repo.interviews.all(), key=lambda i: (i.held_on, i.id or 0), reverse=True
+        )
+        current = question.interview_id if question else None
+        return Select(
+            [
+                (Content(f"{i.title}, {friendly(i.held_on, today)}"), str(i.id))
+                for i in interviews
+                if i.id is not None
+            ],
+            value=str(current) if current in {i.id for i in interviews} else Select.NULL,
+            prompt="none",
+            id="interview",
+            compact=True,
+        )
 
     def save(self) -> None:
         app = app_of(self)

@@ -9,6 +9,7 @@ highlighted question into a practice question at once.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -93,6 +94,11 @@ FIELD_IDS = {
     **{ASPECT_LABELS[aspect].lower(): aspect for aspect in IMPRESSIONS},
 }
 ASKED_OPTIONS = (("Yes, I asked", "yes"), ("No, not this time", "no"))
+
+
+def decision_example(today: date) -> str:
+    """An example decision date as typed: a week from today, never one gone by."""
+    return (today + timedelta(days=7)).isoformat()
 
 
 def open_debrief(app: CompanionApp, interview_id: int) -> None:
@@ -339,8 +345,9 @@ class DebriefScreen(Screen[None]):
                 compact=True,
                 select_on_focus=False,
             ),
-            hint="When they expect to decide: 2026-03-10, +1w, ...; it becomes the "
-            "interview's decision date. Blank if they did not say.",
+            hint=f"When they expect to decide: {decision_example(app_of(self).clock.today())}, "
+            "next fri, +1w, ...; it becomes the interview's decision date. Blank if they "
+            "did not say.",
         )
         yield from self._field("What they said", TextBox(debrief.next_steps, id="said"))
         reminder = Static(id="reminder")

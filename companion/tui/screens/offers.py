@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.fit import ASPECT_LABELS, ASPECTS
@@ -51,10 +52,62 @@ def offer_rows(offers: list[Interview], today: date) -> list[tuple[str, list[str
         ("Remote", [o.offer.remote or UNKNOWN for o in offers]),
         ("Start", [day(o.offer.start_on) for o in offers]),
     ]
+    rows.append(("How it felt", ["" for _ in offers]))
     for aspect in ASPECTS:
         scores = [o.fit.scores()[aspect] for o in offers]
-        rows.append((ASPECT_LABELS[aspect], [UNKNOWN if s is None else str(s) for s in scores]))
+        rows.append(
+            (f"  {ASPECT_LABELS[aspect]}", [UNKNOWN if s is None else str(s) for s in scores])
+        )
     return rows
+
+
+LABEL_WIDTH = 11
+GAP = 2
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+class OfferGrid(Widget):
+    """A label column, then one column per offer, as wide as the screen allows."""
+
+    DEFAULT_CSS = """
+    OfferGrid {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    def __init__(
+        self, offers: list[Interview], rows: list[tuple[str, list[str]]], *, id: str
+    ) -> None:
+        super().__init__(id=id)
+        self.offers = offers
+        self.rows = rows
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return len(self.rows) + 1
+
+    def render(self) -> Content:
+        width = self.content_region.width or 76
+        column = max(8, (width - LABEL_WIDTH) // len(self.offers) - GAP)
+        head = Content.assemble(
+            " " * LABEL_WIDTH,
+            *(
+                (literal(f"{_fit(o.company, column):<{column + GAP}}").plain, "bold $primary")
+                for o in self.offers
+            ),
+        )
+        lines = [head.rstrip()]
+        for label, values in self.rows:
+            lines.append(
+                Content.assemble(
+                    (f"{label:<{LABEL_WIDTH}}", "$foreground-muted"),
+                    *(literal(f"{_fit(v, column):<{column + GAP}}") for v in values),
+                ).rstrip()
+            )
+        return Content("\n").join(lines)
 
 
 class OffersScreen(Screen[None]):
@@ -75,17 +128,7 @@ class OffersScreen(Screen[None]):
                     id="offers-none",
                 )
             else:
-                table: DataTable[Content] = DataTable(
-                    id="offers", cursor_type="none", zebra_stripes=True, show_header=True
-                )
-                table.add_column(Content(""), key="label")
-                for offer in offers:
-                    table.add_column(literal(offer.company), key=str(offer.id))
-                for label, values in offer_rows(offers, today):
-                    table.add_row(
-                        Content(label).stylize("$foreground-muted"), *(literal(v) for v in values)
-                    )
-                yield table
+                yield OfferGrid(offers, offer_rows(offers, today), id="offers")
                 yield Static(
                     "o on an interview in the waiting room notes an offer's details; "
                     "f notes how it felt.",

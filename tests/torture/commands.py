@@ -76,6 +76,18 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("interview", "log", "{id}", "reply", "--decision-by", "{date}"), writes=True),
     CliCommand(("interview", "outcome", "{id}", "{text}"), writes=True),
     CliCommand(
+        ("interview", "add", "--company", "{text}", "--role", "R", "--on", "{date}", "--after",
+         "{id}", "--final"),
+        writes=True,
+    ),  # fmt: skip
+    CliCommand(("interview", "log", "{id}", "thank-you", "--to", "{text}"), writes=True),
+    CliCommand(
+        ("interview", "outcome", "{id}", "offer-written", "--on", "{date}", "--respond-by",
+         "{date}", "--pay", "{text}", "--leave", "{text}", "--remote", "{text}", "--start",
+         "{date}"),
+        writes=True,
+    ),  # fmt: skip
+    CliCommand(
         ("reference", "add", "{text}", "--relation", "{text}", "--reach", "{text}"), writes=True
     ),
     CliCommand(("reference", "list", "--json")),

@@ -130,6 +130,12 @@ TEXT_FIELDS = (
         "#retention",
         open=lambda app: app.action_go("settings"),
     ),
+    FieldCase(
+        "settings, holidays of",
+        SettingsScreen,
+        "#country",
+        open=lambda app: app.action_go("settings"),
+    ),
     FieldCase("interview form, company", InterviewForm, "#company", open=_log_interview),
     FieldCase("interview form, held on", InterviewForm, "#held-on", open=_log_interview),
     FieldCase("question form, text", QuestionForm, "#text", open=_new_question),

@@ -76,7 +76,7 @@ code = main(sys.argv[1:])
 heavy = ("fsrs", "companion.domain.practice", "companion.domain.decks",
          "companion.domain.debrief", "companion.domain.journal",
          "companion.store.questions_store", "companion.store.journal_store",
-         "companion.cli.interview_cmd")
+         "companion.cli.interview_cmd", "holidays")
 print("LOADED:" + ",".join(m for m in heavy if m in sys.modules))
 raise SystemExit(code)
 """
@@ -96,6 +96,25 @@ def test_the_short_summary_loads_neither_the_scheduler_nor_the_journal(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+def test_the_holidays_are_loaded_only_for_a_country_chosen(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    """With a country, the summary's dates skip its holidays, so `holidays` loads then."""
+    from companion.domain.interviews import new_interview
+
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(country="GB")
+        repo.interviews.add(new_interview(company="Acme", role="R", held_on=clock.today()))
+    result = subprocess.run(
+        [sys.executable, "-c", HEAVY_PROBE, "--db", str(db_path), "summary", "--short"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "LOADED:holidays"
 
 
 def test_dates_written_as_iso_weeks_are_counted_too(db_path: Path, clock: FrozenClock) -> None:

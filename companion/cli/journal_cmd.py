@@ -27,7 +27,8 @@ from companion.domain.errors import FieldError
 from companion.domain.journal import Entry, new_entry
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_interview_id, parse_tags
-from companion.store.errors import StoreError
+from companion.services import journal
+from companion.services.access import StoreError
 
 LIST_WORD = "list"
 TEXT_WIDTH = 50
@@ -94,9 +95,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     try:
         entry = new_entry(text, ctx.clock.now(), mood=mood, tags=tags, interview_id=interview_id)
         with ctx.open("write") as repo:
-            if interview_id is not None:
-                repo.interviews.require(interview_id, "interview")
-            saved = repo.journal.add(entry)
+            saved = journal.write_entry(repo, entry)
     except (FieldError, StoreError, OSError):
         if kept is not None and kept.read_text(encoding="utf-8").strip():
             print(f"What you wrote is kept in {kept}.", file=ctx.err)

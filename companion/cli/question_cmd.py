@@ -16,6 +16,7 @@ from companion.domain.practice import (
     parse_interview_id,
     when_phrase,
 )
+from companion.services import practice
 
 TEXT_WIDTH = 58
 
@@ -62,7 +63,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         answer=args.answer,
     )
     with ctx.open("write") as repo:
-        saved = repo.questions.add(question)
+        saved = practice.add_question(repo, question)
     ctx.print(
         f"Saved question {saved.id}. It is ready to practise now, whenever suits you: "
         "companion practice"

@@ -22,6 +22,7 @@ from companion.domain.practice import (
     filter_bank,
     when_phrase,
 )
+from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs import AnswerHistoryScreen, Confirm, DeckPicker, QuestionForm
 from companion.tui.widgets import TextField
@@ -269,7 +270,7 @@ class BankScreen(Screen[None]):
         if question is None:
             return
         app = app_of(self)
-        app.repo.questions.set_suspended(question, not question.suspended)
+        practice.set_resting(app.repo, question, not question.suspended)
         if question.suspended:
             app.notify("It is back in your practice.", title="Awake", timeout=4)
         else:
@@ -283,7 +284,7 @@ class BankScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                app_of(self).repo.questions.delete(question)
+                practice.delete_question(app_of(self).repo, question)
                 self.reload()
 
         versions = question.earlier_versions

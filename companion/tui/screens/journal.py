@@ -31,7 +31,7 @@ from companion.domain.journal import (
     sort_newest_first,
 )
 from companion.domain.mood import mood_word
-from companion.store.errors import StoreError
+from companion.services.access import StoreError
 from companion.tui.context import app_of
 from companion.tui.dialogs import EntryForm
 from companion.tui.literal import visible

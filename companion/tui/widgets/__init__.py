@@ -7,8 +7,9 @@ and the text fields bring in Textual's TextArea.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from companion.startup import lazy_exports
 
 if TYPE_CHECKING:
     from companion.tui.widgets.answer_timer import AnswerTimer
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from companion.tui.widgets.practice_stats import PracticeStatsPanel
     from companion.tui.widgets.urge_chart import UrgeChart
 
-_MODULES = {
+MODULES = {
     "AnswerTimer": "answer_timer",
     "BreathingBox": "breathing_box",
     "Column": "filtered_table",
@@ -59,10 +60,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, MODULES)

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from companion.clock import Clock
 from companion.services import settings as settings_service
-from companion.services.access import Repository, open_repository
+from companion.services.access import Repository
 from companion.startup import GcPause, on_frame, paints
 from companion.tui.commands import ScreenKeys
 from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
@@ -279,7 +279,7 @@ def make_app(
     if pause is not None:
         pause.hold()
     try:
-        repo = open_repository(db_path, clock, access="auto", background=background)
+        repo = Repository.open(db_path, clock, access="auto", background=background)
     except BaseException:
         if pause is not None:
             pause.release()

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from companion.clock import Clock
+from companion.startup import silence
 
 if TYPE_CHECKING:
-    from companion.store.database import Access
-    from companion.store.repository import Repository
+    from companion.services.access import Access, Repository
 
 LOCK_WAIT_SECONDS = 3.0
 
@@ -29,7 +27,7 @@ class Context:
         """Reads need no lock; a write waits a few seconds for another companion to finish."""
         # Imported here: `--help`, a usage error or a command that opens no database
         # does not pay for the store.
-        from companion.store.repository import Repository
+        from companion.services.access import Repository
 
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
         return Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
@@ -47,12 +45,3 @@ class Context:
         except BrokenPipeError:
             self.pipe_closed = True
             silence(self.out)
-
-
-def silence(stream: TextIO) -> None:
-    """Point a stream whose reader has gone at the null device, so that the buffered
-    rest and the flush at exit go nowhere quietly instead of raising again."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, stream.fileno())
-        os.close(null)

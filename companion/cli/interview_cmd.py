@@ -17,22 +17,15 @@ from companion.domain.interviews import (
     ContactKind,
     Interview,
     Outcome,
-    already_logged,
-    check_outcome_on,
-    log_contact,
-    merge_offer,
-    move_on,
     new_interview,
     parse_contact_kind,
     parse_offer,
     parse_outcome,
-    set_outcome,
-    with_offer,
 )
 from companion.domain.numbers import whole_number
 from companion.domain.references import new_reference
 from companion.domain.waiting import Waiting
-from companion.store.repository import Repository
+from companion.services import interviews
 
 KINDS = " | ".join(k.word for k in ContactKind)
 OUTCOMES = " | ".join(o.word for o in Outcome)
@@ -202,11 +195,6 @@ def interview_json(row: Waiting) -> dict[str, Any]:
     }
 
 
-def _row(repo: Repository, interview_id: int) -> Waiting:
-    interview = repo.interviews.require(interview_id)
-    return Waiting(interview, repo.timeline(interview))
-
-
 def _title(row: Waiting) -> str:
     interview = row.interview
     extra = interview.round_words
@@ -233,9 +221,9 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         added_on=today,
     )
     with ctx.open("write") as repo:
-        twin = already_logged(interview, repo.interviews.all())
-        added, previous = repo.interviews.add(interview, after=after)
-        row = _row(repo, added.id or 0)
+        twin = interviews.logged_before(repo, interview)
+        added, previous = interviews.add_interview(repo, interview, after=after)
+        row = interviews.waiting_row(repo, added.id or 0)
     ctx.print(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
     if twin is not None:
         print(
@@ -255,7 +243,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
-        rows = repo.waiting(include_closed=args.all)
+        rows = interviews.waiting_rows(repo, include_closed=args.all)
         open_ones = sum(1 for row in rows if row.interview.is_open)
         closed_ones = repo.interviews.count() > open_ones
     if args.json:
@@ -284,7 +272,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 def run_show(args: argparse.Namespace, ctx: Context) -> int:
     interview_id = parse_id(args.id)
     with ctx.open("read") as repo:
-        row = _row(repo, interview_id)
+        row = interviews.waiting_row(repo, interview_id)
     interview, timeline = row.interview, row.timeline
     today = ctx.clock.today()
     ctx.print(f"{_title(row)}, {held_words(interview, today)}")
@@ -341,18 +329,17 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
             told = told or repo.references.all()
         else:
             told = []
-        changed = log_contact(
+        changed = interviews.log_contact(
+            repo,
             interview,
             kind,
             on,
-            today,
             note=args.note,
             decision_by=decision_by,
             references=[r.id for r in told if r.id is not None],
             to=args.to,
         )
-        repo.interviews.save(changed)
-        row = _row(repo, interview_id)
+        row = interviews.waiting_row(repo, interview_id)
     ctx.print(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
     if told:
         ctx.print(f"Told: {', '.join(r.name for r in told)}.")
@@ -405,20 +392,14 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
         )
     with ctx.open("write") as repo:
         interview = repo.interviews.require(interview_id)
-        if outcome != interview.outcome:
-            check_outcome_on(on, interview, today)
-        if outcome == Outcome.MOVED_ON:
-            changed = move_on(interview, args.reflection, on)
-        else:
-            changed = set_outcome(interview, outcome, on)
-        if offer is not None:
-            changed = with_offer(changed, merge_offer(changed.offer, offer))
+        changed = interviews.set_outcome(
+            repo, interview, outcome, args.reflection, on=on, offer=offer
+        )
         if changed == interview:
             ctx.print(f"{interview.title} is already {outcome.label}; nothing changed.")
             return 0
-        repo.interviews.save(changed)
-        row = _row(repo, interview_id)
-        others = [r for r in repo.waiting() if r.id != interview_id]
+        row = interviews.waiting_row(repo, interview_id)
+        others = [r for r in interviews.waiting_rows(repo) if r.id != interview_id]
     if changed.outcome == Outcome.ACCEPTED and outcome == Outcome.OFFER_WRITTEN:
         ctx.print(f"{_title(row)}: the written offer is logged; it stays accepted.")
     else:
@@ -446,7 +427,7 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
 def run_reference_add(args: argparse.Namespace, ctx: Context) -> int:
     reference = new_reference(args.name, args.relation, args.reach)
     with ctx.open("write") as repo:
-        added = repo.references.add(reference)
+        added = interviews.add_reference(repo, reference)
     ctx.print(f"Added reference {added.id}: {added.line}.")
     return 0
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from companion.cells import shorten
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.domain.dates import friendly
@@ -27,7 +28,8 @@ from companion.domain.errors import FieldError
 from companion.domain.journal import Entry, JournalItem, journal_items, new_entry
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_interview_id, parse_tags
-from companion.store.errors import StoreError
+from companion.services import journal
+from companion.services.access import StoreError
 
 LIST_WORD = "list"
 # As the app's journal labels what belongs to an interview.
@@ -96,9 +98,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     try:
         entry = new_entry(text, ctx.clock.now(), mood=mood, tags=tags, interview_id=interview_id)
         with ctx.open("write") as repo:
-            if interview_id is not None:
-                repo.interviews.require(interview_id, "interview")
-            saved = repo.journal.add(entry)
+            saved = journal.write_entry(repo, entry)
     except (FieldError, StoreError, OSError):
         if kept is not None and kept.read_text(encoding="utf-8").strip():
             print(f"What you wrote is kept in {kept}.", file=ctx.err)
@@ -213,10 +213,6 @@ def item_json(item: JournalItem) -> dict[str, Any]:
     }
 
 
-def _short(text: str, width: int = TEXT_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     if args.mood is not None:
         raise UsageError("--mood goes with a new entry, not with `journal list`.")
@@ -250,13 +246,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         mood = mood_word(item.mood)
         if item.entry is not None:
             tags = f"  ({', '.join(item.tags)})" if item.tags else ""
-            ctx.print(f"{item.entry.id:>4}  {day:<11} {mood:<7} {_short(item.preview)}{tags}")
+            words = shorten(item.preview, TEXT_WIDTH)
+            ctx.print(f"{item.entry.id:>4}  {day:<11} {mood:<7} {words}{tags}")
             continue
         label = KIND_LABELS[item.kind]
         about = titles.get(item.interview_id or 0, "")
-        words = item.preview or "every step skipped"
-        ctx.print(
-            f"{'':>4}  {day:<11} {mood:<7} {label}: {_short(words, TEXT_WIDTH - len(label) - 2)}"
-            f"  ({about})"
-        )
+        words = shorten(item.preview or "every step skipped", TEXT_WIDTH - len(label) - 2)
+        ctx.print(f"{'':>4}  {day:<11} {mood:<7} {label}: {words}  ({about})")
     return 0

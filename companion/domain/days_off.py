@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from companion.domain.errors import FieldError
@@ -46,8 +47,10 @@ class PublicHolidays(Container[date]):
         return str(found) if found else None
 
 
+@cache
 def public_holidays(country: str, region: str = "") -> PublicHolidays:
-    """The days off of a place chosen in settings ("GB", "ENG"); checked by `parse_place`."""
+    """The days off of a place chosen in settings ("GB", "ENG"); checked by `parse_place`.
+    One calendar a place for the run: it computes each year once, when first asked."""
     import holidays
 
     calendar = holidays.country_holidays(country, subdiv=region or None)

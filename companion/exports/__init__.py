@@ -84,10 +84,11 @@ def render(repo: Repository, format_name: str) -> bytes:
     if format_name == "ics":
         from companion.domain.kind_dates import CheckinSlot, kind_dates
         from companion.exports.calendar import calendar_ics
+        from companion.services.days_off import holidays
 
         today = now.date()
         checkin_time = repo.settings.get().checkin_time
         checkin = CheckinSlot(checkin_time, today) if checkin_time else None
-        dates = kind_dates(repo.interviews.all(), today, repo.holidays())
+        dates = kind_dates(repo.interviews.all(), today, holidays(repo))
         return calendar_ics(dates, checkin, now)
     raise ValueError(f"no export format {format_name!r}")

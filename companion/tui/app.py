@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,9 +14,12 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 from companion.clock import Clock
-from companion.store.repository import Repository
+from companion.services import settings as settings_service
+from companion.services.access import Repository
+from companion.startup import GcPause, on_frame, paints
 from companion.tui.commands import ScreenKeys
-from companion.tui.gc_pause import AFTER_FRAME, MAX_HOLD, GcPause
+from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
+from companion.tui.dialogs.help import HelpScreen
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
@@ -36,7 +38,7 @@ class CompanionApp(App[None]):
     TITLE = "companion"
     # Below 80 columns every screen has the class -narrow (the stylesheet's last
     # block): smaller margins, and the footer keeps its room for the keys.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 (Textual's own)
     COMMANDS = App.COMMANDS | {ScreenKeys}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -64,9 +66,8 @@ class CompanionApp(App[None]):
         self.start = start or DESTINATIONS[0].mode
         self.exit_after_paint = exit_after_paint
         # The terminal app keeps garbage collections out of its start and of each
-        # keypress (tui/gc_pause.py).
+        # keypress (companion/startup.py).
         self.gc_pause = gc_pause
-        self._keys_seen = 0
         self.exit_problem: str | None = None
         self.quit_without_saving = False
         for theme in THEMES:
@@ -78,17 +79,14 @@ class CompanionApp(App[None]):
         settings = self.repo.settings.get()
         self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.repo.db.save_listener = self._save_problem_from_writer
+        self.repo.on_save_problem(self._save_problem_from_writer)
         modes = {d.mode for d in DESTINATIONS}
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
             self.call_after_refresh(self.open_target, self.start)
         if self.repo.read_only:
             self.notify(
-                f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
-                title="Just looking",
-                timeout=8,
-                markup=False,
+                read_only_sentence(self.repo), title=READ_ONLY_TITLE, timeout=8, markup=False
             )
         elif not settings.welcomed:
             from companion.tui.dialogs import WelcomeScreen
@@ -96,41 +94,21 @@ class CompanionApp(App[None]):
             self.push_screen(WelcomeScreen())
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        # The benchmarks' cold-start hook: quit once the first screen's frame has gone
-        # to the terminal (Textual holds frames back briefly while a mode switches, so
-        # call_after_refresh would quit before anything is painted).
-        painted = renderable is not None and not self._batch_count and screen is self.screen
+        # Textual's private frame writer: the frame hook is in companion/startup.py.
+        painted = paints(self, screen, renderable)
         super()._display(screen, renderable)
-        pause = self.gc_pause
-        if painted and pause is not None:
-            if not pause.frozen:
-                pause.freeze()
-                # the start's hold (make_app) ends after this frame, or at the latest:
-                self.set_timer(MAX_HOLD, partial(pause.release, pause.holds))
-            if pause.holding:
-                self.set_timer(AFTER_FRAME, partial(self._release_gc, self._keys_seen))
-        if self.exit_after_paint and painted and self.current_mode == self.start:
-            self.exit_after_paint = False
-            self.exit()
+        if painted:
+            on_frame(self)
 
     async def on_event(self, event: events.Event) -> None:
-        pause = self.gc_pause
-        if isinstance(event, events.Key) and pause is not None and pause.frozen:
-            self._keys_seen += 1
-            hold = pause.hold()
-            if hold is not None:
-                self.set_timer(MAX_HOLD, partial(pause.release, hold))
+        if isinstance(event, events.Key) and self.gc_pause is not None:
+            self.gc_pause.on_key(self)
         await super().on_event(event)
-
-    def _release_gc(self, keys_seen: int) -> None:
-        """After a frame: let collections run again, unless another key came since."""
-        if self.gc_pause is not None and keys_seen == self._keys_seen:
-            self.gc_pause.release()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
-        if name and not self.repo.read_only and name != self.repo.settings.get().theme:
-            self.repo.settings.update(theme=name)
+        if name and not self.repo.read_only:
+            settings_service.remember_theme(self.repo, name)
 
     def _save_problem_from_writer(self, problem: str | None) -> None:
         # Never wait for the UI here: at quit the UI thread waits for this writer.
@@ -187,8 +165,6 @@ class CompanionApp(App[None]):
         self.open_target(target)
 
     def action_help(self) -> None:
-        from companion.tui.dialogs import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
@@ -270,7 +246,7 @@ class CompanionApp(App[None]):
 
     @property
     def unsaved_changes(self) -> bool:
-        return not self.quit_without_saving and not self.repo.read_only and self.repo.db.dirty
+        return not self.quit_without_saving and not self.repo.read_only and self.repo.dirty
 
     def on_unmount(self) -> None:
         self.close_repository()
@@ -278,7 +254,7 @@ class CompanionApp(App[None]):
     def close_repository(self) -> None:
         """Save what is left and let go of the database; `exit_problem` says what failed."""
         if self.quit_without_saving:
-            self.repo.db.discard()
+            self.repo.discard()
             self.exit_problem = (
                 f"companion quit without saving the latest changes to {self.repo.path}; "
                 "the file holds what was saved before."
@@ -312,7 +288,7 @@ def make_app(
     target (tui/targets.py, such as "breathe") to open over home.
     `exit_after_paint` quits once the first screen has painted (for the benchmarks).
     `pause_gc` keeps garbage collections out of the start (until the first screen
-    has painted) and out of keypresses (tui/gc_pause.py).
+    has painted) and out of keypresses (companion/startup.py).
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
     pause = GcPause() if pause_gc else None

@@ -130,7 +130,7 @@ async def test_every_form_shows_what_its_domain_refuses_in_place(
     app = build_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        before = app.repo.db.changes
+        before = app.repo.changes
         screen = form.open(app)
         app.push_screen(screen)
         await pilot.pause()
@@ -144,7 +144,7 @@ async def test_every_form_shows_what_its_domain_refuses_in_place(
         error = screen.query_one(f"#{form.error}-error", Static)
         assert error.display
         assert str(error.render()).strip()
-        assert app.repo.db.changes == before, "nothing is saved"
+        assert app.repo.changes == before, "nothing is saved"
         assert app.is_running
 
 

@@ -13,11 +13,11 @@ from textual.widgets import Checkbox, Select, Static
 
 from companion.domain.dates import parse_date
 from companion.domain.errors import FieldError
-from companion.domain.interviews import ContactKind, Interview, log_contact
+from companion.domain.interviews import ContactKind, Interview
 from companion.domain.timeline import unanswered_follow_up
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextField
 
 # A heads-up to references is logged from the references dialog, one person at a time.
 KINDS = (
@@ -76,7 +76,7 @@ class ContactForm(FormScreen[bool]):
                     compact=True,
                 ),
             )
-            yield from self.row("When", TextField("today", id="on", compact=True))
+            yield from self.text_row("When", "on", "today")
             pending = set(interview.not_yet_thanked())
             with Vertical(id="to-people", classes="form-list"):
                 if interview.interviewers:
@@ -96,15 +96,10 @@ class ContactForm(FormScreen[bool]):
                             classes="form-list",
                         ),
                     )
-            yield from self.row(
-                "New decision",
-                TextField(
-                    id="decision-by", placeholder="with a reply: the date they gave", compact=True
-                ),
+            yield from self.text_row(
+                "New decision", "decision-by", placeholder="with a reply: the date they gave"
             )
-            yield from self.row(
-                "Note", TextField(id="note", placeholder="a few words, if you like", compact=True)
-            )
+            yield from self.text_row("Note", "note", placeholder="a few words, if you like")
             yield from self.buttons("Log it")
 
     def on_mount(self) -> None:
@@ -119,9 +114,6 @@ class ContactForm(FormScreen[bool]):
 
     def _show_people(self) -> None:
         self.query_one("#to-people").display = self._kind() == ContactKind.THANK_YOU
-
-    def _value(self, key: str) -> str:
-        return self.query_one(f"#{key}", TextField).value
 
     def _people(self) -> list[str]:
         """The people ticked; all of them is everyone, none is refused."""
@@ -142,9 +134,9 @@ class ContactForm(FormScreen[bool]):
         today = app.clock.today()
         errors: Errors = {}
         kind = self._kind()
-        on = attempt(errors, "on", lambda: parse_date(self._value("on"), today, field="when"))
+        on = attempt(errors, "on", lambda: parse_date(self.value("on"), today, field="when"))
         to = attempt(errors, "to", self._people) if kind == ContactKind.THANK_YOU else []
-        decision_text = self._value("decision-by")
+        decision_text = self.value("decision-by")
         decision_by: date | None = None
         if decision_text.strip():
             decision_by = attempt(
@@ -155,14 +147,13 @@ class ContactForm(FormScreen[bool]):
         if on is None or errors:
             self.show_errors(errors, LABELS)
             return
-        changed = log_contact(
+        interviews.log_contact(
+            app.repo,
             self.interview,
             kind,
             on,
-            today,
-            note=self._value("note"),
+            note=self.value("note"),
             decision_by=decision_by,
             to=to or [],
         )
-        app.repo.interviews.save(changed)
         self.dismiss(True)

@@ -20,7 +20,7 @@ from companion.domain.errors import FieldError
 from companion.exports import FORMATS, render, written_sentence
 from companion.exports.target import free_path, write_if_new, write_named
 from companion.paths import user_path
-from companion.store.errors import StoreError
+from companion.services.access import StoreError
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import FormScreen
 from companion.tui.widgets import TextField
@@ -85,7 +85,7 @@ class ExportScreen(FormScreen[None]):
                             export_format.label, value=name == "json", id=f"format-{name}"
                         )
             yield Static(id="format-about", classes="form-hint")
-            yield from self.row("File", TextField(id="path", compact=True))
+            yield from self.text_row("File", "path")
             yield Static(id="written", classes="hint")
             yield Static(HINT, classes="quiet hint")
             yield from self.buttons("Export")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 
 from textual.app import ComposeResult
@@ -18,9 +17,10 @@ from companion.domain.fit import (
     parse_score,
 )
 from companion.domain.interviews import Interview
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import NoteArea, TextField
+from companion.tui.widgets import NoteArea, TextField, score_field
 
 LABELS = {**ASPECT_LABELS, "fit-note": "Note"}
 
@@ -40,14 +40,7 @@ class FitForm(FormScreen[bool]):
             )
             for aspect in ASPECTS:
                 score = fit.scores()[aspect]
-                field = TextField(
-                    "" if score is None else str(score),
-                    id=aspect,
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    classes="digit",
-                )
+                field = score_field(score, aspect, select_on_focus=True)
                 yield from self.row(ASPECT_LABELS[aspect], field, beside=ASPECT_QUESTIONS[aspect])
             yield from self.row("Note", NoteArea(fit.note, id="fit-note"))
             yield from self.buttons()
@@ -65,5 +58,5 @@ class FitForm(FormScreen[bool]):
             self.show_errors(errors, LABELS)
             return
         fit = FitReflection(**scores, note=self.query_one("#fit-note", NoteArea).text.strip())
-        app_of(self).repo.interviews.save(replace(self.interview, fit=fit))
+        interviews.save_fit(app_of(self).repo, self.interview, fit)
         self.dismiss(True)

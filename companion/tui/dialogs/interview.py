@@ -14,13 +14,14 @@ from companion.domain.dates import friendly, parse_date
 from companion.domain.interviews import (
     CONTACT_PREFS,
     Interview,
-    already_logged,
     check_decision_by,
     new_interview,
     parse_contact_pref,
     parse_interviewers,
     parse_name,
+    with_details,
 )
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import NoteArea, TextField
@@ -64,50 +65,30 @@ class InterviewForm(FormScreen[int]):
         editing = self.interview
         with VerticalScroll(classes="dialog", id="interview-form"):
             yield Static(Content(self._title()), classes="dialog-title")
-            yield from self.row(
-                "Company", TextField(start.company if start else "", id="company", compact=True)
-            )
-            yield from self.row(
-                "Role", TextField(start.role if start else "", id="role", compact=True)
-            )
-            yield from self.row(
+            yield from self.text_row("Company", "company", start.company if start else "")
+            yield from self.text_row("Role", "role", start.role if start else "")
+            yield from self.text_row(
                 "Round",
-                TextField(
-                    editing.round if editing else "",
-                    id="round",
-                    placeholder="first, second, final...",
-                    compact=True,
-                ),
+                "round",
+                editing.round if editing else "",
+                placeholder="first, second, final...",
             )
-            yield from self.row(
+            held_on = editing.held_on.isoformat() if editing else ""
+            yield from self.text_row(
                 "On",
-                TextField(
-                    editing.held_on.isoformat()
-                    if editing
-                    else ("" if self.next_round_of else "today"),
-                    id="held-on",
-                    placeholder="YYYY-MM-DD, today, thu, next fri, -2d",
-                    compact=True,
-                ),
+                "held-on",
+                held_on or ("" if self.next_round_of else "today"),
+                placeholder="YYYY-MM-DD, today, thu, next fri, -2d",
             )
             decision = editing.decision_by.isoformat() if editing and editing.decision_by else ""
-            yield from self.row(
-                "Decision by",
-                TextField(
-                    decision,
-                    id="decision-by",
-                    placeholder="blank if they did not say",
-                    compact=True,
-                ),
+            yield from self.text_row(
+                "Decision by", "decision-by", decision, placeholder="blank if they did not say"
             )
-            yield from self.row(
+            yield from self.text_row(
                 "People met",
-                TextField(
-                    ", ".join(editing.interviewers) if editing else "",
-                    id="people",
-                    placeholder="names, separated by commas",
-                    compact=True,
-                ),
+                "people",
+                ", ".join(editing.interviewers) if editing else "",
+                placeholder="names, separated by commas",
             )
             yield from self.row(
                 "They prefer",
@@ -137,26 +118,23 @@ class InterviewForm(FormScreen[int]):
     def on_mount(self) -> None:
         self.query_one("#company", TextField).focus()
 
-    def _value(self, key: str) -> str:
-        return self.query_one(f"#{key}", TextField).value
-
     def save(self) -> None:
         app = app_of(self)
         today = app.clock.today()
         errors: Errors = {}
         company = attempt(
-            errors, "company", lambda: parse_name(self._value("company"), "company", "Acme")
+            errors, "company", lambda: parse_name(self.value("company"), "company", "Acme")
         )
         role = attempt(
-            errors, "role", lambda: parse_name(self._value("role"), "role", "Data analyst")
+            errors, "role", lambda: parse_name(self.value("role"), "role", "Data analyst")
         )
         held_on = attempt(
-            errors, "held-on", lambda: parse_date(self._value("held-on"), today, field="held on")
+            errors, "held-on", lambda: parse_date(self.value("held-on"), today, field="held on")
         )
         decision_by = attempt(
             errors,
             "decision-by",
-            lambda: _optional_date(self._value("decision-by"), today, "decision by"),
+            lambda: _optional_date(self.value("decision-by"), today, "decision by"),
         )
         if held_on is not None and decision_by is not None:
             attempt(
@@ -173,27 +151,25 @@ class InterviewForm(FormScreen[int]):
             self.show_errors(errors, LABELS)
             return
         self.clear_errors()
-        fields = dict(
+        made = new_interview(
             company=company,
             role=role,
             held_on=held_on,
-            round=" ".join(self._value("round").split()),
-            interviewers=parse_interviewers([self._value("people")]),
+            round=self.value("round"),
+            interviewers=parse_interviewers([self.value("people")]),
             decision_by=decision_by,
             contact_pref=prefers,
-            notes=self.query_one("#notes", NoteArea).text.strip(),
+            notes=self.query_one("#notes", NoteArea).text,
             final_round=self.query_one("#final", Checkbox).value,
         )
-        repo = app.repo
         if self.interview is not None:
-            changed = replace(self.interview, **fields)  # type: ignore[arg-type]
-            repo.interviews.save(changed)
+            changed = interviews.save_interview(app.repo, with_details(self.interview, made))
             self.dismiss(changed.id)
             return
-        new = new_interview(**fields, added_on=today)  # type: ignore[arg-type]
-        twin = already_logged(new, repo.interviews.all())
+        made = replace(made, added_on=today)
+        twin = interviews.logged_before(app.repo, made)
         after = self.next_round_of.id if self.next_round_of is not None else None
-        added, previous = repo.interviews.add(new, after=after)
+        added, previous = interviews.add_interview(app.repo, made, after=after)
         if twin is not None:
             self.app.notify(
                 f"{twin.title} on {friendly(twin.held_on, today)} was logged before too; "

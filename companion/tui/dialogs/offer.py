@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from companion.domain.interviews import Interview, parse_offer, with_offer
+from companion.domain.interviews import Interview, parse_offer
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import TextField
@@ -91,5 +92,5 @@ class OfferForm(FormScreen[bool]):
             (error,) = errors.values()
             self.show_errors({self.error_key(error): error}, LABELS)
             return
-        app.repo.interviews.save(with_offer(self.interview, offer))
+        interviews.save_offer(app.repo, self.interview, offer)
         self.dismiss(True)

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Select, Static
 
 from companion.domain.dates import friendly
+from companion.domain.errors import FieldError
 from companion.domain.practice import (
     Question,
     Star,
@@ -25,9 +26,10 @@ from companion.domain.practice import (
     parse_star,
     parse_tags,
 )
+from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.widgets import TextBox
 
 STAR_FIELDS = ("situation", "task", "action", "result")
 LABELS = {
@@ -74,23 +76,17 @@ class QuestionForm(_QuestionFields):
         with VerticalScroll(classes="dialog", id="question-form"):
             title = "New question" if question is None else "Edit question"
             yield Static(title, classes="dialog-title")
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["text"],
-                TextField(
-                    question.text if question else "",
-                    id="text",
-                    placeholder="the way it was asked",
-                    compact=True,
-                ),
+                "text",
+                question.text if question else "",
+                placeholder="the way it was asked",
             )
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["tags"],
-                TextField(
-                    ", ".join(question.tags) if question else "",
-                    id="tags",
-                    placeholder="with commas between",
-                    compact=True,
-                ),
+                "tags",
+                ", ".join(question.tags) if question else "",
+                placeholder="with commas between",
             )
             yield from self.row(LABELS["interview"], self.interview_choice(question))
             yield from self.row(
@@ -148,10 +144,9 @@ class QuestionForm(_QuestionFields):
         if errors or text is None or tags is None or went_wrong is None or answer is None:
             self.show_errors(errors, LABELS)
             return
-        questions = app.repo.questions
-        if self.question is None:
-            saved = questions.add(
-                new_question(
+        try:
+            if self.question is None:
+                made = new_question(
                     text,
                     now,
                     tags=tags,
@@ -160,12 +155,19 @@ class QuestionForm(_QuestionFields):
                     answer=answer,
                     star=star,
                 )
-            )
-        else:
-            edited = replace(
-                self.question, text=text, tags=tags, interview_id=interview, went_wrong=went_wrong
-            )
-            saved = questions.improve_answer(edited, answer, now, star)
+                saved = practice.add_question(app.repo, made)
+            else:
+                edited = replace(
+                    self.question,
+                    text=text,
+                    tags=tags,
+                    interview_id=interview,
+                    went_wrong=went_wrong,
+                )
+                saved = practice.edit_question(app.repo, edited, answer, star)
+        except FieldError as error:  # an interview number that names no interview
+            self.show_errors({"interview": error}, LABELS)
+            return
         self.dismiss(saved)
 
 
@@ -209,5 +211,5 @@ class AnswerForm(_QuestionFields):
         if errors or answer is None:
             self.show_errors(errors, LABELS)
             return
-        saved = app.repo.questions.improve_answer(self.question, answer, app.clock.now(), star)
+        saved = practice.edit_question(app.repo, self.question, answer, star)
         self.dismiss(saved)

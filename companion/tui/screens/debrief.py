@@ -52,10 +52,11 @@ from companion.domain.fit import ASPECT_LABELS
 from companion.domain.interviews import Interview
 from companion.domain.mood import MOOD_SCALE, mood_word
 from companion.domain.timeline import build_timeline, debrief_hint
+from companion.services import debrief as debriefs
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import form_row, show_field_errors
 from companion.tui.literal import literal
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.widgets import TextBox, TextField, score_field
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -256,20 +257,7 @@ class DebriefScreen(Screen[None]):
                 "In a sentence",
                 TextField(debrief.went, id="went", compact=True, select_on_focus=False),
             )
-            mood = str(debrief.mood) if debrief.mood else ""
-            yield from self._field(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=MOOD_SCALE,
-            )
+            yield from self._field("Mood", score_field(debrief.mood, "mood"), beside=MOOD_SCALE)
         elif step == "questions":
             yield from self._field(
                 "Questions",
@@ -326,7 +314,8 @@ class DebriefScreen(Screen[None]):
         return Option(Content.assemble(mark, literal(question), extra))
 
     def _next_steps(self, interview: Interview, debrief: Debrief) -> ComposeResult:
-        asked = {True: "yes", False: "no"}.get(debrief.asked_next_steps)  # type: ignore[call-overload]
+        said = debrief.asked_next_steps
+        asked = None if said is None else ("yes" if said else "no")
         select = Select(
             [(label, value) for label, value in ASKED_OPTIONS],
             prompt="Skip",
@@ -366,17 +355,7 @@ class DebriefScreen(Screen[None]):
         for label in IMPRESSIONS:
             score = scores[label]
             yield from self._field(
-                ASPECT_LABELS[label],
-                TextField(
-                    "" if score is None else str(score),
-                    id=label,
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=IMPRESSION_QUESTIONS[label],
+                ASPECT_LABELS[label], score_field(score, label), beside=IMPRESSION_QUESTIONS[label]
             )
         yield from self._field("In your words", TextBox(interview.fit.note, id="impressions-note"))
 
@@ -511,7 +490,7 @@ class DebriefScreen(Screen[None]):
         )
         if untouched:
             return True
-        self.debrief = app.repo.debriefs.save(debrief, interview, app.clock.today())
+        self.debrief = debriefs.save_debrief(app.repo, debrief, interview)
         self.interview = app.repo.interviews.get(self.interview_id) or interview
         return True
 
@@ -596,9 +575,7 @@ class DebriefScreen(Screen[None]):
         assert self.debrief is not None and self.interview is not None
         app = app_of(self)
         already = self.debrief.practised_id(question) is not None
-        debrief, saved = app.repo.debriefs.practise(
-            self.debrief, self.interview, question, app.clock.now(), app.clock.today()
-        )
+        debrief, saved = debriefs.practise_tripped(app.repo, self.debrief, self.interview, question)
         self.debrief = debrief
         self.interview = app.repo.interviews.get(self.interview_id) or self.interview
         self.note = (

@@ -14,7 +14,8 @@ from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.summary import Summary, part_of_day
-from companion.tui.context import app_of
+from companion.services import summary as summaries
+from companion.tui.context import app_of, read_only_sentence
 from companion.tui.widgets import GentleBar, UrgeChart
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -117,11 +118,11 @@ class HomeScreen(Screen[None]):
         """
         app = app_of(self)
         now = app.clock.now()
-        made_for = (app.repo.db.changes, now.replace(second=0, microsecond=0))
+        made_for = (app.repo.changes, now.replace(second=0, microsecond=0))
         if made_for == self.shown_for:
             return
         self.shown_for = made_for
-        summary = app.repo.summary()
+        summary = summaries.summary(app.repo)
         self.query_one("#today", Static).update(
             Content(f"{greeting(now.hour)} {friendly(now.date())}.")
         )
@@ -129,9 +130,7 @@ class HomeScreen(Screen[None]):
         read_only = self.query_one("#read-only", Static)
         read_only.display = app.repo.read_only
         if app.repo.read_only:
-            read_only.update(
-                Content(f"Read-only: {app.repo.db.read_only_reason}. Nothing you do here is saved.")
-            )
+            read_only.update(Content(read_only_sentence(app.repo)))
 
     def show(self, summary: Summary) -> None:
         self.summary = summary

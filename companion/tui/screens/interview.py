@@ -16,6 +16,7 @@ from companion.domain.fit import ASPECT_LABELS, ASPECTS
 from companion.domain.interviews import Interview, references_told
 from companion.domain.references import Reference
 from companion.domain.timeline import Timeline, milestones
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.waiting import PHASE_STYLES
@@ -110,7 +111,7 @@ class InterviewScreen(InterviewActions):
                 yield Static("This interview is no longer here.", classes="quiet")
             else:
                 references = app.repo.references.all()
-                timeline = app.repo.timeline(interview)
+                timeline = interviews.timeline(app.repo, interview)
                 yield from self._body(interview, timeline, references)
         yield Footer(compact=True)
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from companion.domain.interviews import CLOSED, OFFERS, Interview, Outcome, reopen, set_outcome
-from companion.tui.context import app_of
+from companion.domain.interviews import CLOSED, OFFERS, Interview, Outcome
+from companion.services import interviews
+from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs import (
     Confirm,
     ContactForm,
@@ -66,24 +67,19 @@ class InterviewActions(Screen[None]):
 
     def _writable_current(self) -> Interview | None:
         interview = self.current()
-        if interview is None:
-            return None
-        if app_of(self).repo.read_only:
-            self.notify(
-                f"Read-only: {app_of(self).repo.db.read_only_reason}. Nothing can be changed here.",
-                title="Just looking",
-                markup=False,
-            )
+        if interview is None or refuse_when_read_only(self):
             return None
         return interview
 
     def _next_note(self, interview_id: int) -> None:
-        app = app_of(self)
-        interview = app.repo.interviews.get(interview_id)
-        if interview is None or not interview.is_open:
+        repo = app_of(self).repo
+        if repo.interviews.get(interview_id) is None:
             return
-        timeline = app.repo.timeline(interview)
-        self.notify(f"Next: {timeline.next_step}.", title=interview.company, markup=False)
+        row = interviews.waiting_row(repo, interview_id)
+        if row.interview.is_open:
+            self.notify(
+                f"Next: {row.timeline.next_step}.", title=row.interview.company, markup=False
+            )
 
     def action_log(self) -> None:
         interview = self._writable_current()
@@ -95,7 +91,7 @@ class InterviewActions(Screen[None]):
             if saved and interview.id is not None:
                 self._next_note(interview.id)
 
-        suggested = [s.kind for s in app_of(self).repo.timeline(interview).suggestions]
+        suggested = [s.kind for s in interviews.timeline(app_of(self).repo, interview).suggestions]
         self.app.push_screen(ContactForm(interview, suggested), logged)
 
     def action_edit(self) -> None:
@@ -140,9 +136,7 @@ class InterviewActions(Screen[None]):
         self.app.push_screen(OutcomeDialog(interview), chosen)
 
     def _set_outcome(self, interview: Interview, outcome: Outcome) -> None:
-        app = app_of(self)
-        changed = set_outcome(interview, outcome, app.clock.today())
-        app.repo.interviews.save(changed)
+        changed = interviews.set_outcome(app_of(self).repo, interview, outcome)
         note = OUTCOME_NOTES[outcome]
         if outcome == Outcome.OFFER_WRITTEN and changed.outcome == Outcome.ACCEPTED:
             note = "The written offer is logged; it stays accepted. Well waited."
@@ -183,9 +177,7 @@ class InterviewActions(Screen[None]):
         interview = self._writable_current()
         if interview is None or interview.outcome not in CLOSED:
             return
-        app = app_of(self)
-        back = reopen(interview, app.clock.today())
-        app.repo.interviews.save(back)
+        interviews.reopen(app_of(self).repo, interview)
         self.notify(
             "Back, whole. If they got in touch, log their reply and the dates will follow.",
             title=interview.company,

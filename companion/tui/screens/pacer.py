@@ -19,6 +19,8 @@ from textual.widgets import Static
 from companion.domain.breathing import CYCLES, PHASE_SECONDS, Breath, breath_at
 from companion.domain.summary import Summary
 from companion.domain.urges import parking_note, trend_sentence
+from companion.services import summary as summaries
+from companion.services import urges
 from companion.tui.context import app_of
 from companion.tui.dialogs.dialog import Dialog
 from companion.tui.widgets import BreathingBox, UrgeChart
@@ -85,7 +87,7 @@ class PacerScreen(Dialog[None]):
     def on_mount(self) -> None:
         app = app_of(self)
         if self.note and not app.repo.read_only:
-            app.repo.urges.note(app.clock.now())
+            urges.note_urge(app.repo)
         note = parking_note(app.repo.settings.get().checkin_time, app.clock.now())
         noted = "Noted. " if self.note and not app.repo.read_only else ""
         self.query_one("#parking", Static).update(Content(noted + note))
@@ -126,7 +128,7 @@ class PacerScreen(Dialog[None]):
 
     def finish(self) -> None:
         app = app_of(self)
-        summary = app.repo.summary()
+        summary = summaries.summary(app.repo)
         self.summary = summary
         self.query_one("#breathing").display = False
         self.query_one("#after").display = True

@@ -7,6 +7,8 @@ companion stops at the first and the last row instead.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual import _widget_navigation
 from textual.widgets import OptionList
 
@@ -18,7 +20,7 @@ class StillList(OptionList):
     def action_cursor_down(self) -> None:
         self._step(1)
 
-    def _step(self, direction: int) -> None:
+    def _step(self, direction: Literal[-1, 1]) -> None:
         found = _widget_navigation.find_next_enabled_no_wrap(
             self.options, anchor=self.highlighted, direction=direction
         )

@@ -17,6 +17,7 @@ from companion.cli import main
 from companion.cli.main import build_parser
 from companion.clock import FrozenClock
 from companion.domain.debrief import record_how, start_debrief
+from companion.services import debrief as debriefs
 from companion.domain.interviews import ContactKind, Outcome
 from companion.store.repository import Repository
 
@@ -269,7 +270,7 @@ def test_journal_list_holds_debriefs_and_move_on_reflections(
     with Repository.open(db_path, clock) as repo:
         interview = repo.interviews.require(1)
         debrief = record_how(start_debrief(interview, clock.now()), "It went well", 4, clock.now())
-        repo.debriefs.save(debrief, interview, clock.today())
+        debriefs.save_debrief(repo, debrief, interview)
     _, out, _ = cli("journal", "list")
     assert "A calm day" in out
     assert "Moving on: Ask about the timeline.  (Acme)" in out

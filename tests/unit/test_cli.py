@@ -359,3 +359,35 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
     assert "companion.cli.summary_cmd" in loaded
     others = {"journal", "import", "export", "backups", "question", "apply", "breathe"}
     assert not loaded & {f"companion.cli.{name}_cmd" for name in others}, loaded
+
+
+def test_the_readmes_short_example_matches_the_output() -> None:
+    """The README's `--short` line is what `summary --short` prints for those counts."""
+    import re
+    from datetime import date
+
+    from companion.cli.summary_cmd import short_line
+    from companion.domain.interviews import Interview
+    from companion.domain.summary import Action, Summary
+    from companion.domain.timeline import build_timeline
+    from companion.domain.waiting import Waiting
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"will see\s+`(companion: [^`]+)`", readme)
+    assert shown is not None
+    today = date(2026, 3, 3)
+
+    def row(held: date) -> Waiting:
+        interview = Interview("Acme", "R", held, id=1)
+        return Waiting(interview, build_timeline(interview, today))
+
+    summary = Summary(
+        message="One thing is worth doing today.",
+        actions=(Action("thank_you", "Thank Ana"),),
+        suggestion=None,
+        practice_due=4,
+        applied_this_week=0,
+        weekly_goal=5,
+        waiting=(row(date(2026, 3, 6)), *(row(date(2026, 2, 20)) for _ in range(3))),
+    )
+    assert short_line(summary) == " ".join(shown.group(1).split())

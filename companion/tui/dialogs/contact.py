@@ -85,7 +85,7 @@ class ContactForm(FormScreen[bool]):
                         Vertical(
                             *(
                                 Checkbox(
-                                    name,
+                                    Content(name),
                                     name in pending,
                                     id=f"to-{number}",
                                     compact=True,

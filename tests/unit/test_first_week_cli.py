@@ -17,8 +17,8 @@ from companion.cli import main
 from companion.cli.main import build_parser
 from companion.clock import FrozenClock
 from companion.domain.debrief import record_how, start_debrief
-from companion.services import debrief as debriefs
 from companion.domain.interviews import ContactKind, Outcome
+from companion.services import debrief as debriefs
 from companion.store.repository import Repository
 
 Cli = Callable[..., tuple[int, str, str]]

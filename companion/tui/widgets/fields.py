@@ -7,8 +7,7 @@ import unicodedata
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
 
-# Embeddings, overrides and isolates reorder the text around them on screen.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+from companion.inert import BIDI_CONTROLS
 
 
 def printable_text(text: str, *, newlines: bool = False) -> str:

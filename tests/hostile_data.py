@@ -16,8 +16,9 @@ SHOWN: the markup as typed and each control as its visible form.
 
 from __future__ import annotations
 
+import os
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -39,7 +40,14 @@ from companion.domain.debrief import (
 )
 from companion.domain.decks import parse_deck
 from companion.domain.fit import FitReflection
-from companion.domain.interviews import ContactKind, log_contact, move_on, new_interview
+from companion.domain.interviews import (
+    ContactKind,
+    Outcome,
+    log_contact,
+    move_on,
+    new_interview,
+    set_outcome,
+)
 from companion.domain.journal import new_entry
 from companion.domain.practice import Scheduling, Star, new_question, rehearse
 from companion.domain.references import new_reference
@@ -48,6 +56,7 @@ from companion.store.repository import SCHEMAS, Repository
 from companion.store.schema import Field
 
 NOW = datetime(2026, 3, 3, 9, 30, tzinfo=UTC)
+FROZEN_ENV = "COMPANION_FROZEN_NOW"
 
 OSC52 = "\x1b]52;c;SGVsbG8=\x07"
 HOSTILE = f" [bold]x[/] $x {{y}} {OSC52}\x1b[2J\x9b31m\u202e."
@@ -141,7 +150,11 @@ def build_plain(repo: Repository) -> None:
         company="Fabrikam", role="Analyst", held_on=today - timedelta(days=40), notes="Long ago."
     )
     gone = move_on(gone, "Ask about the team earlier.", today - timedelta(days=3))
-    for interview in (upcoming, fresh, waiting, gone):
+    passed = new_interview(
+        company="Litware", role="Analyst", held_on=today - timedelta(days=6), round="first"
+    )
+    passed = set_outcome(passed, Outcome.NEXT_ROUND, today - timedelta(days=1))
+    for interview in (upcoming, fresh, waiting, gone, passed):
         repo.interviews.add(interview)
     by_company = {i.company: i for i in repo.interviews.all()}
     fresh = by_company["Northwind"]
@@ -287,6 +300,20 @@ def build_hostile(folder: Path) -> tuple[Path, set[tuple[str, str]]]:
     """The hostile database in `folder`; returns its path and the (table, path)s poisoned."""
     from companion.cli.main import main
 
+    frozen = os.environ.get(FROZEN_ENV)
+    os.environ[FROZEN_ENV] = NOW.isoformat()
+    try:
+        return _build_hostile(folder, main)
+    finally:
+        if frozen is None:
+            del os.environ[FROZEN_ENV]
+        else:
+            os.environ[FROZEN_ENV] = frozen
+
+
+def _build_hostile(
+    folder: Path, main: Callable[[list[str]], int]
+) -> tuple[Path, set[tuple[str, str]]]:
     clock = FrozenClock(NOW)
     plain = folder / "plain" / "companion.json"
     with Repository.open(plain, clock) as repo:

@@ -40,7 +40,11 @@ class TextField(Input):
 
 
 class TextBox(TextArea):
-    """Several lines of the user's own words: soft-wrapped, no line numbers, tab moves on."""
+    """Several lines of the user's own words: soft-wrapped, no line numbers, tab moves on.
+
+    Like a TextField, it keeps only text it can show as typed, the text it opens
+    with included (an imported answer may hold control characters).
+    """
 
     DEFAULT_CSS = """
     TextBox {
@@ -56,7 +60,7 @@ class TextBox(TextArea):
 
     def __init__(self, text: str = "", *, id: str | None = None, placeholder: str = "") -> None:
         super().__init__(
-            text,
+            printable_text(text, newlines=True),
             id=id,
             soft_wrap=True,
             tab_behavior="focus",

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import unicodedata
+from pathlib import Path
 
 import orjson
 from hypothesis import given
 from hypothesis import strategies as st
 
+import companion.cli
 from companion.cli.output import InertWriter, json_text
 from companion.inert import BIDI_CONTROLS, inert_json, one_line, visible
 
@@ -74,3 +77,16 @@ def test_the_cli_stream_shows_controls_and_keeps_line_ends() -> None:
     print(f"{OSC52}\x9b2J\u202e", file=stream)
     stream.write("BEGIN:VCALENDAR\r\nX:a\rb\r\n")
     assert raw.getvalue() == "␛]52;c;SGVsbG8=␇<U+009B>2J<U+202E>\nBEGIN:VCALENDAR\r\nX:a␍b\r\n"
+
+
+def test_no_cli_module_writes_to_the_process_streams_itself() -> None:
+    """Output goes through the context's inert streams (cli/context.py makes them)."""
+    for path in sorted(Path(companion.cli.__file__).parent.glob("*.py")):
+        if path.name == "context.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.name}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Attribute) and node.attr in ("stdout", "stderr"):
+                assert not (isinstance(node.value, ast.Name) and node.value.id == "sys"), where
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
+                assert any(k.arg == "file" for k in node.keywords), f"{where}: print to ctx"

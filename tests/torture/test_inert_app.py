@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 import companion.tui
 from companion.tui.app import CompanionApp
@@ -220,11 +221,36 @@ def on_screen(app: CompanionApp) -> str:
     return "\n".join(screen_lines(app))
 
 
+def widget_texts(app: CompanionApp) -> Iterator[tuple[str, str]]:
+    """(widget, text) for what every widget of every open screen holds to show, painted or
+    not (scrolled out of view, in a collapsed list): statics, options, cells, text areas."""
+    for screen in app.screen_stack:
+        for widget in screen.walk_children(with_self=False):
+            name = f"{type(widget).__name__}#{widget.id}"
+            if isinstance(widget, Static):
+                yield name, getattr(widget.visual, "plain", "")
+            elif isinstance(widget, OptionList):
+                for index in range(widget.option_count):
+                    prompt = widget.get_option_at_index(index).prompt
+                    yield name, getattr(prompt, "plain", str(prompt))
+            elif isinstance(widget, DataTable):
+                for row in range(widget.row_count):
+                    for cell in widget.get_row_at(row):
+                        yield name, getattr(cell, "plain", str(cell))
+            elif isinstance(widget, TextArea):
+                yield name, widget.text
+            elif isinstance(widget, Input):
+                yield name, widget.value
+
+
 def assert_inert(app: CompanionApp, shows: tuple[str, ...]) -> None:
     text = on_screen(app)
     for row in screen_lines(app):
         bad = controls_in(row, allowed="")
         assert not bad, f"{bad!r} reach the terminal on {type(app.screen).__name__}:\n{text}"
+    for name, held in widget_texts(app):
+        bad = controls_in(held, allowed="\n\t")
+        assert not bad, f"{bad!r} would reach the terminal from {name}: {held!r}"
     for shown in shows:
         assert shown in text, f"{shown!r} is not on {type(app.screen).__name__}:\n{text}"
 

@@ -43,12 +43,16 @@ _PICTURES: dict[int, str] = {
     **{ord(ch): f"<U+{ord(ch):04X}>" for ch in BIDI_CONTROLS},
 }
 _ONE_LINE = {**_PICTURES, ord("\n"): " ", ord("\t"): " "}
+# Most text holds none of them: a look through a set (in C) spares it the translation.
+_SHOWN = frozenset(map(chr, _PICTURES))
+_SHOWN_OR_BREAK = frozenset(map(chr, _ONE_LINE))
 
 # Escaped inside JSON strings: JSON escapes C0 itself; these it may carry raw.
 _JSON_ESCAPES = {
     code: f"\\u{code:04x}"
     for code in (0x7F, *range(0x80, 0xA0), *(ord(ch) for ch in BIDI_CONTROLS))
 }
+_JSON_RAW = frozenset(map(chr, _JSON_ESCAPES))
 
 
 def visible(text: str, *, keep_crlf: bool = False) -> str:
@@ -58,6 +62,8 @@ def visible(text: str, *, keep_crlf: bool = False) -> str:
     stays as it is (a file format that needs it, like a calendar, printed):
     either way it only ends a line. A carriage return alone is shown (␍).
     """
+    if _SHOWN.isdisjoint(text):
+        return text
     if keep_crlf:
         return "\r\n".join(part.translate(_PICTURES) for part in text.split("\r\n"))
     return text.replace("\r\n", "\n").translate(_PICTURES)
@@ -65,6 +71,8 @@ def visible(text: str, *, keep_crlf: bool = False) -> str:
 
 def one_line(text: str) -> str:
     """`text` for a place one line high: line breaks and tabs as spaces, controls shown."""
+    if _SHOWN_OR_BREAK.isdisjoint(text):
+        return text
     return text.replace("\r\n", "\n").translate(_ONE_LINE)
 
 
@@ -75,4 +83,6 @@ def inert_json(text: str) -> str:
     bidi controls as they are; as `\\uXXXX` escapes they read back to the same
     strings. They can only stand inside strings, so the replacement is safe.
     """
+    if _JSON_RAW.isdisjoint(text):
+        return text
     return text.translate(_JSON_ESCAPES)

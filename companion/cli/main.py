@@ -52,6 +52,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "companion.cli.import_cmd",
         "import a full export (.json), a question deck (.toml) or a starter deck",
     ),
+    "settings": (
+        "companion.cli.settings_cmd",
+        "show your settings, or change the weekly goal, inbox check or calendar",
+    ),
     "backups": ("companion.cli.backups_cmd", "list the automatic daily backups"),
     "restore": ("companion.cli.backups_cmd", "put a backup back in place of the database"),
 }

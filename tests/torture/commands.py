@@ -121,6 +121,12 @@ COMMANDS: tuple[CliCommand, ...] = (
         writes=True,
     ),
     CliCommand(("journal", "list", "--interview", "{id}", "--tag", "{text}", "--json")),
+    CliCommand(("settings",)),
+    CliCommand(
+        ("settings", "--weekly-goal", "{number}", "--checkin", "{text}"),
+        writes=True,
+    ),
+    CliCommand(("settings", "--calendar", "{text}"), writes=True),
     CliCommand(("practice", "{text}"), opens_app=True),
     CliCommand(("breathe", "{text}"), opens_app=True),
 )

@@ -48,7 +48,7 @@ class InterviewScreen(InterviewActions):
         Binding("l", "log", "Log contact"),
         Binding("o", "outcome", "Outcome"),
         Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark,f1", "app.help", "Help", key_display="?", id="help"),
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
         Binding("n", "next_round", "Next round"),

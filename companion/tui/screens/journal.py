@@ -98,7 +98,7 @@ class JournalScreen(Screen[None]):
         Binding("enter", "open", "Read", tooltip="Read the highlighted item in full"),
         Binding("e", "edit", "Edit", tooltip="Edit the entry, or continue the debrief"),
         Binding("d", "delete", "Delete", tooltip="Delete the entry (asks first)"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark,f1", "app.help", "Help", key_display="?", id="help"),
         Binding("slash", "focus('search')", "Search", key_display="/"),
         Binding("t", "focus('tag')", "Filter by tag", show=False),
         Binding("o", "focus('interview')", "Filter by interview", show=False),

@@ -93,7 +93,7 @@ class WaitingScreen(InterviewActions):
         Binding("n", "new", "New"),
         Binding("l", "log", "Log contact"),
         Binding("o", "outcome", "Outcome"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark,f1", "app.help", "Help", key_display="?", id="help"),
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
         Binding("c", "toggle_closed", "Closed too"),

@@ -46,7 +46,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     ),
     "export": (
         "companion.cli.export_cmd",
-        "write your data as JSON, Markdown or a calendar (.ics)",
+        "write your data as JSON, Markdown, a calendar (.ics) or an Anki deck (.apkg)",
     ),
     "import": (
         "companion.cli.import_cmd",

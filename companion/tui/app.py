@@ -50,7 +50,9 @@ class CompanionApp(App[None]):
             Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False, id=d.mode)
             for d in DESTINATIONS
         ),
-        Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        # F1 as well, out of the footer: a text field takes ?, but never F1.
+        Binding("f1", "help", "Help", show=False, id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 

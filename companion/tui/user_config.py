@@ -19,12 +19,13 @@ from companion.tui.keymap import read_keymap
 
 
 def binding_keys(app: App[object]) -> dict[str, str]:
-    """Each of the app's own bindings that has an id, with its keys as declared."""
-    return {
-        binding.id: binding.key
-        for binding in type(app).BINDINGS
-        if isinstance(binding, Binding) and binding.id
-    }
+    """Each id of the app's own bindings, with its keys as declared (of every binding
+    with that id: help is ? and F1)."""
+    keys: dict[str, list[str]] = {}
+    for binding in type(app).BINDINGS:
+        if isinstance(binding, Binding) and binding.id:
+            keys.setdefault(binding.id, []).extend(binding.key.split(","))
+    return {binding_id: ",".join(own) for binding_id, own in keys.items()}
 
 
 def apply_user_config(app: App[object], environ: Mapping[str, str]) -> dict[str, str]:

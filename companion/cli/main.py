@@ -58,6 +58,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     ),
     "backups": ("companion.cli.backups_cmd", "list the automatic daily backups"),
     "restore": ("companion.cli.backups_cmd", "put a backup back in place of the database"),
+    "serve": (
+        "companion.cli.serve_cmd",
+        "open the app in a browser tab: this computer only, behind a key",
+    ),
     "completion": (
         "companion.cli.completion_cmd",
         "print a shell completion script for bash, zsh or fish",

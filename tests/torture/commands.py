@@ -127,6 +127,8 @@ COMMANDS: tuple[CliCommand, ...] = (
         writes=True,
     ),
     CliCommand(("settings", "--calendar", "{text}"), writes=True),
+    CliCommand(("serve",), opens_app=True),
+    CliCommand(("serve", "--port", "{number}"), opens_app=True),
     CliCommand(("completion", "{text}"), opens_db=False),
     CliCommand(("completion", "fish"), opens_db=False),
     CliCommand(("practice", "{text}"), opens_app=True),

@@ -107,6 +107,10 @@ async def test_f1_opens_and_closes_the_help_beside_question_mark(build_app: AppF
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")
         assert isinstance(app.screen, WaitingScreen)
+        await pilot.press("s")  # a text field has the focus: ? is typed there, F1 is help
+        assert isinstance(app.focused, TextField)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_the_theme_from_the_environment_is_used_and_not_saved(

@@ -104,7 +104,12 @@ def controls_in(text: str, allowed: str = "\n") -> list[str]:
 def build_plain(repo: Repository) -> None:
     """Every table and every text field, filled in through the stores."""
     today = NOW.date()
-    repo.settings.update(welcomed=True, weekly_goal=5, checkin_time=time(17, 0))
+    repo.settings.update(
+        welcomed=True,
+        weekly_goal=5,
+        checkin_time=time(17, 0),
+        calendar_path=str(repo.path.parent / "kind-dates.ics"),
+    )
     dana = repo.references.add(new_reference("Dana Lee", "former manager", "dana@example.com"))
     assert dana.id is not None
 
@@ -322,6 +327,10 @@ def _build_hostile(
     assert main(["--db", str(plain), "export", "--output", str(export)]) == 0
     data = orjson.loads(export.read_bytes())
     changed = poison(data)
+    # The calendar file's path now names a folder ("[/]" in the payload): made, so
+    # that the calendar can follow every change as it does for a person.
+    (settings,) = data["main"]["settings"].values()
+    Path(settings["calendar_path"]).parent.mkdir(parents=True, exist_ok=True)
     poisoned = folder / "hostile-export.json"
     poisoned.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
     hostile = folder / "hostile" / "companion.json"

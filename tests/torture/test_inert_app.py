@@ -48,6 +48,7 @@ class Case:
     steps: Steps
     shows: tuple[str, ...] = (MARKUP, PICTURE)
     welcomed: bool = True
+    keymap: str | None = None  # a keymap file's text, in a file whose name is hostile
 
 
 async def keys(pilot: Pilot[None], *pressed: str) -> None:
@@ -170,6 +171,13 @@ CASES = (
     Case("application status", "StatusDialog", go("applications", "t")),
     Case("delete an application", "Confirm", go("applications", "d")),
     Case("settings", "SettingsScreen", go("settings"), shows=()),
+    Case(
+        "a keymap with mistakes: a notification",
+        "HomeScreen",
+        nothing,
+        shows=(MARKUP, PICTURE, "keymap␛]52;c;SGVsbG8=␇.toml, line 1"),
+        keymap='[bold]x[/] = "f2"\nhome = "f2\u001b"\n',
+    ),
     Case("export", "ExportScreen", target("export"), shows=(PICTURE,)),
     Case("breathing", "PacerScreen", target("breathe"), shows=()),
     Case("after breathing", "PacerScreen", pacer_finished),
@@ -263,8 +271,13 @@ def test_every_screen_of_the_app_is_opened_on_the_hostile_database() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 async def test_each_place_and_dialog_shows_hostile_text_inert(
-    case: Case, hostile_app: AppFactory
+    case: Case, hostile_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if case.keymap is not None:
+        keymap = tmp_path / f"keymap{OSC52}.toml"
+        keymap.write_text(case.keymap, encoding="utf-8")
+        monkeypatch.setenv("COMPANION_KEYMAP", str(keymap))
+        monkeypatch.setenv("COMPANION_THEME", f"dusk{OSC52}")
     app = hostile_app(welcomed=case.welcomed, weekly_goal=5)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()

@@ -1,13 +1,19 @@
-"""What every subcommand receives: where the data is, the clock, the streams."""
+"""What every subcommand receives: where the data is, the clock, the streams.
+
+The streams are inert (`cli/output.py`): what a command prints reaches the
+terminal with its control characters made visible.
+"""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
+from companion.cli.output import InertWriter, json_text
 from companion.clock import Clock
+from companion.inert import one_line
 from companion.startup import silence
 
 if TYPE_CHECKING:
@@ -16,12 +22,17 @@ if TYPE_CHECKING:
 LOCK_WAIT_SECONDS = 3.0
 
 
+def _inert(stream: TextIO) -> TextIO:
+    # An InertWriter is a text stream (io.TextIOBase), though not typed as a TextIO.
+    return cast(TextIO, InertWriter(stream))
+
+
 @dataclass
 class Context:
     db_path: Path
     clock: Clock
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
+    out: TextIO = field(default_factory=lambda: _inert(sys.stdout))
+    err: TextIO = field(default_factory=lambda: _inert(sys.stderr))
 
     def open(self, access: Access = "read") -> Repository:
         """Reads need no lock; a write waits a few seconds for another companion to finish."""
@@ -30,7 +41,14 @@ class Context:
         from companion.services.access import Repository
 
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
-        return Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+        repo = Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+        repo.calendar_listener = self._calendar_problem
+        return repo
+
+    def _calendar_problem(self, problem: str | None) -> None:
+        """The data is saved but the calendar file could not follow: say so, exit 0."""
+        if problem:
+            print(problem, file=self.err)
 
     pipe_closed: bool = False
     """The reader of our output has gone (`companion summary | head -1`)."""
@@ -38,6 +56,18 @@ class Context:
     def print(self, text: str = "") -> None:
         """Print a line; once the reader has closed the pipe, print nothing more and
         carry on: the command still finishes its work (and saves what it changed)."""
+        self._write(text)
+
+    def print_line(self, text: str) -> None:
+        """One line that holds user text (a row of a list, a sentence naming something):
+        a line break or a tab in a name is a space here, so it cannot start a false row."""
+        self._write(one_line(text))
+
+    def print_json(self, data: object) -> None:
+        """`data` as indented JSON (for `--json`): exact strings, no raw control characters."""
+        self._write(json_text(data))
+
+    def _write(self, text: str) -> None:
         if self.pipe_closed:
             return
         try:

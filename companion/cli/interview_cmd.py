@@ -6,8 +6,6 @@ import argparse
 from datetime import date
 from typing import Any
 
-import orjson
-
 from companion.cli.context import Context
 from companion.domain.dates import DATE_FORMS, friendly, parse_date
 from companion.domain.errors import FieldError
@@ -25,6 +23,7 @@ from companion.domain.interviews import (
 from companion.domain.numbers import whole_number
 from companion.domain.references import new_reference
 from companion.domain.waiting import Waiting
+from companion.inert import one_line
 from companion.services import interviews
 
 KINDS = " | ".join(k.word for k in ContactKind)
@@ -196,9 +195,10 @@ def interview_json(row: Waiting) -> dict[str, Any]:
 
 
 def _title(row: Waiting) -> str:
+    """The interview's name in a row or a sentence: one line, as it will be printed."""
     interview = row.interview
     extra = interview.round_words
-    return interview.title + (f" ({', '.join(extra)})" if extra else "")
+    return one_line(interview.title + (f" ({', '.join(extra)})" if extra else ""))
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -224,7 +224,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         twin = interviews.logged_before(repo, interview)
         added, previous = interviews.add_interview(repo, interview, after=after)
         row = interviews.waiting_row(repo, added.id or 0)
-    ctx.print(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
+    ctx.print_line(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
     if twin is not None:
         print(
             f"companion: note: interview {twin.id} is also {twin.title} on "
@@ -237,7 +237,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
             f"It is the next round of interview {previous.id} "
             f"({friendly(previous.held_on, today)}), whose timeline is now closed."
         )
-    ctx.print(f"Next: {row.timeline.next_step}.")
+    ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0
 
 
@@ -247,9 +247,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         open_ones = sum(1 for row in rows if row.interview.is_open)
         closed_ones = repo.interviews.count() > open_ones
     if args.json:
-        ctx.print(
-            orjson.dumps([interview_json(r) for r in rows], option=orjson.OPT_INDENT_2).decode()
-        )
+        ctx.print_json([interview_json(r) for r in rows])
         return 0
     if not rows:
         if closed_ones:
@@ -262,7 +260,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     width = max(len(_title(r)) for r in rows)
     for row in rows:
-        ctx.print(
+        ctx.print_line(
             f"{row.id:>3}  {_title(row):<{width}}  {row.timeline.phase.word:<9}  "
             f"{row.timeline.next_step}"
         )
@@ -275,18 +273,18 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         row = interviews.waiting_row(repo, interview_id)
     interview, timeline = row.interview, row.timeline
     today = ctx.clock.today()
-    ctx.print(f"{_title(row)}, {held_words(interview, today)}")
+    ctx.print_line(f"{_title(row)}, {held_words(interview, today)}")
     if interview.interviewers:
-        ctx.print(f"With {', '.join(interview.interviewers)}")
-    ctx.print(f"Phase: {timeline.phase.word}. {timeline.status}")
+        ctx.print_line(f"With {', '.join(interview.interviewers)}")
+    ctx.print_line(f"Phase: {timeline.phase.word}. {timeline.status}")
     for suggestion in timeline.suggestions:
-        ctx.print(f"  - {suggestion.text}")
+        ctx.print_line(f"  - {suggestion.text}")
     for contact in interview.contacts:
         note = f": {contact.note}" if contact.note else ""
         to = f" (to {', '.join(contact.to)})" if contact.to else ""
-        ctx.print(f"  {friendly(contact.on, today):<12} {contact.kind.label}{to}{note}")
+        ctx.print_line(f"  {friendly(contact.on, today):<12} {contact.kind.label}{to}{note}")
     for line in offer_lines(interview, today):
-        ctx.print(f"  {line}")
+        ctx.print_line(f"  {line}")
     return 0
 
 
@@ -340,18 +338,18 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
             to=args.to,
         )
         row = interviews.waiting_row(repo, interview_id)
-    ctx.print(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
+    ctx.print_line(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
     if told:
-        ctx.print(f"Told: {', '.join(r.name for r in told)}.")
+        ctx.print_line(f"Told: {', '.join(r.name for r in told)}.")
     if kind == ContactKind.THANK_YOU and changed.interviewers:
         waiting_for = [name for name in changed.not_yet_thanked() if name]
-        ctx.print(
+        ctx.print_line(
             f"Still to thank: {', '.join(waiting_for)}."
             if waiting_for
             else "Everyone you met is thanked."
         )
     if kind == ContactKind.WITHDRAW:
-        ctx.print("It is closed as withdrawn, and kept.")
+        ctx.print_line("It is closed as withdrawn, and kept.")
     elif changed.outcome in CLOSED and kind in (
         ContactKind.REPLY,
         ContactKind.REFERENCES_REQUESTED,
@@ -361,7 +359,7 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
             "reopens it."
         )
     else:
-        ctx.print(f"Next: {row.timeline.next_step}.")
+        ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0
 
 
@@ -396,28 +394,28 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
             repo, interview, outcome, args.reflection, on=on, offer=offer
         )
         if changed == interview:
-            ctx.print(f"{interview.title} is already {outcome.label}; nothing changed.")
+            ctx.print_line(f"{interview.title} is already {outcome.label}; nothing changed.")
             return 0
         row = interviews.waiting_row(repo, interview_id)
         others = [r for r in interviews.waiting_rows(repo) if r.id != interview_id]
     if changed.outcome == Outcome.ACCEPTED and outcome == Outcome.OFFER_WRITTEN:
-        ctx.print(f"{_title(row)}: the written offer is logged; it stays accepted.")
+        ctx.print_line(f"{_title(row)}: the written offer is logged; it stays accepted.")
     else:
-        ctx.print(f"{_title(row)}: {outcome.label}, {friendly(on, today)}.")
+        ctx.print_line(f"{_title(row)}: {outcome.label}, {friendly(on, today)}.")
     for line in offer_lines(changed, today) if offer is not None else []:
-        ctx.print(f"  {line}")
+        ctx.print_line(f"  {line}")
     if outcome == Outcome.MOVED_ON:
         ctx.print(
             "It leaves your lists. If they get in touch, it will be a pleasant surprise: "
             f"`companion interview outcome {row.id} waiting` brings it back whole."
         )
     elif row.interview.is_open:
-        ctx.print(f"Next: {row.timeline.next_step}.")
+        ctx.print_line(f"Next: {row.timeline.next_step}.")
     for suggestion in row.timeline.suggestions:
         if suggestion.kind == "in_writing":
-            ctx.print(suggestion.text)
+            ctx.print_line(suggestion.text)
     if changed.outcome == Outcome.ACCEPTED and others:
-        ctx.print(
+        ctx.print_line(
             f"{len(others)} other open interview{'s' if len(others) > 1 else ''}: let "
             "them know kindly (`companion interview log ID withdraw`), and each closes."
         )
@@ -428,7 +426,7 @@ def run_reference_add(args: argparse.Namespace, ctx: Context) -> int:
     reference = new_reference(args.name, args.relation, args.reach)
     with ctx.open("write") as repo:
         added = interviews.add_reference(repo, reference)
-    ctx.print(f"Added reference {added.id}: {added.line}.")
+    ctx.print_line(f"Added reference {added.id}: {added.line}.")
     return 0
 
 
@@ -440,10 +438,10 @@ def run_reference_list(args: argparse.Namespace, ctx: Context) -> int:
             {"id": r.id, "name": r.name, "relation": r.relation, "reach": r.reach}
             for r in references
         ]
-        ctx.print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json(data)
         return 0
     if not references:
         ctx.print("No references yet. Add one with: companion reference add NAME --relation R")
     for reference in references:
-        ctx.print(f"{reference.id:>3}  {reference.line}")
+        ctx.print_line(f"{reference.id:>3}  {reference.line}")
     return 0

@@ -18,8 +18,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from companion.cells import shorten
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
@@ -28,6 +26,7 @@ from companion.domain.errors import FieldError
 from companion.domain.journal import Entry, JournalItem, journal_items, new_entry
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_interview_id, parse_tags
+from companion.inert import one_line
 from companion.services import journal
 from companion.services.access import StoreError
 
@@ -230,7 +229,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         and all(tag in item.tags for tag in wanted_tags)
     ]
     if args.json:
-        ctx.print(orjson.dumps([item_json(i) for i in shown], option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json([item_json(i) for i in shown])
         return 0
     if not items:
         ctx.print(
@@ -246,11 +245,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         mood = mood_word(item.mood)
         if item.entry is not None:
             tags = f"  ({', '.join(item.tags)})" if item.tags else ""
-            words = shorten(item.preview, TEXT_WIDTH)
-            ctx.print(f"{item.entry.id:>4}  {day:<11} {mood:<7} {words}{tags}")
+            words = shorten(one_line(item.preview), TEXT_WIDTH)
+            ctx.print_line(f"{item.entry.id:>4}  {day:<11} {mood:<7} {words}{tags}")
             continue
         label = KIND_LABELS[item.kind]
         about = titles.get(item.interview_id or 0, "")
-        words = shorten(item.preview or "every step skipped", TEXT_WIDTH - len(label) - 2)
-        ctx.print(f"{'':>4}  {day:<11} {mood:<7} {label}: {words}  ({about})")
+        words = shorten(one_line(item.preview or "every step skipped"), TEXT_WIDTH - len(label) - 2)
+        ctx.print_line(f"{'':>4}  {day:<11} {mood:<7} {label}: {words}  ({about})")
     return 0

@@ -25,17 +25,20 @@ def save_settings(
     checkin_time: time | Keep | None = KEEP,
     desired_retention: float | Keep = KEEP,
     theme: str | Keep = KEEP,
+    calendar_path: str | Keep | None = KEEP,
     place: tuple[str, str] | Keep | None = KEEP,
 ) -> Settings:
     """Save the values given (checked by `domain.settings`' parsers); the others stay.
-    `checkin_time=None` means no daily inbox check; `place` is the country and region
-    whose public holidays kind dates skip (`domain.days_off.parse_place`), None none.
-    A weekly goal newly set counts from today."""
+    `checkin_time=None` means no daily inbox check, `calendar_path=None` no calendar
+    file; `place` is the country and region whose public holidays kind dates skip
+    (`domain.days_off.parse_place`), None none. A weekly goal newly set counts from
+    today."""
     given: dict[str, object] = {
         "weekly_goal": weekly_goal,
         "checkin_time": checkin_time,
         "desired_retention": desired_retention,
         "theme": theme,
+        "calendar_path": calendar_path,
     }
     if place is None:
         given |= {"country": None, "region": None}

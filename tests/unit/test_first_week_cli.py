@@ -311,3 +311,30 @@ def test_contact_kinds_and_outcomes_on_the_command_line_cover_the_domain() -> No
 
     assert all(kind.word in KINDS for kind in ContactKind)
     assert all(outcome.word in OUTCOMES for outcome in Outcome)
+
+
+def test_settings_country_sets_the_holidays_kind_dates_skip(cli: Cli, db_path: Path) -> None:
+    code, out, _ = cli("settings", "--country", "gb-sct")
+    assert code == 0
+    assert out.strip() == "Holidays of: GB-SCT (kind dates skip its public holidays and weekends)."
+    _, shown, _ = cli("settings")
+    assert "holidays of:  GB-SCT" in shown
+    code, _, err = cli("settings", "--country", "Narnia")
+    assert code == 2 and "country:" in err and "GB" in err
+    _, out, _ = cli("settings", "--country", "none")
+    assert "none (kind dates skip weekends only)" in out
+
+
+def test_the_check_in_skips_the_holidays_of_the_country_chosen(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """etiquette.md: held Fri 11 Dec 2026, country GB: F is Tue 29 Dec."""
+    monkeypatch.setenv("COMPANION_FROZEN_NOW", "2026-12-11T17:00:00+00:00")
+    cli("interview", "add", "--company", "Acme", "--role", "R", "--on", "today")
+    (row,) = orjson.loads(cli("interview", "list", "--json")[1])
+    assert row["follow_up_from"] == "2026-12-25"
+    cli("settings", "--country", "GB")
+    (row,) = orjson.loads(cli("interview", "list", "--json")[1])
+    assert row["follow_up_from"] == "2026-12-29"
+    _, calendar, _ = cli("export", "--format", "ics", "--output", "-")
+    assert "DTSTART;VALUE=DATE:20261229" in calendar

@@ -18,6 +18,7 @@ from companion.domain.timeline import unanswered_follow_up
 from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
+from companion.tui.literal import line
 
 # A heads-up to references is logged from the references dialog, one person at a time.
 KINDS = (
@@ -65,7 +66,7 @@ class ContactForm(FormScreen[bool]):
     def compose(self) -> ComposeResult:
         interview = self.interview
         with VerticalScroll(classes="dialog", id="contact-form"):
-            yield Static(Content(f"Log a contact · {interview.title}"), classes="dialog-title")
+            yield Static(line(f"Log a contact · {interview.title}"), classes="dialog-title")
             yield from self.row(
                 "What",
                 Select(

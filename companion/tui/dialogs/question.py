@@ -29,6 +29,7 @@ from companion.domain.practice import (
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
+from companion.tui.literal import literal
 from companion.tui.widgets import TextBox
 
 STAR_FIELDS = ("situation", "task", "action", "result")
@@ -182,7 +183,7 @@ class AnswerForm(_QuestionFields):
         question = self.question
         with VerticalScroll(classes="dialog", id="answer-form"):
             yield Static("Improve your answer", classes="dialog-title")
-            yield Static(Content(question.text).stylize("bold"), classes="dialog-text")
+            yield Static(literal(question.text).stylize("bold"), classes="dialog-text")
             note = (
                 "Your current answer is kept as an earlier version."
                 if question.answer

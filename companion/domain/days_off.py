@@ -48,12 +48,17 @@ class PublicHolidays(Container[date]):
 
 
 @cache
-def public_holidays(country: str, region: str = "") -> PublicHolidays:
+def public_holidays(country: str, region: str = "") -> Holidays:
     """The days off of a place chosen in settings ("GB", "ENG"); checked by `parse_place`.
-    One calendar a place for the run: it computes each year once, when first asked."""
+    One calendar a place for the run: it computes each year once, when first asked.
+    A place the `holidays` package does not know (a file edited by hand, or a place
+    a later version dropped) has none: kind dates then skip weekends only."""
     import holidays
 
-    calendar = holidays.country_holidays(country, subdiv=region or None)
+    try:
+        calendar = holidays.country_holidays(country, subdiv=region or None)
+    except NotImplementedError:
+        return NO_HOLIDAYS
     return PublicHolidays(calendar, f"{country}-{region}" if region else country)
 
 

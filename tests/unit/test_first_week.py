@@ -346,3 +346,9 @@ def test_the_actions_of_an_open_offer_are_kept() -> None:
     actions = interview_actions(waiting_room([verbal], [], d(3, 20)))
     assert {a.kind for a in actions} == {"in_writing", "decide"}
     assert all(a.keep for a in actions)
+
+
+def test_a_place_the_holidays_package_does_not_know_skips_weekends_only() -> None:
+    assert public_holidays("XX") == NO_HOLIDAYS
+    assert public_holidays("GB", "ZZ") == NO_HOLIDAYS
+    assert next_working_day(d(12, 25), public_holidays("XX")) == d(12, 25)

@@ -8,7 +8,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import Checkbox, Select, Static
 
 from companion.domain.dates import parse_date
@@ -86,7 +85,7 @@ class ContactForm(FormScreen[bool]):
                         Vertical(
                             *(
                                 Checkbox(
-                                    Content(name),
+                                    line(name),
                                     name in pending,
                                     id=f"to-{number}",
                                     compact=True,

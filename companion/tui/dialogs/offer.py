@@ -7,13 +7,13 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.interviews import Interview, parse_offer
 from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
+from companion.tui.literal import line
 from companion.tui.widgets import TextField
 
 LABELS = {
@@ -60,7 +60,7 @@ class OfferForm(FormScreen[bool]):
             "start": _iso(offer.start_on),
         }
         with VerticalScroll(classes="dialog", id="offer-form"):
-            yield Static(Content(f"The offer · {self.interview.title}"), classes="dialog-title")
+            yield Static(line(f"The offer · {self.interview.title}"), classes="dialog-title")
             yield Static(WHY, classes="dialog-text quiet")
             for key, label in LABELS.items():
                 yield from self.row(

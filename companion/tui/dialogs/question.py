@@ -11,7 +11,6 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Select, Static
 
 from companion.domain.dates import friendly
@@ -29,7 +28,7 @@ from companion.domain.practice import (
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.literal import literal
+from companion.tui.literal import line, literal
 from companion.tui.widgets import TextBox
 
 STAR_FIELDS = ("situation", "task", "action", "result")
@@ -116,7 +115,7 @@ class QuestionForm(_QuestionFields):
         current = question.interview_id if question else None
         return Select(
             [
-                (Content(f"{i.title}, {friendly(i.held_on, today)}"), str(i.id))
+                (line(f"{i.title}, {friendly(i.held_on, today)}"), str(i.id))
                 for i in interviews
                 if i.id is not None
             ],

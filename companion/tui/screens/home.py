@@ -36,7 +36,7 @@ def coming_up_lines(summary: Summary) -> list[Content]:
     return [
         Content.assemble(
             ("Coming up  ", "$foreground-muted"),
-            row.interview.title,
+            line(row.interview.title),
             f", {row.timeline.next_step.removeprefix('interview ')}",
         )
         for row in summary.coming_up

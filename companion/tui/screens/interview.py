@@ -289,7 +289,7 @@ class InterviewScreen(InterviewActions):
             )
         for label, value in (("Pay", offer.pay), ("Leave", offer.leave), ("Remote", offer.remote)):
             if value:
-                found.append(Content.assemble((f"{label}  ", "$foreground-muted"), value))
+                found.append(Content.assemble((f"{label}  ", "$foreground-muted"), line(value)))
         if offer.start_on is not None:
             found.append(
                 Content.assemble(("Start  ", "$foreground-muted"), friendly(offer.start_on, today))

@@ -17,7 +17,7 @@ from companion.domain.dates import friendly
 from companion.domain.fit import ASPECT_LABELS, ASPECTS
 from companion.domain.interviews import Interview, Outcome
 from companion.tui.context import app_of
-from companion.tui.literal import literal
+from companion.tui.literal import line
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -95,7 +95,7 @@ class OfferGrid(Widget):
         head = Content.assemble(
             " " * LABEL_WIDTH,
             *(
-                (literal(f"{_fit(o.company, column):<{column + GAP}}").plain, "bold $primary")
+                line(f"{_fit(o.company, column):<{column + GAP}}").stylize("bold $primary")
                 for o in self.offers
             ),
         )
@@ -104,7 +104,7 @@ class OfferGrid(Widget):
             lines.append(
                 Content.assemble(
                     (f"{label:<{LABEL_WIDTH}}", "$foreground-muted"),
-                    *(literal(f"{_fit(v, column):<{column + GAP}}") for v in values),
+                    *(line(f"{_fit(v, column):<{column + GAP}}") for v in values),
                 ).rstrip()
             )
         return Content("\n").join(lines)

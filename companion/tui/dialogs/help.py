@@ -23,6 +23,11 @@ def _key(binding: Binding) -> str:
     return "escape" if key == "esc" else key
 
 
+def _keys(binding: Binding) -> set[str]:
+    """The keys a row names ("? f1" is two), for listing each key once."""
+    return set(_key(binding).replace(",", " ").split())
+
+
 def _rows(bindings: list[Binding]) -> Content:
     lines = [
         Content.assemble((f"{_key(b):<12}", "bold $primary"), b.description or b.action)
@@ -92,13 +97,15 @@ class HelpScreen(Dialog[None]):
             yield Static(_rows(places))
             # Each key once: what it does everywhere is said there, and what a
             # screen gives a key of its own (escape: Back) is said under the screen.
-            common = {_key(b) for b in everywhere}
+            common = {key for b in everywhere for key in _keys(b)}
             here = [
                 b
                 for b in screen_bindings(self.under)
-                if _key(b) not in common or _key(b) == "escape"
+                if b.action not in ("app.help", "help")
+                and (not _keys(b) & common or _keys(b) == {"escape"})
             ]
-            everywhere = [b for b in everywhere if _key(b) not in {_key(h) for h in here}]
+            mine = {key for b in here for key in _keys(b)}
+            everywhere = [b for b in everywhere if not _keys(b) & mine]
             if here:
                 title = getattr(self.under, "TITLE", None) or "this screen"
                 yield Static(f"On {title}", classes="section-title")

@@ -1,18 +1,31 @@
 """The `companion` console script: the CLI's `main`, with a quick start and a quick exit.
 
-The collector is off for a printing command, and the script leaves with
+First the shell prompt's answers: `summary --short` and `interview list --json`,
+typed exactly so, are printed from the answer kept beside the database while
+it holds (`companion/answers.py`), before anything else is imported. Otherwise
+the collector is off for a printing command, and the script leaves with
 `os._exit` once nothing is left to do (`companion.startup`, where each condition
 is explained). `python -m companion` calls `main` directly.
 """
 
 from __future__ import annotations
 
-from typing import NoReturn
+import os
+import sys
 
-from companion.startup import collector_off, leave
+TYPE_CHECKING = False  # `typing` costs the prompt 8 ms (with `re` and `collections`)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def run() -> NoReturn:
+    from companion.answers import answer_at_once
+
+    kept = answer_at_once(sys.argv[1:], os.environ)
+    if kept is not None:
+        print_and_leave(kept)
+    from companion.startup import collector_off, leave
+
     collector_off()
     from companion.cli.main import main
 
@@ -20,4 +33,20 @@ def run() -> NoReturn:
     leave(code)
 
 
-__all__ = ["leave", "run"]
+def print_and_leave(text: str) -> NoReturn:
+    """Print a kept answer as `Context.print` would (control characters made visible)
+    and leave at once: nothing was opened, nothing else is running."""
+    from companion.inert import visible
+
+    try:
+        sys.stdout.write(visible(f"{text}\n", keep_crlf=True))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader has gone (`| head -c 0`): nothing to say about it
+    except OSError as error:
+        os.write(2, f"companion could not print its answer ({error.strerror or error}).\n".encode())
+        os._exit(1)
+    os._exit(0)
+
+
+__all__ = ["run"]

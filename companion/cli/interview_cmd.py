@@ -6,7 +6,10 @@ import argparse
 from datetime import date
 from typing import Any
 
+from companion import answers
+from companion.cli import kept
 from companion.cli.context import Context
+from companion.cli.output import json_text
 from companion.domain.dates import DATE_FORMS, friendly, parse_date
 from companion.domain.errors import FieldError
 from companion.domain.interviews import (
@@ -25,6 +28,7 @@ from companion.domain.references import new_reference
 from companion.domain.waiting import Waiting
 from companion.inert import one_line
 from companion.services import interviews
+from companion.services.access import Repository
 
 KINDS = " | ".join(k.word for k in ContactKind)
 OUTCOMES = " | ".join(o.word for o in Outcome)
@@ -241,7 +245,14 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _list_json(repo: Repository) -> str:
+    return json_text([interview_json(r) for r in interviews.waiting_rows(repo)])
+
+
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
+    if args.json and not args.all:
+        ctx.print(kept.answer(ctx, answers.INTERVIEW_LIST_JSON, _list_json))
+        return 0
     with ctx.open("read") as repo:
         rows = interviews.waiting_rows(repo, include_closed=args.all)
         open_ones = sum(1 for row in rows if row.interview.is_open)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from companion import answers
+from companion.cli import kept
 from companion.cli.context import Context
 from companion.domain.applications import week_count
 from companion.domain.summary import Summary
 from companion.inert import one_line
 from companion.services import summary as summaries
+from companion.services.access import Repository
 
 KEEP_APPLYING = "Keep applying until an offer is in writing."
 # Day one (calm.md, rule 9): how to begin, said where the app says "n logs it".
@@ -101,13 +104,22 @@ def as_text(summary: Summary) -> str:
     return "\n".join(one_line(line) for line in lines).rstrip()
 
 
+def _short(repo: Repository) -> str:
+    return short_line(summaries.summary(repo))
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    if args.short:
+        ctx.print(
+            kept.answer(
+                ctx, answers.SUMMARY_SHORT, lambda repo: short_line(summaries.summary(repo))
+            )
+        )
+        return 0
     with ctx.open("read") as repo:
         summary = summaries.summary(repo)
     if args.json:
         ctx.print_json(as_json(summary))
-    elif args.short:
-        ctx.print(short_line(summary))
     else:
         ctx.print(as_text(summary))
     return 0

@@ -73,7 +73,7 @@ def test_exit_functions_run_before_the_quick_exit(tmp_path: Path) -> None:
     probe = (
         "import atexit, pathlib, sys\n"
         f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes')\n"
-        "from companion.script import leave\n"
+        "from companion.startup import leave\n"
         "print('last words', end='')\n"
         "leave(3)\n"
     )
@@ -84,11 +84,11 @@ def test_exit_functions_run_before_the_quick_exit(tmp_path: Path) -> None:
 
 
 def test_the_app_and_other_threads_end_the_normal_way(monkeypatch: pytest.MonkeyPatch) -> None:
-    from companion import script
+    from companion import startup
 
     monkeypatch.setitem(sys.modules, "companion.tui.launch", sys.modules[__name__])
     with pytest.raises(SystemExit) as caught:
-        script.leave(4)
+        startup.leave(4)
     assert caught.value.code == 4
 
 

@@ -16,7 +16,7 @@ import struct
 import subprocess
 import termios
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -147,23 +147,31 @@ def paired(
     env: Mapping[str, str],
     pty: bool,
     warmup: bool = True,
+    prepare: Callable[[], object] | None = None,
 ) -> Pair:
     """Run the baseline and the measured command `runs` times each, alternating.
 
     One untimed run of each comes first (unless `warmup` is off), so that both
-    start with the files they read in the page cache.
+    start with the files they read in the page cache. `prepare`, if given, is
+    called (untimed) before each run of the measured command.
     """
     run = run_in_pty if pty else run_plain
+
+    def run_measured() -> Run:
+        if prepare is not None:
+            prepare()
+        return run(measured, env)
+
     if warmup:
         run(baseline, env)
-        run(measured, env)
+        run_measured()
     base: list[Run] = []
     meas: list[Run] = []
     for index in range(runs):
         if index % 2 == 0:
             base.append(run(baseline, env))
-            meas.append(run(measured, env))
+            meas.append(run_measured())
         else:
-            meas.append(run(measured, env))
+            meas.append(run_measured())
             base.append(run(baseline, env))
     return Pair(base, meas)

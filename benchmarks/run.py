@@ -194,6 +194,8 @@ class Row:
         bench = self.bench
         if not self.done:
             return "not yet"
+        if bench.limit is None and bench.most is None:
+            return "-"
         ok = True
         if bench.limit is not None:
             ok = self.ratio is not None and self.ratio <= bench.limit

@@ -1,8 +1,9 @@
 """The B7 driver: each place's first and second visit, in the real app on a pty.
 
 It starts `companion --db COPY` on an 80x24 pseudo-terminal with the frozen
-clock, waits for home, and then for each place key (`w p b j a s`) presses
-it, reads until the place's own words are on the terminal, goes back home
+clock, waits for home, reads it for `READ_HOME` seconds (the app builds the
+places meanwhile: companion/startup.py, `WarmUp`), and then for each place key
+(`w p b j a s`) presses it, reads until the place's own words are on the terminal, goes back home
 (`h`, until home's greeting is painted again) and does the same a second
 time. What it measures is from writing the key to reading the frame that
 shows the place: the first visit builds the place (its module, its widgets,
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.measure import RunFailed
-from benchmarks.rehearsal import COMPANION, Terminal, percentile
+from benchmarks.rehearsal import COMPANION, WAIT, Terminal, percentile
 
 PLACES = "wpbjas"
 # What each place paints that nothing else does (static words of ours, not data).
@@ -35,7 +36,8 @@ MARKERS: Mapping[str, re.Pattern[bytes]] = {
     "s": re.compile(rb"Applications a week"),
 }
 HOME = re.compile(rb"Good (morning|afternoon|evening)")
-SETTLE = 0.25  # seconds after each frame, as a person looks at it (and the app's pause ends)
+SETTLE = 0.25  # seconds after each frame, as a (fast) person looks at it
+READ_HOME = 2.0  # seconds on home before the first key: a glance at what needs you
 
 
 @dataclass
@@ -55,17 +57,19 @@ def visit_places(
     *,
     places: str = PLACES,
     command: Sequence[str] = (COMPANION,),
+    timeout: float = WAIT,
 ) -> Visits:
-    """Visit each place twice from home in a new app on `db` (pass a copy)."""
+    """Visit each place twice from home in a new app on `db` (pass a copy); a place
+    not painted within `timeout` seconds fails the run."""
     visits = Visits()
     term = Terminal([*command, "--db", str(db)], env)
     try:
         term.wait_for(HOME)
-        term.drain(SETTLE * 2)
+        term.drain(READ_HOME)
         for key in places:
             for seen in (visits.first, visits.second):
                 pressed = term.press(key)
-                term.wait_for(MARKERS[key])
+                term.wait_for(MARKERS[key], timeout)
                 seen[key] = time.perf_counter() - pressed
                 term.drain(SETTLE)
                 term.press("h")

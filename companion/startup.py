@@ -18,7 +18,10 @@ that what is deferred stays deferred.
   values (`dates_may_start_with_a_dash`).
 - Textual: the frame hook of `CompanionApp._display` (`on_frame`), which the
   benchmarks use to quit after the first paint and the collector pause uses to
-  let collections run between frames.
+  let collections run between frames; the hold of frames at each change of
+  place, ended as soon as the place is ready (`SwitchHold`); the places built
+  while the person reads home (`WarmUp`); and the styles refreshed without
+  parsing them again when nothing they depend on changed (`refresh_css`).
 
 This module imports nothing from companion and no textual: the printing CLI uses it.
 """
@@ -31,12 +34,18 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
+    import asyncio
+    from collections.abc import Awaitable
+
+    from textual.screen import Screen  # noqa: TID251 - for the type checker only
+
     from companion.tui.app import CompanionApp
 
 # An import inside a function defers its module: importing the module that holds it
@@ -340,3 +349,160 @@ def on_frame(app: CompanionApp) -> None:
     if app.exit_after_paint and app.current_mode == app.start:
         app.exit_after_paint = False
         app.exit()
+    elif app.warm_up is not None:
+        app.warm_up.start(app)
+
+
+# Textual: the hold of frames at each change of place
+#
+# `App.switch_mode` (every place key, and the app's start) holds frames back for
+# 50 ms (`App.delay_update`), so that a screen half built is never shown. That is
+# 50 ms added to every visit, even to a place already built, whose screen only
+# has to show its data again. `SwitchHold` holds frames the same way, but ends the
+# hold as soon as the new screen is mounted (with its widgets) and has handled
+# the events already sent to it (its resume, which shows its data); the 50 ms
+# stay as the longest hold. Each hold is ended once, by whichever comes first.
+
+
+class SwitchHold:
+    def __init__(self) -> None:
+        self.begun = 0
+        self.open: set[int] = set()
+        self._waiting: set[asyncio.Future[None]] = set()
+
+    def begin(self, app: CompanionApp, delay: float) -> None:
+        """`App.delay_update`: hold frames, at most `delay` seconds."""
+        app._begin_batch()
+        self.begun += 1
+        self.open.add(self.begun)
+        app.set_timer(delay, partial(self.end, app, self.begun))
+
+    def end(self, app: CompanionApp, hold: int) -> None:
+        if hold in self.open:
+            self.open.discard(hold)
+            app._end_batch()
+            if not app._batch_count:
+                app.screen.refresh()
+
+    def when_ready(self, app: CompanionApp, mounted: Awaitable[None]) -> None:
+        """After `switch_mode`: end the hold it began once the new screen is ready."""
+        hold = self.begun
+        if hold not in self.open:
+            return
+        screen = app.screen
+
+        async def ready() -> None:
+            await mounted
+            # queued after the events the switch sent the screen (its resume)
+            screen.call_later(self.end, app, hold)
+
+        import asyncio  # the app's: the printing CLI never gets here
+
+        waiting = asyncio.ensure_future(ready())
+        self._waiting.add(waiting)
+        waiting.add_done_callback(self._waiting.discard)
+
+
+# Textual: the places built while the person reads home
+#
+# A place's first visit builds its screen: its module, its widgets and their
+# styles, its data (a heavy history's lists take a few hundred milliseconds).
+# Once home has painted, the app builds the other places in the moments nobody
+# is pressing keys (`QUIET` seconds since the last key, or since the paint), one
+# place at a time, each as the screen of its mode, just as a visit would
+# (Textual's private `App._init_mode`): the first visit then finds it built, and
+# only reads its data again if the data or the day has moved since
+# (`tui.context.ShownFor`). A key pressed meanwhile waits at most for the piece
+# of building under way; the next place waits for quiet again.
+#
+# Only the running app does this (`companion` at a terminal), not tests. A place
+# built ahead starts nothing until it is seen (practice starts its sitting, and
+# the answer's timer, on its first resume).
+
+QUIET = 0.3  # seconds with no key before a place is built
+BETWEEN = 0.05  # seconds between two places (other work gets its turn)
+
+
+class WarmUp:
+    def __init__(self, build: Sequence[str], modules: Sequence[str]) -> None:
+        self.left = [*(("build", mode) for mode in build), *(("import", m) for m in modules)]
+        self.last_key = time.monotonic()
+        self.started = False
+        self._waiting: set[asyncio.Future[None]] = set()
+
+    def on_key(self) -> None:
+        self.last_key = time.monotonic()
+
+    def start(self, app: CompanionApp) -> None:
+        """After the first paint: begin once the person has been quiet for a moment."""
+        if not self.started:
+            self.started = True
+            self.last_key = time.monotonic()
+            app.set_timer(QUIET, partial(self.step, app))
+
+    def step(self, app: CompanionApp) -> None:
+        if not self.left:
+            return
+        quiet = time.monotonic() - self.last_key
+        if quiet < QUIET or app._batch_count:
+            app.set_timer(max(QUIET - quiet, 0.05), partial(self.step, app))
+            return
+        what, name = self.left.pop(0)
+        if what == "import":
+            import_module(name)
+        elif what == "build" and name not in app._screen_stacks and name != app.current_mode:
+            mounted = app._init_mode(name)
+            screen = app._screen_stacks[name][0]
+            # styled as it mounts, under the styles of now: no refresh at its visit
+            screen._css_update_count = app._css_update_count
+
+            async def then_lay_out() -> None:
+                await mounted
+                screen.call_later(self.lay_out, app, screen)
+
+            import asyncio  # the app's: the printing CLI never gets here
+
+            waiting = asyncio.ensure_future(then_lay_out())
+            self._waiting.add(waiting)
+            waiting.add_done_callback(self._waiting.discard)
+            return  # the next step follows the layout
+        app.set_timer(BETWEEN, partial(self.step, app))
+
+    def lay_out(self, app: CompanionApp, screen: Screen[object]) -> None:
+        """Arrange and draw a place built ahead at the terminal's size, as its first
+        frame would (Textual's private `Screen._refresh_layout` and the compositor's
+        strips; nothing is written to the terminal for a screen not in view)."""
+        if screen is not app.screen and screen.is_attached:
+            screen._refresh_layout(app.size)
+            screen._compositor.render_strips()
+        app.set_timer(BETWEEN, partial(self.step, app))
+
+
+# Textual: styles refreshed without parsing them again
+#
+# `App.refresh_css` parses every style sheet of the app again (its own and each
+# widget's DEFAULT_CSS: about 50 ms here) and restyles the screen. Textual calls it
+# when the theme changes, and also each time a place is first shown (its screen
+# is newer than the last refresh), where nothing the styles depend on has
+# changed. When the style variables (the theme's colours) are the ones the
+# style sheet was parsed with, the rules already parsed are still right: the
+# refresh restyles without parsing (any new source is parsed alone, through the
+# style sheet's own cache). Otherwise Textual's refresh runs as it is.
+
+
+def refresh_css(app: CompanionApp, animate: bool) -> bool:
+    """Refresh the app's styles without parsing them again, if that gives the same
+    rules; False (nothing done) when they must be parsed again."""
+    stylesheet = app.stylesheet
+    if app.get_css_variables() != stylesheet._variables:
+        return False
+    stylesheet.update(app, animate=animate)
+    screen = app.screen
+    if screen.is_mounted:
+        screen._refresh_layout(app.size)
+        screen._css_update_count = app._css_update_count
+    for other in app.screen_stack:
+        if other is not screen:
+            stylesheet.update(other, animate=animate)
+            other._css_update_count = app._css_update_count
+    return True

@@ -5,6 +5,8 @@ companion.history/         bulky, append-mostly tables, loaded only when needed
     reviews-2026-11.json     (one file a month, so a rating rewrites little)
     journal.json
 companion.json.lock        held by the one process that may write
+companion.json.summary-short, companion.json.interview-list-json
+                           the prompt's kept answers (companion/answers.py)
 backups/                   companion-YYYY-MM-DD.json (+ .history/), the last 14 days
 """
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from companion.domain.practice_due import DueCard
+from companion.domain.practice_due import DueCard, is_due
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -92,3 +92,13 @@ class QuestionCards:
     def count(self) -> int:
         """How many questions the bank holds."""
         return len(self._db.main_docs(QUESTIONS))
+
+    def due_ids(self, now: datetime) -> list[int]:
+        """The ids of `domain.practice.due_queue(questions, now)`, in its order (the
+        longest-waiting first), without building the questions: a sitting's queue."""
+        due = [
+            (card.due, int(doc_id))
+            for doc_id, doc in self._db.main_docs(QUESTIONS).items()
+            if is_due(card := _StoredCard(doc), now)
+        ]
+        return [doc_id for _, doc_id in sorted(due)]

@@ -14,12 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount
 
 from companion.clock import Clock
 from companion.inert import one_line, visible
 from companion.services import settings as settings_service
 from companion.services.access import Repository
-from companion.startup import GcPause, on_frame, paints
+from companion.startup import GcPause, SwitchHold, WarmUp, on_frame, paints, refresh_css
 from companion.tui.commands import ScreenKeys
 from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
 from companion.tui.dialogs.help import HelpScreen
@@ -72,6 +73,7 @@ class CompanionApp(App[None]):
         start: str | None = None,
         exit_after_paint: bool = False,
         gc_pause: GcPause | None = None,
+        warm_up: WarmUp | None = None,
     ) -> None:
         super().__init__()
         self.repo = repo
@@ -82,6 +84,9 @@ class CompanionApp(App[None]):
         # The terminal app keeps garbage collections out of its start and of each
         # keypress (companion/startup.py).
         self.gc_pause = gc_pause
+        self.switch_hold = SwitchHold()
+        # The other places, built while the person reads home (companion/startup.py).
+        self.warm_up = warm_up
         self.exit_problem: str | None = None
         self.quit_without_saving = False
         # The keys keymap.toml gave the app's bindings, by binding id (applied in on_mount).
@@ -119,6 +124,22 @@ class CompanionApp(App[None]):
 
             self.push_screen(WelcomeScreen())
 
+    def refresh_css(self, animate: bool = True) -> None:
+        # without parsing the styles again when nothing they depend on changed
+        # (companion/startup.py)
+        if not refresh_css(self, animate):
+            super().refresh_css(animate)
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        # Textual's hold at each change of place, ended when the place is ready
+        # (companion/startup.py, SwitchHold).
+        self.switch_hold.begin(self, delay)
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        mounted = super().switch_mode(mode)
+        self.switch_hold.when_ready(self, mounted)
+        return mounted
+
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         # Textual's private frame writer: the frame hook is in companion/startup.py.
         painted = paints(self, screen, renderable)
@@ -127,8 +148,11 @@ class CompanionApp(App[None]):
             on_frame(self)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self.gc_pause is not None:
-            self.gc_pause.on_key(self)
+        if isinstance(event, events.Key):
+            if self.gc_pause is not None:
+                self.gc_pause.on_key(self)
+            if self.warm_up is not None:
+                self.warm_up.on_key()
         await super().on_event(event)
 
     def _remember_theme(self, theme: object) -> None:
@@ -324,6 +348,13 @@ class CompanionApp(App[None]):
             self.exit_problem = None
 
 
+# The places built while the person reads home, in the order of the top bar (what a
+# place shows is read again on its visit if the data or the day has moved since),
+# and the modules only imported.
+WARM_BUILT = tuple(d.mode for d in DESTINATIONS[1:])
+WARM_IMPORTED: tuple[str, ...] = ()
+
+
 def make_app(
     db_path: Path,
     clock: Clock,
@@ -340,7 +371,8 @@ def make_app(
     target (tui/targets.py, such as "breathe") to open over home.
     `exit_after_paint` quits once the first screen has painted (for the benchmarks).
     `pause_gc` keeps garbage collections out of the start (until the first screen
-    has painted) and out of keypresses (companion/startup.py).
+    has painted) and out of keypresses, and builds the other places while the
+    person reads the first (companion/startup.py): the running app's tricks.
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
     pause = GcPause() if pause_gc else None
@@ -359,4 +391,5 @@ def make_app(
         start=start,
         exit_after_paint=exit_after_paint,
         gc_pause=pause,
+        warm_up=WarmUp(WARM_BUILT, WARM_IMPORTED) if pause_gc else None,
     )

@@ -21,7 +21,8 @@ from benchmarks.rehearsal import (
     rehearse_in_app,
     stored_reviews,
 )
-from benchmarks.run import FROZEN_NOW
+from benchmarks.run import BENCHMARKS, FROZEN_NOW
+from benchmarks.visits import MARKERS, PLACES, visit_places
 from companion.clock import FrozenClock
 from companion.domain.dates import week_start
 from companion.domain.timeline import Phase
@@ -103,13 +104,17 @@ def test_the_benchmarks_run_on_the_typical_profile(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr + result.stdout
     lines = {line.split()[0]: line for line in result.stdout.splitlines() if line[:1] == "B"}
-    assert sorted(lines) == ["B1", "B2", "B3", "B4", "B5", "B6"]
-    for measured in ("B1", "B2", "B3", "B5", "B6"):
+    assert sorted(lines) == sorted(b.id for b in BENCHMARKS)
+    for measured in ("B1", "B1e", "B2", "B3", "B5", "B6"):
         assert re.search(r"\dx +<=", lines[measured]), lines[measured]  # a ratio, then the target
+    for recorded in ("B1c", "B6c"):
+        assert re.search(r"\dx +none", lines[recorded]), lines[recorded]
     assert re.search(r"\d ms +<= 1 s", lines["B4"]), lines["B4"]
+    assert re.search(r"\d ms +\d+\.\d+x +p95 <= 150 ms", lines["B7"]), lines["B7"]
     # each sitting says what it did
     assert "B3 baseline: 5 ratings" in result.stdout
     assert "B4 measured: 10 ratings" in result.stdout
+    assert "B7 sitting 1: first/second w " in result.stdout
     assert "machine:" in result.stdout
     assert "not generated yet:" not in result.stdout
 
@@ -140,3 +145,29 @@ def test_the_p95_is_the_nearest_rank() -> None:
     values = [n / 1000 for n in range(1, 201)]
     assert percentile(values, 95) == 0.190
     assert percentile([0.5], 95) == 0.5
+
+
+def test_the_visits_driver_sees_each_place_painted_twice(tmp_path: Path) -> None:
+    source = tmp_path / "typical" / "companion.json"
+    generate(source, PROFILES["typical"], seed=5)
+    copy = copy_database(source, tmp_path / "visits")
+    env = {
+        **{k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "LC_ALL")},
+        "COMPANION_FROZEN_NOW": FROZEN_NOW,
+        "TEXTUAL_ANIMATIONS": "none",
+    }
+    visits = visit_places(copy, env)
+    assert sorted(visits.first) == sorted(visits.second) == sorted(PLACES)
+    assert all(seconds > 0 for seconds in [*visits.first.values(), *visits.second.values()])
+
+
+def test_a_place_that_never_paints_its_words_fails_the_visit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "typical" / "companion.json"
+    generate(source, PROFILES["typical"], seed=5)
+    copy = copy_database(source, tmp_path / "visits")
+    monkeypatch.setitem(MARKERS, "s", re.compile(rb"words no place shows"))
+    env = {"PATH": os.environ.get("PATH", ""), "COMPANION_FROZEN_NOW": FROZEN_NOW}
+    with pytest.raises(RunFailed):
+        visit_places(copy, env, places="s", timeout=3.0)

@@ -16,7 +16,7 @@ from companion.domain.applications import Application
 from companion.domain.dates import friendly
 from companion.services import applications as applying
 from companion.services import summary as summaries
-from companion.tui.context import app_of
+from companion.tui.context import ShownFor, app_of
 from companion.tui.dialogs import ApplicationForm, Confirm, StatusDialog
 from companion.tui.literal import line, literal, one_line
 from companion.tui.widgets import GentleBar
@@ -42,6 +42,7 @@ class ApplicationsScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.read_for = ShownFor()
         self.applications: list[Application] = []
 
     def compose(self) -> ComposeResult:
@@ -61,9 +62,11 @@ class ApplicationsScreen(Screen[None]):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.read_for.moved(self):
+            self.reload()
 
     def reload(self, select: int | None = None) -> None:
+        self.read_for.mark(self)
         app = app_of(self)
         today = app.clock.today()
         table = self.query_one(DataTable)

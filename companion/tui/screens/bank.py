@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Select
 
+from companion.domain.changes import next_change
 from companion.domain.practice import (
     SHOW_ALL,
     SHOW_DUE,
@@ -21,7 +22,7 @@ from companion.domain.practice import (
     when_phrase,
 )
 from companion.services import practice
-from companion.tui.context import app_of
+from companion.tui.context import ShownFor, app_of
 from companion.tui.dialogs import AnswerHistoryScreen, Confirm, DeckPicker, QuestionForm
 from companion.tui.literal import line, one_line
 from companion.tui.widgets import Column, FilteredTable
@@ -69,6 +70,7 @@ class BankScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.read_for = ShownFor()
         self.shown: list[Question] = []
         self.everything: list[Question] = []
 
@@ -114,7 +116,8 @@ class BankScreen(Screen[None]):
         self.listing.table.focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.read_for.moved(self):
+            self.reload()
 
     # Filling the list
 
@@ -135,6 +138,9 @@ class BankScreen(Screen[None]):
         if self.filter.interview_id in interviews:
             interview_select.value = self.filter.interview_id
         self.everything = questions.all()
+        # "Comes up" says now, later today, tomorrow: right until a question falls due
+        now = app_of(self).clock.now()
+        self.read_for.mark(self, next_change(now, (q.due for q in self.everything), None))
         self.refill()
 
     def refill(self) -> None:

@@ -29,7 +29,7 @@ from companion.domain.journal import (
 )
 from companion.domain.mood import mood_word
 from companion.services.access import StoreError
-from companion.tui.context import app_of
+from companion.tui.context import ShownFor, app_of
 from companion.tui.dialogs import EntryForm
 from companion.tui.literal import line, literal, one_line
 from companion.tui.screens.journal_entry import EntryScreen, delete_item, edit_item
@@ -84,6 +84,7 @@ class JournalScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.read_for = ShownFor()
         self.items: list[JournalItem] = []
         self.shown: list[JournalItem] = []
         self.matching = 0
@@ -133,7 +134,7 @@ class JournalScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # The first resume follows the mount; later ones follow a form, a dialog, an entry's
         # page or a visit elsewhere, after any of which the journal may have changed.
-        if self._shown_once:
+        if self._shown_once and (self._highlight_next or self.read_for.moved(self)):
             self.reload(self._highlight_next or self._highlighted_key())
         self._highlight_next = None
         self._shown_once = True
@@ -141,6 +142,7 @@ class JournalScreen(Screen[None]):
     # Reading
 
     def reload(self, highlight: str | None = None) -> None:
+        self.read_for.mark(self)
         app = app_of(self)
         repo = app.repo
         today = app.clock.today()

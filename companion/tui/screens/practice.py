@@ -28,7 +28,6 @@ from companion.domain.practice import (
     Rating,
     SessionResult,
     ahead_queue,
-    due_queue,
     next_due,
     session_sentence,
     when_phrase,
@@ -135,9 +134,13 @@ class PracticeScreen(Screen[None]):
     def on_mount(self) -> None:
         for title in ("#went-wrong-title", "#hint-title"):
             self.query_one(title).add_class("section-title")
-        self.start_session()
+        # The sitting starts when the screen comes into view (its first resume), not
+        # when it is built: the app builds it ahead of the visit (companion/startup.py),
+        # and the queue and the answer's timer are of the moment it is seen.
 
     def on_screen_resume(self) -> None:
+        if not self.is_current:  # built ahead of its visit: nothing starts until it is seen
+            return
         if self.state == ASKING and self.current is not None and self.current.id is not None:
             fresh = app_of(self).repo.questions.get(self.current.id)
             if fresh is None:
@@ -147,7 +150,7 @@ class PracticeScreen(Screen[None]):
                 self.show_question(restart_timer=False)
         elif self.state == DONE:
             app = app_of(self)
-            if due_queue(app.repo.questions.all(), app.clock.now()):
+            if app.repo.question_cards.due_ids(app.clock.now()):
                 self.start_session()
         else:
             self.start_session()
@@ -157,15 +160,18 @@ class PracticeScreen(Screen[None]):
     def start_session(self, ahead: bool = False) -> None:
         app = app_of(self)
         now = app.clock.now()
-        questions = app.repo.questions.all()
-        chosen = ahead_queue(questions, now, AHEAD_COUNT) if ahead else due_queue(questions, now)
-        self.queue = [q.id for q in chosen if q.id is not None]
+        if ahead:
+            chosen = ahead_queue(app.repo.questions.all(), now, AHEAD_COUNT)
+            self.queue = [q.id for q in chosen if q.id is not None]
+        else:
+            # due_queue's order, read from the stored cards: a sitting starts at once
+            self.queue = app.repo.question_cards.due_ids(now)
         self.result = SessionResult()
         self.shown_count = 0
         if self.queue:
             self.next_question()
         else:
-            self.show_empty(questions, now)
+            self.show_empty(app.repo.questions.all(), now)
 
     def next_question(self) -> None:
         app = app_of(self)

@@ -18,7 +18,7 @@ from companion.domain.interviews import Interview
 from companion.domain.timeline import Phase
 from companion.domain.waiting import Waiting
 from companion.services import interviews
-from companion.tui.context import app_of, refuse_when_read_only
+from companion.tui.context import ShownFor, app_of, refuse_when_read_only
 from companion.tui.dialogs import InterviewForm, ReferencesScreen
 from companion.tui.literal import one_line
 from companion.tui.screens.interview_actions import InterviewActions
@@ -108,6 +108,7 @@ class WaitingScreen(InterviewActions):
 
     def __init__(self) -> None:
         super().__init__()
+        self.read_for = ShownFor()
         self.show_closed = False
         self.rows: list[Waiting] = []
         self.any_at_all = False
@@ -126,7 +127,8 @@ class WaitingScreen(InterviewActions):
         self.query_one("#interviews", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload(self._highlighted_id())
+        if self.read_for.moved(self):
+            self.reload(self._highlighted_id())
 
     def _highlighted_id(self) -> int | None:
         options = self.query_one("#interviews", OptionList)
@@ -135,6 +137,7 @@ class WaitingScreen(InterviewActions):
         return self.rows[options.highlighted].id
 
     def reload(self, highlight: int | None = None) -> None:
+        self.read_for.mark(self)
         app = app_of(self)
         repo = app.repo
         self.rows = interviews.waiting_rows(repo, include_closed=self.show_closed)

@@ -14,7 +14,8 @@ owner-only, written whole or not at all), with what it was computed from:
   (`domain.changes.next_change`: the next local midnight, the next hour, the
   next question due, the check-in and the end of its window), and the clock's
   offset from UTC (a new time zone or summer time makes it stale);
-- the version of companion that computed it.
+- the version of companion that computed it (anything else the code draws on,
+  such as the `holidays` package's calendars, is bounded by the next hour).
 
 A kept answer is printed only when all of them still hold; anything else (no
 file, another identity, a clock outside the window, a file that does not read
@@ -36,6 +37,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from stat import S_ISREG
 
 from companion import __version__
 
@@ -88,11 +90,15 @@ def kept_answer(db: str, name: str, now_ns: int, offset: int) -> str | None:
     if found is None:
         return None
     try:
-        with open(kept_path(db, name), "rb") as file:
-            st = os.fstat(file.fileno())
-            if st.st_uid != os.getuid() or st.st_mode & 0o077:
+        # not blocking: whatever has the name (a pipe?) must not hold the prompt
+        fd = os.open(kept_path(db, name), os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            st = os.fstat(fd)
+            if not S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
                 return None
-            raw = file.read()
+            raw = os.read(fd, st.st_size + 1)
+        finally:
+            os.close(fd)
         header = raw.decode("utf-8").split("\n", HEADER_LINES)
     except (OSError, UnicodeDecodeError):
         return None

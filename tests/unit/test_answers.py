@@ -232,6 +232,7 @@ def _keep(db: Path, clock: FrozenClock) -> Path:
         pytest.param(lambda f: f.write_bytes(f.read_bytes()[:-3]), id="cut-short"),
         pytest.param(lambda f: f.write_bytes(b"\xff\xfe"), id="not-text"),
         pytest.param(lambda f: f.write_text("companion-answer 1\n"), id="no-header"),
+        pytest.param(lambda f: (f.unlink(), os.mkfifo(f, 0o600)), id="a-pipe-never-waited-on"),
         pytest.param(
             lambda f: f.write_text(f.read_text().replace("0.1.0", "0.0.9", 1)),
             id="another-version",

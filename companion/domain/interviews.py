@@ -15,6 +15,7 @@ from typing import Literal, TypeVar
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.domain.fit import FitReflection
+from companion.domain.tags import parse_tags
 
 
 class Outcome(StrEnum):
@@ -140,6 +141,9 @@ class Interview:
     previous_round_id: int | None = None
     next_round_id: int | None = None
     id: int | None = None
+    # What it is about ("leadership", "problem solving"): practice picks a few
+    # questions from the decks with these tags while it is coming up.
+    tags: tuple[str, ...] = ()
 
     @property
     def outcome(self) -> Outcome:
@@ -221,6 +225,11 @@ def parse_interviewers(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def parse_interview_tags(values: Iterable[str]) -> tuple[str, ...]:
+    """Tags from repeated flags or one comma-separated line, as the question bank spells them."""
+    return parse_tags(values)
+
+
 def parse_contact_pref(text: str, field: str = "contact-pref") -> ContactPref:
     value = text.strip().lower()
     for pref in CONTACT_PREFS:
@@ -268,6 +277,7 @@ def new_interview(
     contact_pref: str = "email",
     notes: str = "",
     final_round: bool = False,
+    tags: Sequence[str] = (),
 ) -> Interview:
     """An interview from typed values, checked; raises FieldError naming the first bad field."""
     checked_company = parse_name(company, "company", "Acme")
@@ -283,6 +293,7 @@ def new_interview(
         contact_pref=parse_contact_pref(contact_pref),
         notes=notes.strip(),
         final_round=final_round,
+        tags=parse_interview_tags(tags),
     )
 
 

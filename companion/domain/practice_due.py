@@ -1,23 +1,38 @@
-"""What the summary says about practice: one calm action when questions are due.
+"""What the summary says about practice: one calm action when questions are offered today.
 
 Kept apart from `practice` (which builds on the `fsrs` scheduler) so that the
-summary, which only counts what is due, never loads the scheduler.
+summary, which only counts what today's plan offers, never loads the scheduler.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from companion.domain.actions import Action
+from companion.domain.dates import friendly
+from companion.domain.interviews import Interview
 
 
-def practice_sentence(due: int) -> str:
+def practice_sentence(
+    due: int, readying: Interview | None = None, today: date | None = None
+) -> str:
     """The summary's practice action, calm: no counts of days, no urgency."""
-    if due == 1:
-        return "Practise one question out loud; it is ready when you are."
-    return f"Practise {due} questions out loud; they are ready when you are."
+    said = "one question" if due == 1 else f"{due} questions"
+    ready = "it is" if due == 1 else "they are"
+    if readying is not None:
+        return (
+            f"Practise {said} out loud, getting ready for {readying.company} "
+            f"on {friendly(readying.held_on, today)}."
+        )
+    return f"Practise {said} out loud; {ready} ready when you are."
 
 
-def practice_actions(due: int) -> tuple[Action, ...]:
-    """The summary's practice action, when something is due."""
+def practice_actions(
+    due: int, readying: Interview | None = None, today: date | None = None
+) -> tuple[Action, ...]:
+    """The summary's practice action, when today's practice offers something."""
     if due <= 0:
         return ()
-    return (Action(kind="practice", text=practice_sentence(due), target="practice"),)
+    return (
+        Action(kind="practice", text=practice_sentence(due, readying, today), target="practice"),
+    )

@@ -63,6 +63,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "reflection": Field("str", required=False),
         "previous_round_id": Field("int", required=False, nullable=True),
         "next_round_id": Field("int", required=False, nullable=True),
+        "tags": Field("list", required=False),
     },
     REFERENCES: {
         "name": Field("str"),
@@ -109,6 +110,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
         "reflection": interview.reflection,
         "previous_round_id": interview.previous_round_id,
         "next_round_id": interview.next_round_id,
+        "tags": list(interview.tags),
     }
 
 
@@ -148,6 +150,7 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
         reflection=doc.get("reflection", ""),
         previous_round_id=doc.get("previous_round_id"),
         next_round_id=doc.get("next_round_id"),
+        tags=tuple(str(tag) for tag in doc.get("tags", [])),
     )
 
 

@@ -24,7 +24,7 @@ from companion.domain.waiting import interview_actions, recent_replies, waiting_
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
 from companion.store.interviews_store import InterviewStore, ReferenceStore
-from companion.store.question_tables import QUESTIONS, count_due
+from companion.store.question_tables import QUESTIONS, items_from_docs, planned_today
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
 from companion.store.urges_store import UrgesStore
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from companion.domain.summary import Summary, SummaryInputs
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
+    from companion.store.stories_store import StoriesStore
 
 # Each table and the module that declares its schema (in its `SCHEMAS`).
 SCHEMA_MODULES: Mapping[str, str] = {
@@ -45,6 +46,7 @@ SCHEMA_MODULES: Mapping[str, str] = {
     "questions": "companion.store.question_tables",
     "answers": "companion.store.question_tables",
     "reviews": "companion.store.question_tables",
+    "stories": "companion.store.question_tables",
     "journal": "companion.store.journal_store",
     "debriefs": "companion.store.journal_store",
 }
@@ -85,6 +87,12 @@ class Repository:
         from companion.store.questions_store import QuestionsStore
 
         return QuestionsStore(self.db)
+
+    @cached_property
+    def stories(self) -> StoriesStore:
+        from companion.store.stories_store import StoriesStore
+
+        return StoriesStore(self.db)
 
     @cached_property
     def journal(self) -> JournalStore:
@@ -128,11 +136,19 @@ class Repository:
 
         today = self.clock.today()
         interviews = self.interviews.all()
+        settings = self.settings.get()
         rows = waiting_room(interviews, self.references.all(), today, include_closed=True)
-        practice_due = count_due(self.db.main_docs(QUESTIONS).values(), self.clock.now())
+        plan = planned_today(
+            items_from_docs(self.db.main_docs(QUESTIONS)), interviews, self.clock.now(), settings
+        )
+        practice_due = plan.count
+        readying = {i.id: i for i in interviews}.get(next(iter(plan.for_interview.values()), None))
         return SummaryInputs(
-            settings=self.settings.get(),
-            actions=(*interview_actions(rows), *practice_actions(practice_due)),
+            settings=settings,
+            actions=(
+                *interview_actions(rows),
+                *practice_actions(practice_due, readying, today),
+            ),
             waiting=tuple(row for row in rows if row.interview.is_open),
             offer_accepted=any_accepted(interviews),
             recent_replies=recent_replies(interviews, today),
@@ -142,10 +158,13 @@ class Repository:
         )
 
     def scheduling(self) -> Scheduling:
-        """How rehearsals are scheduled, from the user's desired retention."""
+        """How rehearsals are scheduled, from the user's desired retention and day start."""
         from companion.domain.practice import Scheduling
 
-        return Scheduling(desired_retention=self.settings.get().desired_retention)
+        settings = self.settings.get()
+        return Scheduling(
+            desired_retention=settings.desired_retention, day_starts=settings.day_starts
+        )
 
     def summary(self) -> Summary:
         from companion.domain.summary import build_summary

@@ -22,6 +22,9 @@ SCHEMAS: dict[str, TableSchema] = {
         "desired_retention": Field("float", required=False),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
+        "daily_limit": Field("int", required=False),
+        "rest_days": Field("list", required=False),
+        "day_starts": Field("time", required=False),
     }
 }
 
@@ -33,6 +36,9 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "desired_retention": settings.desired_retention,
         "theme": settings.theme,
         "welcomed": settings.welcomed,
+        "daily_limit": settings.daily_limit,
+        "rest_days": sorted(settings.rest_days),
+        "day_starts": settings.day_starts.strftime("%H:%M"),
     }
 
 
@@ -45,6 +51,13 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         desired_retention=float(doc.get("desired_retention", default.desired_retention)),
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
+        daily_limit=doc.get("daily_limit", default.daily_limit),
+        rest_days=frozenset(
+            int(day) for day in doc.get("rest_days", ()) if isinstance(day, int) and 0 <= day < 7
+        ),
+        day_starts=(
+            time.fromisoformat(doc["day_starts"]) if doc.get("day_starts") else default.day_starts
+        ),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from companion.domain.dates import friendly
+from companion.domain.interviews import Interview
+from companion.domain.prep import soonest_upcoming
 from companion.domain.summary import Summary
 from companion.tui.context import app_of
 from companion.tui.widgets import GentleBar, UrgeChart
@@ -30,10 +32,21 @@ def greeting(hour: int) -> str:
     return "Good afternoon."
 
 
-def also_lines(summary: Summary) -> list[str]:
+def next_interview(summary: Summary, today: date) -> Interview | None:
+    """The soonest open interview held on a future day, from the summary's rows."""
+    return soonest_upcoming((row.interview for row in summary.waiting), today)
+
+
+def also_lines(summary: Summary, today: date | None = None) -> list[str]:
     """Quiet pointers to the places that hold more, for what the actions did not mention."""
     kinds = {action.kind for action in summary.actions}
     lines = []
+    coming = next_interview(summary, today) if today is not None else None
+    if coming is not None:
+        lines.append(
+            f"Getting ready for {coming.company} on {friendly(coming.held_on, today)}: "
+            "g opens its prep card."
+        )
     if summary.waiting:
         count = len(summary.waiting)
         lines.append(
@@ -56,6 +69,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("i", "breathe", "Breathe", tooltip="I want to check my inbox"),
         Binding("n", "log_application", "Log application"),
+        Binding("g", "prep", "Get ready", tooltip="The prep card of your next interview"),
         Binding("1", "act(1)", "Open", key_display="1-3"),
         Binding("2", "act(2)", "", show=False),
         Binding("3", "act(3)", "", show=False),
@@ -130,7 +144,7 @@ class HomeScreen(Screen[None]):
         suggestion.display = has_suggestion
         suggestion.update(Content(summary.suggestion or ""))
         also = self.query_one("#also", Static)
-        lines = also_lines(summary)
+        lines = also_lines(summary, app_of(self).clock.today())
         also.display = bool(lines)
         also.update(Content("\n").join(Content(line) for line in lines))
         bar = self.query_one("#applied", GentleBar)
@@ -154,7 +168,17 @@ class HomeScreen(Screen[None]):
             return isinstance(number, int) and number <= count
         if action == "log_application":
             return not app_of(self).repo.read_only
+        if action == "prep":
+            return (
+                self.summary is not None
+                and next_interview(self.summary, app_of(self).clock.today()) is not None
+            )
         return True
+
+    def action_prep(self) -> None:
+        coming = next_interview(self.summary, app_of(self).clock.today()) if self.summary else None
+        if coming is not None:
+            app_of(self).open_target(f"prep:{coming.id}")
 
     def action_act(self, number: int) -> None:
         """Open what the action numbered `number` is about; nothing when it has no target."""

@@ -78,6 +78,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     add.add_argument("--final", action="store_true", help="this was the final round")
     add.add_argument("--notes", default="", metavar="TEXT", help="anything worth remembering")
+    add.add_argument(
+        "--tag",
+        dest="tags",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="what it is about, like leadership; practice brings a few deck questions with it",
+    )
     add.set_defaults(handler=run_add)
 
     listing = sub.add_parser(
@@ -178,6 +186,7 @@ def interview_json(row: Waiting) -> dict[str, Any]:
         "final_round": interview.final_round,
         "next": timeline.next_step,
         "next_on": iso(timeline.next_on),
+        "tags": list(interview.tags),
     }
 
 
@@ -209,6 +218,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         contact_pref=args.contact_pref,
         notes=args.notes,
         final_round=args.final,
+        tags=args.tags,
     )
     with ctx.open("write") as repo:
         added, previous = repo.interviews.add(interview)

@@ -34,9 +34,13 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "companion.cli.question_cmd",
         "add a question that tripped you up, or list the bank",
     ),
+    "story": (
+        "companion.cli.story_cmd",
+        "your STAR stories, each ready for the questions it answers",
+    ),
     "practice": (
         "companion.cli.practice_cmd",
-        "open the app on practice: rehearse the questions that are due",
+        "open the app on practice, or a mock interview (--mock)",
     ),
     "journal": ("companion.cli.journal_cmd", "write in your journal (or: journal list)"),
     "apply": ("companion.cli.apply_cmd", "log an application you sent"),

@@ -600,12 +600,12 @@ class BankFilter:
     interview_id: int | None = None
     show: str = SHOW_ALL
 
-    def matches(self, question: Question, now: datetime) -> bool:
+    def matches(self, question: Question, now: datetime, days: PracticeDays | None = None) -> bool:
         if self.tag is not None and self.tag not in question.tags:
             return False
         if self.interview_id is not None and question.interview_id != self.interview_id:
             return False
-        if self.show == SHOW_DUE and not question.is_due(now):
+        if self.show == SHOW_DUE and not question.is_due(now, days):
             return False
         if self.show == SHOW_RESTING and not question.suspended:
             return False
@@ -620,8 +620,11 @@ class BankFilter:
 
 
 def filter_bank(
-    questions: Iterable[Question], bank_filter: BankFilter, now: datetime
+    questions: Iterable[Question],
+    bank_filter: BankFilter,
+    now: datetime,
+    days: PracticeDays | None = None,
 ) -> list[Question]:
     """The questions the filter keeps: resting ones last, then soonest first."""
-    kept = [q for q in questions if bank_filter.matches(q, now)]
+    kept = [q for q in questions if bank_filter.matches(q, now, days)]
     return sorted(kept, key=lambda q: (q.suspended, q.due, q.id or 0))

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from companion.domain.errors import FieldError
 from companion.domain.long_text import parse_long_text
+from companion.domain.numbers import whole_number
 from companion.domain.tags import parse_tags
 
 MAX_TITLE_LENGTH = 120
@@ -46,6 +47,19 @@ class Story:
 
     def answers(self, question_id: int) -> bool:
         return question_id in self.question_ids
+
+
+def parse_question_id(text: str) -> int:
+    """A question's id as `companion question list` shows it."""
+    value = text.strip().lstrip("#")
+    number = whole_number(value)
+    if number is not None and number > 0:
+        return number
+    raise FieldError(
+        "question",
+        f"{text.strip() or '(empty)'!r} is not a question id; use the number that "
+        "`companion question list` shows.",
+    )
 
 
 def parse_story_title(text: str) -> str:

@@ -142,12 +142,14 @@ class Repository:
             items_from_docs(self.db.main_docs(QUESTIONS)), interviews, self.clock.now(), settings
         )
         practice_due = plan.count
-        readying = {i.id: i for i in interviews}.get(next(iter(plan.for_interview.values()), None))
+        first_for = next(iter(plan.for_interview.values()), None)
+        readying = next((i for i in interviews if i.id == first_for), None)
+        for_it = sum(1 for iid in plan.for_interview.values() if iid == first_for)
         return SummaryInputs(
             settings=settings,
             actions=(
                 *interview_actions(rows),
-                *practice_actions(practice_due, readying, today),
+                *practice_actions(practice_due, readying, today, for_it),
             ),
             waiting=tuple(row for row in rows if row.interview.is_open),
             offer_accepted=any_accepted(interviews),

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         ReferenceForm,
         ReferencesScreen,
     )
+    from companion.tui.dialogs.story import StoryForm, StoryLinks
     from companion.tui.dialogs.weekly_goal import WeeklyGoalScreen, WelcomeScreen
 
 MODULES = {
@@ -60,6 +61,8 @@ MODULES = {
     "ReferenceForm": "references",
     "ReferencesScreen": "references",
     "StatusDialog": "application",
+    "StoryForm": "story",
+    "StoryLinks": "story",
     "WeeklyGoalScreen": "weekly_goal",
     "WelcomeScreen": "weekly_goal",
     "log_application": "application",
@@ -88,6 +91,8 @@ __all__ = [
     "ReferenceForm",
     "ReferencesScreen",
     "StatusDialog",
+    "StoryForm",
+    "StoryLinks",
     "WeeklyGoalScreen",
     "WelcomeScreen",
     "log_application",

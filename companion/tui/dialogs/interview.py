@@ -17,6 +17,7 @@ from companion.domain.interviews import (
     check_decision_by,
     new_interview,
     parse_contact_pref,
+    parse_interview_tags,
     parse_interviewers,
     parse_name,
 )
@@ -33,6 +34,7 @@ LABELS = {
     "people": "People met",
     "prefers": "They prefer",
     "final": "Final round",
+    "interview-tags": "Tags",
     "notes": "Notes",
 }
 
@@ -127,6 +129,15 @@ class InterviewForm(FormScreen[int]):
                     compact=True,
                 ),
             )
+            yield from self.row(
+                "Tags",
+                TextField(
+                    ", ".join(start.tags) if start else "",
+                    id="interview-tags",
+                    placeholder="what it is about, like leadership",
+                    compact=True,
+                ),
+            )
             yield from self.row("Notes", NoteArea(editing.notes if editing else "", id="notes"))
             yield from self.buttons()
 
@@ -165,7 +176,17 @@ class InterviewForm(FormScreen[int]):
             "prefers",
             lambda: parse_contact_pref(str(self.query_one("#prefers", Select).value)),
         )
-        if errors or company is None or role is None or held_on is None or prefers is None:
+        tags = attempt(
+            errors, "interview-tags", lambda: parse_interview_tags([self._value("interview-tags")])
+        )
+        if (
+            errors
+            or company is None
+            or role is None
+            or held_on is None
+            or prefers is None
+            or tags is None
+        ):
             self.show_errors(errors, LABELS)
             return
         self.clear_errors()
@@ -179,6 +200,7 @@ class InterviewForm(FormScreen[int]):
             contact_pref=prefers,
             notes=self.query_one("#notes", NoteArea).text.strip(),
             final_round=self.query_one("#final", Checkbox).value,
+            tags=tags,
         )
         repo = app.repo
         if self.interview is not None:

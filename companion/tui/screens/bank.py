@@ -20,17 +20,24 @@ from companion.domain.practice import (
     BankFilter,
     Question,
     filter_bank,
-    when_phrase,
+    question_when,
 )
+from companion.store.practice_today import plan_for_today, practice_days
 from companion.tui.context import app_of
-from companion.tui.dialogs import AnswerHistoryScreen, Confirm, DeckPicker, QuestionForm
+from companion.tui.dialogs import (
+    AnswerHistoryScreen,
+    Confirm,
+    DeckPicker,
+    QuestionForm,
+    StoryLinks,
+)
 from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 SHOW_OPTIONS = ((SHOW_ALL, "All"), (SHOW_DUE, "Due now"), (SHOW_RESTING, "Resting"))
-WRITES = {"new_question", "edit", "rest", "delete", "decks"}
-NEEDS_ROW = {"edit", "rest", "delete", "versions"}
+WRITES = {"new_question", "edit", "rest", "delete", "decks", "link_story"}
+NEEDS_ROW = {"edit", "rest", "delete", "versions", "link_story"}
 TAGS_WIDTH = 18
 
 
@@ -75,6 +82,10 @@ class BankScreen(Screen[None]):
         Binding("x", "rest", "Rest/wake", tooltip="Stop it coming up for now, or wake it"),
         Binding("d", "delete", "Delete", tooltip="Delete the question (asks first)"),
         Binding("v", "versions", "Versions", tooltip="How the answer grew", show=False),
+        Binding("y", "stories", "Stories", tooltip="Your STAR stories, each for many questions"),
+        Binding(
+            "l", "link_story", "Link a story", tooltip="The stories that answer it", show=False
+        ),
         Binding(
             "m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False
         ),
@@ -96,6 +107,7 @@ class BankScreen(Screen[None]):
         self.filter = BankFilter()
         self.shown: list[Question] = []
         self.everything: list[Question] = []
+        self.today_count = 0
         self.text_width = 40
 
     def compose(self) -> ComposeResult:
@@ -148,6 +160,9 @@ class BankScreen(Screen[None]):
         if self.filter.interview_id in interviews:
             interview_select.value = self.filter.interview_id
         self.everything = questions.all()
+        self.today_count = plan_for_today(
+            app_of(self).repo, app_of(self).clock.now(), self.everything
+        ).count
         self.refill()
 
     def quiet_style(self) -> str:
@@ -160,13 +175,14 @@ class BankScreen(Screen[None]):
     def refill(self) -> None:
         now = app_of(self).clock.now()
         everything = self.everything
-        self.shown = filter_bank(everything, self.filter, now)
+        days = practice_days(app_of(self).repo, now)
+        self.shown = filter_bank(everything, self.filter, now, days)
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
         quiet = self.quiet_style()
         for question in self.shown:
-            when = "resting" if question.suspended else when_phrase(question.due, now)
+            when = question_when(question, now, days)
             style = quiet if question.suspended else ""
             table.add_row(
                 Text(_fit(question.text, self.text_width), style=style),
@@ -186,13 +202,13 @@ class BankScreen(Screen[None]):
             )
         elif not self.shown:
             empty.update("No question matches these filters.")
-        due = sum(1 for q in everything if q.is_due(now))
+        today = self.today_count
         resting = sum(1 for q in everything if q.suspended)
         if len(self.shown) == len(everything):
             count = f"{len(everything)} question{'s' if len(everything) != 1 else ''}"
         else:
             count = f"Showing {len(self.shown)} of {len(everything)} questions"
-        count += f" · {due} due now" + (f" · {resting} resting" if resting else "")
+        count += f" · {today} for today" + (f" · {resting} resting" if resting else "")
         self.query_one("#bank-count", Static).update(count)
         self.refresh_bindings()
 
@@ -307,3 +323,13 @@ class BankScreen(Screen[None]):
 
     def action_decks(self) -> None:
         self.app.push_screen(DeckPicker(), lambda result: self.reload())
+
+    def action_stories(self) -> None:
+        from companion.tui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen())
+
+    def action_link_story(self) -> None:
+        question = self.selected
+        if question is not None:
+            self.app.push_screen(StoryLinks(question))

@@ -1,4 +1,5 @@
-"""Settings: the weekly goal, the daily inbox check, practice retention and the theme.
+"""Settings: the weekly goal, the daily inbox check, practice (retention, the daily limit,
+rest days, when a day starts) and the theme.
 
 Every field is checked before anything is saved: one rejected value saves none.
 """
@@ -14,13 +15,18 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Select, Static
 
+from companion.domain.practice_days import parse_day_start
+from companion.domain.practice_plan import MAX_DAILY_LIMIT
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEMES,
     Settings,
     parse_checkin_time,
+    parse_daily_limit,
+    parse_rest_days,
     parse_retention,
     parse_weekly_goal,
+    rest_days_text,
 )
 from companion.tui.context import app_of, read_only_sentence
 from companion.tui.dialogs.form import (
@@ -53,6 +59,22 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Retention",
         "Practice: how much to remember, 0.70 to 0.97.",
     ),
+    # Practice's gentle load (issue 15).
+    (
+        "daily-limit",
+        "Daily limit",
+        f"Questions a day at most, 1 to {MAX_DAILY_LIMIT}; the rest wait.",
+    ),
+    (
+        "rest-days",
+        "Rest days",
+        "Days with no practice, like sat, sun; or none.",
+    ),
+    (
+        "day-starts",
+        "Day starts",
+        "When a practice day begins, like 04:00.",
+    ),
 )
 
 
@@ -64,6 +86,9 @@ def _typed(settings: Settings) -> dict[str, str]:
         "weekly-goal": str(settings.weekly_goal),
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
+        "daily-limit": str(settings.daily_limit),
+        "rest-days": rest_days_text(settings.rest_days),
+        "day-starts": settings.day_starts.strftime("%H:%M"),
     }
 
 
@@ -144,6 +169,15 @@ class SettingsScreen(Screen[None]):
             ),
             "desired_retention": attempt(
                 errors, "retention", lambda: parse_retention(self._value("retention"))
+            ),
+            "daily_limit": attempt(
+                errors, "daily-limit", lambda: parse_daily_limit(self._value("daily-limit"))
+            ),
+            "rest_days": attempt(
+                errors, "rest-days", lambda: parse_rest_days(self._value("rest-days"))
+            ),
+            "day_starts": attempt(
+                errors, "day-starts", lambda: parse_day_start(self._value("day-starts"))
             ),
         }
         if errors:

@@ -442,7 +442,7 @@ async def test_home_opens_the_prep_card_of_the_next_interview(
         page = _page(app)
         for words in (
             "Getting ready for Acme · Analyst",
-            "Second · on Fri 6 Mar",
+            "Second round · on Fri 6 Mar",
             "Ana [b]Ruiz[/b]",
             "What do you know about us?",
             "How it went: Warm, a little rushed.",

@@ -124,7 +124,7 @@ class StoryForm(FormScreen[Story]):
 def _label(story: Story, question_id: int) -> Content:
     mark = "✓ " if story.answers(question_id) else "  "
     return Content.assemble(
-        (mark, "bold $primary"), story.title, (f"   {told_words(story.told)}", "$text-muted")
+        (mark, "bold $primary"), story.title, (f"   {told_words(story.told)}", "$foreground 60%")
     )
 
 

@@ -205,6 +205,7 @@ class MockScreen(Screen[None]):
 
     def times(self) -> Content:
         rows = []
+        any_rated = any(answer.rating for answer in self.run.answers)
         for number, (question, answer) in enumerate(
             zip(self.questions, self.run.answers, strict=True), start=1
         ):
@@ -213,7 +214,7 @@ class MockScreen(Screen[None]):
             rows.append(
                 Content.assemble(
                     (f"{number}. ", "$primary"),
-                    (f"{took:>5}{rated:<7}  ", "$text-muted"),
+                    (f"{took:>5}{rated:<7}  " if any_rated else f"{took:>5}  ", "$foreground 60%"),
                     question.text,
                 )
             )
@@ -246,7 +247,7 @@ class MockScreen(Screen[None]):
             self.ask()
             return
         self.query_one("#mock-end-message", Static).update(
-            f"That is the mock interview done: {len(self.questions)} "
+            f"The mock interview is done: {len(self.questions)} "
             f"question{'s' if len(self.questions) != 1 else ''} in {minutes_text(self.run.total)}."
         )
         self.query_one("#mock-times", Static).update(self.times())

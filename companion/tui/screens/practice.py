@@ -295,7 +295,7 @@ class PracticeScreen(Screen[None]):
             message = "Today is a rest day."
             later = f"Practice picks up on {friendly(back, plan.today)}."
             offer = (
-                "If you would like to anyway: practise a few ahead (f), or a mock interview (M)."
+                "If you would like to practise anyway: a few ahead (f), or a mock interview (M)."
             )
         elif plan is not None and plan.enough_for_today:
             message = "That is enough practice for today."

@@ -93,10 +93,14 @@ class PrepScreen(Screen[None]):
             classes="headline",
             id="prep-title",
         )
-        round_words = ", ".join(interview.round_words)
+        round_words = ", ".join(
+            word if "round" in word.lower() else f"{word} round" for word in interview.round_words
+        )
         when = f"on {friendly(interview.held_on, today)}"
         yield Static(
-            Content(f"{round_words.capitalize()} · {when}" if round_words else when.capitalize()),
+            Content(f"{round_words[:1].upper()}{round_words[1:]} · {when}")
+            if round_words
+            else Content(when.capitalize()),
             classes="quiet",
         )
         yield Static("Who you will meet", classes="section-title")
@@ -110,7 +114,7 @@ class PrepScreen(Screen[None]):
         yield Static(Content(practice_sentence(card, today)), classes="section-body")
         if card.questions:
             marks = [
-                Content.assemble(("said " if seen else "to go ", "$text-muted"), text)
+                Content.assemble(("said " if seen else "to go ", "$foreground 60%"), text)
                 for text, seen in card.questions[:QUESTIONS_SHOWN]
             ]
             more = len(card.questions) - QUESTIONS_SHOWN
@@ -146,7 +150,7 @@ class PrepScreen(Screen[None]):
                 _bullets(
                     [
                         Content.assemble(
-                            story.title, (f"  {told_words(story.told)}", "$text-muted")
+                            story.title, (f"  {told_words(story.told)}", "$foreground 60%")
                         )
                         for story in card.stories
                     ]

@@ -63,7 +63,7 @@ class QuestionNotes(Vertical):
             star.update(
                 Content.styled(
                     "A story suits this one: situation, task, action, result (e to add notes).",
-                    "$text-muted",
+                    "$foreground 60%",
                 )
             )
         stories = [*linked, *maybe]
@@ -75,8 +75,8 @@ class QuestionNotes(Vertical):
                 Content.assemble(
                     ("• ", "$secondary"),
                     story.title,
-                    (f"  {told_words(story.told)}", "$text-muted"),
-                    ("" if story in linked else "  (shares a tag)", "$text-muted"),
+                    (f"  {told_words(story.told)}", "$foreground 60%"),
+                    ("" if story in linked else "  (shares a tag)", "$foreground 60%"),
                 )
                 for story in stories
             )

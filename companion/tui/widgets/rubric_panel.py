@@ -51,6 +51,9 @@ class RubricPanel(Vertical):
         padding: 0;
         background: transparent;
     }
+    RubricPanel #rubric-title {
+        margin-top: 0;
+    }
     RubricPanel #suggestion {
         margin-top: 1;
         color: $secondary;

@@ -79,13 +79,13 @@ DESTINATIONS: tuple[Destination, ...] = (
         _waiting,
         "Waiting",
     ),
-    Destination(
-        "p", "practice", "Practice", "rehearse today's questions, or a mock interview", _practice
-    ),
+    Destination("p", "practice", "Practice", "today's questions, and mock interviews", _practice),
     Destination("b", "bank", "Questions", "add, edit and filter your questions", _bank),
     Destination("j", "journal", "Journal", "your entries, debriefs and mood", _journal),
     Destination(
         "a", "applications", "Applications", "the jobs you applied for", _applications, "Applying"
     ),
-    Destination("s", "settings", "Settings", "weekly goal, inbox check, practice, theme", _settings),
+    Destination(
+        "s", "settings", "Settings", "weekly goal, inbox check, practice, theme", _settings
+    ),
 )

@@ -86,7 +86,7 @@ def test_a_mock_interview_run_through_then_rated(
         screen = second.wait_for("My answer 1.")
         assert "What did your answer have?" in screen
         assert "One point" in screen
-        second.send("Space", "Enter")  # tick the key point, take the suggestion (Good)
+        second.send("t", "Space", "Enter")  # tick the key point, take the suggestion (Good)
         second.wait_for("Looking back · 2 of 2")
         second.send("2")
         screen = second.wait_for("Each rating went to your schedule.")

@@ -113,7 +113,7 @@ def test_the_rubric_after_the_reveal(
         clock.advance(timedelta(seconds=95))
         await pilot.press("space")
         await pilot.pause()
-        await pilot.press("space", "down", "space", "down", "space")
+        await pilot.press("t", "space", "down", "space", "down", "space")
         await pilot.pause()
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=tick_some)
@@ -125,7 +125,7 @@ def test_the_rubric_of_a_plain_question_with_key_points(
     _ready(db_path, clock)
 
     async def second_question(pilot: Any) -> None:
-        await pilot.press("p", "space", "3", "space", "space")
+        await pilot.press("p", "space", "3", "space", "t", "space")
         await pilot.pause()
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=second_question)

@@ -221,7 +221,9 @@ async def test_ticks_suggest_a_rating_that_enter_takes_and_they_are_kept(
             "The launch",
         ]
         assert [t.label for t in panel.ticks if t.ticked] == ["Under two minutes"]
-        assert "Again" in _text(app, "#suggestion")
+        assert _text(app, "#suggestion").startswith("t to tick")
+        assert panel.suggested is None  # nothing is suggested until the person ticks
+        await pilot.press("t")
         for _ in range(6):  # tick the key points and STAR, one by one
             await pilot.press("space", "down")
         await pilot.press("space")  # a number in the result
@@ -247,6 +249,22 @@ async def test_ticks_suggest_a_rating_that_enter_takes_and_they_are_kept(
         "A number in the result",
         "Under two minutes",
     ]
+
+
+async def test_a_rating_without_ticking_keeps_no_ticks(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    _questions(db_path, clock, 1, key_points=["A point"])
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "space", "enter")  # nothing ticked: enter suggests nothing
+        await pilot.pause()
+        assert app.screen.state == "asking"  # type: ignore[attr-defined]
+        await pilot.press("3")
+        await pilot.pause()
+    (review,) = _reviews(db_path)
+    assert "rubric" not in review
+    assert review["rating"] == 3
 
 
 # The gentle load

@@ -115,6 +115,7 @@ class MockScreen(Screen[None]):
         Binding("2", "rate(2)", "Hard", tooltip="I got there, with effort"),
         Binding("3", "rate(3)", "Good", tooltip="It came well"),
         Binding("4", "rate(4)", "Easy", tooltip="It came easily"),
+        Binding("t", "tick", "Tick", tooltip="Tick what your spoken answer had"),
         Binding("s", "skip", "Leave unrated", tooltip="This one changes no schedule"),
         Binding("escape", "leave", "Leave", tooltip="Back to practice; nothing is changed"),
     ]
@@ -233,6 +234,8 @@ class MockScreen(Screen[None]):
                 return self.state == END
             case "rate" | "skip":
                 return self.state == LOOK
+            case "tick":
+                return self.state == LOOK and bool(self.query_one(RubricPanel).ticks)
             case "take_suggestion":
                 return self.state == LOOK and self.query_one(RubricPanel).suggested is not None
         return True
@@ -275,7 +278,6 @@ class MockScreen(Screen[None]):
         panel = self.query_one(RubricPanel)
         panel.show(rubric_for(question, answer.answered_for, linked))
         self._switch(LOOK)
-        self.call_after_refresh(panel.focus_ticks)
 
     def action_rate(self, number: int) -> None:
         if self.state != LOOK:
@@ -283,7 +285,7 @@ class MockScreen(Screen[None]):
         app = app_of(self)
         question = self.questions[self.index]
         answer = self.run.answers[self.index]
-        ticks = self.query_one(RubricPanel).ticks
+        ticks = self.query_one(RubricPanel).kept
         rating = Rating(number)
         rate(app.repo, question, rating, app.clock.now(), answer.answered_for, ticks, mock=True)
         self.run = self.run.rated(self.index, rating)
@@ -294,12 +296,16 @@ class MockScreen(Screen[None]):
         if self.state == LOOK and suggested is not None:
             self.action_rate(int(suggested))
 
+    def action_tick(self) -> None:
+        self.query_one(RubricPanel).focus_ticks()
+
     def action_skip(self) -> None:
         if self.state == LOOK:
             self.after_look()
 
     def after_look(self) -> None:
-        self.set_focus(None)
+        if self.focused is not None:
+            self.set_focus(None)
         if self.index + 1 < len(self.questions):
             self.index += 1
             self.look()

@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from companion.domain.dates import friendly
+from companion.domain.interviews import Interview
 from companion.domain.practice import (
     LEARN_AHEAD,
     Question,
@@ -89,6 +90,7 @@ class PracticeScreen(Screen[None]):
         Binding("2", "rate(2)", "Hard", tooltip="I got there, with effort"),
         Binding("3", "rate(3)", "Good", tooltip="It came well"),
         Binding("4", "rate(4)", "Easy", tooltip="It came easily; space it out"),
+        Binding("t", "tick", "Tick", tooltip="Tick what your spoken answer had"),
         Binding(
             "enter",
             "take_suggestion",
@@ -134,6 +136,9 @@ class PracticeScreen(Screen[None]):
         self.asked_again: set[int] = set()
         self.plan: TodayPlan | None = None
         self.ahead = False
+        # The next upcoming interview, read when a sitting starts or ends (the footer asks
+        # check_action twice a rating; reading every interview then would slow ratings).
+        self.coming: Interview | None = None
 
     def compose(self) -> ComposeResult:
         yield NavBar("practice")
@@ -189,9 +194,15 @@ class PracticeScreen(Screen[None]):
 
     # Choosing what comes next
 
+    def find_coming(self) -> Interview | None:
+        app = app_of(self)
+        self.coming = soonest_upcoming(app.repo.interviews.all(), app.clock.today())
+        return self.coming
+
     def start_session(self, ahead: bool = False) -> None:
         app = app_of(self)
         now = app.clock.now()
+        self.find_coming()
         questions = app.repo.questions.all()
         self.plan = plan_for_today(app.repo, now, questions)
         if ahead:
@@ -321,7 +332,7 @@ class PracticeScreen(Screen[None]):
     def prep_line(self) -> str:
         """A pointer to the next interview's prep card, when one is coming up."""
         app = app_of(self)
-        coming = soonest_upcoming(app.repo.interviews.all(), app.clock.today())
+        coming = self.find_coming()
         if coming is None:
             return ""
         when = friendly(coming.held_on, app.clock.today())
@@ -378,6 +389,12 @@ class PracticeScreen(Screen[None]):
                 return self.state == ASKING and not self.revealed
             case "rate":
                 return self.state == ASKING and self.revealed
+            case "tick":
+                return (
+                    self.state == ASKING
+                    and self.revealed
+                    and bool(self.query_one(RubricPanel).ticks)
+                )
             case "take_suggestion":
                 return (
                     self.state == ASKING
@@ -391,7 +408,7 @@ class PracticeScreen(Screen[None]):
             case "ahead" | "mock":
                 return self.state != ASKING and app.repo.questions.count() > 0
             case "prep":
-                return soonest_upcoming(app.repo.interviews.all(), app.clock.today()) is not None
+                return self.coming is not None
         return True
 
     def action_reveal(self) -> None:
@@ -401,7 +418,6 @@ class PracticeScreen(Screen[None]):
         self.revealed = True
         self.query_one("#prompt").display = False
         self.show_revealed()
-        self.call_after_refresh(self.query_one(RubricPanel).focus_ticks)
         self.refresh_bindings()
 
     def action_rate(self, number: int) -> None:
@@ -411,7 +427,7 @@ class PracticeScreen(Screen[None]):
         app = app_of(self)
         now = app.clock.now()
         rating = Rating(number)
-        ticks = self.query_one(RubricPanel).ticks
+        ticks = self.query_one(RubricPanel).kept
         moved = rate(app.repo, question, rating, now, self.answered_for, ticks)
         self.result = replace(
             self.result,
@@ -421,8 +437,14 @@ class PracticeScreen(Screen[None]):
         if moved.due <= now + LEARN_AHEAD and question.id not in self.asked_again:
             self.asked_again.add(question.id)
             self.add_to_sitting(question.id)
-        self.set_focus(None)
+        if self.focused is not None:
+            self.set_focus(None)
         self.next_question()
+
+    def action_tick(self) -> None:
+        """Into the list of ticks (moving the focus is left to the person: a rating that
+        follows only a reveal stays quick)."""
+        self.query_one(RubricPanel).focus_ticks()
 
     def action_take_suggestion(self) -> None:
         suggested = self.query_one(RubricPanel).suggested
@@ -480,8 +502,7 @@ class PracticeScreen(Screen[None]):
             self.app.push_screen(MockScreen.for_next_interview(app_of(self)))
 
     def action_prep(self) -> None:
-        app = app_of(self)
-        coming = soonest_upcoming(app.repo.interviews.all(), app.clock.today())
+        coming = self.find_coming()
         if coming is not None and coming.id is not None:
             from companion.tui.screens.prep import PrepScreen
 

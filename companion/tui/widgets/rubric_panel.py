@@ -1,8 +1,10 @@
 """Tick what your spoken answer had; the ticks suggest a rating, and you confirm it.
 
-A list of ticks (space ticks, arrows move), the rating they suggest, and the
-four ratings in words: Hard is plainly "I got there, with effort". Enter
-takes the suggestion (the screen's `take_suggestion`); 1-4 rate directly.
+A list of ticks (t goes into it, space ticks, arrows move), the rating they
+suggest once something is ticked, and the four ratings in words: Hard is
+plainly "I got there, with effort". Enter takes the suggestion (the screen's
+`take_suggestion`); 1-4 rate directly. Ticks nobody touched are not kept: a
+rating without ticking is a plain rating.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ class RubricPanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.ticks: tuple[Tick, ...] = ()
+        self.touched = False
 
     def compose(self) -> ComposeResult:
         yield Static("What did your answer have?", id="rubric-title", classes="section-title")
@@ -76,6 +79,7 @@ class RubricPanel(Vertical):
 
     def show(self, ticks: Sequence[Tick]) -> None:
         self.ticks = tuple(ticks)
+        self.touched = False
         listing = self.query_one(RubricList)
         listing.clear_options()
         listing.add_options(
@@ -99,18 +103,29 @@ class RubricPanel(Vertical):
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[int]) -> None:
         event.stop()
-        self.ticks = with_ticked(self.ticks, event.selection_list.selected)
+        selected = set(event.selection_list.selected)
+        if selected == {n for n, tick in enumerate(self.ticks) if tick.ticked}:
+            return  # the list as it was filled (the timer's tick), not a change
+        self.ticks = with_ticked(self.ticks, selected)
+        self.touched = True
         self.show_suggestion()
 
     @property
+    def kept(self) -> tuple[Tick, ...]:
+        """The ticks to keep with the review: none when the list was never touched."""
+        return self.ticks if self.touched else ()
+
+    @property
     def suggested(self) -> Rating | None:
-        return suggest_rating(self.ticks)
+        return suggest_rating(self.ticks) if self.touched else None
 
     def show_suggestion(self) -> None:
         line = self.query_one("#suggestion", Static)
         suggested = self.suggested
-        line.display = suggested is not None
-        if suggested is not None:
+        line.display = bool(self.ticks)
+        if suggested is None:
+            line.update("t to tick what your answer had; the ticks suggest a rating.")
+        else:
             line.update(
                 Content.assemble(
                     "Your ticks suggest ",

@@ -103,7 +103,13 @@ class PracticeScreen(Screen[None]):
             "l", "later", "Later", tooltip="Ask this one at the end of the sitting", show=False
         ),
         Binding("f", "ahead", "Practise ahead", tooltip="The questions that come up next"),
-        Binding("n", "new_question", "New question", tooltip="A question that tripped you up"),
+        Binding(
+            "n",
+            "new_question",
+            "New question",
+            tooltip="A question that tripped you up",
+            show=False,
+        ),
         Binding(
             "m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False
         ),

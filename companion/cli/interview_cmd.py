@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import re
 from typing import Any
-
-import orjson
 
 from companion.cli.context import Context
 from companion.domain.dates import DATE_FORMS, friendly, parse_date
@@ -15,32 +12,19 @@ from companion.domain.interviews import (
     CLOSED,
     ContactKind,
     Outcome,
-    log_contact,
-    move_on,
     new_interview,
     parse_contact_kind,
     parse_outcome,
-    set_outcome,
 )
 from companion.domain.numbers import whole_number
 from companion.domain.references import new_reference
-from companion.domain.timeline import build_timeline
-from companion.domain.waiting import Waiting, waiting_room
-from companion.store.repository import Repository
+from companion.domain.waiting import Waiting
+from companion.inert import one_line
+from companion.services import interviews
+from companion.startup import dates_may_start_with_a_dash
 
 KINDS = " | ".join(k.word for k in ContactKind)
 OUTCOMES = " | ".join(o.word for o in Outcome)
-
-
-# `--on -3w` is a date here, not an unknown option: argparse takes an argument
-# that looks like a negative number as a value, so relative dates are made to
-# look like one to the parsers that read dates.
-_VALUES_WITH_A_DASH = re.compile(r"^-\d+[dw]?$|^-\d*\.\d+$")
-
-
-def _dates_may_start_with_a_dash(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    parser._negative_number_matcher = _VALUES_WITH_A_DASH  # type: ignore[attr-defined]
-    return parser
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,7 +35,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    add = _dates_may_start_with_a_dash(
+    add = dates_may_start_with_a_dash(
         sub.add_parser(
             "add",
             help="log an interview (today's, a past one, or one coming up)",
@@ -101,7 +85,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     show.add_argument("id", metavar="ID")
     show.set_defaults(handler=run_show)
 
-    log = _dates_may_start_with_a_dash(
+    log = dates_may_start_with_a_dash(
         sub.add_parser(
             "log",
             help="log a contact: a thank-you, a check-in, their reply, ...",
@@ -190,16 +174,11 @@ def interview_json(row: Waiting) -> dict[str, Any]:
     }
 
 
-def _row(repo: Repository, interview_id: int) -> Waiting:
-    interview = repo.interviews.require(interview_id)
-    today = repo.clock.today()
-    return Waiting(interview, build_timeline(interview, today, repo.references.all()))
-
-
 def _title(row: Waiting) -> str:
+    """The interview's name in a row or a sentence: one line, as it will be printed."""
     interview = row.interview
     extra = interview.round_words
-    return interview.title + (f" ({', '.join(extra)})" if extra else "")
+    return one_line(interview.title + (f" ({', '.join(extra)})" if extra else ""))
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -221,30 +200,25 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         tags=args.tags,
     )
     with ctx.open("write") as repo:
-        added, previous = repo.interviews.add(interview)
-        row = _row(repo, added.id or 0)
-    ctx.print(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
+        added, previous = interviews.add_interview(repo, interview)
+        row = interviews.waiting_row(repo, added.id or 0)
+    ctx.print_line(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
     if previous is not None:
         ctx.print(
             f"It is the next round of interview {previous.id} "
             f"({friendly(previous.held_on, today)}), whose timeline is now closed."
         )
-    ctx.print(f"Next: {row.timeline.next_step}.")
+    ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
-        interviews = repo.interviews.all() if args.all else repo.interviews.open_ones()
-        rows = waiting_room(
-            interviews, repo.references.all(), ctx.clock.today(), include_closed=args.all
-        )
-        open_ones = sum(1 for interview in interviews if interview.is_open)
+        rows = interviews.waiting_rows(repo, include_closed=args.all)
+        open_ones = sum(1 for row in rows if row.interview.is_open)
         closed_ones = repo.interviews.count() > open_ones
     if args.json:
-        ctx.print(
-            orjson.dumps([interview_json(r) for r in rows], option=orjson.OPT_INDENT_2).decode()
-        )
+        ctx.print_json([interview_json(r) for r in rows])
         return 0
     if not rows:
         if closed_ones:
@@ -257,7 +231,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     width = max(len(_title(r)) for r in rows)
     for row in rows:
-        ctx.print(
+        ctx.print_line(
             f"{row.id:>3}  {_title(row):<{width}}  {row.timeline.phase.word:<9}  "
             f"{row.timeline.next_step}"
         )
@@ -267,18 +241,18 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 def run_show(args: argparse.Namespace, ctx: Context) -> int:
     interview_id = parse_id(args.id)
     with ctx.open("read") as repo:
-        row = _row(repo, interview_id)
+        row = interviews.waiting_row(repo, interview_id)
     interview, timeline = row.interview, row.timeline
     today = ctx.clock.today()
-    ctx.print(f"{_title(row)}, {friendly(interview.held_on, today)}")
+    ctx.print_line(f"{_title(row)}, {friendly(interview.held_on, today)}")
     if interview.interviewers:
-        ctx.print(f"With {', '.join(interview.interviewers)}")
-    ctx.print(f"Phase: {timeline.phase.word}. {timeline.status}")
+        ctx.print_line(f"With {', '.join(interview.interviewers)}")
+    ctx.print_line(f"Phase: {timeline.phase.word}. {timeline.status}")
     for suggestion in timeline.suggestions:
-        ctx.print(f"  - {suggestion.text}")
+        ctx.print_line(f"  - {suggestion.text}")
     for contact in interview.contacts:
         note = f": {contact.note}" if contact.note else ""
-        ctx.print(f"  {friendly(contact.on, today):<12} {contact.kind.label}{note}")
+        ctx.print_line(f"  {friendly(contact.on, today):<12} {contact.kind.label}{note}")
     return 0
 
 
@@ -300,27 +274,26 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
             told = told or repo.references.all()
         else:
             told = []
-        changed = log_contact(
+        changed = interviews.log_contact(
+            repo,
             interview,
             kind,
             on,
-            today,
             note=args.note,
             decision_by=decision_by,
             references=[r.id for r in told if r.id is not None],
         )
-        repo.interviews.save(changed)
-        row = _row(repo, interview_id)
-    ctx.print(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
+        row = interviews.waiting_row(repo, interview_id)
+    ctx.print_line(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
     if told:
-        ctx.print(f"Told: {', '.join(r.name for r in told)}.")
+        ctx.print_line(f"Told: {', '.join(r.name for r in told)}.")
     if changed.outcome in CLOSED and kind in (ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED):
         ctx.print(
             f"It stays {changed.outcome.label}; `companion interview outcome {row.id} waiting` "
             "reopens it."
         )
     else:
-        ctx.print(f"Next: {row.timeline.next_step}.")
+        ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0
 
 
@@ -329,34 +302,29 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
     outcome = parse_outcome(args.outcome)
     if args.reflection and outcome != Outcome.MOVED_ON:
         raise FieldError("reflection", "a reflection goes with moved-on only.")
-    today = ctx.clock.today()
     with ctx.open("write") as repo:
         interview = repo.interviews.require(interview_id)
-        if outcome == Outcome.MOVED_ON:
-            changed = move_on(interview, args.reflection, today)
-        else:
-            changed = set_outcome(interview, outcome, today)
+        changed = interviews.set_outcome(repo, interview, outcome, args.reflection)
         if changed == interview:
-            ctx.print(f"{interview.title} is already {outcome.label}; nothing changed.")
+            ctx.print_line(f"{interview.title} is already {outcome.label}; nothing changed.")
             return 0
-        repo.interviews.save(changed)
-        row = _row(repo, interview_id)
-    ctx.print(f"{_title(row)}: {outcome.label}.")
+        row = interviews.waiting_row(repo, interview_id)
+    ctx.print_line(f"{_title(row)}: {outcome.label}.")
     if outcome == Outcome.MOVED_ON:
         ctx.print(
             "It leaves your lists. If they get in touch, it will be a pleasant surprise: "
             f"`companion interview outcome {row.id} waiting` brings it back whole."
         )
     elif row.interview.is_open:
-        ctx.print(f"Next: {row.timeline.next_step}.")
+        ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0
 
 
 def run_reference_add(args: argparse.Namespace, ctx: Context) -> int:
     reference = new_reference(args.name, args.relation, args.reach)
     with ctx.open("write") as repo:
-        added = repo.references.add(reference)
-    ctx.print(f"Added reference {added.id}: {added.line}.")
+        added = interviews.add_reference(repo, reference)
+    ctx.print_line(f"Added reference {added.id}: {added.line}.")
     return 0
 
 
@@ -368,10 +336,10 @@ def run_reference_list(args: argparse.Namespace, ctx: Context) -> int:
             {"id": r.id, "name": r.name, "relation": r.relation, "reach": r.reach}
             for r in references
         ]
-        ctx.print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json(data)
         return 0
     if not references:
         ctx.print("No references yet. Add one with: companion reference add NAME --relation R")
     for reference in references:
-        ctx.print(f"{reference.id:>3}  {reference.line}")
+        ctx.print_line(f"{reference.id:>3}  {reference.line}")
     return 0

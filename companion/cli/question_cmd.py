@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import orjson
-
+from companion.cells import shorten
 from companion.cli.context import Context
 from companion.clock import utc
 from companion.domain.practice import (
@@ -18,6 +17,8 @@ from companion.domain.practice import (
     when_phrase,
 )
 from companion.domain.practice_days import PracticeDays
+from companion.inert import one_line
+from companion.services import practice
 
 TEXT_WIDTH = 58
 
@@ -73,7 +74,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         key_points=args.key_points,
     )
     with ctx.open("write") as repo:
-        saved = repo.questions.add(question)
+        saved = practice.add_question(repo, question)
     ctx.print(
         f"Saved question {saved.id}. It is ready to practise now, whenever suits you: "
         "companion practice"
@@ -95,10 +96,6 @@ def as_json(question: Question, days: PracticeDays) -> dict[str, Any]:
     }
 
 
-def _short(text: str, width: int = TEXT_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     now = ctx.clock.now()
     with ctx.open("read") as repo:
@@ -107,8 +104,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     questions.sort(key=lambda q: (q.suspended, q.due, q.id or 0))
     shown = [q for q in questions if q.is_due(now, days)] if args.due else questions
     if args.json:
-        listed = [as_json(q, days) for q in shown]
-        ctx.print(orjson.dumps(listed, option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json([as_json(q, days) for q in shown])
         return 0
     if not questions:
         ctx.print(
@@ -124,5 +120,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     for question in shown:
         when = question_when(question, now, days)
         tags = f"  ({', '.join(question.tags)})" if question.tags else ""
-        ctx.print(f"{question.id:>4}  {when:<12} {_short(question.text)}{tags}")
+        ctx.print_line(
+            f"{question.id:>4}  {when:<12} {shorten(one_line(question.text), TEXT_WIDTH)}{tags}"
+        )
     return 0

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import orjson
-
+from companion.cells import shorten
 from companion.cli.context import Context
 from companion.domain.stories import Story, new_story, parse_question_id, told_words
+from companion.inert import one_line
+from companion.services import stories
 
 TITLE_WIDTH = 40
 
@@ -65,7 +66,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         question_ids=[parse_question_id(value) for value in args.question],
     )
     with ctx.open("write") as repo:
-        saved = repo.stories.add(story)
+        saved = stories.add_story(repo, story)
     count = len(saved.question_ids)
     linked = f", for {count} question{'' if count == 1 else 's'}" if count else ""
     ctx.print(f"Saved story {saved.id}{linked}. It shows beside the questions it answers.")
@@ -86,28 +87,24 @@ def as_json(story: Story) -> dict[str, Any]:
     }
 
 
-def _short(text: str, width: int = TITLE_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
-        stories = repo.stories.all()
+        stored = repo.stories.all()
     if args.json:
-        ctx.print(orjson.dumps([as_json(s) for s in stories], option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json([as_json(s) for s in stored])
         return 0
-    if not stories:
+    if not stored:
         ctx.print(
             'No stories yet. Add one with companion story add "The late launch" '
             "--situation ... --task ... --action ... --result ..."
         )
         return 0
-    for story in stories:
+    for story in stored:
         count = len(story.question_ids)
         answers = f"{count} question{'' if count == 1 else 's'}"
         tags = f"  ({', '.join(story.tags)})" if story.tags else ""
-        ctx.print(
-            f"{story.id:>4}  {_short(story.title):<{TITLE_WIDTH}}  {answers:<12} "
-            f"{told_words(story.told)}{tags}"
+        ctx.print_line(
+            f"{story.id:>4}  {shorten(one_line(story.title), TITLE_WIDTH):<{TITLE_WIDTH}}  "
+            f"{answers:<12} {told_words(story.told)}{tags}"
         )
     return 0

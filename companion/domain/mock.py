@@ -11,11 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from fsrs import Rating
-
 from companion.domain.errors import FieldError
 from companion.domain.numbers import whole_number
-from companion.domain.practice import Question
+from companion.domain.practice import Question, Rating
 from companion.domain.prep import TO_ASK_TAG
 
 DEFAULT_MOCK = 5

@@ -44,9 +44,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
-from fsrs import Card, Rating, ReviewLog, Scheduler, State
+from fsrs import Card, ReviewLog, Scheduler, State
+from fsrs import Rating as Rating
 from fsrs.scheduler import FUZZ_RANGES
 
+from companion.domain import practice_due
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.domain.long_text import MAX_TEXT_LENGTH as MAX_TEXT_LENGTH
@@ -182,9 +184,7 @@ class Question:
         return min(self.card.due, days.start_of(days.date_of(self.card.due)))
 
     def is_due(self, now: datetime, days: PracticeDays | None = None) -> bool:
-        if self.suspended:
-            return False
-        return (days or PracticeDays.at(now)).ready(self.card.due, self.by_day, now)
+        return practice_due.is_due(self, now, days)
 
 
 @dataclass(frozen=True)
@@ -312,11 +312,15 @@ def rehearse(
         question.id,
         log,
         rubric=kept_ticks(ticks),
-        suggested=suggest_rating(ticks),
+        suggested=_rating_or_none(suggest_rating(ticks)),
         stories=stories_told(ticks),
         mock=mock,
     )
     return replace(question, card=card), rehearsal
+
+
+def _rating_or_none(number: int | None) -> Rating | None:
+    return None if number is None else Rating(number)
 
 
 def retrievability(question: Question, now: datetime, scheduling: Scheduling) -> float | None:

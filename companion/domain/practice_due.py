@@ -1,16 +1,48 @@
-"""What the summary says about practice: one calm action when questions are offered today.
+"""When a question is ready, and what the summary says about practice.
 
 Kept apart from `practice` (which builds on the `fsrs` scheduler) so that the
-summary, which only counts what today's plan offers, never loads the scheduler.
+summary, which only counts what today's plan offers, never loads the
+scheduler: `is_due` takes anything with `suspended`, `due` and `by_day` (a
+`Question`, or the fields the store reads from a stored card without building
+the question).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Protocol
 
 from companion.domain.actions import Action
 from companion.domain.dates import friendly
 from companion.domain.interviews import Interview
+from companion.domain.practice_days import PracticeDays
+
+
+class DueCard(Protocol):
+    """What deciding whether a question is ready needs."""
+
+    @property
+    def suspended(self) -> bool: ...
+
+    @property
+    def due(self) -> datetime: ...
+
+    @property
+    def by_day(self) -> bool: ...
+
+
+def is_due(card: DueCard, now: datetime, days: PracticeDays | None = None) -> bool:
+    """Ready by `now` (on its day, for a question scheduled in days), and not resting."""
+    if card.suspended:
+        return False
+    return (days or PracticeDays.at(now)).ready(card.due, card.by_day, now)
+
+
+def count_due(cards: Iterable[DueCard], now: datetime, days: PracticeDays | None = None) -> int:
+    """How many are ready (before any daily limit)."""
+    days = days or PracticeDays.at(now)
+    return sum(1 for card in cards if is_due(card, now, days))
 
 
 def practice_sentence(

@@ -23,7 +23,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from companion.domain.interviews import Interview
-from companion.domain.practice_plan import BankItem, Prep
+from companion.domain.practice_days import PracticeDays
+from companion.domain.practice_plan import BankItem, Prep, TodayPlan, plan_today
+from companion.domain.settings import Settings
 
 PREP_MOST = 30
 DECK_FEW = 5
@@ -136,3 +138,13 @@ def upcoming_preps(
 def soonest_upcoming(interviews: Iterable[Interview], today: date) -> Interview | None:
     coming = [i for i in interviews if i.id is not None and is_upcoming(i, today)]
     return min(coming, key=lambda i: (i.held_on, i.id or 0)) if coming else None
+
+
+def plan_for(
+    items: Sequence[BankItem], interviews: Sequence[Interview], now: datetime, settings: Settings
+) -> TodayPlan:
+    """Today's practice with the person's settings (the limit, rest days, the day's start)
+    and the questions their upcoming interviews bring forward."""
+    days = PracticeDays.at(now, settings.day_starts)
+    preps = upcoming_preps(interviews, items, days.today(now))
+    return plan_today(items, now, days, settings.load, preps)

@@ -18,8 +18,6 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from fsrs import Rating
-
 if TYPE_CHECKING:
     from companion.domain.practice import Question
     from companion.domain.stories import Story
@@ -30,6 +28,9 @@ STAR_PARTS = ("Situation", "Task", "Action", "Result")
 NUMBER_CHECK = "A number in the result"
 I_CHECK = 'More "I" than "we"'
 TIME_CHECK = "Under two minutes"
+# The ratings a rubric can suggest, as fsrs numbers them (`domain.practice` makes them
+# fsrs Ratings: only that module builds on the scheduler). Easy is left to the person.
+AGAIN, HARD, GOOD = 1, 2, 3
 # Shares of the counted ticks from which a rating is suggested.
 GOOD_FROM = 0.8
 HARD_FROM = 0.4
@@ -82,7 +83,7 @@ def with_ticked(ticks: Sequence[Tick], indexes: Iterable[int]) -> tuple[Tick, ..
     return tuple(replace(tick, ticked=n in wanted) for n, tick in enumerate(ticks))
 
 
-def suggest_rating(ticks: Iterable[Tick]) -> Rating | None:
+def suggest_rating(ticks: Iterable[Tick]) -> int | None:
     """The rating the ticks suggest: most of them Good, some Hard, few Again; None when
     there is nothing to tick. Easy is left to the person: ticks cannot tell ease."""
     counted = [tick for tick in ticks if tick.counts]
@@ -90,10 +91,10 @@ def suggest_rating(ticks: Iterable[Tick]) -> Rating | None:
         return None
     share = sum(tick.ticked for tick in counted) / len(counted)
     if share >= GOOD_FROM:
-        return Rating.Good
+        return GOOD
     if share >= HARD_FROM:
-        return Rating.Hard
-    return Rating.Again
+        return HARD
+    return AGAIN
 
 
 def stories_told(ticks: Iterable[Tick]) -> tuple[int, ...]:

@@ -3,22 +3,22 @@
 The main file's `questions` table is checked on every start, so its schema is
 declared here, away from `questions_store` (which builds on the `fsrs`
 scheduler and the decks): the summary and a command that never rehearses load
-neither. `planned_today` is what the summary reads of the bank: the same plan
-of the day (`domain/practice_plan.py`) the practice screen follows, made from
-the stored documents.
+neither. `QuestionCards` is what the summary reads of the bank: each stored
+question as the day's plan sees it (`domain.practice_plan.BankItem`) or as a
+`domain.practice_due.DueCard`, without building the questions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from companion.domain.interviews import Interview
-from companion.domain.practice_days import PracticeDays, scheduled_by_day
-from companion.domain.practice_plan import BankItem, TodayPlan, plan_today
-from companion.domain.prep import HARD_FOR_YOU, upcoming_preps
-from companion.domain.settings import Settings
+from companion.domain.practice_days import scheduled_by_day
+from companion.domain.practice_due import DueCard
+from companion.domain.practice_plan import BankItem
+from companion.domain.prep import HARD_FOR_YOU
+from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
 QUESTIONS = "questions"
@@ -27,6 +27,11 @@ REVIEWS = "reviews"
 STORIES = "stories"
 REVIEWS_PART_PREFIX = "reviews-"
 
+ANSWER_FIELDS = {
+    "text": Field("str"),
+    "written_at": Field("datetime"),
+    "key_points": Field("list", required=False),
+}
 TICK_FIELDS = {
     "label": Field("str"),
     "kind": Field("str", choices=("point", "star", "check", "story")),
@@ -39,7 +44,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "tags": Field("list"),
         "interview_id": Field("int", nullable=True),
         "went_wrong": Field("str"),
-        "answer": Field("dict", nullable=True),
+        "answer": Field("dict", nullable=True, items=ANSWER_FIELDS),
         "star": Field("dict", nullable=True),
         "hint": Field("str", required=False),
         "suspended": Field("bool"),
@@ -109,20 +114,41 @@ def items_from_docs(docs: Mapping[str, Mapping[str, Any]]) -> list[BankItem]:
     return [item_from_doc(int(key), doc) for key, doc in docs.items() if not doc["suspended"]]
 
 
-def planned_today(
-    items: Sequence[BankItem],
-    interviews: Sequence[Interview],
-    now: datetime,
-    settings: Settings,
-) -> TodayPlan:
-    """Today's practice, as the practice screen offers it: the limit, rest days, and the
-    questions upcoming interviews bring forward."""
-    days = PracticeDays.at(now, settings.day_starts)
-    preps = upcoming_preps(interviews, items, days.today(now))
-    return plan_today(items, now, days, settings.load, preps)
+class _StoredCard:
+    """A stored question as a `DueCard`: its due moment is parsed only when asked."""
+
+    __slots__ = ("_doc",)
+
+    def __init__(self, doc: Mapping[str, Any]) -> None:
+        self._doc = doc
+
+    @property
+    def suspended(self) -> bool:
+        return bool(self._doc["suspended"])
+
+    @property
+    def due(self) -> datetime:
+        return datetime.fromisoformat(self._doc["card"]["due"])
+
+    @property
+    def by_day(self) -> bool:
+        card = self._doc["card"]
+        return scheduled_by_day(card.get("state", 1), card.get("last_review"))
 
 
-def count_due(docs: Iterable[Mapping[str, Any]], until: datetime) -> int:
-    """Unsuspended questions due by `until` (to the minute), read from the stored cards."""
-    parse = datetime.fromisoformat
-    return sum(1 for doc in docs if not doc["suspended"] and parse(doc["card"]["due"]) <= until)
+def stored_cards(docs: Iterable[Mapping[str, Any]]) -> Iterator[DueCard]:
+    return map(_StoredCard, docs)
+
+
+class QuestionCards:
+    """The question bank's cards, read as stored (main file only, no scheduler)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def all(self) -> Iterator[DueCard]:
+        return stored_cards(self._db.main_docs(QUESTIONS).values())
+
+    def items(self) -> list[BankItem]:
+        """Every question that is not resting, as the day's plan sees it."""
+        return items_from_docs(self._db.main_docs(QUESTIONS))

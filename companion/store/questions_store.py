@@ -39,6 +39,7 @@ from companion.domain.practice import (
     with_id,
 )
 from companion.domain.practice_days import PracticeDays
+from companion.domain.practice_due import count_due
 from companion.domain.practice_stats import months_touched, window_start
 from companion.domain.rubric import KINDS, Tick
 from companion.domain.stories import told_once_more
@@ -49,7 +50,7 @@ from companion.store.question_tables import QUESTIONS as QUESTIONS
 from companion.store.question_tables import REVIEWS as REVIEWS
 from companion.store.question_tables import REVIEWS_PART_PREFIX as REVIEWS_PART_PREFIX
 from companion.store.question_tables import SCHEMAS as SCHEMAS
-from companion.store.question_tables import count_due
+from companion.store.question_tables import QuestionCards
 from companion.store.question_tables import reviews_part as reviews_part
 from companion.store.stories_store import StoriesStore
 
@@ -190,8 +191,8 @@ class QuestionsStore:
         return len(self._table)
 
     def due_count(self, until: datetime) -> int:
-        """Unsuspended questions due by `until`, read from the cards without building questions."""
-        return count_due(self._table, until)
+        """Questions due by `until`, read from the cards without building questions."""
+        return count_due(QuestionCards(self._db).all(), until)
 
     def tags(self) -> list[str]:
         return sorted({tag for _, doc in self._raw() for tag in doc["tags"]})

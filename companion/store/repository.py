@@ -1,4 +1,9 @@
-"""The typed front of the store: one object per table family, over one Database.
+"""The gateway to the data: one typed store per table family, over one Database.
+
+The repository reads and writes; it holds no use case. What combines stores,
+or applies a domain rule before writing (the summary, rating a question,
+logging a contact...), is in `companion.services`, which the CLI and the TUI
+call.
 
 Stores are light to build, but some rest on heavy modules (the question bank on
 the `fsrs` scheduler and the decks, the journal on the debrief): those are
@@ -9,67 +14,81 @@ the main file only, loads neither.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from companion.clock import Clock
-from companion.domain.interviews import any_accepted
-from companion.domain.practice_due import practice_actions
-from companion.domain.urges import CHART_DAYS
-from companion.domain.waiting import interview_actions, recent_replies, waiting_room
+from companion.store import (
+    applications_store,
+    interviews_store,
+    question_tables,
+    settings_store,
+    urges_store,
+)
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
 from companion.store.interviews_store import InterviewStore, ReferenceStore
-from companion.store.question_tables import QUESTIONS, items_from_docs, planned_today
+from companion.store.question_tables import QuestionCards
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
 from companion.store.urges_store import UrgesStore
 
 if TYPE_CHECKING:
-    from companion.domain.practice import Scheduling
-    from companion.domain.summary import Summary, SummaryInputs
+    from companion.exports.live_calendar import LiveCalendar
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
     from companion.store.stories_store import StoriesStore
 
-# Each table and the module that declares its schema (in its `SCHEMAS`).
-SCHEMA_MODULES: Mapping[str, str] = {
-    "settings": "companion.store.settings_store",
-    "interviews": "companion.store.interviews_store",
-    "references": "companion.store.interviews_store",
-    "applications": "companion.store.applications_store",
-    "urges": "companion.store.urges_store",
-    "questions": "companion.store.question_tables",
-    "answers": "companion.store.question_tables",
-    "reviews": "companion.store.question_tables",
-    "stories": "companion.store.question_tables",
-    "journal": "companion.store.journal_store",
-    "debriefs": "companion.store.journal_store",
+Schemas = Mapping[str, TableSchema]
+
+
+# Each table and the function that gives the `SCHEMAS` of the module declaring it.
+# The journal's module builds on the debrief, so it is imported only when a file
+# holding one of its tables loads; the others are light and imported above.
+
+
+def _journal() -> Schemas:
+    from companion.store.journal_store import SCHEMAS
+
+    return SCHEMAS
+
+
+SCHEMA_LOADERS: Mapping[str, Callable[[], Schemas]] = {
+    "settings": lambda: settings_store.SCHEMAS,
+    "interviews": lambda: interviews_store.SCHEMAS,
+    "references": lambda: interviews_store.SCHEMAS,
+    "applications": lambda: applications_store.SCHEMAS,
+    "urges": lambda: urges_store.SCHEMAS,
+    "questions": lambda: question_tables.SCHEMAS,
+    "answers": lambda: question_tables.SCHEMAS,
+    "reviews": lambda: question_tables.SCHEMAS,
+    "stories": lambda: question_tables.SCHEMAS,
+    "journal": _journal,
+    "debriefs": _journal,
 }
 
 
 class _Schemas(Mapping[str, TableSchema]):
-    """Every table's schema, each imported from its module when first asked for."""
+    """Every table's schema, each loaded from its module when first asked for."""
 
-    def __init__(self, modules: Mapping[str, str]) -> None:
-        self._modules = modules
+    def __init__(self, loaders: Mapping[str, Callable[[], Schemas]]) -> None:
+        self._loaders = loaders
 
     def __getitem__(self, name: str) -> TableSchema:
-        declared: Mapping[str, TableSchema] = importlib.import_module(self._modules[name]).SCHEMAS
-        return declared[name]
+        return self._loaders[name]()[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
+        return iter(self._loaders)
 
     def __len__(self) -> int:
-        return len(self._modules)
+        return len(self._loaders)
 
 
-SCHEMAS: Mapping[str, TableSchema] = _Schemas(SCHEMA_MODULES)
+SCHEMAS: Mapping[str, TableSchema] = _Schemas(SCHEMA_LOADERS)
 
 
 class Repository:
@@ -81,6 +100,21 @@ class Repository:
         self.references = ReferenceStore(db)
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
+        self.question_cards = QuestionCards(db)
+        # Told of a problem keeping the calendar file current (None once it works again).
+        self.calendar_listener: Callable[[str | None], None] | None = None
+        db.after_main_saved.append(self._keep_calendar)
+
+    @cached_property
+    def calendar(self) -> LiveCalendar:
+        """The calendar file kept current after every change (exports/live_calendar.py)."""
+        from companion.exports.live_calendar import LiveCalendar
+
+        return LiveCalendar(self)
+
+    def _keep_calendar(self) -> None:
+        if self.settings.get().calendar_path is not None:
+            self.calendar.refresh()
 
     @cached_property
     def questions(self) -> QuestionsStore:
@@ -104,7 +138,7 @@ class Repository:
     def debriefs(self) -> DebriefStore:
         from companion.store.journal_store import DebriefStore
 
-        return DebriefStore(self.db, self.interviews, self.questions)
+        return DebriefStore(self.db)
 
     @classmethod
     def open(
@@ -129,55 +163,39 @@ class Repository:
     def read_only(self) -> bool:
         return not self.db.writable
 
-    def summary_inputs(self) -> SummaryInputs:
-        """What the summary reads, from the main file only; the question bank and the
-        applications are read as stored, without building every question and application."""
-        from companion.domain.summary import SummaryInputs
+    @property
+    def read_only_reason(self) -> str:
+        """Why nothing can be saved ("another companion (process 12) has it open")."""
+        return self.db.read_only_reason
 
-        today = self.clock.today()
-        interviews = self.interviews.all()
-        settings = self.settings.get()
-        rows = waiting_room(interviews, self.references.all(), today, include_closed=True)
-        plan = planned_today(
-            items_from_docs(self.db.main_docs(QUESTIONS)), interviews, self.clock.now(), settings
-        )
-        practice_due = plan.count
-        first_for = next(iter(plan.for_interview.values()), None)
-        readying = next((i for i in interviews if i.id == first_for), None)
-        for_it = sum(1 for iid in plan.for_interview.values() if iid == first_for)
-        return SummaryInputs(
-            settings=settings,
-            actions=(
-                *interview_actions(rows),
-                *practice_actions(practice_due, readying, today, for_it),
-            ),
-            waiting=tuple(row for row in rows if row.interview.is_open),
-            offer_accepted=any_accepted(interviews),
-            recent_replies=recent_replies(interviews, today),
-            practice_due=practice_due,
-            applications=tuple(self.applications.for_summary(today)),
-            urge_days=tuple(self.urges.recent_days(today, CHART_DAYS)),
-        )
+    @property
+    def changes(self) -> int:
+        """How many changes were made since opening: equal counts, the same data."""
+        return self.db.changes
 
-    def scheduling(self) -> Scheduling:
-        """How rehearsals are scheduled, from the user's desired retention and day start."""
-        from companion.domain.practice import Scheduling
+    @property
+    def dirty(self) -> bool:
+        """Changes are waiting to be written."""
+        return self.db.dirty
 
-        settings = self.settings.get()
-        return Scheduling(
-            desired_retention=settings.desired_retention, day_starts=settings.day_starts
-        )
+    def batch(self) -> AbstractContextManager[None]:
+        """Several changes that are saved together or not at all."""
+        return self.db.batch()
 
-    def summary(self) -> Summary:
-        from companion.domain.summary import build_summary
-
-        return build_summary(self.summary_inputs(), self.clock.today())
+    def on_save_problem(self, listener: Callable[[str | None], None]) -> None:
+        """Call `listener` from the background writer when a save fails (the problem in
+        words) and when saving works again (None)."""
+        self.db.save_listener = listener
 
     def flush(self) -> None:
         self.db.flush()
 
     def close(self) -> None:
         self.db.close()
+
+    def discard(self) -> None:
+        """Let go without writing what changed since the last save."""
+        self.db.discard()
 
     def __enter__(self) -> Repository:
         return self
@@ -191,4 +209,4 @@ class Repository:
         if exc_type is None:
             self.close()
         else:
-            self.db.discard()
+            self.discard()

@@ -22,6 +22,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "desired_retention": Field("float", required=False),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
+        "calendar_path": Field("str", required=False, nullable=True),
         "daily_limit": Field("int", required=False),
         "rest_days": Field("list", required=False),
         "day_starts": Field("time", required=False),
@@ -36,6 +37,7 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "desired_retention": settings.desired_retention,
         "theme": settings.theme,
         "welcomed": settings.welcomed,
+        "calendar_path": settings.calendar_path,
         "daily_limit": settings.daily_limit,
         "rest_days": sorted(settings.rest_days),
         "day_starts": settings.day_starts.strftime("%H:%M"),
@@ -51,6 +53,7 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         desired_retention=float(doc.get("desired_retention", default.desired_retention)),
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
+        calendar_path=doc.get("calendar_path"),
         daily_limit=doc.get("daily_limit", default.daily_limit),
         rest_days=frozenset(
             int(day) for day in doc.get("rest_days", ()) if isinstance(day, int) and 0 <= day < 7

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,12 +12,17 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from companion.clock import Clock
-from companion.store.repository import Repository
+from companion.inert import one_line, visible
+from companion.services import settings as settings_service
+from companion.services.access import Repository
+from companion.startup import GcPause, on_frame, paints
 from companion.tui.commands import ScreenKeys
-from companion.tui.gc_pause import AFTER_FRAME, MAX_HOLD, GcPause
+from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
+from companion.tui.dialogs.help import HelpScreen
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
@@ -31,17 +36,28 @@ class SaveStatus(Message):
         self.problem = problem
 
 
+class CalendarStatus(Message):
+    """From the thread that saved: the calendar file could not follow, or None once it did."""
+
+    def __init__(self, problem: str | None) -> None:
+        super().__init__()
+        self.problem = problem
+
+
 class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
     COMMANDS = App.COMMANDS | {ScreenKeys}
+    # Each has an id, so that keymap.toml can give it other keys (tui/keymap.py).
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False)
+            Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False, id=d.mode)
             for d in DESTINATIONS
         ),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        # F1 as well, out of the footer: a text field takes ?, but never F1.
+        Binding("f1", "help", "Help", show=False, id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(
@@ -61,11 +77,12 @@ class CompanionApp(App[None]):
         self.start = start or DESTINATIONS[0].mode
         self.exit_after_paint = exit_after_paint
         # The terminal app keeps garbage collections out of its start and of each
-        # keypress (tui/gc_pause.py).
+        # keypress (companion/startup.py).
         self.gc_pause = gc_pause
-        self._keys_seen = 0
         self.exit_problem: str | None = None
         self.quit_without_saving = False
+        # The keys keymap.toml gave the app's bindings, by binding id (applied in on_mount).
+        self.keymap: dict[str, str] = {}
         for theme in THEMES:
             self.register_theme(theme)
         for destination in DESTINATIONS:
@@ -74,18 +91,25 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         settings = self.repo.settings.get()
         self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.repo.db.save_listener = self._save_problem_from_writer
+        from companion.tui.user_config import apply_user_config
+
+        # after the saved theme: the environment wins
+        self.keymap = apply_user_config(self, os.environ)
+        # Setting the theme publishes the change with call_next: subscribing the same way,
+        # after it, keeps the themes set here (the saved one, $COMPANION_THEME) unsaved.
+        self.call_next(self.theme_changed_signal.subscribe, self, self._remember_theme)
+        self.repo.on_save_problem(self._save_problem_from_writer)
+        self.repo.calendar_listener = self._calendar_problem_from_writer
+        if settings.calendar_path is not None and not self.repo.read_only:
+            # the dates move with the days, not only with changes: bring the file up to today
+            self.run_worker(self.repo.calendar.refresh, thread=True, exit_on_error=False)
         modes = {d.mode for d in DESTINATIONS}
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
             self.call_after_refresh(self.open_target, self.start)
         if self.repo.read_only:
             self.notify(
-                f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
-                title="Just looking",
-                timeout=8,
-                markup=False,
+                read_only_sentence(self.repo), title=READ_ONLY_TITLE, timeout=8, markup=False
             )
         elif not settings.welcomed:
             from companion.tui.dialogs import WelcomeScreen
@@ -93,41 +117,21 @@ class CompanionApp(App[None]):
             self.push_screen(WelcomeScreen())
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        # The benchmarks' cold-start hook: quit once the first screen's frame has gone
-        # to the terminal (Textual holds frames back briefly while a mode switches, so
-        # call_after_refresh would quit before anything is painted).
-        painted = renderable is not None and not self._batch_count and screen is self.screen
+        # Textual's private frame writer: the frame hook is in companion/startup.py.
+        painted = paints(self, screen, renderable)
         super()._display(screen, renderable)
-        pause = self.gc_pause
-        if painted and pause is not None:
-            if not pause.frozen:
-                pause.freeze()
-                # the start's hold (make_app) ends after this frame, or at the latest:
-                self.set_timer(MAX_HOLD, partial(pause.release, pause.holds))
-            if pause.holding:
-                self.set_timer(AFTER_FRAME, partial(self._release_gc, self._keys_seen))
-        if self.exit_after_paint and painted and self.current_mode == self.start:
-            self.exit_after_paint = False
-            self.exit()
+        if painted:
+            on_frame(self)
 
     async def on_event(self, event: events.Event) -> None:
-        pause = self.gc_pause
-        if isinstance(event, events.Key) and pause is not None and pause.frozen:
-            self._keys_seen += 1
-            hold = pause.hold()
-            if hold is not None:
-                self.set_timer(MAX_HOLD, partial(pause.release, hold))
+        if isinstance(event, events.Key) and self.gc_pause is not None:
+            self.gc_pause.on_key(self)
         await super().on_event(event)
-
-    def _release_gc(self, keys_seen: int) -> None:
-        """After a frame: let collections run again, unless another key came since."""
-        if self.gc_pause is not None and keys_seen == self._keys_seen:
-            self.gc_pause.release()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
-        if name and not self.repo.read_only and name != self.repo.settings.get().theme:
-            self.repo.settings.update(theme=name)
+        if name and not self.repo.read_only:
+            settings_service.remember_theme(self.repo, name)
 
     def _save_problem_from_writer(self, problem: str | None) -> None:
         # Never wait for the UI here: at quit the UI thread waits for this writer.
@@ -135,6 +139,13 @@ class CompanionApp(App[None]):
 
     def on_save_status(self, message: SaveStatus) -> None:
         self._show_save_problem(message.problem)
+
+    def _calendar_problem_from_writer(self, problem: str | None) -> None:
+        self.post_message(CalendarStatus(problem))
+
+    def on_calendar_status(self, message: CalendarStatus) -> None:
+        if message.problem is not None:
+            self.notify(message.problem, title="Calendar not updated", timeout=15, markup=False)
 
     def _show_save_problem(self, problem: str | None) -> None:
         from companion.tui.dialogs import QuitGuardScreen
@@ -147,6 +158,25 @@ class CompanionApp(App[None]):
             self.notify(
                 problem, title="Not saved yet", severity="warning", timeout=15, markup=False
             )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from any screen (a widget's `notify` calls this one): never
+        markup, and its text inert, since it often names a company or a deck."""
+        super().notify(
+            visible(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_go(self, mode: str) -> None:
         self.switch_mode(mode)
@@ -171,8 +201,6 @@ class CompanionApp(App[None]):
         self.open_target(target)
 
     def action_help(self) -> None:
-        from companion.tui.dialogs import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
@@ -185,7 +213,7 @@ class CompanionApp(App[None]):
                 f"{destination.about} (key {destination.key})",
                 lambda mode=destination.mode: self.action_go(mode),
             )
-        yield SystemCommand("Help", "Every key and command (key ?)", self.action_help)
+        yield SystemCommand("Help", "Every key and command (key ? or F1)", self.action_help)
         yield SystemCommand(
             "I want to check my inbox",
             "Note the urge, breathe for a minute, then see what needs you (key i on home)",
@@ -254,7 +282,7 @@ class CompanionApp(App[None]):
 
     @property
     def unsaved_changes(self) -> bool:
-        return not self.quit_without_saving and not self.repo.read_only and self.repo.db.dirty
+        return not self.quit_without_saving and not self.repo.read_only and self.repo.dirty
 
     def on_unmount(self) -> None:
         self.close_repository()
@@ -262,7 +290,7 @@ class CompanionApp(App[None]):
     def close_repository(self) -> None:
         """Save what is left and let go of the database; `exit_problem` says what failed."""
         if self.quit_without_saving:
-            self.repo.db.discard()
+            self.repo.discard()
             self.exit_problem = (
                 f"companion quit without saving the latest changes to {self.repo.path}; "
                 "the file holds what was saved before."
@@ -296,7 +324,7 @@ def make_app(
     target (tui/targets.py, such as "breathe") to open over home.
     `exit_after_paint` quits once the first screen has painted (for the benchmarks).
     `pause_gc` keeps garbage collections out of the start (until the first screen
-    has painted) and out of keypresses (tui/gc_pause.py).
+    has painted) and out of keypresses (companion/startup.py).
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
     pause = GcPause() if pause_gc else None

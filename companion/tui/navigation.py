@@ -85,7 +85,5 @@ DESTINATIONS: tuple[Destination, ...] = (
     Destination(
         "a", "applications", "Applications", "the jobs you applied for", _applications, "Applying"
     ),
-    Destination(
-        "s", "settings", "Settings", "weekly goal, inbox check, practice, theme", _settings
-    ),
+    Destination("s", "settings", "Settings", "goal, inbox check, practice, calendar", _settings),
 )

@@ -80,7 +80,8 @@ def _prep(app: CompanionApp, argument: str) -> None:
 
 def _mock(app: CompanionApp, argument: str) -> None:
     """`mock:N`, `mock:N:interview:ID` or `mock:N:tag:TAG`: a mock interview over practice."""
-    from companion.tui.screens.mock import MockScreen, mock_for
+    from companion.services import practice
+    from companion.tui.screens.mock import MockScreen
 
     count_text, _, rest = argument.partition(":")
     kind, _, value = rest.partition(":")
@@ -88,7 +89,7 @@ def _mock(app: CompanionApp, argument: str) -> None:
     interview_id = whole_number(value) if kind == "interview" else None
     tag = value if kind == "tag" else None
     app.action_go("practice")
-    questions, about = mock_for(app, count, interview_id=interview_id, tag=tag)
+    questions, about = practice.mock_for(app.repo, count, interview_id=interview_id, tag=tag)
     app.push_screen(MockScreen(questions, about))
 
 

@@ -16,6 +16,7 @@ from companion.domain.fit import FitReflection
 from companion.domain.interviews import new_interview
 from companion.domain.practice import Star, new_question
 from companion.domain.stories import new_story
+from companion.services import debrief as debrief_service
 from companion.store.repository import Repository
 from tests.conftest import AppFactory
 
@@ -90,7 +91,8 @@ def _ready(db_path: Path, clock: FrozenClock) -> None:
                 question_ids=[conflict.id or 0],
             )
         )
-        repo.debriefs.save(
+        debrief_service.save_debrief(
+            repo,
             Debrief(
                 interview_id=first.id or 0,
                 started_at=now - timedelta(days=12),
@@ -99,7 +101,6 @@ def _ready(db_path: Path, clock: FrozenClock) -> None:
                 questions=("What do you know about us?", "A time you failed?"),
             ),
             first,
-            today,
         )
 
 

@@ -17,6 +17,8 @@ from companion.domain.interviews import new_interview
 from companion.domain.practice import Star, new_question
 from companion.domain.practice_days import PracticeDays
 from companion.domain.stories import new_story
+from companion.services import debrief as debrief_service
+from companion.services import summary as summary_service
 from companion.store.layout import Layout
 from companion.store.repository import Repository
 from companion.tui.dialogs import DeckPicker, StoryForm, StoryLinks
@@ -305,7 +307,7 @@ async def test_a_rest_day_offers_nothing_and_says_when_practice_picks_up(
         await pilot.pause()
         assert _text(app, "#empty-message") == "Today is a rest day."
         assert _text(app, "#empty-next") == "Practice picks up on Wed 4 Mar."
-        assert app.repo.summary().practice_due == 0
+        assert summary_service.summary(app.repo).practice_due == 0
 
 
 async def test_the_practice_settings_are_saved_from_the_settings_page(
@@ -441,7 +443,7 @@ def _upcoming(db_path: Path, clock: FrozenClock) -> int:
             went="Warm, a little rushed.",
             questions=("What do you know about us?", "A time you failed?"),
         )
-        repo.debriefs.save(debrief, first, today)
+        debrief_service.save_debrief(repo, debrief, first)
         return second.id or 0
 
 

@@ -11,9 +11,12 @@ from textual.widgets import Select, Static
 
 from companion.domain.applications import STATUSES, Application, parse_application
 from companion.domain.errors import FieldError
+from companion.services import applications as applying
+from companion.services import summary as summaries
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.choice import ChoiceDialog
 from companion.tui.dialogs.form import FormScreen
+from companion.tui.literal import one_line
 from companion.tui.widgets import TextField
 
 if TYPE_CHECKING:
@@ -70,13 +73,9 @@ class ApplicationForm(FormScreen[Application]):
         with VerticalScroll(classes="dialog", id="application-form"):
             yield Static(title, classes="dialog-title")
             for key in ("company", "role", "applied-on", "source", "link", "notes"):
-                field = TextField(
-                    self._initial(key),
-                    id=key,
-                    placeholder=PLACEHOLDERS.get(key, ""),
-                    compact=True,
+                yield from self.text_row(
+                    LABELS[key], key, self._initial(key), placeholder=PLACEHOLDERS.get(key, "")
                 )
-                yield from self.row(LABELS[key], field)
             yield from self.row(
                 "Status",
                 Select(
@@ -110,10 +109,9 @@ class ApplicationForm(FormScreen[Application]):
             self.show_errors({FIELD_KEYS.get(problem.field, "status"): problem}, LABELS)
             return
         if self.previous is None:
-            application = app.repo.applications.add(application)
+            self.dismiss(applying.log_application(app.repo, application))
         else:
-            app.repo.applications.save(application)
-        self.dismiss(application)
+            self.dismiss(applying.save_application(app.repo, application))
 
 
 class StatusDialog(ChoiceDialog[str]):
@@ -122,7 +120,10 @@ class StatusDialog(ChoiceDialog[str]):
     def __init__(self, application: Application) -> None:
         super().__init__(
             Content.assemble(
-                "Status of ", (application.role, "bold"), " at ", (application.company, "bold")
+                "Status of ",
+                (one_line(application.role), "bold"),
+                " at ",
+                (one_line(application.company), "bold"),
             ),
             STATUSES,
             current=application.status,
@@ -139,7 +140,7 @@ def log_application(app: CompanionApp) -> None:
     def done(saved: Application | None) -> None:
         if saved is None:
             return
-        summary = app.repo.summary()
+        summary = summaries.summary(app.repo)
         words = [f"{saved.role} at {saved.company}."]
         if summary.weekly_goal:
             words.append(f"{summary.applied_this_week} of {summary.weekly_goal} this week.")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from textual.content import Content
 
 from companion.domain.decks import ImportResult, import_sentence
-from companion.store.deck_files import ShippedDeck, shipped_decks
+from companion.services import practice
+from companion.services.practice import ShippedDeck
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.choice import ChoiceDialog
+from companion.tui.literal import one_line
 
 ABOUT = (
     "Pick one to add its questions to your bank. They come up a few a day, "
@@ -27,10 +29,10 @@ def deck_label(shipped: ShippedDeck, have: set[str]) -> Content:
     else:
         state = f"{new} of {count} new"
     return Content.assemble(
-        (f"{deck.name:<24}", "bold"),
+        (f"{one_line(deck.name):<24}", "bold"),
         (state, "$foreground 60%"),
         "\n",
-        (deck.description, "$foreground 60%"),
+        (one_line(deck.description), "$foreground 60%"),
     )
 
 
@@ -49,12 +51,12 @@ class DeckPicker(ChoiceDialog[ShippedDeck]):
 
     def choices(self) -> list[tuple[ShippedDeck, Content | str]]:
         have = app_of(self).repo.questions.import_keys()
-        return [(shipped, deck_label(shipped, have)) for shipped in shipped_decks()]
+        return [(shipped, deck_label(shipped, have)) for shipped in practice.starter_decks()]
 
     def choose(self, value: ShippedDeck) -> None:
         if refuse_when_read_only(self):
             return
         app = app_of(self)
-        result: ImportResult = app.repo.questions.import_deck(value.deck, app.clock.now())
+        result: ImportResult = practice.import_deck(app.repo, value.deck)
         app.notify(import_sentence(result, app.clock.today()), title="Starter deck", timeout=8)
         self.dismiss(value)

@@ -12,12 +12,14 @@ from textual.widgets import Select, Static
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
-from companion.domain.journal import Entry, edit_entry, new_entry, parse_entry_text
+from companion.domain.journal import Entry, new_entry, parse_entry_text
 from companion.domain.mood import MOOD_SCALE, parse_mood
 from companion.domain.practice import parse_tags
+from companion.services import journal
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.literal import line
+from companion.tui.widgets import TextBox, TextField, score_field
 
 if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
@@ -28,9 +30,7 @@ LABELS = {"text": "Entry", "mood": "Mood", "tags": "Tags", "interview": "Intervi
 def interview_choices(interviews: list[Interview]) -> list[tuple[Content, int]]:
     """Every interview, the latest first, as the Select shows them."""
     ordered = sorted(interviews, key=lambda i: (i.held_on, i.id or 0), reverse=True)
-    return [
-        (Content(f"{i.title} · {friendly(i.held_on)}"), i.id) for i in ordered if i.id is not None
-    ]
+    return [(line(f"{i.title} · {friendly(i.held_on)}"), i.id) for i in ordered if i.id is not None]
 
 
 class EntryForm(FormScreen[Entry]):
@@ -56,19 +56,8 @@ class EntryForm(FormScreen[Entry]):
                     classes="tall",
                 ),
             )
-            mood = str(entry.mood) if entry and entry.mood else ""
             yield from self.row(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=MOOD_SCALE,
+                "Mood", score_field(entry.mood if entry else None, "mood"), beside=MOOD_SCALE
             )
             tags = ", ".join(entry.tags) if entry else ""
             yield from self.row(
@@ -118,18 +107,16 @@ class EntryForm(FormScreen[Entry]):
         if errors or text is None or tags is None:
             self.show_errors(errors, LABELS)
             return
-        now = app.clock.now()
         try:
             if self.entry is None:
-                saved = app.repo.journal.add(
-                    new_entry(text, now, mood=mood, tags=tags, interview_id=interview_id)
+                made = new_entry(
+                    text, app.clock.now(), mood=mood, tags=tags, interview_id=interview_id
                 )
+                saved = journal.write_entry(app.repo, made)
             else:
-                saved = edit_entry(
-                    self.entry, now, text=text, mood=mood, tags=tags, interview_id=interview_id
+                saved = journal.edit_entry(
+                    app.repo, self.entry, text=text, mood=mood, tags=tags, interview_id=interview_id
                 )
-                if saved != self.entry:
-                    app.repo.journal.save(saved)
         except FieldError as error:
             self.show_errors({"text": error}, LABELS)
             return

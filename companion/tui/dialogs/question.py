@@ -11,9 +11,9 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
+from companion.domain.errors import FieldError
 from companion.domain.practice import (
     Question,
     Star,
@@ -26,9 +26,11 @@ from companion.domain.practice import (
     parse_tags,
 )
 from companion.domain.stories import stories_that_fit
+from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.literal import literal
+from companion.tui.widgets import TextBox
 
 STAR_FIELDS = ("situation", "task", "action", "result")
 LABELS = {
@@ -90,28 +92,24 @@ class QuestionForm(_QuestionFields):
         with VerticalScroll(classes="dialog", id="question-form"):
             title = "New question" if question is None else "Edit question"
             yield Static(title, classes="dialog-title")
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["text"],
-                TextField(
-                    question.text if question else "",
-                    id="text",
-                    placeholder="the way it was asked",
-                    compact=True,
-                ),
+                "text",
+                question.text if question else "",
+                placeholder="the way it was asked",
             )
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["tags"],
-                TextField(
-                    ", ".join(question.tags) if question else "",
-                    id="tags",
-                    placeholder="with commas between",
-                    compact=True,
-                ),
+                "tags",
+                ", ".join(question.tags) if question else "",
+                placeholder="with commas between",
             )
             interview = question.interview_id if question else None
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["interview"],
-                TextField(str(interview or ""), id="interview", compact=True, classes="short"),
+                "interview",
+                str(interview or ""),
+                short=True,
                 beside="the number of the one it came from",
             )
             yield from self.row(
@@ -131,7 +129,7 @@ class QuestionForm(_QuestionFields):
                 if linked:
                     titles = ", ".join(story.title for story in linked)
                     yield Static(
-                        Content(f"Stories that fit: {titles} (l in the bank links others)."),
+                        literal(f"Stories that fit: {titles} (l in the bank links others)."),
                         classes="quiet hint",
                     )
             yield from self.compose_star(question.star if question else None)
@@ -167,10 +165,9 @@ class QuestionForm(_QuestionFields):
         ):
             self.show_errors(errors, LABELS)
             return
-        questions = app.repo.questions
-        if self.question is None:
-            saved = questions.add(
-                new_question(
+        try:
+            if self.question is None:
+                made = new_question(
                     text,
                     now,
                     tags=tags,
@@ -180,12 +177,19 @@ class QuestionForm(_QuestionFields):
                     star=star,
                     key_points=points,
                 )
-            )
-        else:
-            edited = replace(
-                self.question, text=text, tags=tags, interview_id=interview, went_wrong=went_wrong
-            )
-            saved = questions.improve_answer(edited, answer, now, star, points)
+                saved = practice.add_question(app.repo, made)
+            else:
+                edited = replace(
+                    self.question,
+                    text=text,
+                    tags=tags,
+                    interview_id=interview,
+                    went_wrong=went_wrong,
+                )
+                saved = practice.edit_question(app.repo, edited, answer, star, points)
+        except FieldError as error:  # an interview number that names no interview
+            self.show_errors({"interview": error}, LABELS)
+            return
         self.dismiss(saved)
 
 
@@ -200,7 +204,7 @@ class AnswerForm(_QuestionFields):
         question = self.question
         with VerticalScroll(classes="dialog", id="answer-form"):
             yield Static("Improve your answer", classes="dialog-title")
-            yield Static(Content(question.text).stylize("bold"), classes="dialog-text")
+            yield Static(literal(question.text).stylize("bold"), classes="dialog-text")
             note = (
                 "Your current answer is kept as an earlier version."
                 if question.answer
@@ -231,7 +235,5 @@ class AnswerForm(_QuestionFields):
         if errors or answer is None or points is None:
             self.show_errors(errors, LABELS)
             return
-        saved = app.repo.questions.improve_answer(
-            self.question, answer, app.clock.now(), star, points
-        )
+        saved = practice.edit_question(app.repo, self.question, answer, star, points)
         self.dismiss(saved)

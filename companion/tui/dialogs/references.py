@@ -14,11 +14,13 @@ from textual.widgets import Button, Checkbox, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.dates import friendly
-from companion.domain.interviews import ContactKind, Interview, log_contact, references_told
+from companion.domain.interviews import Interview, references_told
 from companion.domain.references import Reference, new_reference
+from companion.services import interviews
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.confirm import Confirm
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
+from companion.tui.literal import line
 from companion.tui.widgets import TextField
 
 HEADS_UP = (
@@ -38,21 +40,15 @@ class ReferenceForm(FormScreen[int]):
         ref = self.reference
         with VerticalScroll(classes="dialog", id="reference-form"):
             yield Static("Edit reference" if ref else "New reference", classes="dialog-title")
-            yield from self.row("Name", TextField(ref.name if ref else "", id="name", compact=True))
-            yield from self.row(
+            yield from self.text_row("Name", "name", ref.name if ref else "")
+            yield from self.text_row(
                 "Relation",
-                TextField(
-                    ref.relation if ref else "",
-                    id="relation",
-                    placeholder="former manager, colleague...",
-                    compact=True,
-                ),
+                "relation",
+                ref.relation if ref else "",
+                placeholder="former manager, colleague...",
             )
-            yield from self.row(
-                "How to reach",
-                TextField(
-                    ref.reach if ref else "", id="reach", placeholder="email or phone", compact=True
-                ),
+            yield from self.text_row(
+                "How to reach", "reach", ref.reach if ref else "", placeholder="email or phone"
             )
             yield from self.buttons()
 
@@ -61,20 +57,20 @@ class ReferenceForm(FormScreen[int]):
 
     def save(self) -> None:
         errors: Errors = {}
-        values = {
-            key: self.query_one(f"#{key}", TextField).value for key in ("name", "relation", "reach")
-        }
-        made = attempt(errors, "name", lambda: new_reference(**values))
+        made = attempt(
+            errors,
+            "name",
+            lambda: new_reference(self.value("name"), self.value("relation"), self.value("reach")),
+        )
         if made is None:
             self.show_errors(errors, {"name": "Name"})
             return
-        store = app_of(self).repo.references
+        repo = app_of(self).repo
         if self.reference is not None:
-            changed = replace(made, id=self.reference.id)
-            store.save(changed)
-            self.dismiss(changed.id)
+            saved = interviews.save_reference(repo, replace(made, id=self.reference.id))
         else:
-            self.dismiss(store.add(made).id)
+            saved = interviews.add_reference(repo, made)
+        self.dismiss(saved.id)
 
 
 class InterviewReferences(FormScreen[bool]):
@@ -99,7 +95,7 @@ class InterviewReferences(FormScreen[bool]):
         told = references_told(interview)
         references = app.repo.references.all()
         with VerticalScroll(classes="dialog", id="interview-references"):
-            yield Static(Content(f"References · {interview.title}"), classes="dialog-title")
+            yield Static(line(f"References · {interview.title}"), classes="dialog-title")
             requested = interview.references_requested_on
             if requested is not None:
                 yield Static(f"They asked for references on {friendly(requested, today)}.")
@@ -118,7 +114,7 @@ class InterviewReferences(FormScreen[bool]):
                     assert reference.id is not None
                     when = told.get(reference.id)
                     label = Content.assemble(
-                        f"{reference.line}  " if when else reference.line,
+                        line(f"{reference.line}  " if when else reference.line),
                         (f"told {friendly(when, today)}", "$foreground-muted") if when else "",
                     )
                     yield Checkbox(
@@ -168,21 +164,9 @@ class InterviewReferences(FormScreen[bool]):
 
     def save(self) -> None:
         self._remember()
-        app = app_of(self)
-        today = app.clock.today()
-        changed = self.interview
-        if self._asked:
-            changed = log_contact(changed, ContactKind.REFERENCES_REQUESTED, today, today)
-        if self._ticked:
-            changed = log_contact(
-                changed,
-                ContactKind.REFERENCES_NOTIFIED,
-                today,
-                today,
-                references=sorted(self._ticked),
-            )
-        if changed != self.interview:
-            app.repo.interviews.save(changed)
+        changed = interviews.note_references(
+            app_of(self).repo, self.interview, asked=self._asked, told=sorted(self._ticked)
+        )
         self.dismiss(changed != self.interview)
 
 
@@ -216,7 +200,7 @@ class ReferencesScreen(ModalScreen[None]):
         references = app_of(self).repo.references.all()
         options = self.query_one("#reference-list", OptionList)
         options.clear_options()
-        options.add_options(Option(Content(r.line), id=str(r.id)) for r in references)
+        options.add_options(Option(line(r.line), id=str(r.id)) for r in references)
         options.display = bool(references)
         empty = self.query_one("#no-references", Static)
         empty.display = not references
@@ -251,7 +235,7 @@ class ReferencesScreen(ModalScreen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes and reference.id is not None:
-                app_of(self).repo.references.remove(reference.id)
+                interviews.remove_reference(app_of(self).repo, reference.id)
                 self.reload()
 
         self.app.push_screen(

@@ -21,16 +21,17 @@ from companion.domain.practice import Question
 from companion.domain.stories import (
     Story,
     edited_story,
-    linked,
     new_story,
     parse_story_title,
     told_words,
 )
 from companion.domain.tags import parse_tags
+from companion.services import stories
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.choice import ChoiceDialog
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.literal import line, literal
+from companion.tui.widgets import TextBox
 
 PARTS = ("situation", "task", "action", "result")
 LABELS = {"title": "Title", "tags": "Tags", **{part: part.capitalize() for part in PARTS}}
@@ -59,23 +60,17 @@ class StoryForm(FormScreen[Story]):
                 "A story from your work, told in four parts, ready for the questions it answers.",
                 classes="dialog-text quiet",
             )
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["title"],
-                TextField(
-                    story.title if story else "",
-                    id="title",
-                    placeholder="a short name, like The late launch",
-                    compact=True,
-                ),
+                "title",
+                story.title if story else "",
+                placeholder="a short name, like The late launch",
             )
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["tags"],
-                TextField(
-                    ", ".join(story.tags) if story else "",
-                    id="tags",
-                    placeholder="with commas between",
-                    compact=True,
-                ),
+                "tags",
+                ", ".join(story.tags) if story else "",
+                placeholder="with commas between",
             )
             for part in PARTS:
                 yield from self.row(
@@ -86,7 +81,7 @@ class StoryForm(FormScreen[Story]):
             if story is not None:
                 count = len(story.question_ids)
                 yield Static(
-                    Content(
+                    literal(
                         f"It answers {count} question{'' if count == 1 else 's'} and was "
                         f"{told_words(story.told)}. Link it to a question with l in the bank."
                     ),
@@ -110,21 +105,22 @@ class StoryForm(FormScreen[Story]):
         words = {part: self.value(part) for part in PARTS}
         tags = [self.value("tags")]
         if self.story is None:
-            saved = app.repo.stories.add(
-                new_story(
-                    title, app.clock.now(), tags=tags, question_ids=self.question_ids, **words
-                )
+            made = new_story(
+                title, app.clock.now(), tags=tags, question_ids=self.question_ids, **words
             )
+            saved = stories.add_story(app.repo, made)
         else:
             saved = edited_story(self.story, title=title, tags=tags, **words)
-            app.repo.stories.save(saved)
+            stories.save_story(app.repo, saved)
         self.dismiss(saved)
 
 
 def _label(story: Story, question_id: int) -> Content:
     mark = "✓ " if story.answers(question_id) else "  "
     return Content.assemble(
-        (mark, "bold $primary"), story.title, (f"   {told_words(story.told)}", "$foreground 60%")
+        (mark, "bold $primary"),
+        line(story.title),
+        (f"   {told_words(story.told)}", "$foreground 60%"),
     )
 
 
@@ -133,7 +129,7 @@ class StoryLinks(ChoiceDialog[int]):
 
     def __init__(self, question: Question) -> None:
         super().__init__(
-            Content.assemble("Stories for ", (question.text, "italic")),
+            Content.assemble("Stories for ", line(question.text).stylize("italic")),
             [],
             text="",
             hint="Enter links or unlinks a story; escape closes.",
@@ -163,9 +159,7 @@ class StoryLinks(ChoiceDialog[int]):
         story = app.repo.stories.get(value)
         if story is None:
             return
-        app.repo.stories.save(
-            linked(story, self.question.id or 0, not story.answers(self.question.id or 0))
-        )
+        stories.toggle_link(app.repo, story, self.question)
         self.refill()
 
     def refill(self) -> None:

@@ -7,11 +7,9 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.color import Color
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Select
 
 from companion.domain.practice import (
     SHOW_ALL,
@@ -22,7 +20,7 @@ from companion.domain.practice import (
     filter_bank,
     question_when,
 )
-from companion.store.practice_today import plan_for_today, practice_days
+from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs import (
     AnswerHistoryScreen,
@@ -31,7 +29,8 @@ from companion.tui.dialogs import (
     QuestionForm,
     StoryLinks,
 )
-from companion.tui.widgets import TextField
+from companion.tui.literal import line, one_line
+from companion.tui.widgets import Column, FilteredTable
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -39,41 +38,17 @@ SHOW_OPTIONS = ((SHOW_ALL, "All"), (SHOW_DUE, "Due now"), (SHOW_RESTING, "Restin
 WRITES = {"new_question", "edit", "rest", "delete", "decks", "link_story"}
 NEEDS_ROW = {"edit", "rest", "delete", "versions", "link_story"}
 TAGS_WIDTH = 18
-
-
-def _fit(text: str, width: int) -> str:
-    """Text cut to a column's width, with an ellipsis when it was longer."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+WHEN_WIDTH = 12
 
 
 class BankScreen(Screen[None]):
     TITLE = "Question bank"
     DEFAULT_CSS = """
     BankScreen #filters {
-        height: 1;
         margin: 1 0;
-    }
-    BankScreen #filters > * {
-        margin-right: 1;
-    }
-    BankScreen #search {
-        width: 1fr;
-    }
-    BankScreen #tag, BankScreen #interview {
-        width: 18;
     }
     BankScreen #show {
         width: 13;
-    }
-    BankScreen DataTable {
-        height: 1fr;
-    }
-    BankScreen #bank-count {
-        height: 1;
-        margin-top: 1;
-    }
-    BankScreen #bank-empty {
-        margin-top: 1;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,9 +64,9 @@ class BankScreen(Screen[None]):
         Binding(
             "m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False
         ),
-        Binding("slash", "focus('search')", "Search", key_display="/"),
-        Binding("t", "focus('tag')", "Filter by tag", show=False),
-        Binding("o", "focus('interview')", "Filter by interview", show=False),
+        Binding("slash", "focus('#search')", "Search", key_display="/"),
+        Binding("t", "focus('#tag')", "Filter by tag", show=False),
+        Binding("o", "focus('#interview')", "Filter by interview", show=False),
         Binding(
             "u",
             "cycle_show",
@@ -99,44 +74,55 @@ class BankScreen(Screen[None]):
             tooltip="Show all, due now, or resting",
             show=False,
         ),
-        Binding("escape", "focus('questions')", "Back to the list", show=False),
+        Binding("escape", "focus('#questions')", "Back to the list", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.filter = BankFilter()
         self.shown: list[Question] = []
-        self.everything: list[Question] = []
         self.today_count = 0
-        self.text_width = 40
+        self.everything: list[Question] = []
 
     def compose(self) -> ComposeResult:
         yield NavBar("bank")
         with Vertical(classes="page"):
-            with Horizontal(id="filters"):
-                yield TextField(placeholder="Search words", id="search", compact=True)
-                yield Select[str]([], prompt="Any tag", id="tag", compact=True)
-                yield Select[int]([], prompt="Any interview", id="interview", compact=True)
-                yield Select[str](
-                    [(label, value) for value, label in SHOW_OPTIONS],
-                    allow_blank=False,
-                    value=SHOW_ALL,
-                    id="show",
-                    compact=True,
-                )
-            yield Static(id="bank-empty", classes="quiet")
-            yield DataTable(id="questions", cursor_type="row", zebra_stripes=False)
-            yield Static(id="bank-count", classes="quiet")
+            yield FilteredTable(
+                BankFilter(),
+                selects=(
+                    Select[str]([], prompt="Any tag", id="tag", compact=True),
+                    Select[int]([], prompt="Any interview", id="interview", compact=True),
+                    Select[str](
+                        [(label, value) for value, label in SHOW_OPTIONS],
+                        allow_blank=False,
+                        value=SHOW_ALL,
+                        id="show",
+                        compact=True,
+                    ),
+                ),
+                fields={"interview": "interview_id"},
+                table_id="questions",
+                id="bank",
+            )
         yield Footer(compact=True)
 
+    @property
+    def listing(self) -> FilteredTable[BankFilter]:
+        return self.query_one("#bank", FilteredTable)
+
+    @property
+    def filter(self) -> BankFilter:
+        return self.listing.filter
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        self.text_width = max(24, self.app.size.width - 42)
-        table.add_column("Question", key="text", width=self.text_width)
-        table.add_column("Tags", key="tags", width=TAGS_WIDTH)
-        table.add_column("Comes up", key="when", width=12)
+        self.listing.set_columns(
+            (
+                Column("Question", "text", max(24, self.app.size.width - 42)),
+                Column("Tags", "tags", TAGS_WIDTH),
+                Column("Comes up", "when", WHEN_WIDTH),
+            )
+        )
         self.reload()
-        table.focus()
+        self.listing.table.focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -149,96 +135,56 @@ class BankScreen(Screen[None]):
         tags = questions.tags()
         interviews = questions.interview_ids()
         tag_select = self.query_one("#tag", Select)
-        tag_select.set_options((Content(tag), tag) for tag in tags)
+        tag_select.set_options((line(tag), tag) for tag in tags)
         if self.filter.tag in tags:
             tag_select.value = self.filter.tag
         interview_select = self.query_one("#interview", Select)
         names = {i.id: i.company for i in app_of(self).repo.interviews.all()}
         interview_select.set_options(
-            (Content(names.get(number, f"Interview {number}")), number) for number in interviews
+            (line(names.get(number, f"Interview {number}")), number) for number in interviews
         )
         if self.filter.interview_id in interviews:
             interview_select.value = self.filter.interview_id
         self.everything = questions.all()
-        self.today_count = plan_for_today(
-            app_of(self).repo, app_of(self).clock.now(), self.everything
-        ).count
+        self.today_count = practice.plan_for_today(app_of(self).repo, self.everything).count
         self.refill()
-
-    def quiet_style(self) -> str:
-        """A muted colour from the current theme (the table's cells take plain colours)."""
-        theme = self.app.current_theme
-        foreground = Color.parse(theme.foreground or "#888888")
-        background = Color.parse(theme.background or "#000000")
-        return foreground.blend(background, 0.4).hex
 
     def refill(self) -> None:
         now = app_of(self).clock.now()
         everything = self.everything
-        days = practice_days(app_of(self).repo, now)
+        listing = self.listing
+        days = practice.practice_days(app_of(self).repo)
         self.shown = filter_bank(everything, self.filter, now, days)
-        table = self.query_one(DataTable)
-        keep = table.cursor_row
-        table.clear()
-        quiet = self.quiet_style()
-        for question in self.shown:
+        quiet = listing.quiet
+
+        def row(question: Question) -> tuple[str, list[Text]]:
             when = question_when(question, now, days)
             style = quiet if question.suspended else ""
-            table.add_row(
-                Text(_fit(question.text, self.text_width), style=style),
-                Text(_fit(", ".join(question.tags), TAGS_WIDTH), style=quiet),
+            return str(question.id), [
+                Text(listing.fit(one_line(question.text), "text"), style=style),
+                Text(listing.fit(one_line(", ".join(question.tags)), "tags"), style=quiet),
                 Text(when, style=style),
-                key=str(question.id),
-            )
-        if self.shown:
-            table.move_cursor(row=min(keep, len(self.shown) - 1))
-        empty = self.query_one("#bank-empty", Static)
-        empty.display = not self.shown
-        table.display = bool(self.shown)
+            ]
+
+        listing.show_rows(row(question) for question in self.shown)
         if not everything:
-            empty.update(
+            listing.say_empty(
                 "Your question bank is empty. Press n to add a question that tripped you up, "
                 "or m to start with a starter deck."
             )
         elif not self.shown:
-            empty.update("No question matches these filters.")
-        today = self.today_count
+            listing.say_empty("No question matches these filters.")
         resting = sum(1 for q in everything if q.suspended)
         if len(self.shown) == len(everything):
             count = f"{len(everything)} question{'s' if len(everything) != 1 else ''}"
         else:
             count = f"Showing {len(self.shown)} of {len(everything)} questions"
-        count += f" · {today} for today" + (f" · {resting} resting" if resting else "")
-        self.query_one("#bank-count", Static).update(count)
+        count += f" · {self.today_count} for today" + (f" · {resting} resting" if resting else "")
+        listing.say_count(count)
         self.refresh_bindings()
 
-    # Filters
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.set_filter(text=event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.NULL else event.value
-        match event.select.id:
-            case "tag":
-                self.set_filter(tag=value)
-            case "interview":
-                self.set_filter(interview_id=value)
-            case "show":
-                self.set_filter(show=value or SHOW_ALL)
-
-    def set_filter(self, **changes: object) -> None:
-        current = {**self.filter.__dict__, **changes}
-        if current != self.filter.__dict__:
-            self.filter = BankFilter(**current)  # type: ignore[arg-type]
-            self.refill()
-
-    def action_focus(self, widget_id: str) -> None:
-        self.query_one(f"#{widget_id}").focus()
+    def on_filtered_table_changed(self) -> None:
+        self.refill()
 
     def action_cycle_show(self) -> None:
         values = [value for value, _ in SHOW_OPTIONS]
@@ -249,11 +195,8 @@ class BankScreen(Screen[None]):
 
     @property
     def selected(self) -> Question | None:
-        table = self.query_one(DataTable)
-        if not self.shown or not table.display:
-            return None
-        row = table.cursor_row
-        return self.shown[row] if 0 <= row < len(self.shown) else None
+        row = self.listing.cursor
+        return self.shown[row] if row is not None and 0 <= row < len(self.shown) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in WRITES and app_of(self).repo.read_only:
@@ -285,7 +228,7 @@ class BankScreen(Screen[None]):
         if question is None:
             return
         app = app_of(self)
-        app.repo.questions.set_suspended(question, not question.suspended)
+        practice.set_resting(app.repo, question, not question.suspended)
         if question.suspended:
             app.notify("It is back in your practice.", title="Awake", timeout=4)
         else:
@@ -299,7 +242,7 @@ class BankScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                app_of(self).repo.questions.delete(question)
+                practice.delete_question(app_of(self).repo, question)
                 self.reload()
 
         versions = question.earlier_versions

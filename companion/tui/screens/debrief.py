@@ -50,10 +50,11 @@ from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
 from companion.domain.mood import MOOD_SCALE, mood_word
 from companion.domain.timeline import build_timeline, debrief_hint
+from companion.services import debrief as debriefs
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import form_row, show_field_errors
-from companion.tui.literal import literal
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.literal import line, literal
+from companion.tui.widgets import TextBox, TextField, score_field
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -170,7 +171,8 @@ class DebriefScreen(Screen[None]):
         ),
         Binding("ctrl+b", "back", "Back", tooltip="Save this step and go to the one before"),
         Binding("escape", "leave", "Leave", tooltip="Keep what is written; it resumes here"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("r", "restart", "From the start", tooltip="Go through the steps again"),
     ]
 
@@ -224,9 +226,7 @@ class DebriefScreen(Screen[None]):
 
     def _header(self, interview: Interview) -> ComposeResult:
         today = app_of(self).clock.today()
-        yield Static(
-            Content(f"Debrief · {interview.title}"), classes="headline", id="debrief-title"
-        )
+        yield Static(line(f"Debrief · {interview.title}"), classes="headline", id="debrief-title")
         if self.step == DONE:
             where = "all the steps are done"
         else:
@@ -249,20 +249,7 @@ class DebriefScreen(Screen[None]):
                 "In a sentence",
                 TextField(debrief.went, id="went", compact=True, select_on_focus=False),
             )
-            mood = str(debrief.mood) if debrief.mood else ""
-            yield from self._field(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=MOOD_SCALE,
-            )
+            yield from self._field("Mood", score_field(debrief.mood, "mood"), beside=MOOD_SCALE)
         elif step == "questions":
             yield from self._field(
                 "Questions",
@@ -310,16 +297,17 @@ class DebriefScreen(Screen[None]):
                 compact=True,
             ),
         )
-        yield Static(Content(self.note), id="practised-note", classes="quiet")
+        yield Static(literal(self.note), id="practised-note", classes="quiet")
 
     def _option(self, question: str, debrief: Debrief) -> Option:
         practised = debrief.practised_id(question) is not None
         mark = ("✓ ", "$primary") if practised else ("· ", "$foreground-muted")
         extra = ("  in practice", "$foreground-muted") if practised else ("", "")
-        return Option(Content.assemble(mark, literal(question), extra))
+        return Option(Content.assemble(mark, line(question), extra))
 
     def _next_steps(self, interview: Interview, debrief: Debrief) -> ComposeResult:
-        asked = {True: "yes", False: "no"}.get(debrief.asked_next_steps)  # type: ignore[call-overload]
+        said = debrief.asked_next_steps
+        asked = None if said is None else ("yes" if said else "no")
         select = Select(
             [(label, value) for label, value in ASKED_OPTIONS],
             prompt="Skip",
@@ -351,24 +339,14 @@ class DebriefScreen(Screen[None]):
         assert self.interview is not None
         hint = (debrief_hint(self.interview) or ASK_NEXT_TIME) if asked == "no" else None
         reminder.display = hint is not None
-        reminder.update(Content(hint or ""))
+        reminder.update(literal(hint or ""))
 
     def _impressions(self, interview: Interview) -> ComposeResult:
         scores = impressions_of(interview)
         for label in IMPRESSIONS:
             score = scores[label]
             yield from self._field(
-                label.capitalize(),
-                TextField(
-                    "" if score is None else str(score),
-                    id=label,
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=IMPRESSION_QUESTIONS[label],
+                label.capitalize(), score_field(score, label), beside=IMPRESSION_QUESTIONS[label]
             )
         yield from self._field("In your words", TextBox(interview.fit.note, id="impressions-note"))
 
@@ -400,7 +378,7 @@ class DebriefScreen(Screen[None]):
         yield Static(Content("\n").join(lines), classes="prompt", id="done-summary")
         reminder = next_steps_reminder(debrief, interview)
         if reminder:
-            yield Static(Content(reminder), id="reminder")
+            yield Static(literal(reminder), id="reminder")
         yield Static(
             "It is in your journal (j). escape closes; ctrl+b goes back a step; r goes "
             "through it from the start.",
@@ -503,7 +481,7 @@ class DebriefScreen(Screen[None]):
         )
         if untouched:
             return True
-        self.debrief = app.repo.debriefs.save(debrief, interview, app.clock.today())
+        self.debrief = debriefs.save_debrief(app.repo, debrief, interview)
         self.interview = app.repo.interviews.get(self.interview_id) or interview
         return True
 
@@ -588,9 +566,7 @@ class DebriefScreen(Screen[None]):
         assert self.debrief is not None and self.interview is not None
         app = app_of(self)
         already = self.debrief.practised_id(question) is not None
-        debrief, saved = app.repo.debriefs.practise(
-            self.debrief, self.interview, question, app.clock.now(), app.clock.today()
-        )
+        debrief, saved = debriefs.practise_tripped(app.repo, self.debrief, self.interview, question)
         self.debrief = debrief
         self.interview = app.repo.interviews.get(self.interview_id) or self.interview
         self.note = (

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, ClassVar
 
-from fsrs import Rating
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,20 +20,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from companion.domain.dates import friendly
-from companion.domain.interviews import Interview
 from companion.domain.mock import (
     minutes_text,
-    mock_questions,
     mock_sentence,
     start_mock,
-    with_tag,
 )
-from companion.domain.practice import RATING_WORDS, Question
-from companion.domain.prep import soonest_upcoming
+from companion.domain.practice import RATING_WORDS, Question, Rating
 from companion.domain.rubric import rubric_for
-from companion.store.practice_today import fitting_stories, interview_questions, rate
+from companion.services import practice
 from companion.tui.context import app_of
+from companion.tui.literal import line, literal
 from companion.tui.widgets import AnswerTimer, QuestionNotes, RubricPanel
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -43,33 +38,6 @@ if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
 
 ASKING, END, LOOK, DONE = "mock-asking", "mock-end", "mock-look", "mock-done"
-
-
-def mock_for(
-    app: CompanionApp, count: int, interview_id: int | None = None, tag: str | None = None
-) -> tuple[list[Question], str]:
-    """The questions of a mock and what it is for: an interview's, a tag's, or (with
-    neither) the next interview's when one is coming up, else any."""
-    questions = app.repo.questions.all()
-    today = app.clock.today()
-    interview: Interview | None = None
-    if interview_id is not None:
-        interview = app.repo.interviews.get(interview_id)
-    elif tag is None:
-        interview = soonest_upcoming(app.repo.interviews.all(), today)
-    if tag is not None:
-        return mock_questions(with_tag(questions, tag), count), f"tagged {tag}"
-    if interview is not None:
-        wanted = interview_questions(app.repo, interview, questions)
-        chosen = mock_questions(questions, count, wanted)
-        if len(chosen) < count:
-            taken = {q.id for q in chosen}
-            chosen += mock_questions(
-                [q for q in questions if q.id not in taken], count - len(chosen)
-            )
-        when = friendly(interview.held_on, today)
-        return chosen, f"for {interview.company} ({when})"
-    return mock_questions(questions, count), ""
 
 
 class MockScreen(Screen[None]):
@@ -130,7 +98,7 @@ class MockScreen(Screen[None]):
 
     @classmethod
     def for_next_interview(cls, app: CompanionApp, count: int = 5) -> MockScreen:
-        questions, about = mock_for(app, count)
+        questions, about = practice.mock_for(app.repo, count)
         return cls(questions, about)
 
     def compose(self) -> ComposeResult:
@@ -198,9 +166,9 @@ class MockScreen(Screen[None]):
         question = self.questions[self.index]
         about = f" · {self.about}" if self.about else ""
         self.query_one("#mock-progress", Static).update(
-            Content(f"Mock interview · Question {self.index + 1} of {len(self.questions)}{about}")
+            line(f"Mock interview · Question {self.index + 1} of {len(self.questions)}{about}")
         )
-        self.query_one("#mock-question", Static).update(Content(question.text))
+        self.query_one("#mock-question", Static).update(literal(question.text))
         self.query_one(AnswerTimer).start(app_of(self).clock.now())
         self._switch(ASKING)
 
@@ -216,7 +184,7 @@ class MockScreen(Screen[None]):
                 Content.assemble(
                     (f"{number}. ", "$primary"),
                     (f"{took:>5}{rated:<7}  " if any_rated else f"{took:>5}  ", "$foreground 60%"),
-                    question.text,
+                    line(question.text),
                 )
             )
         return Content("\n").join(rows)
@@ -272,8 +240,8 @@ class MockScreen(Screen[None]):
         self.query_one("#mock-look-progress", Static).update(
             Content(f"Looking back · {self.index + 1} of {len(self.questions)} · you took {took}")
         )
-        self.query_one("#mock-look-question", Static).update(Content(question.text))
-        linked, maybe = fitting_stories(app_of(self).repo, question)
+        self.query_one("#mock-look-question", Static).update(literal(question.text))
+        linked, maybe = practice.fitting_stories(app_of(self).repo, question)
         self.query_one(QuestionNotes).show(question, linked, maybe)
         panel = self.query_one(RubricPanel)
         panel.show(rubric_for(question, answer.answered_for, linked))
@@ -287,7 +255,7 @@ class MockScreen(Screen[None]):
         answer = self.run.answers[self.index]
         ticks = self.query_one(RubricPanel).kept
         rating = Rating(number)
-        rate(app.repo, question, rating, app.clock.now(), answer.answered_for, ticks, mock=True)
+        practice.rate(app.repo, question, rating, answer.answered_for, ticks, mock=True)
         self.run = self.run.rated(self.index, rating)
         self.after_look()
 

@@ -18,7 +18,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import ClassVar
 
-from fsrs import Rating
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,6 +30,7 @@ from companion.domain.interviews import Interview
 from companion.domain.practice import (
     LEARN_AHEAD,
     Question,
+    Rating,
     SessionResult,
     ahead_queue,
     next_due,
@@ -39,12 +39,11 @@ from companion.domain.practice import (
 )
 from companion.domain.practice_days import PracticeDays
 from companion.domain.practice_plan import TodayPlan, next_practice_day
-from companion.domain.practice_stats import practice_stats
-from companion.domain.prep import soonest_upcoming
 from companion.domain.rubric import rubric_for
-from companion.store.practice_today import fitting_stories, plan_for_today, rate
+from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs import AnswerForm, DeckPicker, QuestionForm
+from companion.tui.literal import line, literal
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel, QuestionNotes, RubricPanel
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -188,21 +187,19 @@ class PracticeScreen(Screen[None]):
                 self.current = fresh
                 self.show_question(restart_timer=False)
         elif self.state == DONE:
-            plan = plan_for_today(app.repo, app.clock.now())
+            plan = practice.plan_for_today(app.repo)
             if plan.offered:
                 self.start_session()
         else:
             self.start_session()
 
     def days(self) -> PracticeDays:
-        app = app_of(self)
-        return PracticeDays.at(app.clock.now(), app.repo.settings.get().day_starts)
+        return practice.practice_days(app_of(self).repo)
 
     # Choosing what comes next
 
     def find_coming(self) -> Interview | None:
-        app = app_of(self)
-        self.coming = soonest_upcoming(app.repo.interviews.all(), app.clock.today())
+        self.coming = practice.next_interview(app_of(self).repo)
         return self.coming
 
     def start_session(self, ahead: bool = False) -> None:
@@ -210,7 +207,7 @@ class PracticeScreen(Screen[None]):
         now = app.clock.now()
         self.find_coming()
         questions = app.repo.questions.all()
-        self.plan = plan_for_today(app.repo, now, questions)
+        self.plan = practice.plan_for_today(app.repo, questions)
         if ahead:
             chosen = ahead_queue(questions, now, AHEAD_COUNT, self.days())
             self.queue = [q.id for q in chosen if q.id is not None]
@@ -265,14 +262,14 @@ class PracticeScreen(Screen[None]):
         readying = app.repo.interviews.get(interview_id) if interview_id else None
         if readying is not None:
             when = friendly(readying.held_on, app.clock.today())
-            where.append(Content(f"for {readying.company} on {when}"))
+            where.append(line(f"for {readying.company} on {when}"))
         if question.tags:
-            where.append(Content(", ".join(question.tags)))
+            where.append(line(", ".join(question.tags)))
         if question.interview_id and readying is None:
             interview = app.repo.interviews.get(question.interview_id)
-            where.append(Content(f"from {interview.company}" if interview else "from an interview"))
+            where.append(line(f"from {interview.company}" if interview else "from an interview"))
         self.query_one("#progress", Static).update(Content(" · ").join(where))
-        self.query_one("#question", Static).update(Content(question.text))
+        self.query_one("#question", Static).update(literal(question.text))
         self.query_one("#prompt", Static).update(
             "Answer out loud, or in your head. Press space when you are ready to compare "
             "with your notes."
@@ -289,7 +286,7 @@ class PracticeScreen(Screen[None]):
         box.display = self.revealed
         if not self.revealed:
             return
-        linked, maybe = fitting_stories(app_of(self).repo, question)
+        linked, maybe = practice.fitting_stories(app_of(self).repo, question)
         self.query_one(QuestionNotes).show(question, linked, maybe)
         panel = self.query_one(RubricPanel)
         if fresh:
@@ -331,7 +328,7 @@ class PracticeScreen(Screen[None]):
                 "that tripped you up (n), or pick a starter deck (m)."
             )
         self.query_one("#empty-message", Static).update(message)
-        self.query_one("#empty-next", Static).update(Content(later + self.prep_line()))
+        self.query_one("#empty-next", Static).update(literal(later + self.prep_line()))
         self.query_one("#empty-offer", Static).update(offer)
         self.show_stats("#empty-stats", questions, now)
 
@@ -348,7 +345,7 @@ class PracticeScreen(Screen[None]):
         app = app_of(self)
         now = app.clock.now()
         questions = app.repo.questions.all()
-        self.plan = plan_for_today(app.repo, now, questions)
+        self.plan = practice.plan_for_today(app.repo, questions)
         days = self.days()
         self._switch(DONE)
         self.query_one("#done-message", Static).update(session_sentence(self.result))
@@ -361,7 +358,7 @@ class PracticeScreen(Screen[None]):
             later = f"The next question comes up {when_phrase(upcoming, now, days)}."
         else:
             later = "Nothing else is scheduled; add a question whenever one trips you up."
-        self.query_one("#done-next", Static).update(Content(later + self.prep_line()))
+        self.query_one("#done-next", Static).update(literal(later + self.prep_line()))
         self.query_one("#done-offer", Static).update(
             "Practise a few ahead (f), run a mock interview (M), add a question (n), "
             "or go home (h)."
@@ -370,16 +367,7 @@ class PracticeScreen(Screen[None]):
 
     def show_stats(self, panel_id: str, questions: list[Question], now: datetime) -> None:
         app = app_of(self)
-        recent = app.repo.questions.recent_rehearsals(now)
-        plan = self.plan
-        stats = practice_stats(
-            questions,
-            [r.at for r in recent],
-            now,
-            app.repo.scheduling(),
-            left_today=plan.count if plan else 0,
-            rest_day=plan.rest_day if plan else False,
-        )
+        stats = practice.stats(app.repo, questions, now, self.plan)
         panel = self.query_one(panel_id, PracticeStatsPanel)
         panel.display = bool(questions)
         panel.show(stats)
@@ -434,7 +422,7 @@ class PracticeScreen(Screen[None]):
         now = app.clock.now()
         rating = Rating(number)
         ticks = self.query_one(RubricPanel).kept
-        moved = rate(app.repo, question, rating, now, self.answered_for, ticks)
+        moved = practice.rate(app.repo, question, rating, self.answered_for, ticks)
         self.result = replace(
             self.result,
             rehearsed=(*self.result.rehearsed, question.id),

@@ -16,27 +16,19 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from companion.domain.dates import friendly
-from companion.domain.prep_card import PrepCard, build_prep_card, practice_sentence
+from companion.domain.prep_card import PrepCard, practice_sentence
 from companion.domain.stories import told_words
-from companion.store.deck_files import shipped_decks
-from companion.store.practice_today import interview_questions, practice_days
+from companion.services import practice
 from companion.tui.context import app_of
+from companion.tui.literal import line, literal
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
-TO_ASK_DECK = "08-questions-to-ask-them"
 QUESTIONS_SHOWN = 8
 
 
-def _deck_to_ask() -> list[str]:
-    for shipped in shipped_decks():
-        if shipped.slug == TO_ASK_DECK:
-            return [q.text for q in shipped.deck.questions]
-    return []
-
-
 def _bullets(lines: list[Content]) -> Content:
-    return Content("\n").join(Content.assemble(("• ", "$secondary"), line) for line in lines)
+    return Content("\n").join(Content.assemble(("• ", "$secondary"), part) for part in lines)
 
 
 class PrepScreen(Screen[None]):
@@ -57,23 +49,7 @@ class PrepScreen(Screen[None]):
         self.interview_id = interview_id
 
     def card(self) -> PrepCard | None:
-        app = app_of(self)
-        interview = app.repo.interviews.get(self.interview_id)
-        if interview is None:
-            return None
-        now = app.clock.now()
-        questions = app.repo.questions.all()
-        debriefs = {d.interview_id: d for d in app.repo.debriefs.all()}
-        return build_prep_card(
-            interview,
-            app.repo.interviews.all(),
-            questions,
-            interview_questions(app.repo, interview, questions),
-            app.repo.stories.all(),
-            debriefs,
-            _deck_to_ask(),
-            practice_days(app.repo, now),
-        )
+        return practice.prep_card(app_of(self).repo, self.interview_id)
 
     def compose(self) -> ComposeResult:
         yield NavBar("waiting")
@@ -89,7 +65,9 @@ class PrepScreen(Screen[None]):
         today = app_of(self).clock.today()
         interview = card.interview
         yield Static(
-            Content.assemble("Getting ready for ", interview.company, " · ", interview.role),
+            Content.assemble(
+                "Getting ready for ", line(interview.company), " · ", line(interview.role)
+            ),
             classes="headline",
             id="prep-title",
         )
@@ -98,23 +76,23 @@ class PrepScreen(Screen[None]):
         )
         when = f"on {friendly(interview.held_on, today)}"
         yield Static(
-            Content(f"{round_words[:1].upper()}{round_words[1:]} · {when}")
+            line(f"{round_words[:1].upper()}{round_words[1:]} · {when}")
             if round_words
             else Content(when.capitalize()),
             classes="quiet",
         )
         yield Static("Who you will meet", classes="section-title")
         yield Static(
-            _bullets([Content(name) for name in card.meet])
+            _bullets([line(name) for name in card.meet])
             if card.meet
             else Content("Not noted yet; o opens the interview, where e adds them."),
             classes="section-body" + ("" if card.meet else " quiet"),
         )
         yield Static("Your practice for it", classes="section-title")
-        yield Static(Content(practice_sentence(card, today)), classes="section-body")
+        yield Static(practice_sentence(card, today), classes="section-body")
         if card.questions:
             marks = [
-                Content.assemble(("said " if seen else "to go ", "$foreground 60%"), text)
+                Content.assemble(("said " if seen else "to go ", "$foreground 60%"), line(text))
                 for text, seen in card.questions[:QUESTIONS_SHOWN]
             ]
             more = len(card.questions) - QUESTIONS_SHOWN
@@ -130,12 +108,12 @@ class PrepScreen(Screen[None]):
             if card.last_questions:
                 yield Static("They asked", classes="quiet section-body")
                 yield Static(
-                    _bullets([Content(text) for text in card.last_questions]),
+                    _bullets([line(text) for text in card.last_questions]),
                     classes="section-body",
                 )
             for label, text in card.impressions:
                 yield Static(
-                    Content.assemble((f"{label}: ", "bold $secondary"), text),
+                    Content.assemble((f"{label}: ", "bold $secondary"), literal(text)),
                     classes="section-body",
                 )
             if not card.last_questions and not card.impressions:
@@ -150,7 +128,8 @@ class PrepScreen(Screen[None]):
                 _bullets(
                     [
                         Content.assemble(
-                            story.title, (f"  {told_words(story.told)}", "$foreground 60%")
+                            line(story.title),
+                            (f"  {told_words(story.told)}", "$foreground 60%"),
                         )
                         for story in card.stories
                     ]
@@ -164,7 +143,7 @@ class PrepScreen(Screen[None]):
             )
         yield Static("Questions to ask them", classes="section-title")
         yield Static(
-            _bullets([Content(text) for text in card.to_ask]),
+            _bullets([line(text) for text in card.to_ask]),
             classes="section-body",
             id="prep-to-ask",
         )
@@ -176,9 +155,9 @@ class PrepScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_mock(self) -> None:
-        from companion.tui.screens.mock import MockScreen, mock_for
+        from companion.tui.screens.mock import MockScreen
 
-        questions, about = mock_for(app_of(self), 5, interview_id=self.interview_id)
+        questions, about = practice.mock_for(app_of(self).repo, 5, interview_id=self.interview_id)
         self.app.push_screen(MockScreen(questions, about))
 
     def action_interview(self) -> None:

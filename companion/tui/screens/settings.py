@@ -11,7 +11,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Select, Static
 
@@ -28,6 +27,7 @@ from companion.domain.settings import (
     parse_weekly_goal,
     rest_days_text,
 )
+from companion.services import settings as settings_service
 from companion.tui.context import app_of, read_only_sentence
 from companion.tui.dialogs.form import (
     Errors,
@@ -36,11 +36,17 @@ from companion.tui.dialogs.form import (
     form_row,
     show_field_errors,
 )
+from companion.tui.literal import literal
 from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
-THEME_LABELS = {"companion-dusk": "Dusk (dark)", "companion-dawn": "Dawn (light)"}
+THEME_LABELS = {
+    "companion-dusk": "Dusk (dark)",
+    "companion-dawn": "Dawn (light)",
+    "ansi-dark": "Terminal (dark)",
+    "ansi-light": "Terminal (light)",
+}
 
 # (widget id, label, what it is for)
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -63,7 +69,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     (
         "daily-limit",
         "Daily limit",
-        f"Questions a day at most, 1 to {MAX_DAILY_LIMIT}; the rest wait.",
+        f"Questions a day at most, 1 to {MAX_DAILY_LIMIT}.",
     ),
     (
         "rest-days",
@@ -74,6 +80,11 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "day-starts",
         "Day starts",
         "When a practice day begins, like 04:00.",
+    ),
+    (
+        "calendar",
+        "Calendar",
+        "Kept current; empty for none.",
     ),
 )
 
@@ -89,7 +100,15 @@ def _typed(settings: Settings) -> dict[str, str]:
         "daily-limit": str(settings.daily_limit),
         "rest-days": rest_days_text(settings.rest_days),
         "day-starts": settings.day_starts.strftime("%H:%M"),
+        "calendar": settings.calendar_path or "",
     }
+
+
+def _calendar_path(text: str) -> str | None:
+    from companion.exports.live_calendar import check_calendar_path
+
+    path = check_calendar_path(text)
+    return str(path) if path else None
 
 
 class SettingsScreen(Screen[None]):
@@ -103,8 +122,9 @@ class SettingsScreen(Screen[None]):
         yield NavBar("settings")
         with VerticalScroll(id="settings", classes="page"):
             for widget_id, label, about in FIELDS:
+                size = "long" if widget_id == "calendar" else "short"
                 yield from form_row(
-                    label, TextField(id=widget_id, compact=True, classes="short"), beside=about
+                    label, TextField(id=widget_id, compact=True, classes=size), beside=about
                 )
             yield from form_row(
                 "Theme",
@@ -136,7 +156,7 @@ class SettingsScreen(Screen[None]):
         clear_field_errors(self)
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
-            note.update(Content(read_only_sentence(self)))
+            note.update(literal(read_only_sentence(app.repo)))
         else:
             note.update("ctrl+s or Enter saves; escape goes home without saving.")
         self.query_one("#save", Button).disabled = app.repo.read_only
@@ -160,34 +180,40 @@ class SettingsScreen(Screen[None]):
         if app.repo.read_only:
             return
         errors: Errors = {}
-        parsed: dict[str, object] = {
-            "weekly_goal": attempt(
-                errors, "weekly-goal", lambda: parse_weekly_goal(self._value("weekly-goal"))
-            ),
-            "checkin_time": attempt(
-                errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
-            ),
-            "desired_retention": attempt(
-                errors, "retention", lambda: parse_retention(self._value("retention"))
-            ),
-            "daily_limit": attempt(
-                errors, "daily-limit", lambda: parse_daily_limit(self._value("daily-limit"))
-            ),
-            "rest_days": attempt(
-                errors, "rest-days", lambda: parse_rest_days(self._value("rest-days"))
-            ),
-            "day_starts": attempt(
-                errors, "day-starts", lambda: parse_day_start(self._value("day-starts"))
-            ),
-        }
-        if errors:
+        goal = attempt(errors, "weekly-goal", lambda: parse_weekly_goal(self._value("weekly-goal")))
+        checkin = attempt(
+            errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
+        )
+        retention = attempt(errors, "retention", lambda: parse_retention(self._value("retention")))
+        limit = attempt(
+            errors, "daily-limit", lambda: parse_daily_limit(self._value("daily-limit"))
+        )
+        rest = attempt(errors, "rest-days", lambda: parse_rest_days(self._value("rest-days")))
+        starts = attempt(errors, "day-starts", lambda: parse_day_start(self._value("day-starts")))
+        calendar = attempt(errors, "calendar", lambda: _calendar_path(self._value("calendar")))
+        if (
+            errors
+            or goal is None
+            or retention is None
+            or limit is None
+            or rest is None
+            or starts is None
+        ):
             show_field_errors(self, errors, LABELS)
             return
         clear_field_errors(self)
         theme = self.query_one("#theme", Select).value
-        if isinstance(theme, str) and theme in THEMES:
-            parsed["theme"] = theme
-        settings = app.repo.settings.update(**parsed)
+        settings = settings_service.save_settings(
+            app.repo,
+            weekly_goal=goal,
+            checkin_time=checkin,
+            desired_retention=retention,
+            calendar_path=calendar,
+            daily_limit=limit,
+            rest_days=rest,
+            day_starts=starts,
+            theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
+        )
         app.theme = settings.theme
         app.notify("Settings saved.", title="Saved", timeout=3)
         self.load()

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from companion.domain.stories import Story, told_words
+from companion.services import stories
 from companion.tui.context import app_of
 from companion.tui.dialogs import Confirm, StoryForm
+from companion.tui.literal import line, one_line
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -88,8 +89,8 @@ class StoriesScreen(Screen[None]):
         for story in self.stories:
             answers = len(story.question_ids)
             table.add_row(
-                Text(_fit(story.title, self.text_width)),
-                Text(_fit(", ".join(story.tags), TAGS_WIDTH)),
+                Text(_fit(one_line(story.title), self.text_width)),
+                Text(_fit(one_line(", ".join(story.tags)), TAGS_WIDTH)),
                 Text(f"{answers} question{'' if answers == 1 else 's'}"),
                 Text(told_words(story.told)),
                 key=str(story.id),
@@ -141,13 +142,13 @@ class StoriesScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                app_of(self).repo.stories.delete(story)
+                stories.delete_story(app_of(self).repo, story)
                 self.reload()
 
         self.app.push_screen(
             Confirm(
                 "Delete this story?",
-                Content(story.title),
+                line(story.title),
                 "Its questions stay in the bank; only the story goes. This cannot be undone.",
             ),
             confirmed,

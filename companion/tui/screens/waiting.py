@@ -16,9 +16,11 @@ from textual.widgets.option_list import Option
 
 from companion.domain.interviews import Interview
 from companion.domain.timeline import Phase
-from companion.domain.waiting import Waiting, waiting_room
-from companion.tui.context import app_of
+from companion.domain.waiting import Waiting
+from companion.services import interviews
+from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs import InterviewForm, ReferencesScreen
+from companion.tui.literal import one_line
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -50,11 +52,11 @@ def row_prompt(row: Waiting) -> Content:
     closed = not interview.is_open
     return Content.assemble(
         (f"{timeline.phase.word:<{PHASE_COLUMN}}", PHASE_STYLES[timeline.phase]),
-        (interview.title, "$foreground-muted" if closed else "bold"),
-        (interview_line(interview), "$foreground-muted"),
+        (one_line(interview.title), "$foreground-muted" if closed else "bold"),
+        (one_line(interview_line(interview)), "$foreground-muted"),
         "\n",
         (" " * PHASE_COLUMN, PHASE_STYLES[timeline.phase]),
-        (timeline.next_step, "$foreground-muted" if closed else "not bold"),
+        (one_line(timeline.next_step), "$foreground-muted" if closed else "not bold"),
     )
 
 
@@ -92,7 +94,8 @@ class WaitingScreen(InterviewActions):
         Binding("n", "new", "New"),
         Binding("l", "log", "Log contact"),
         Binding("o", "outcome", "Outcome"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
         Binding("c", "toggle_closed", "Closed too"),
@@ -130,12 +133,7 @@ class WaitingScreen(InterviewActions):
     def reload(self, highlight: int | None = None) -> None:
         app = app_of(self)
         repo = app.repo
-        self.rows = waiting_room(
-            repo.interviews.all(),
-            repo.references.all(),
-            app.clock.today(),
-            include_closed=self.show_closed,
-        )
+        self.rows = interviews.waiting_rows(repo, include_closed=self.show_closed)
         options = self.query_one("#interviews", OptionList)
         options.clear_options()
         options.add_options(Option(row_prompt(row), id=str(row.id)) for row in self.rows)
@@ -145,7 +143,7 @@ class WaitingScreen(InterviewActions):
         options.display = bool(ids)
         empty = self.query_one("#waiting-empty", Static)
         empty.display = not ids
-        self.any_at_all = any_at_all = bool(repo.interviews.all())
+        self.any_at_all = any_at_all = repo.interviews.count() > 0
         empty.update(EMPTY if not any_at_all else "Nothing open. Press c to see the closed ones.")
         showing = self.query_one("#waiting-showing", Static)
         showing.display = any_at_all
@@ -189,8 +187,7 @@ class WaitingScreen(InterviewActions):
             self.app.push_screen(InterviewScreen(interview.id))
 
     def action_new(self) -> None:
-        if app_of(self).repo.read_only:
-            self.notify("This companion is read-only; nothing can be added here.")
+        if refuse_when_read_only(self):
             return
 
         def added(interview_id: int | None) -> None:

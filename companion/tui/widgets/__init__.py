@@ -7,13 +7,15 @@ and the text fields bring in Textual's TextArea.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from companion.startup import lazy_exports
 
 if TYPE_CHECKING:
     from companion.tui.widgets.answer_timer import AnswerTimer
     from companion.tui.widgets.breathing_box import BreathingBox
-    from companion.tui.widgets.fields import TextBox, TextField
+    from companion.tui.widgets.fields import TextBox, TextField, score_field
+    from companion.tui.widgets.filtered_table import Column, FilteredTable
     from companion.tui.widgets.footer import Footer
     from companion.tui.widgets.gentle_bar import GentleBar
     from companion.tui.widgets.milestone_line import MilestoneLine
@@ -25,9 +27,11 @@ if TYPE_CHECKING:
     from companion.tui.widgets.rubric_panel import RubricPanel
     from companion.tui.widgets.urge_chart import UrgeChart
 
-_MODULES = {
+MODULES = {
     "AnswerTimer": "answer_timer",
     "BreathingBox": "breathing_box",
+    "Column": "filtered_table",
+    "FilteredTable": "filtered_table",
     "Footer": "footer",
     "GentleBar": "gentle_bar",
     "MilestoneLine": "milestone_line",
@@ -40,11 +44,14 @@ _MODULES = {
     "TextBox": "fields",
     "TextField": "fields",
     "UrgeChart": "urge_chart",
+    "score_field": "fields",
 }
 
 __all__ = [
     "AnswerTimer",
     "BreathingBox",
+    "Column",
+    "FilteredTable",
     "Footer",
     "GentleBar",
     "MilestoneLine",
@@ -57,13 +64,8 @@ __all__ = [
     "TextBox",
     "TextField",
     "UrgeChart",
+    "score_field",
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, MODULES)

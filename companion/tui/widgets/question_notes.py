@@ -13,11 +13,12 @@ from textual.widgets import Static
 
 from companion.domain.practice import Question
 from companion.domain.stories import Story, told_words
+from companion.tui.literal import line, literal
 
 
 def _labelled(parts: Sequence[tuple[str, str]]) -> Content:
     return Content("\n").join(
-        Content.assemble((f"{label}: ", "bold $secondary"), text) for label, text in parts
+        Content.assemble((f"{label}: ", "bold $secondary"), literal(text)) for label, text in parts
     )
 
 
@@ -49,7 +50,7 @@ class QuestionNotes(Vertical):
     ) -> None:
         answer = self.query_one("#answer", Static)
         if question.answer and question.answer.text:
-            answer.update(Content(question.answer.text))
+            answer.update(literal(question.answer.text))
             answer.remove_class("quiet")
         else:
             answer.update("No answer saved yet. Press e to write the one you would like to give.")
@@ -74,7 +75,7 @@ class QuestionNotes(Vertical):
             Content("\n").join(
                 Content.assemble(
                     ("• ", "$secondary"),
-                    story.title,
+                    line(story.title),
                     (f"  {told_words(story.told)}", "$foreground 60%"),
                     ("" if story in linked else "  (shares a tag)", "$foreground 60%"),
                 )
@@ -85,4 +86,4 @@ class QuestionNotes(Vertical):
             self.query_one(f"#{name}-title").display = bool(text)
             widget = self.query_one(f"#{name}", Static)
             widget.display = bool(text)
-            widget.update(Content(text))
+            widget.update(literal(text))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from fsrs import Rating
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -20,8 +19,9 @@ from textual.content import Content
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from companion.domain.practice import RATING_MEANINGS, RATING_WORDS
+from companion.domain.practice import RATING_MEANINGS, RATING_WORDS, Rating
 from companion.domain.rubric import STORY, Tick, suggest_rating, with_ticked
+from companion.tui.literal import line
 
 
 class RubricList(SelectionList[int]):
@@ -84,7 +84,7 @@ class RubricPanel(Vertical):
         listing.clear_options()
         listing.add_options(
             Selection(
-                Content(f"I told “{tick.label}”") if tick.kind == STORY else Content(tick.label),
+                line(f"I told “{tick.label}”") if tick.kind == STORY else line(tick.label),
                 index,
                 tick.ticked,
             )
@@ -117,7 +117,8 @@ class RubricPanel(Vertical):
 
     @property
     def suggested(self) -> Rating | None:
-        return suggest_rating(self.ticks) if self.touched else None
+        number = suggest_rating(self.ticks) if self.touched else None
+        return None if number is None else Rating(number)
 
     def show_suggestion(self) -> None:
         line = self.query_one("#suggestion", Static)

@@ -1,0 +1,12 @@
+"""Opening the data, and what of the store the interfaces may know.
+
+The TUI reaches the store only through `companion.services` (an import
+contract checks it): the repository it reads through (opened with
+`Repository.open`) and the errors it catches are here.
+"""
+
+from __future__ import annotations
+
+from companion.store.database import Access as Access
+from companion.store.errors import StoreError as StoreError
+from companion.store.repository import Repository as Repository

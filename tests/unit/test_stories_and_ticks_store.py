@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from fsrs import Rating
@@ -146,3 +147,44 @@ def test_key_points_are_kept_with_each_version_of_the_answer(repo: Repository) -
     assert earlier.text == "First."
     assert earlier.key_points == ("a",)
     assert repo.questions.get(question.id or 0) == better
+
+
+def test_stories_and_ticks_make_the_json_round_trip(tmp_path: Path, clock: FrozenClock) -> None:
+    """A full export imported into an empty database gives back every story, link, count,
+    key point and tick, and exports to the same bytes."""
+    from companion.store.repository import SCHEMAS
+    from companion.store.snapshot import export_json, import_snapshot, parse_export, snapshot_of
+
+    source = tmp_path / "a" / "companion.json"
+    with Repository.open(source, clock) as repo:
+        now = clock.now()
+        question = repo.questions.add(
+            new_question("A conflict?", now, answer="Told it.", key_points=["calm", "numbers"])
+        )
+        story = repo.stories.add(
+            new_story(
+                "The launch",
+                now,
+                situation="Late.",
+                task="Ship.",
+                action="I split it.",
+                result="2 days early.",
+                tags=["conflict"],
+                question_ids=[question.id or 0],
+            )
+        )
+        ticks = with_ticked(rubric_for(question, None, [story]), [0, 2])
+        moved, rehearsal = rehearse(question, Rating.Good, now, None, EXACT, ticks=ticks)
+        repo.questions.record(moved, rehearsal)
+        raw = export_json(snapshot_of(repo.db))
+        stories_before = repo.stories.all()
+    target = tmp_path / "b" / "companion.json"
+    with Repository.open(target, clock) as repo:
+        import_snapshot(repo.db, parse_export(raw, SCHEMAS), replace=False, now=clock.now())
+    with Repository.open(target, clock, access="read") as repo:
+        assert repo.stories.all() == stories_before
+        assert stories_before[0].told == 1
+        (back,) = repo.questions.recent_rehearsals(clock.now())
+        assert back.rubric == rehearsal.rubric
+        assert repo.questions.all()[0].key_points == ("calm", "numbers")
+        assert export_json(snapshot_of(repo.db)) == raw

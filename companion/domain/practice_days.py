@@ -68,6 +68,12 @@ class PracticeDays:
         """Ready now: due already, or (scheduled in days) due on today or earlier."""
         return due <= now or (by_day and self.date_of(due) <= self.today(now))
 
+    def ready_before(self, now: datetime) -> datetime:
+        """A question scheduled in days is ready now when due before this moment: the
+        local midnight that ends today's date (`ready`, as one comparison)."""
+        tomorrow = self.today(now) + timedelta(days=1)
+        return datetime.combine(tomorrow, time(0), tzinfo=self.zone).astimezone(UTC)
+
     def due_in_days(self, moment: datetime, days: int) -> datetime:
         """The start of the day `days` after `moment`'s practice day, in UTC."""
         return self.start_of(self.day_of(moment) + timedelta(days=days))

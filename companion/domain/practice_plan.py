@@ -49,9 +49,10 @@ class Load:
         return day.weekday() in self.rest_days
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BankItem:
-    """What the plan needs of one question that is not resting."""
+    """What the plan needs of one question that is not resting. (Not frozen: the summary
+    builds one a question on every prompt, and a frozen dataclass is slower to make.)"""
 
     id: int
     due: datetime
@@ -77,9 +78,10 @@ class Prep:
 
     def seen(self, item: BankItem, days: PracticeDays) -> bool:
         """Rehearsed in the fortnight before the day."""
-        if item.last_review is None:
-            return False
-        return self.window_start <= days.day_of(item.last_review) < self.held_on
+        last = item.last_review
+        return last is not None and (
+            days.start_of(self.window_start) <= last < days.start_of(self.held_on)
+        )
 
 
 @dataclass(frozen=True)
@@ -160,12 +162,19 @@ def plan_today(
     """Today's practice: the questions to offer now, in the order to ask them."""
     today = days.today(now)
     by_id = {item.id: item for item in items}
+    # The day's bounds as moments, so that each question is compared, not converted.
+    day_starts, next_day_starts = days.start_of(today), days.start_of(today + timedelta(days=1))
+    by_day_before = days.ready_before(now)
     done = {
         item.id
         for item in by_id.values()
-        if item.last_review is not None and days.day_of(item.last_review) == today
+        if item.last_review is not None and day_starts <= item.last_review < next_day_starts
     }
-    ready = [item for item in by_id.values() if days.ready(item.due, item.by_day, now)]
+    ready = [
+        item
+        for item in by_id.values()
+        if item.due <= now or (item.by_day and item.due < by_day_before)
+    ]
     # Back for its one step after being rated today: it was counted then.
     offered: list[int] = [item.id for item in sorted(ready, key=_waiting_order) if item.id in done]
     chosen = set(offered)

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fsrs import Rating, State
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from companion.clock import FrozenClock, clock_from_env, local_zone
 from companion.domain.decks import NEW_PER_DAY, Deck, DeckQuestion
@@ -214,3 +216,21 @@ def test_a_frozen_clock_from_the_environment_tells_the_local_zone() -> None:
     clock.advance(timedelta(hours=2))  # across 02:00 PDT, when the clocks go back
     assert clock.now().astimezone(UTC) == datetime(2026, 11, 1, 10, 30, tzinfo=UTC)
     assert clock.now().hour == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    zone=st.sampled_from([LOS_ANGELES, LONDON, ZoneInfo("Asia/Kolkata"), ZoneInfo("UTC")]),
+    now_minutes=st.integers(0, 60 * 24 * 400),
+    due_minutes=st.integers(-60 * 24 * 30, 60 * 24 * 30),
+    starts=st.sampled_from([time(0), time(4), time(6, 30), time(12)]),
+)
+def test_the_plans_one_comparison_agrees_with_ready(
+    zone: ZoneInfo, now_minutes: int, due_minutes: int, starts: time
+) -> None:
+    """The plan compares each due moment with `ready_before` instead of converting it."""
+    days = PracticeDays(zone, starts)
+    now = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=now_minutes)
+    due = now + timedelta(minutes=due_minutes)
+    one_comparison = due <= now or due < days.ready_before(now)
+    assert days.ready(due, True, now) == one_comparison

@@ -133,8 +133,8 @@ def practice_sentence(card: PrepCard, today: date) -> str:
     if card.seen == count:
         return f"Practice brought {said} forward, and you have said each out loud. Well prepared."
     left = count - card.seen
-    done = "none said out loud yet" if card.seen == 0 else f"{card.seen} said out loud"
+    done = "none yet" if card.seen == 0 else str(card.seen)
     return (
-        f"Practice brings {said} forward, a few a day until the day before: "
-        f"{done} in the last {PREP_DAYS} days, {left} to go."
+        f"Practice brings {said} forward, spread over the days before it. Said out loud "
+        f"in the last {PREP_DAYS} days: {done}; {left} to go."
     )

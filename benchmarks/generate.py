@@ -59,6 +59,7 @@ from companion.domain.practice import (
     retrievability,
 )
 from companion.domain.references import Reference
+from companion.domain.stories import new_story
 from companion.services import practice
 from companion.store.repository import Repository
 
@@ -103,6 +104,7 @@ register("reviews", "questions", lambda p: p.reviews)
 register("journal", "journal", lambda p: p.journal_entries)
 register("debriefs", "debriefs", lambda p: _debrief_count(p))
 register("urges", "urges", lambda p: p.days // 2)
+register("stories", "stories", lambda p: max(1, p.questions // 50))
 
 
 @generator("settings", needs="settings")
@@ -516,6 +518,41 @@ def _urges(repo: Repository, profile: Profile, rng: random.Random) -> int:
     for moment in moments:
         repo.urges.note(moment)
     return len(moments)
+
+
+STORY_TITLES = (
+    "The late launch",
+    "Saving the audit",
+    "The team that disagreed",
+    "A customer who left",
+    "Learning a new stack",
+    "The outage at night",
+    "Mentoring a new colleague",
+    "A project cut in half",
+)
+
+
+@generator("stories", needs="stories")
+def _stories(repo: Repository, profile: Profile, rng: random.Random) -> int:
+    """STAR stories, each linked to a few of the bank's questions and told now and then."""
+    ids = sorted(q.id for q in repo.questions.all() if q.id is not None)
+    count = max(1, profile.questions // 50)
+    for n in range(count):
+        title = f"{STORY_TITLES[n % len(STORY_TITLES)]}" + (
+            f" ({n // len(STORY_TITLES) + 1})" if n >= len(STORY_TITLES) else ""
+        )
+        story = new_story(
+            title,
+            _at(rng, _recent_day(rng, profile.days)),
+            situation=text.answer(rng, 25),
+            task=text.answer(rng, 15),
+            action=text.answer(rng, 40),
+            result=text.answer(rng, 20),
+            tags=text.question_tags(rng, "story"),
+            question_ids=rng.sample(ids, min(len(ids), rng.randint(1, 4))),
+        )
+        repo.stories.add(replace(story, told=rng.randint(0, 12)))
+    return count
 
 
 @dataclass(frozen=True)

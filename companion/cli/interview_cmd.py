@@ -77,6 +77,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="the round this one follows (its timeline closes); by default an open "
         "next-round interview of the same company and role",
     )
+    add.add_argument(
+        "--tag",
+        dest="tags",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="what it is about, like leadership; practice brings a few deck questions with it",
+    )
     add.set_defaults(handler=run_add)
 
     listing = sub.add_parser(
@@ -191,6 +199,7 @@ def interview_json(row: Waiting) -> dict[str, Any]:
         "final_round": interview.final_round,
         "next": timeline.next_step,
         "next_on": iso(timeline.next_on),
+        "tags": list(interview.tags),
     }
 
 
@@ -219,6 +228,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         notes=args.notes,
         final_round=args.final,
         added_on=today,
+        tags=args.tags,
     )
     with ctx.open("write") as repo:
         twin = interviews.logged_before(repo, interview)

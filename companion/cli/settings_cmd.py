@@ -11,13 +11,18 @@ from typing import Any
 from companion.cli.context import Context
 from companion.domain.days_off import parse_place, place_text
 from companion.domain.errors import FieldError
+from companion.domain.practice_days import parse_day_start
+from companion.domain.practice_plan import MAX_DAILY_LIMIT
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEME_ENV,
     Settings,
     is_off,
     parse_checkin_time,
+    parse_daily_limit,
+    parse_rest_days,
     parse_weekly_goal,
+    rest_days_text,
 )
 from companion.services import settings as settings_service
 
@@ -32,7 +37,10 @@ THEME_NAMES = {
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "settings",
-        help="show your settings, or change the weekly goal, inbox check, calendar or country",
+        help=(
+            "show your settings, or change the weekly goal, inbox check, practice, "
+            "calendar or country"
+        ),
         description=(
             "With no flag, show every setting. Each flag changes one; the others stay as "
             "they are. A calendar file is rewritten after every change to your interviews "
@@ -48,6 +56,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--checkin",
         metavar="HH:MM|off",
         help="your one daily look at the inbox, like 17:00; off for none",
+    )
+    # Practice's gentle load (issue 15).
+    parser.add_argument(
+        "--daily-limit",
+        metavar="N",
+        help=f"questions practice offers a day at most, 1 to {MAX_DAILY_LIMIT}; the rest wait",
+    )
+    parser.add_argument(
+        "--rest-days",
+        metavar="DAYS|none",
+        help="days with no practice, like sat,sun; none for none",
+    )
+    parser.add_argument(
+        "--day-starts",
+        metavar="HH:MM",
+        help="when a practice day begins (04:00: after midnight still counts as the evening)",
     )
     parser.add_argument(
         "--calendar",
@@ -86,6 +110,17 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
                     "like 17:00, or off.",
                 )
         changes["checkin_time"] = checkin
+    for flag, key, parse in (
+        ("daily-limit", "daily_limit", parse_daily_limit),
+        ("rest-days", "rest_days", parse_rest_days),
+        ("day-starts", "day_starts", parse_day_start),
+    ):
+        value = getattr(args, key)
+        if value is not None:
+            try:
+                changes[key] = parse(value)
+            except FieldError as error:
+                raise FieldError(flag, error.message) from None
     if args.calendar is not None:
         if not args.calendar.strip():
             raise FieldError("calendar", "name a file, like ~/companion.ics, or off.")
@@ -148,6 +183,9 @@ def describe(settings: Settings, theme_override: str = "") -> list[str]:
         f"weekly goal:  {_goal(settings)}",
         f"inbox check:  {_checkin(settings)}",
         f"retention:    {settings.desired_retention:.2f} (how much to remember in practice)",
+        f"daily limit:  {settings.daily_limit} questions a day at most",
+        f"rest days:    {rest_days_text(settings.rest_days)}",
+        f"day starts:   {settings.day_starts:%H:%M}",
         f"theme:        {theme}",
         f"calendar:     {_calendar(settings)}",
         f"holidays of:  {_holidays(settings)}",
@@ -162,6 +200,14 @@ def _changed(before: Settings, after: Settings) -> list[str]:
         lines.append(f"Inbox check: {_checkin(after)}.")
     if (before.country, before.region) != (after.country, after.region):
         lines.append(f"Holidays of: {_holidays(after)}.")
+    if before.daily_limit != after.daily_limit:
+        lines.append(
+            f"Daily limit: {after.daily_limit} questions; the rest wait for the next days."
+        )
+    if before.rest_days != after.rest_days:
+        lines.append(f"Rest days: {rest_days_text(after.rest_days)}.")
+    if before.day_starts != after.day_starts:
+        lines.append(f"A practice day starts at {after.day_starts:%H:%M}.")
     if after.calendar_path is not None:
         lines.append(
             f"The calendar is in {after.calendar_path}, rewritten after every change. "

@@ -21,6 +21,8 @@ from companion.domain.dates import friendly
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import Interview
 from companion.domain.practice import Question
+from companion.domain.practice_days import PracticeDays
+from companion.domain.stories import Story, told_words
 from companion.domain.timeline import milestones
 from companion.domain.waiting import Waiting
 
@@ -136,7 +138,8 @@ def _question(
     question: Question, interviews: dict[int, Interview], now: datetime, number: int
 ) -> str:
     interview = interviews.get(question.interview_id or 0)
-    due = question.due.astimezone(now.tzinfo).date()
+    days = PracticeDays.at(now)
+    due = question.due_on(days)
     facts = _bullets(
         [
             ("Tags", inline(", ".join(question.tags))),
@@ -145,7 +148,11 @@ def _question(
             ("Resting", "yes, it does not come up" if question.suspended else ""),
             (
                 "Next rehearsal",
-                "" if question.suspended else "due now" if question.is_due(now) else long_day(due),
+                ""
+                if question.suspended
+                else "due now"
+                if question.is_due(now, days)
+                else long_day(due),
             ),
         ]
     )
@@ -160,6 +167,7 @@ def _question(
             else "Answer",
             question.answer.text if question.answer else "",
         ),
+        _key_points(question.key_points),
         *(
             labelled(f"STAR: {name}", text)
             for name, text in (star.parts() if star is not None else ())
@@ -167,6 +175,35 @@ def _question(
         labelled("Hint", question.hint),
     ]
     return "\n\n".join(block for block in blocks if block)
+
+
+def _key_points(points: Sequence[str]) -> str:
+    if not points:
+        return ""
+    return "**Key points**\n\n" + "\n".join(f"- {inline(point)}" for point in points)
+
+
+def _story(story: Story, questions: dict[int, Question], number: int) -> str:
+    answers = [inline(questions[qid].text) for qid in story.question_ids if qid in questions]
+    facts = _bullets(
+        [
+            ("Tags", inline(", ".join(story.tags))),
+            ("Told", told_words(story.told)),
+        ]
+    )
+    blocks = [
+        f"### {number}. {inline(story.title)}",
+        facts,
+        *(labelled(name, text) for name, text in story.parts()),
+        "**Answers**\n\n" + "\n".join(f"- {text}" for text in answers) if answers else "",
+    ]
+    return "\n\n".join(block for block in blocks if block)
+
+
+def stories_markdown(stories: Sequence[Story], questions: Iterable[Question]) -> str:
+    """The story bank, each story in its four parts and the questions it answers."""
+    by_id = {q.id: q for q in questions if q.id is not None}
+    return section("Stories", (_story(story, by_id, n) for n, story in enumerate(stories, start=1)))
 
 
 def questions_markdown(

@@ -27,6 +27,9 @@ def save_settings(
     theme: str | Keep = KEEP,
     calendar_path: str | Keep | None = KEEP,
     place: tuple[str, str] | Keep | None = KEEP,
+    daily_limit: int | Keep = KEEP,
+    rest_days: frozenset[int] | Keep = KEEP,
+    day_starts: time | Keep = KEEP,
 ) -> Settings:
     """Save the values given (checked by `domain.settings`' parsers); the others stay.
     `checkin_time=None` means no daily inbox check, `calendar_path=None` no calendar
@@ -39,6 +42,9 @@ def save_settings(
         "desired_retention": desired_retention,
         "theme": theme,
         "calendar_path": calendar_path,
+        "daily_limit": daily_limit,
+        "rest_days": rest_days,
+        "day_starts": day_starts,
     }
     if place is None:
         given |= {"country": None, "region": None}

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from companion.exports.live_calendar import LiveCalendar
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
+    from companion.store.stories_store import StoriesStore
 
 Schemas = Mapping[str, TableSchema]
 
@@ -65,6 +66,7 @@ SCHEMA_LOADERS: Mapping[str, Callable[[], Schemas]] = {
     "questions": lambda: question_tables.SCHEMAS,
     "answers": lambda: question_tables.SCHEMAS,
     "reviews": lambda: question_tables.SCHEMAS,
+    "stories": lambda: question_tables.SCHEMAS,
     "journal": _journal,
     "debriefs": _journal,
 }
@@ -119,6 +121,12 @@ class Repository:
         from companion.store.questions_store import QuestionsStore
 
         return QuestionsStore(self.db)
+
+    @cached_property
+    def stories(self) -> StoriesStore:
+        from companion.store.stories_store import StoriesStore
+
+        return StoriesStore(self.db)
 
     @cached_property
     def journal(self) -> JournalStore:

@@ -27,6 +27,9 @@ SCHEMAS: dict[str, TableSchema] = {
         "goal_set_on": Field("date", required=False, nullable=True),
         "country": Field("str", required=False, nullable=True),
         "region": Field("str", required=False, nullable=True),
+        "daily_limit": Field("int", required=False),
+        "rest_days": Field("list", required=False),
+        "day_starts": Field("time", required=False),
     }
 }
 
@@ -42,6 +45,9 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "goal_set_on": settings.goal_set_on.isoformat() if settings.goal_set_on else None,
         "country": settings.country,
         "region": settings.region,
+        "daily_limit": settings.daily_limit,
+        "rest_days": sorted(settings.rest_days),
+        "day_starts": settings.day_starts.strftime("%H:%M"),
     }
 
 
@@ -59,6 +65,13 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         goal_set_on=date.fromisoformat(goal_set_on) if goal_set_on else None,
         country=doc.get("country") or None,
         region=doc.get("region") or None,
+        daily_limit=doc.get("daily_limit", default.daily_limit),
+        rest_days=frozenset(
+            int(day) for day in doc.get("rest_days", ()) if isinstance(day, int) and 0 <= day < 7
+        ),
+        day_starts=(
+            time.fromisoformat(doc["day_starts"]) if doc.get("day_starts") else default.day_starts
+        ),
     )
 
 

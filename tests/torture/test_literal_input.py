@@ -22,6 +22,7 @@ from companion.tui.dialogs import (
     ApplicationForm,
     InterviewForm,
     QuestionForm,
+    StoryForm,
     WeeklyGoalScreen,
     WelcomeScreen,
     log_application,
@@ -30,6 +31,7 @@ from companion.tui.navigation import DESTINATIONS
 from companion.tui.screens.bank import BankScreen
 from companion.tui.screens.journal import JournalScreen
 from companion.tui.screens.settings import SettingsScreen
+from companion.tui.screens.stories import StoriesScreen
 from companion.tui.widgets import TextField
 from tests.conftest import AppFactory
 from tests.torture.literal_input import (
@@ -107,6 +109,12 @@ def _new_question(app: CompanionApp) -> None:
     app.call_later(app.screen.run_action, "new_question")
 
 
+def _new_story(app: CompanionApp) -> None:
+    app.action_go("bank")
+    app.push_screen(StoriesScreen())
+    app.call_later(lambda: app.screen.run_action("new_story"))
+
+
 TEXT_FIELDS = (
     FieldCase("weekly goal, first run", WelcomeScreen, "#goal", welcomed=False),
     FieldCase("bank search", BankScreen, "#search", open=lambda app: app.action_go("bank")),
@@ -131,6 +139,15 @@ TEXT_FIELDS = (
         "#retention",
         open=lambda app: app.action_go("settings"),
     ),
+    *(
+        FieldCase(
+            f"settings, {name}",
+            SettingsScreen,
+            f"#{name}",
+            open=lambda app: app.action_go("settings"),
+        )
+        for name in ("daily-limit", "rest-days", "day-starts")
+    ),
     FieldCase(
         "settings, calendar",
         SettingsScreen,
@@ -147,6 +164,9 @@ TEXT_FIELDS = (
     FieldCase("interview form, held on", InterviewForm, "#held-on", open=_log_interview),
     FieldCase("question form, text", QuestionForm, "#text", open=_new_question),
     FieldCase("question form, tags", QuestionForm, "#tags", open=_new_question),
+    FieldCase("interview form, tags", InterviewForm, "#interview-tags", open=_log_interview),
+    FieldCase("story form, title", StoryForm, "#title", open=_new_story),
+    FieldCase("story form, tags", StoryForm, "#tags", open=_new_story),
     FieldCase("application form, company", ApplicationForm, "#company", open=log_application),
     FieldCase(
         "weekly goal, from the palette",

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         ReferenceForm,
         ReferencesScreen,
     )
+    from companion.tui.dialogs.story import StoryForm, StoryLinks
     from companion.tui.dialogs.weekly_goal import WeeklyGoalScreen, WelcomeScreen
 
 MODULES = {
@@ -62,6 +63,8 @@ MODULES = {
     "ReferenceForm": "references",
     "ReferencesScreen": "references",
     "StatusDialog": "application",
+    "StoryForm": "story",
+    "StoryLinks": "story",
     "WeeklyGoalScreen": "weekly_goal",
     "WelcomeScreen": "weekly_goal",
     "log_application": "application",
@@ -91,6 +94,8 @@ __all__ = [
     "ReferenceForm",
     "ReferencesScreen",
     "StatusDialog",
+    "StoryForm",
+    "StoryLinks",
     "WeeklyGoalScreen",
     "WelcomeScreen",
     "log_application",

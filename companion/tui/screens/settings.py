@@ -1,4 +1,6 @@
-"""Settings: the weekly goal, the daily inbox check, practice retention and the theme.
+"""Settings: the weekly goal, the daily inbox check, practice (retention, the daily limit,
+rest days, when a day starts), the calendar file, the country whose holidays kind dates
+skip, and the theme.
 
 Every field is checked before anything is saved: one rejected value saves none.
 """
@@ -14,13 +16,18 @@ from textual.screen import Screen
 from textual.widgets import Button, Select, Static
 
 from companion.domain.days_off import parse_place, place_text
+from companion.domain.practice_days import parse_day_start
+from companion.domain.practice_plan import MAX_DAILY_LIMIT
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEMES,
     Settings,
     parse_checkin_time,
+    parse_daily_limit,
+    parse_rest_days,
     parse_retention,
     parse_weekly_goal,
+    rest_days_text,
 )
 from companion.services import settings as settings_service
 from companion.tui.context import app_of, read_only_sentence
@@ -60,6 +67,22 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Retention",
         "Practice: how much to remember, 0.70 to 0.97.",
     ),
+    # Practice's gentle load (issue 15).
+    (
+        "daily-limit",
+        "Daily limit",
+        f"Questions a day at most, 1 to {MAX_DAILY_LIMIT}.",
+    ),
+    (
+        "rest-days",
+        "Rest days",
+        "Days with no practice, like sat, sun; or none.",
+    ),
+    (
+        "day-starts",
+        "Day starts",
+        "When a practice day begins, like 04:00.",
+    ),
     (
         "calendar",
         "Calendar",
@@ -82,6 +105,9 @@ def _typed(settings: Settings) -> dict[str, str]:
         "weekly-goal": str(settings.weekly_goal),
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
+        "daily-limit": str(settings.daily_limit),
+        "rest-days": rest_days_text(settings.rest_days),
+        "day-starts": settings.day_starts.strftime("%H:%M"),
         "calendar": settings.calendar_path or "",
         "country": place_text(settings.country, settings.region) if settings.country else "",
     }
@@ -171,9 +197,21 @@ class SettingsScreen(Screen[None]):
             errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
         )
         retention = attempt(errors, "retention", lambda: parse_retention(self._value("retention")))
+        limit = attempt(
+            errors, "daily-limit", lambda: parse_daily_limit(self._value("daily-limit"))
+        )
+        rest = attempt(errors, "rest-days", lambda: parse_rest_days(self._value("rest-days")))
+        starts = attempt(errors, "day-starts", lambda: parse_day_start(self._value("day-starts")))
         calendar = attempt(errors, "calendar", lambda: _calendar_path(self._value("calendar")))
         place = attempt(errors, "country", lambda: parse_place(self._value("country")))
-        if errors or goal is None or retention is None:
+        if (
+            errors
+            or goal is None
+            or retention is None
+            or limit is None
+            or rest is None
+            or starts is None
+        ):
             show_field_errors(self, errors, LABELS)
             return
         clear_field_errors(self)
@@ -184,6 +222,9 @@ class SettingsScreen(Screen[None]):
             checkin_time=checkin,
             desired_retention=retention,
             calendar_path=calendar,
+            daily_limit=limit,
+            rest_days=rest,
+            day_starts=starts,
             theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
             place=place,
         )

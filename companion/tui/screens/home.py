@@ -84,7 +84,11 @@ class HomeScreen(Screen[None]):
         Binding("i", "breathe", "Breathe", tooltip="I want to check my inbox"),
         Binding("n", "log_interview", "Log interview"),
         Binding("l", "log_application", "Log application"),
-        Binding("g", "prep", "Get ready", tooltip="The prep card of your next interview"),
+        # Out of the footer (it would push ? Help off at 80 columns): the Coming up line
+        # says that g opens the prep card, and the help lists it.
+        Binding(
+            "g", "prep", "Get ready", show=False, tooltip="The prep card of your next interview"
+        ),
         Binding("1", "act(1)", "Open", key_display="1-3"),
         Binding("2", "act(2)", "", show=False),
         Binding("3", "act(3)", "", show=False),

@@ -42,8 +42,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "apply": ("companion.cli.apply_cmd", "log an application you sent"),
     "breathe": (
         "companion.cli.breathe_cmd",
-        "the urge to check your inbox: a minute of box breathing instead",
+        "the urge to check your inbox: park the thought, breathe, then choose",
     ),
+    "park": ("companion.cli.park_cmd", "park a worry until your check-in time"),
+    "parked": ("companion.cli.park_cmd", "list the thoughts you parked"),
     "export": (
         "companion.cli.export_cmd",
         "write your data as JSON, Markdown or a calendar (.ics)",

@@ -12,6 +12,9 @@ DEFAULT_WEEKLY_GOAL = 5
 MAX_WEEKLY_GOAL = 50
 DEFAULT_RETENTION = 0.9
 THEMES = ("companion-dusk", "companion-dawn")
+# The breathing patterns' names (domain/breathing.py has the patterns; the settings,
+# read on every start, do not import them).
+BREATHING_PATTERNS = ("box", "sigh")
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,9 @@ class Settings:
     desired_retention: float = DEFAULT_RETENTION
     theme: str = THEMES[0]
     welcomed: bool = False
+    # Breathing (issue 17): the pattern an urge gets, and a still pacer.
+    breathing_pattern: str = BREATHING_PATTERNS[0]
+    reduced_motion: bool = False
 
 
 def parse_weekly_goal(text: str) -> int:
@@ -46,6 +52,16 @@ def parse_checkin_time(text: str) -> time | None:
     raise FieldError(
         "check-in time", f"{value!r} is not a time; use HH:MM on a 24-hour clock, like 17:00."
     )
+
+
+def parse_switch(text: str, field: str) -> bool:
+    """on / off (also yes / no, true / false) for a setting that is one or the other."""
+    value = text.strip().lower()
+    if value in ("on", "yes", "true"):
+        return True
+    if value in ("off", "no", "false"):
+        return False
+    raise FieldError(field, f"{text.strip() or '(empty)'!r} is not on or off; use on or off.")
 
 
 def parse_retention(text: str) -> float:

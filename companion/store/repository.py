@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from companion.domain.summary import Summary, SummaryInputs
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
+    from companion.store.worries_store import WorriesStore
+    from companion.store.writing_store import WritingStore
 
 # Each table and the module that declares its schema (in its `SCHEMAS`).
 SCHEMA_MODULES: Mapping[str, str] = {
@@ -47,6 +49,8 @@ SCHEMA_MODULES: Mapping[str, str] = {
     "reviews": "companion.store.question_tables",
     "journal": "companion.store.journal_store",
     "debriefs": "companion.store.journal_store",
+    "worries": "companion.store.worries_store",
+    "writing": "companion.store.writing_store",
 }
 
 
@@ -97,6 +101,18 @@ class Repository:
         from companion.store.journal_store import DebriefStore
 
         return DebriefStore(self.db, self.interviews, self.questions)
+
+    @cached_property
+    def worries(self) -> WorriesStore:
+        from companion.store.worries_store import WorriesStore
+
+        return WorriesStore(self.db)
+
+    @cached_property
+    def writing(self) -> WritingStore:
+        from companion.store.writing_store import WritingStore
+
+        return WritingStore(self.db)
 
     @classmethod
     def open(

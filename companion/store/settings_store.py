@@ -8,7 +8,7 @@ from typing import Any
 
 from tinydb.table import Document
 
-from companion.domain.settings import Settings
+from companion.domain.settings import BREATHING_PATTERNS, Settings
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -22,6 +22,8 @@ SCHEMAS: dict[str, TableSchema] = {
         "desired_retention": Field("float", required=False),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
+        "breathing_pattern": Field("str", required=False, choices=BREATHING_PATTERNS),
+        "reduced_motion": Field("bool", required=False),
     }
 }
 
@@ -33,6 +35,8 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "desired_retention": settings.desired_retention,
         "theme": settings.theme,
         "welcomed": settings.welcomed,
+        "breathing_pattern": settings.breathing_pattern,
+        "reduced_motion": settings.reduced_motion,
     }
 
 
@@ -45,6 +49,8 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         desired_retention=float(doc.get("desired_retention", default.desired_retention)),
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
+        breathing_pattern=doc.get("breathing_pattern", default.breathing_pattern),
+        reduced_motion=doc.get("reduced_motion", default.reduced_motion),
     )
 
 

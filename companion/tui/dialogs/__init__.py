@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from companion.tui.dialogs.form import FormScreen
     from companion.tui.dialogs.help import HelpScreen
     from companion.tui.dialogs.interview import InterviewForm
+    from companion.tui.dialogs.kind_words import KindWords
     from companion.tui.dialogs.move_on import MoveOnScreen
     from companion.tui.dialogs.outcome import OutcomeDialog
+    from companion.tui.dialogs.parked import ParkedThoughts
     from companion.tui.dialogs.question import AnswerForm, QuestionForm
     from companion.tui.dialogs.quit_guard import QuitGuardScreen
     from companion.tui.dialogs.references import (
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
         ReferencesScreen,
     )
     from companion.tui.dialogs.weekly_goal import WeeklyGoalScreen, WelcomeScreen
+    from companion.tui.dialogs.writing_programme import WritingProgramme
 
 MODULES = {
     "AnswerForm": "question",
@@ -53,8 +56,10 @@ MODULES = {
     "HelpScreen": "help",
     "InterviewForm": "interview",
     "InterviewReferences": "references",
+    "KindWords": "kind_words",
     "MoveOnScreen": "move_on",
     "OutcomeDialog": "outcome",
+    "ParkedThoughts": "parked",
     "QuestionForm": "question",
     "QuitGuardScreen": "quit_guard",
     "ReferenceForm": "references",
@@ -62,6 +67,7 @@ MODULES = {
     "StatusDialog": "application",
     "WeeklyGoalScreen": "weekly_goal",
     "WelcomeScreen": "weekly_goal",
+    "WritingProgramme": "writing_programme",
     "log_application": "application",
     "write_entry": "entry",
 }
@@ -81,8 +87,10 @@ __all__ = [
     "HelpScreen",
     "InterviewForm",
     "InterviewReferences",
+    "KindWords",
     "MoveOnScreen",
     "OutcomeDialog",
+    "ParkedThoughts",
     "QuestionForm",
     "QuitGuardScreen",
     "ReferenceForm",
@@ -90,6 +98,7 @@ __all__ = [
     "StatusDialog",
     "WeeklyGoalScreen",
     "WelcomeScreen",
+    "WritingProgramme",
     "log_application",
     "write_entry",
 ]

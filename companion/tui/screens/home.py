@@ -15,11 +15,12 @@ from textual.widgets import Static
 from companion.domain.dates import friendly
 from companion.domain.summary import Summary
 from companion.tui.context import app_of
+from companion.tui.screens.home_worry import offer_parked_thoughts
 from companion.tui.widgets import GentleBar, UrgeChart
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
-URGE_HINT = "Feel like checking your inbox? Press i and breathe for a minute instead."
+URGE_HINT = "Feel like checking your inbox? Press i: park the thought and breathe instead."
 
 
 def greeting(hour: int) -> str:
@@ -84,9 +85,11 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_summary()
+        self.call_after_refresh(offer_parked_thoughts, self)
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
+        self.call_after_refresh(offer_parked_thoughts, self)
 
     def refresh_summary(self) -> None:
         """Show the summary, unless the one shown is of the same data and minute.

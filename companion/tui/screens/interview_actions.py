@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from companion.domain.interviews import CLOSED, Interview, Outcome, reopen, set_outcome
+from companion.domain.journal import Entry
 from companion.domain.timeline import build_timeline
 from companion.tui.context import app_of
 from companion.tui.dialogs import (
@@ -16,6 +17,7 @@ from companion.tui.dialogs import (
     FitForm,
     InterviewForm,
     InterviewReferences,
+    KindWords,
     MoveOnScreen,
     OutcomeDialog,
 )
@@ -116,6 +118,8 @@ class InterviewActions(Screen[None]):
             app.repo.interviews.save(set_outcome(interview, outcome, app.clock.today()))
             self.notify(OUTCOME_NOTES[outcome], title=interview.company, markup=False)
             self.after_change(interview.id)
+            if outcome == Outcome.REJECTED:
+                self.offer_kind_words(interview, f"Not this time · {interview.title}")
 
         self.app.push_screen(OutcomeDialog(interview), chosen)
 
@@ -134,8 +138,18 @@ class InterviewActions(Screen[None]):
                 markup=False,
             )
             self.after_moving_on()
+            self.offer_kind_words(interview, f"Moved on · {interview.title}")
 
         self.app.push_screen(MoveOnScreen(interview), done)
+
+    def offer_kind_words(self, interview: Interview, title: str) -> None:
+        """After a rejection or a move-on: the one self-compassion prompt, to take or leave."""
+
+        def kept(entry: Entry | None) -> None:
+            if entry is not None:
+                self.notify("Kept in your journal.", title="Saved", timeout=4)
+
+        self.app.push_screen(KindWords(interview, title), kept)
 
     def action_reopen(self) -> None:
         interview = self._writable_current()

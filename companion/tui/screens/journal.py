@@ -31,9 +31,10 @@ from companion.domain.journal import (
     sort_newest_first,
 )
 from companion.domain.mood import mood_word
+from companion.domain.writing import journal_line
 from companion.store.errors import StoreError
 from companion.tui.context import app_of
-from companion.tui.dialogs import EntryForm
+from companion.tui.dialogs import EntryForm, WritingProgramme
 from companion.tui.literal import visible
 from companion.tui.screens.journal_entry import EntryScreen, delete_item, edit_item
 from companion.tui.widgets import MoodLine, TextField
@@ -47,7 +48,7 @@ WHEN_WIDTH = 11
 MOOD_WIDTH = 7
 ABOUT_WIDTH = 16
 KIND_LABELS = {"debrief": "Debrief", "reflection": "Moving on"}
-WRITES = {"new_entry", "edit", "delete"}
+WRITES = {"new_entry", "edit", "delete", "writing_programme"}
 NEEDS_ROW = {"open", "edit", "delete"}
 EMPTY = (
     "Your journal is empty. Press n to write how today went. Debriefs and the "
@@ -101,6 +102,13 @@ class JournalScreen(Screen[None]):
         Binding("d", "delete", "Delete", tooltip="Delete the entry (asks first)"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("slash", "focus('search')", "Search", key_display="/"),
+        Binding(
+            "w",
+            "writing_programme",
+            "Writing programme",
+            show=False,
+            tooltip="Four prompts about your search, one a day at most, skippable",
+        ),
         Binding("t", "focus('tag')", "Filter by tag", show=False),
         Binding("o", "focus('interview')", "Filter by interview", show=False),
         Binding("escape", "focus('entries')", "Back to the list", show=False),
@@ -130,6 +138,7 @@ class JournalScreen(Screen[None]):
             yield Static(id="journal-empty", classes="quiet")
             yield DataTable(id="entries", cursor_type="row", zebra_stripes=False)
             yield Static(id="journal-count", classes="quiet")
+            yield Static(id="programme-line", classes="quiet")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -172,6 +181,28 @@ class JournalScreen(Screen[None]):
         self._fill_filters(interviews)
         self.query_one("#moods", MoodLine).show(moods_by_day(self.items, today), today)
         self.refill(highlight)
+        self._show_programme_line()
+
+    # The writing programme (issue 17): a quiet line while a prompt is there for today.
+
+    def _show_programme_line(self) -> None:
+        app = app_of(self)
+        line = self.query_one("#programme-line", Static)
+        try:
+            state = app.repo.writing.state(app.clock.today())
+        except StoreError:
+            state = None
+        words = journal_line(state) if state is not None and not app.repo.read_only else None
+        line.display = words is not None
+        line.update(words or "")
+
+    def action_writing_programme(self) -> None:
+        def written(entry: Entry | None) -> None:
+            if entry is not None:
+                self._highlight_next = f"entry:{entry.id}"
+                self.app.notify("Kept in your journal.", title="Saved", timeout=4)
+
+        self.app.push_screen(WritingProgramme(), written)
 
     def _fill_filters(self, interviews: list[Interview]) -> None:
         tags = journal_tags(self.items)

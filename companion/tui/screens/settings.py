@@ -1,4 +1,4 @@
-"""Settings: the weekly goal, the daily inbox check, practice retention and the theme.
+"""Settings: the weekly goal, the daily inbox check, practice retention, the theme and breathing.
 
 Every field is checked before anything is saved: one rejected value saves none.
 """
@@ -35,6 +35,9 @@ from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 THEME_LABELS = {"companion-dusk": "Dusk (dark)", "companion-dawn": "Dawn (light)"}
+# Breathing (issue 17): the pattern an urge gets, and whether the pacer moves.
+PATTERN_LABELS = {"box": "Box, about a minute", "sigh": "Cyclic sigh, five minutes"}
+MOTION_LABELS = {False: "The box moves", True: "Still, words only"}
 
 # (widget id, label, what it is for)
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -91,6 +94,26 @@ class SettingsScreen(Screen[None]):
                     classes="short",
                 ),
             )
+            yield from form_row(
+                "Breathing",
+                Select(
+                    [(label, name) for name, label in PATTERN_LABELS.items()],
+                    allow_blank=False,
+                    compact=True,
+                    id="breathing-pattern",
+                    classes="short",
+                ),
+            )
+            yield from form_row(
+                "Motion",
+                Select(
+                    [(label, still) for still, label in MOTION_LABELS.items()],
+                    allow_blank=False,
+                    compact=True,
+                    id="reduced-motion",
+                    classes="short",
+                ),
+            )
             with Horizontal(classes="buttons under-fields"):
                 yield Button("Save", id="save", variant="primary", compact=True)
             yield Static(id="settings-note", classes="quiet hint")
@@ -108,6 +131,11 @@ class SettingsScreen(Screen[None]):
         self.query_one("#theme", Select).value = (
             settings.theme if settings.theme in THEMES else THEMES[0]
         )
+        pattern = settings.breathing_pattern
+        self.query_one("#breathing-pattern", Select).value = (
+            pattern if pattern in PATTERN_LABELS else "box"
+        )
+        self.query_one("#reduced-motion", Select).value = settings.reduced_motion
         clear_field_errors(self)
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
@@ -153,6 +181,10 @@ class SettingsScreen(Screen[None]):
         theme = self.query_one("#theme", Select).value
         if isinstance(theme, str) and theme in THEMES:
             parsed["theme"] = theme
+        pattern = self.query_one("#breathing-pattern", Select).value
+        if isinstance(pattern, str) and pattern in PATTERN_LABELS:
+            parsed["breathing_pattern"] = pattern
+        parsed["reduced_motion"] = self.query_one("#reduced-motion", Select).value is True
         settings = app.repo.settings.update(**parsed)
         app.theme = settings.theme
         app.notify("Settings saved.", title="Saved", timeout=3)

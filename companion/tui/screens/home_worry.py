@@ -1,0 +1,34 @@
+"""Home's worry-time block: from the check-in slot on, the parked thoughts, offered once.
+
+Kept apart from home.py so that the other things home shows change without
+touching it. Before the slot nothing is read: the parked thoughts are in a
+history part of their own, and the app's start does not load it.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from companion.domain.worries import slot_has_come
+from companion.tui.context import app_of
+
+
+def offer_parked_thoughts(home: Screen[None]) -> None:
+    """Open the check-in's parked thoughts over home, if the slot has come and any wait."""
+    app = app_of(home)
+    if app.repo.read_only or app.screen is not home:
+        return
+    now = app.clock.now()
+    checkin = app.repo.settings.get().checkin_time
+    if not slot_has_come(now, checkin):
+        return
+    offer = app.repo.worries.offer(now, checkin)
+    if not offer:
+        return
+    from companion.tui.dialogs import ParkedThoughts
+
+    def answered(target: str | None) -> None:
+        if target:
+            app.open_target(target)
+
+    app.push_screen(ParkedThoughts(offer, app.repo.interviews.all()), answered)

@@ -27,14 +27,17 @@ LABELS = {"kind-words": "Kind words"}
 class KindWords(FormScreen[Entry]):
     """Dismisses with the journal entry written, or None."""
 
-    def __init__(self, interview: Interview, title: str) -> None:
+    def __init__(self, interview: Interview, title: str, note: str = "") -> None:
         super().__init__()
         self.interview = interview
         self.title_text = title
+        self.note = note
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="kind-words-dialog"):
             yield Static(Content(self.title_text), classes="dialog-title")
+            if self.note:
+                yield Static(self.note, classes="dialog-text quiet")
             yield Static(SELF_COMPASSION, classes="dialog-text")
             yield NoteArea(id="kind-words")
             yield Static(

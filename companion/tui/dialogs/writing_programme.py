@@ -60,7 +60,7 @@ class WritingProgramme(FormScreen[Entry]):
             yield Static(
                 f"About twenty minutes, {write_until(app.clock.now())}, or less. "
                 "ctrl+s keeps it in your journal.",
-                classes="quiet",
+                classes="dialog-text quiet",
             )
             yield TextBox(id="programme-text", classes="tall")
             error = Static(id="programme-text-error", classes="field-error")

@@ -15,12 +15,12 @@ from textual.widgets import Static
 from companion.domain.dates import friendly
 from companion.domain.summary import Summary
 from companion.tui.context import app_of
-from companion.tui.screens.home_worry import offer_parked_thoughts
+from companion.tui.screens.home_worry import offer_parked_thoughts, show_urge_hint
 from companion.tui.widgets import GentleBar, UrgeChart
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
-URGE_HINT = "Feel like checking your inbox? Press i: park the thought and breathe instead."
+URGE_HINT = "Feel like checking your inbox? Press i and breathe for a minute instead."
 
 
 def greeting(hour: int) -> str:
@@ -89,6 +89,7 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
+        show_urge_hint(self)
         self.call_after_refresh(offer_parked_thoughts, self)
 
     def refresh_summary(self) -> None:

@@ -8,9 +8,21 @@ history part of their own, and the app's start does not load it.
 from __future__ import annotations
 
 from textual.screen import Screen
+from textual.widgets import Static
 
 from companion.domain.worries import slot_has_come
 from companion.tui.context import app_of
+
+# The hint under the urge chart, when the breathing chosen in settings is the cyclic sigh.
+SIGH_HINT = "Feel like checking your inbox? Press i and breathe for five minutes instead."
+
+
+def show_urge_hint(home: Screen[None]) -> None:
+    """Say how long the breathing is: the cyclic sigh takes five minutes, not one."""
+    from companion.tui.screens.home import URGE_HINT
+
+    sigh = app_of(home).repo.settings.get().breathing_pattern == "sigh"
+    home.query_one("#urge-hint", Static).update(SIGH_HINT if sigh else URGE_HINT)
 
 
 def offer_parked_thoughts(home: Screen[None]) -> None:

@@ -116,10 +116,13 @@ class InterviewActions(Screen[None]):
                 return
             app = app_of(self)
             app.repo.interviews.save(set_outcome(interview, outcome, app.clock.today()))
-            self.notify(OUTCOME_NOTES[outcome], title=interview.company, markup=False)
             self.after_change(interview.id)
             if outcome == Outcome.REJECTED:
-                self.offer_kind_words(interview, f"Not this time · {interview.title}")
+                # the note goes in the prompt's dialog: a toast would cover its buttons
+                self.offer_kind_words(interview, f"Not this time · {interview.title}",
+                                      OUTCOME_NOTES[outcome])  # fmt: skip
+                return
+            self.notify(OUTCOME_NOTES[outcome], title=interview.company, markup=False)
 
         self.app.push_screen(OutcomeDialog(interview), chosen)
 
@@ -131,25 +134,25 @@ class InterviewActions(Screen[None]):
         def done(moved: bool | None) -> None:
             if not moved:
                 return
-            self.notify(
+            self.after_moving_on()
+            self.offer_kind_words(
+                interview,
+                f"Moved on · {interview.title}",
                 "Set down. It is kept with the closed ones (c in the waiting room) "
                 "if you ever need it.",
-                title=interview.company,
-                markup=False,
             )
-            self.after_moving_on()
-            self.offer_kind_words(interview, f"Moved on · {interview.title}")
 
         self.app.push_screen(MoveOnScreen(interview), done)
 
-    def offer_kind_words(self, interview: Interview, title: str) -> None:
-        """After a rejection or a move-on: the one self-compassion prompt, to take or leave."""
+    def offer_kind_words(self, interview: Interview, title: str, note: str) -> None:
+        """After a rejection or a move-on: what happens next (`note`), and the one
+        self-compassion prompt, to take or leave."""
 
         def kept(entry: Entry | None) -> None:
             if entry is not None:
                 self.notify("Kept in your journal.", title="Saved", timeout=4)
 
-        self.app.push_screen(KindWords(interview, title), kept)
+        self.app.push_screen(KindWords(interview, title, note), kept)
 
     def action_reopen(self) -> None:
         interview = self._writable_current()

@@ -70,7 +70,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def ask(ctx: Context, stdin: TextIO | None, prompt: str) -> str | None:
     """One line typed in answer to `prompt`, without its line break; None at the end of input."""
     print(prompt, end="", file=ctx.out, flush=True)
-    line = stdin.readline() if stdin is not None else ""
+    try:
+        line = stdin.readline() if stdin is not None else ""
+    except (OSError, ValueError):  # no input to be had (closed, or not readable)
+        line = ""
     if not line:
         ctx.print()
         return None

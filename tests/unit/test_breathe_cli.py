@@ -17,6 +17,7 @@ from companion.cli import main, plain_pacer
 from companion.cli.plain_pacer import pace, wants_plain
 from companion.clock import FrozenClock
 from companion.domain.breathing import BOX, SIGH
+from companion.domain.interviews import Interview
 from companion.domain.worries import State, let_go
 from companion.store.lock import WriteLock
 from companion.store.repository import Repository
@@ -420,3 +421,19 @@ def test_a_thought_parked_after_the_slot_is_kept_for_tomorrow(
     monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
     assert main(["--db", str(db_path), "park", "Will Umbrella call?"]) == 0
     assert capsys.readouterr().out.startswith("Parked until 17:00 tomorrow.")
+
+
+def test_a_rejection_from_the_shell_offers_the_self_compassion_prompt_once(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FrozenClock
+) -> None:
+    with Repository.open(db_path, clock) as repo:
+        repo.interviews.add(Interview("Acme", "Designer", clock.today() - timedelta(days=5)))
+    assert main(["--db", str(db_path), "interview", "outcome", "1", "rejected"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == (
+        "If you like: If a friend told you this had just happened to them, what would you say "
+        "to them? Write it to yourself, in those words. (companion journal --interview 1 "
+        "--tag self-compassion keeps it.)"
+    )
+    assert main(["--db", str(db_path), "interview", "outcome", "1", "waiting"]) == 0
+    assert "If you like" not in capsys.readouterr().out

@@ -35,7 +35,7 @@ from benchmarks import text
 from benchmarks.profiles import PROFILES, Profile
 from companion.clock import FrozenClock
 from companion.domain.applications import Application
-from companion.domain.debrief import DONE, Debrief
+from companion.domain.debrief import DONE, Debrief, mark_debriefed
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import (
     ContactKind,
@@ -65,8 +65,10 @@ from companion.domain.worries import (
     did_something,
     let_go,
     looked_back,
+    park,
 )
-from companion.domain.writing import PROGRAMME_TAG, PROMPTS
+from companion.domain.writing import PROGRAMME_TAG, PROMPTS, programme, step
+from companion.services import practice
 from companion.store.repository import Repository
 
 DEFAULT_SEED = 20260303
@@ -421,7 +423,7 @@ def _reviews(repo: Repository, profile: Profile, rng: random.Random) -> int:
     the sittings left, so the history ends with exactly that many. The last
     sitting is on Sunday, so some questions are due on the frozen Tuesday.
     """
-    scheduling = repo.scheduling()
+    scheduling = practice.scheduling(repo)
     bank = sorted((q for q in repo.questions.all() if not q.suspended), key=lambda q: q.added_at)
     last_day = _ago(2)
     days = [
@@ -507,7 +509,8 @@ def _debriefs(repo: Repository, profile: Profile, rng: random.Random) -> int:
             asked_next_steps=rng.random() < 0.7,
             next_steps=rng.choice(("They will decide within two weeks.", "")),
         )
-        repo.debriefs.save(debrief, interview, interview.held_on)
+        repo.debriefs.save(debrief)
+        repo.interviews.save(mark_debriefed(interview, interview.held_on))
     return len(chosen)
 
 
@@ -548,11 +551,13 @@ def _worries(repo: Repository, profile: Profile, rng: random.Random) -> int:
     while parked < profile.days // 3:
         moment = _at(rng, _recent_day(rng, profile.days), 8, 16)
         words = rng.choice(WORRIES).format(company=rng.choice(companies))
-        thought = repo.worries.park(words, moment, checkin)
+        thought = park(repo.worries.waiting(), words, moment, checkin)
+        thought = repo.worries.add(thought) if thought.id is None else thought
         parked += 1
         day = moment.date()
         if day >= _ago(1):
-            continue  # still waiting for its slot
+            repo.worries.save(thought)  # still waiting for its slot (maybe counted up)
+            continue
         answer = rng.random()
         if answer < 0.5:
             thought = let_go(thought, day)
@@ -562,9 +567,7 @@ def _worries(repo: Repository, profile: Profile, rng: random.Random) -> int:
                 )
         elif answer < 0.8:
             thought = did_something(thought, day)
-        else:
-            continue  # kept for another day, and not answered since
-        repo.worries.save(thought)
+        repo.worries.save(thought)  # else kept for another day, not answered since
     return parked
 
 
@@ -574,16 +577,17 @@ def _writing(repo: Repository, profile: Profile, rng: random.Random) -> int:
     steps = min(len(PROMPTS), profile.journal_entries // 20)
     day = _ago(40)
     for _ in range(steps):
-        state = repo.writing.state(day)
+        state = programme(repo.writing.steps(), day)
         if rng.random() < 0.25:
-            repo.writing.skip(state, day)
+            repo.writing.add(step(state, day, written=False))
         else:
             entry = Entry(
                 text=text.journal(rng, profile.journal_words, None),
                 written_at=_at(rng, day, 19, 22),
                 tags=(PROGRAMME_TAG,),
             )
-            repo.writing.write(state, day, entry)
+            saved = repo.journal.add(entry)
+            repo.writing.add(step(state, day, written=True, entry_id=saved.id))
         day += timedelta(days=rng.randint(1, 4))
     return steps
 

@@ -23,6 +23,8 @@ from companion.domain.breathing import Pattern, parse_pattern, pattern_named
 from companion.domain.errors import FieldError
 from companion.domain.urges import BREATHE_EXIT, EXIT_NOT_NOW, Choice, parking_note
 from companion.domain.worries import leave_it_words, parse_thought
+from companion.services import summary as summaries
+from companion.services import urges, worries
 from companion.store.errors import DatabaseLocked
 
 if TYPE_CHECKING:
@@ -111,7 +113,7 @@ def run_plain(
     try:
         with ctx.open("write") as repo:
             settings = repo.settings.get()
-            urge_id = repo.urges.note(now)
+            urge_id = urges.note_urge(repo)
     except DatabaseLocked:
         with ctx.open("read") as repo:
             settings = repo.settings.get()
@@ -133,7 +135,7 @@ def run_plain(
             except FieldError as error:
                 print(f"companion: {error.field}: {error.message}", file=ctx.err)
             else:
-                if _write(ctx, lambda repo: repo.worries.park(thought, ctx.clock.now(), checkin)):
+                if _write(ctx, lambda repo: worries.park(repo, thought)):
                     ctx.print(f"Parked {until}. It will keep.")
     ctx.print(f"{pattern.label}: {pattern.about}. Ctrl-C stops.")
     complete = plain_pacer.pace(
@@ -144,14 +146,14 @@ def run_plain(
     )
     ctx.print(pattern.well_spent if complete else "You stopped the breathing; that is fine.")
     with ctx.open("read") as repo:
-        summary = repo.summary()
+        summary = summaries.summary(repo)
     ctx.print(summary.message)
     for number, action in enumerate(summary.actions, start=1):
         ctx.print(f"  {number}. {action.text}")
     leave_words = leave_it_words(ctx.clock.now(), checkin)
     choice = ask_choice(ctx, stdin, leave_words)
     if choice is not None and urge_id is not None:
-        _write(ctx, lambda repo: repo.urges.choose(urge_id, choice))
+        _write(ctx, lambda repo: urges.choose(repo, urge_id, choice))
     if choice == "look":
         ctx.print("Look once, then let it rest.")
     elif choice == "leave":

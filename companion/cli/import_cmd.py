@@ -87,9 +87,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 "companion import --list shows the starter decks."
             )
         deck = shipped.deck
+    # Here, not at the top: restoring an export does not load the scheduler.
+    from companion.services import practice
+
     now = ctx.clock.now()
     with ctx.open("write") as repo:
-        result = repo.questions.import_deck(deck, now)
+        result = practice.import_deck(repo, deck)
     ctx.print(import_sentence(result, now.date()))
     return 0
 

@@ -15,18 +15,14 @@ from companion.domain.interviews import (
     CLOSED,
     ContactKind,
     Outcome,
-    log_contact,
-    move_on,
     new_interview,
     parse_contact_kind,
     parse_outcome,
-    set_outcome,
 )
 from companion.domain.numbers import whole_number
 from companion.domain.references import new_reference
-from companion.domain.timeline import build_timeline
-from companion.domain.waiting import Waiting, waiting_room
-from companion.store.repository import Repository
+from companion.domain.waiting import Waiting
+from companion.services import interviews
 
 KINDS = " | ".join(k.word for k in ContactKind)
 OUTCOMES = " | ".join(o.word for o in Outcome)
@@ -181,12 +177,6 @@ def interview_json(row: Waiting) -> dict[str, Any]:
     }
 
 
-def _row(repo: Repository, interview_id: int) -> Waiting:
-    interview = repo.interviews.require(interview_id)
-    today = repo.clock.today()
-    return Waiting(interview, build_timeline(interview, today, repo.references.all()))
-
-
 def _title(row: Waiting) -> str:
     interview = row.interview
     extra = interview.round_words
@@ -211,8 +201,8 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         final_round=args.final,
     )
     with ctx.open("write") as repo:
-        added, previous = repo.interviews.add(interview)
-        row = _row(repo, added.id or 0)
+        added, previous = interviews.add_interview(repo, interview)
+        row = interviews.waiting_row(repo, added.id or 0)
     ctx.print(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
     if previous is not None:
         ctx.print(
@@ -225,11 +215,8 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
-        interviews = repo.interviews.all() if args.all else repo.interviews.open_ones()
-        rows = waiting_room(
-            interviews, repo.references.all(), ctx.clock.today(), include_closed=args.all
-        )
-        open_ones = sum(1 for interview in interviews if interview.is_open)
+        rows = interviews.waiting_rows(repo, include_closed=args.all)
+        open_ones = sum(1 for row in rows if row.interview.is_open)
         closed_ones = repo.interviews.count() > open_ones
     if args.json:
         ctx.print(
@@ -257,7 +244,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 def run_show(args: argparse.Namespace, ctx: Context) -> int:
     interview_id = parse_id(args.id)
     with ctx.open("read") as repo:
-        row = _row(repo, interview_id)
+        row = interviews.waiting_row(repo, interview_id)
     interview, timeline = row.interview, row.timeline
     today = ctx.clock.today()
     ctx.print(f"{_title(row)}, {friendly(interview.held_on, today)}")
@@ -290,17 +277,16 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
             told = told or repo.references.all()
         else:
             told = []
-        changed = log_contact(
+        changed = interviews.log_contact(
+            repo,
             interview,
             kind,
             on,
-            today,
             note=args.note,
             decision_by=decision_by,
             references=[r.id for r in told if r.id is not None],
         )
-        repo.interviews.save(changed)
-        row = _row(repo, interview_id)
+        row = interviews.waiting_row(repo, interview_id)
     ctx.print(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
     if told:
         ctx.print(f"Told: {', '.join(r.name for r in told)}.")
@@ -319,18 +305,13 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
     outcome = parse_outcome(args.outcome)
     if args.reflection and outcome != Outcome.MOVED_ON:
         raise FieldError("reflection", "a reflection goes with moved-on only.")
-    today = ctx.clock.today()
     with ctx.open("write") as repo:
         interview = repo.interviews.require(interview_id)
-        if outcome == Outcome.MOVED_ON:
-            changed = move_on(interview, args.reflection, today)
-        else:
-            changed = set_outcome(interview, outcome, today)
+        changed = interviews.set_outcome(repo, interview, outcome, args.reflection)
         if changed == interview:
             ctx.print(f"{interview.title} is already {outcome.label}; nothing changed.")
             return 0
-        repo.interviews.save(changed)
-        row = _row(repo, interview_id)
+        row = interviews.waiting_row(repo, interview_id)
     ctx.print(f"{_title(row)}: {outcome.label}.")
     if outcome == Outcome.MOVED_ON:
         ctx.print(
@@ -357,7 +338,7 @@ def kind_words_line(interview_id: int | None) -> str:
 def run_reference_add(args: argparse.Namespace, ctx: Context) -> int:
     reference = new_reference(args.name, args.relation, args.reach)
     with ctx.open("write") as repo:
-        added = repo.references.add(reference)
+        added = interviews.add_reference(repo, reference)
     ctx.print(f"Added reference {added.id}: {added.line}.")
     return 0
 

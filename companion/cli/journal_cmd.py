@@ -21,6 +21,7 @@ from typing import Any
 
 import orjson
 
+from companion.cells import shorten
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.domain.dates import friendly
@@ -28,7 +29,8 @@ from companion.domain.errors import FieldError
 from companion.domain.journal import Entry, new_entry
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_interview_id, parse_tags
-from companion.store.errors import StoreError
+from companion.services import journal
+from companion.services.access import StoreError
 
 LIST_WORD = "list"
 TEXT_WIDTH = 50
@@ -95,9 +97,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     try:
         entry = new_entry(text, ctx.clock.now(), mood=mood, tags=tags, interview_id=interview_id)
         with ctx.open("write") as repo:
-            if interview_id is not None:
-                repo.interviews.require(interview_id, "interview")
-            saved = repo.journal.add(entry)
+            saved = journal.write_entry(repo, entry)
     except (FieldError, StoreError, OSError):
         if kept is not None and kept.read_text(encoding="utf-8").strip():
             print(f"What you wrote is kept in {kept}.", file=ctx.err)
@@ -200,10 +200,6 @@ def entry_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _short(text: str, width: int = TEXT_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     if args.mood is not None:
         raise UsageError("--mood goes with a new entry, not with `journal list`.")
@@ -234,5 +230,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         day = friendly(entry.written_at.astimezone(tz).date(), today)
         tags = f"  ({', '.join(entry.tags)})" if entry.tags else ""
         mood = mood_word(entry.mood)
-        ctx.print(f"{entry.id:>4}  {day:<11} {mood:<7} {_short(entry.first_line)}{tags}")
+        ctx.print(
+            f"{entry.id:>4}  {day:<11} {mood:<7} {shorten(entry.first_line, TEXT_WIDTH)}{tags}"
+        )
     return 0

@@ -22,6 +22,7 @@ from companion.domain.worries import (
     parse_thought,
     slot_on,
 )
+from companion.services import worries
 
 STATE_WORDS = {State.WAITING: "waiting", State.DONE: "done", State.LET_GO: "let go"}
 
@@ -54,7 +55,7 @@ def run_park(args: argparse.Namespace, ctx: Context) -> int:
     now = ctx.clock.now()
     with ctx.open("write") as repo:
         checkin = repo.settings.get().checkin_time
-        thought = repo.worries.park(text, now, checkin)
+        thought = worries.park(repo, text)
     until = leave_it_words(now, checkin).removeprefix("Leave it ")
     if thought.times > 1:
         ctx.print(f"Parked {until}, with the same thought from before ({thought.times} times now).")

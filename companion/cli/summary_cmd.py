@@ -9,6 +9,7 @@ import orjson
 
 from companion.cli.context import Context
 from companion.domain.summary import Summary
+from companion.services import summary as summaries
 
 KEEP_APPLYING = "Keep applying until an offer is in writing."
 
@@ -83,7 +84,7 @@ def as_text(summary: Summary) -> str:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
-        summary = repo.summary()
+        summary = summaries.summary(repo)
     if args.json:
         ctx.print(orjson.dumps(as_json(summary), option=orjson.OPT_INDENT_2).decode())
     elif args.short:

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Protocol
 
 from companion.domain.dates import friendly, parse_date, week_start
 from companion.domain.errors import FieldError
@@ -159,6 +160,29 @@ def summary_since(today: date) -> date:
     change `applied_this_week`, `burnout` and `offer_accepted` for `today`.
     """
     return min(week_start(today), today - timedelta(days=BURNOUT_WINDOW_DAYS - 1))
+
+
+class Dated(Protocol):
+    """What `seen_since` reads of an application: an `Application`, or a light view
+    of a stored one that parses its dates only when asked."""
+
+    @property
+    def applied_on(self) -> date: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def status_on(self) -> date | None: ...
+
+
+def seen_since(application: Dated, since: date) -> bool:
+    """Sent or changed on or after `since`, or an accepted offer: with `since` from
+    `summary_since(today)`, the applications whose counts the summary can see."""
+    if application.status == "accepted" or application.applied_on >= since:
+        return True
+    status_on = application.status_on
+    return status_on is not None and status_on >= since
 
 
 def offer_accepted(applications: Iterable[Application]) -> bool:

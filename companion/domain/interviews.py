@@ -286,6 +286,25 @@ def new_interview(
     )
 
 
+# What the interview form edits; the log, the outcomes and the links to other rounds stay.
+DETAILS = (
+    "company",
+    "role",
+    "held_on",
+    "round",
+    "interviewers",
+    "decision_by",
+    "contact_pref",
+    "notes",
+    "final_round",
+)
+
+
+def with_details(interview: Interview, details: Interview) -> Interview:
+    """`interview` with its details (`DETAILS`) taken from `details`, made by `new_interview`."""
+    return replace(interview, **{name: getattr(details, name) for name in DETAILS})
+
+
 # Changes. Each returns a new Interview; none reads the clock.
 
 

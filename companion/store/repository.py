@@ -1,4 +1,9 @@
-"""The typed front of the store: one object per table family, over one Database.
+"""The gateway to the data: one typed store per table family, over one Database.
+
+The repository reads and writes; it holds no use case. What combines stores,
+or applies a domain rule before writing (the summary, rating a question,
+logging a contact...), is in `companion.services`, which the CLI and the TUI
+call.
 
 Stores are light to build, but some rest on heavy modules (the question bank on
 the `fsrs` scheduler and the decks, the journal on the debrief): those are
@@ -10,28 +15,23 @@ the main file only, loads neither.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from companion.clock import Clock
-from companion.domain.interviews import any_accepted
-from companion.domain.practice_due import practice_actions
-from companion.domain.urges import CHART_DAYS
-from companion.domain.waiting import interview_actions, recent_replies, waiting_room
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
 from companion.store.interviews_store import InterviewStore, ReferenceStore
-from companion.store.question_tables import QUESTIONS, count_due
+from companion.store.question_tables import QuestionCards
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
 from companion.store.urges_store import UrgesStore
 
 if TYPE_CHECKING:
-    from companion.domain.practice import Scheduling
-    from companion.domain.summary import Summary, SummaryInputs
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
     from companion.store.worries_store import WorriesStore
@@ -83,6 +83,7 @@ class Repository:
         self.references = ReferenceStore(db)
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
+        self.question_cards = QuestionCards(db)
 
     @cached_property
     def questions(self) -> QuestionsStore:
@@ -100,7 +101,7 @@ class Repository:
     def debriefs(self) -> DebriefStore:
         from companion.store.journal_store import DebriefStore
 
-        return DebriefStore(self.db, self.interviews, self.questions)
+        return DebriefStore(self.db)
 
     @cached_property
     def worries(self) -> WorriesStore:
@@ -137,42 +138,39 @@ class Repository:
     def read_only(self) -> bool:
         return not self.db.writable
 
-    def summary_inputs(self) -> SummaryInputs:
-        """What the summary reads, from the main file only; the question bank and the
-        applications are read as stored, without building every question and application."""
-        from companion.domain.summary import SummaryInputs
+    @property
+    def read_only_reason(self) -> str:
+        """Why nothing can be saved ("another companion (process 12) has it open")."""
+        return self.db.read_only_reason
 
-        today = self.clock.today()
-        interviews = self.interviews.all()
-        rows = waiting_room(interviews, self.references.all(), today, include_closed=True)
-        practice_due = count_due(self.db.main_docs(QUESTIONS).values(), self.clock.now())
-        return SummaryInputs(
-            settings=self.settings.get(),
-            actions=(*interview_actions(rows), *practice_actions(practice_due)),
-            waiting=tuple(row for row in rows if row.interview.is_open),
-            offer_accepted=any_accepted(interviews),
-            recent_replies=recent_replies(interviews, today),
-            practice_due=practice_due,
-            applications=tuple(self.applications.for_summary(today)),
-            urge_days=tuple(self.urges.recent_days(today, CHART_DAYS)),
-        )
+    @property
+    def changes(self) -> int:
+        """How many changes were made since opening: equal counts, the same data."""
+        return self.db.changes
 
-    def scheduling(self) -> Scheduling:
-        """How rehearsals are scheduled, from the user's desired retention."""
-        from companion.domain.practice import Scheduling
+    @property
+    def dirty(self) -> bool:
+        """Changes are waiting to be written."""
+        return self.db.dirty
 
-        return Scheduling(desired_retention=self.settings.get().desired_retention)
+    def batch(self) -> AbstractContextManager[None]:
+        """Several changes that are saved together or not at all."""
+        return self.db.batch()
 
-    def summary(self) -> Summary:
-        from companion.domain.summary import build_summary
-
-        return build_summary(self.summary_inputs(), self.clock.today())
+    def on_save_problem(self, listener: Callable[[str | None], None]) -> None:
+        """Call `listener` from the background writer when a save fails (the problem in
+        words) and when saving works again (None)."""
+        self.db.save_listener = listener
 
     def flush(self) -> None:
         self.db.flush()
 
     def close(self) -> None:
         self.db.close()
+
+    def discard(self) -> None:
+        """Let go without writing what changed since the last save."""
+        self.db.discard()
 
     def __enter__(self) -> Repository:
         return self
@@ -186,4 +184,4 @@ class Repository:
         if exc_type is None:
             self.close()
         else:
-            self.db.discard()
+            self.discard()

@@ -8,12 +8,12 @@ prompt runs (benchmark B1), nor by the app's start before the slot.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Any
 
 from tinydb.table import Document, Table
 
-from companion.domain.worries import Offer, State, Thought, TurnedOut, offer, park
+from companion.domain.worries import State, Thought, TurnedOut
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -95,20 +95,12 @@ class WorriesStore:
         doc = self._table().get(doc_id=thought_id)
         return thought_from_doc(dict(doc), doc.doc_id) if isinstance(doc, Document) else None
 
-    def park(self, text: str, now: datetime, checkin: time | None) -> Thought:
-        """Park `text` (`now` local): a new thought, or the same one waiting, counted up."""
+    def add(self, thought: Thought) -> Thought:
         self._db.require_writable()
-        thought = park(self.waiting(), text, now, checkin)
-        if thought.id is None:
-            thought_id = self._db.insert(self._table(), thought_to_doc(thought))
-            return replace(thought, id=thought_id)
-        self.save(thought)
-        return thought
+        thought_id = self._db.insert(self._table(), thought_to_doc(thought))
+        return replace(thought, id=thought_id)
 
     def save(self, thought: Thought) -> None:
         assert thought.id is not None, "save() takes a thought that was parked"
         self._db.require_writable()
         self._db.update_one(self._table(), thought.id, thought_to_doc(thought))
-
-    def offer(self, now: datetime, checkin: time | None) -> Offer:
-        return offer(self.all(), now, checkin)

@@ -1,19 +1,19 @@
 """The writing programme's steps, in a history part of their own (`writing`).
 
 The writing itself is a journal entry (in the `journal` part); a step says which
-prompt it answered, or that the prompt was skipped. Read only by the journal's
-programme and by exports.
+prompt it answered, or that the prompt was skipped (services/writing.py keeps
+the two together). Read only by the journal's programme and by exports.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from tinydb.table import Table
 
-from companion.domain.journal import Entry
-from companion.domain.writing import Programme, Step, programme, step
+from companion.domain.writing import Step
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -63,23 +63,6 @@ class WritingStore:
             return []
         return [step_from_doc(dict(doc), doc.doc_id) for doc in self._table().all()]
 
-    def state(self, today: date) -> Programme:
-        return programme(self.steps(), today)
-
-    def skip(self, state: Programme, today: date) -> Step:
-        """Let today's prompt go; the next one waits for a later day."""
+    def add(self, taken: Step) -> Step:
         self._db.require_writable()
-        taken = step(state, today, written=False)
-        self._db.insert(self._table(), step_to_doc(taken))
-        return taken
-
-    def write(self, state: Programme, today: date, entry: Entry) -> Entry:
-        """Keep the writing in the journal and the step here, saved together."""
-        from companion.store.journal_store import JournalStore
-
-        self._db.require_writable()
-        with self._db.batch():
-            saved = JournalStore(self._db).add(entry)
-            taken = step(state, today, written=True, entry_id=saved.id)
-            self._db.insert(self._table(), step_to_doc(taken))
-        return saved
+        return replace(taken, id=self._db.insert(self._table(), step_to_doc(taken)))

@@ -16,8 +16,10 @@ from textual.screen import Screen
 
 from companion.clock import Clock
 from companion.domain.urges import EXIT_NOT_NOW
-from companion.store.repository import Repository
+from companion.services import settings as settings_service
+from companion.services.access import Repository, open_repository
 from companion.tui.commands import ScreenKeys
+from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
 from companion.tui.gc_pause import AFTER_FRAME, MAX_HOLD, GcPause
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
@@ -80,17 +82,14 @@ class CompanionApp(App[None]):
         settings = self.repo.settings.get()
         self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.repo.db.save_listener = self._save_problem_from_writer
+        self.repo.on_save_problem(self._save_problem_from_writer)
         modes = {d.mode for d in DESTINATIONS}
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
             self.call_after_refresh(self.open_target, self.start)
         if self.repo.read_only:
             self.notify(
-                f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
-                title="Just looking",
-                timeout=8,
-                markup=False,
+                read_only_sentence(self.repo), title=READ_ONLY_TITLE, timeout=8, markup=False
             )
         elif not settings.welcomed:
             from companion.tui.dialogs import WelcomeScreen
@@ -131,8 +130,8 @@ class CompanionApp(App[None]):
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
-        if name and not self.repo.read_only and name != self.repo.settings.get().theme:
-            self.repo.settings.update(theme=name)
+        if name and not self.repo.read_only:
+            settings_service.remember_theme(self.repo, name)
 
     def _save_problem_from_writer(self, problem: str | None) -> None:
         # Never wait for the UI here: at quit the UI thread waits for this writer.
@@ -259,7 +258,7 @@ class CompanionApp(App[None]):
 
     @property
     def unsaved_changes(self) -> bool:
-        return not self.quit_without_saving and not self.repo.read_only and self.repo.db.dirty
+        return not self.quit_without_saving and not self.repo.read_only and self.repo.dirty
 
     def on_unmount(self) -> None:
         self.close_repository()
@@ -267,7 +266,7 @@ class CompanionApp(App[None]):
     def close_repository(self) -> None:
         """Save what is left and let go of the database; `exit_problem` says what failed."""
         if self.quit_without_saving:
-            self.repo.db.discard()
+            self.repo.discard()
             self.exit_problem = (
                 f"companion quit without saving the latest changes to {self.repo.path}; "
                 "the file holds what was saved before."
@@ -308,7 +307,7 @@ def make_app(
     if pause is not None:
         pause.hold()
     try:
-        repo = Repository.open(db_path, clock, access="auto", background=background)
+        repo = open_repository(db_path, clock, access="auto", background=background)
     except BaseException:
         if pause is not None:
             pause.release()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.dom import DOMNode
 
 if TYPE_CHECKING:
+    from companion.services.access import Repository
     from companion.tui.app import CompanionApp
 
 READ_ONLY_TITLE = "Just looking"
@@ -20,9 +21,9 @@ def app_of(node: DOMNode) -> CompanionApp:
     return app
 
 
-def read_only_sentence(node: DOMNode) -> str:
+def read_only_sentence(repo: Repository) -> str:
     """The one sentence for a companion that cannot save, naming why."""
-    return f"Read-only: {app_of(node).repo.db.read_only_reason}. Nothing you change here is saved."
+    return f"Read-only: {repo.read_only_reason}. Nothing you change here is saved."
 
 
 def refuse_when_read_only(node: DOMNode) -> bool:
@@ -30,5 +31,5 @@ def refuse_when_read_only(node: DOMNode) -> bool:
     app = app_of(node)
     if not app.repo.read_only:
         return False
-    app.notify(read_only_sentence(node), title=READ_ONLY_TITLE, markup=False)
+    app.notify(read_only_sentence(app.repo), title=READ_ONLY_TITLE, markup=False)
     return True

@@ -9,7 +9,7 @@ from typing import Any
 
 from companion.clock import FrozenClock
 from companion.domain.interviews import Interview
-from companion.domain.worries import let_go
+from companion.services import worries
 from companion.store.repository import Repository
 from companion.tui.app import make_app
 from companion.tui.screens.interview import InterviewScreen
@@ -73,13 +73,11 @@ def parked_at_the_check_in(db_path: Path, clock: FrozenClock) -> None:
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(welcomed=True, checkin_time=CHECKIN)
         repo.interviews.add(Interview("Acme", "Product designer", date(2026, 2, 27)))
-        for minutes in (0, 45, 130):
-            repo.worries.park(
-                "Did Acme write back?", clock.now() + timedelta(minutes=minutes), CHECKIN
-            )
-        repo.worries.park("What if I said the wrong thing about [bold]salary[/]?", clock.now(),
-                          CHECKIN)  # fmt: skip
-    clock.advance(timedelta(hours=7, minutes=35))  # 17:05
+        for _ in range(3):
+            worries.park(repo, "Did Acme write back?")
+            clock.advance(timedelta(minutes=45))
+        worries.park(repo, "What if I said the wrong thing about [bold]salary[/]?")
+    clock.advance(timedelta(hours=5, minutes=20))  # 17:05
 
 
 def test_the_parked_thoughts_at_the_check_in(
@@ -107,8 +105,7 @@ def test_the_second_parked_thought_is_shown_literally(
 def test_how_did_it_turn_out(snap_compare: Any, db_path: Path, clock: FrozenClock) -> None:
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(welcomed=True, checkin_time=CHECKIN)
-        thought = repo.worries.park("Will Umbrella call?", clock.now(), CHECKIN)
-        repo.worries.save(let_go(thought, clock.today()))
+        worries.answer(repo, worries.park(repo, "Will Umbrella call?"), "let_go")
     clock.advance(timedelta(days=7, hours=8))
     app = make_app(db_path, clock, cursor_blink=False)
     try:

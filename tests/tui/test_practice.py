@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from companion.clock import FrozenClock
 from companion.domain.practice import LEARNING_STEPS, Star, new_question
+from companion.services import summary as summaries
 from companion.store.layout import Layout
 from companion.store.repository import Repository
 from companion.tui.commands import ScreenKeys
@@ -135,7 +136,7 @@ async def test_a_full_rehearsal(build_app: AppFactory, db_path: Path, clock: Fro
     assert reviews[0]["review_duration"] == 95_000
     assert reviews[0]["review_datetime"] == (started + timedelta(seconds=95)).isoformat()
     with Repository.open(db_path, clock, access="read") as repo:
-        assert repo.summary().practice_due == 0
+        assert summaries.summary(repo).practice_due == 0
         assert repo.questions.answer_history(second)[0].text == "Answer 2"
 
 

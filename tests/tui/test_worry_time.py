@@ -14,6 +14,7 @@ from companion.clock import FrozenClock
 from companion.domain.interviews import Interview
 from companion.domain.worries import State, TurnedOut, let_go
 from companion.domain.writing import PROGRAMME_TAG, PROMPTS
+from companion.services import worries, writing
 from companion.store.repository import Repository
 from companion.tui.app import CompanionApp, make_app
 from companion.tui.dialogs import KindWords, OutcomeDialog, ParkedThoughts, WritingProgramme
@@ -206,7 +207,7 @@ def park(db_path: Path, clock: FrozenClock, *texts: str) -> None:
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(welcomed=True, checkin_time=CHECKIN)
         for text in texts:
-            repo.worries.park(text, clock.now(), CHECKIN)
+            worries.park(repo, text)
 
 
 def home_app(db_path: Path, clock: FrozenClock) -> CompanionApp:
@@ -398,5 +399,5 @@ async def test_the_writing_programme_one_prompt_a_day_skippable(
         assert text_of(app, ".dialog-title") == "Writing about the search · prompt 2 of 4"
         await pilot.click("#skip")
         await pilot.pause()
-        assert app.repo.writing.state(clock.today()).prompt is None
+        assert writing.programme(app.repo).prompt is None
         assert len(app.repo.journal.all()) == 1

@@ -18,7 +18,9 @@ from companion.cli.plain_pacer import pace, wants_plain
 from companion.clock import FrozenClock
 from companion.domain.breathing import BOX, SIGH
 from companion.domain.interviews import Interview
-from companion.domain.worries import State, let_go
+from companion.domain.worries import State
+from companion.services import summary as summaries
+from companion.services import worries
 from companion.store.lock import WriteLock
 from companion.store.repository import Repository
 from tests.e2e.tmux import COMPANION
@@ -177,7 +179,7 @@ def test_an_answer_it_does_not_know_is_asked_again_and_no_answer_is_not_now(
     assert "Left" not in out and "Look once" not in out
     with Repository.open(db_path, clock, access="read") as repo:
         assert repo.urges.choices() == {1: "look"}  # the second urge has no choice
-        assert repo.summary().urges_today == 2
+        assert summaries.summary(repo).urges_today == 2
 
 
 def test_the_settings_pattern_is_the_default_and_the_flag_wins(
@@ -302,9 +304,9 @@ def test_parked_lists_the_waiting_ones_and_all_of_them_with_all(
     assert "No thought is waiting." in capsys.readouterr().out
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(checkin_time=time(8, 0))  # today's is gone: tomorrow's
-        first = repo.worries.park("Did Acme write back?", clock.now(), time(8, 0))
-        repo.worries.park("Will Umbrella call?", clock.now(), time(8, 0))
-        repo.worries.save(let_go(first, clock.today()))
+        first = worries.park(repo, "Did Acme write back?")
+        worries.park(repo, "Will Umbrella call?")
+        worries.answer(repo, first, "let_go")
     assert main(["--db", str(db_path), "parked"]) == 0
     assert capsys.readouterr().out == "   2  until 08:00 Wed 4 Mar  Will Umbrella call?\n"
     assert main(["--db", str(db_path), "parked", "--all"]) == 0
@@ -340,7 +342,7 @@ def test_the_short_summary_pays_nothing_for_parked_thoughts(
 ) -> None:
     with Repository.open(db_path, clock) as repo:
         for n in range(50):
-            repo.worries.park(f"Thought {n}", clock.now(), None)
+            worries.park(repo, f"Thought {n}")
         repo.urges.choose(repo.urges.note(clock.now()), "leave")
         repo.settings.update(breathing_pattern="sigh", reduced_motion=True)
     result = subprocess.run(
@@ -353,7 +355,7 @@ def test_the_short_summary_pays_nothing_for_parked_thoughts(
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "LOADED:"
     with Repository.open(db_path, clock, access="read") as repo:
-        repo.summary()
+        summaries.summary(repo)
         assert repo.db.loaded_parts() == []
 
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from companion.clock import FrozenClock
 from companion.domain.applications import STATUS_WORDS, Application
 from companion.domain.summary import build_summary
+from companion.services import summary as summaries
 from companion.store.repository import SCHEMA_MODULES, SCHEMAS, Repository
 
 DAY = date(2026, 3, 3)
@@ -53,7 +54,7 @@ def test_the_summary_counts_the_same_from_the_applications_it_reads(
                 Application("Acme", "Designer", on, status=status, status_on=status_on)
             )
         every = tuple(repo.applications.all())
-        inputs = repo.summary_inputs()
+        inputs = summaries.summary_inputs(repo)
     assert set(inputs.applications) <= set(every)
     whole = replace(inputs, applications=every)
     assert build_summary(inputs, today) == build_summary(whole, today)
@@ -110,7 +111,7 @@ def test_dates_written_as_iso_weeks_are_counted_too(db_path: Path, clock: Frozen
     tables["applications"]["1"]["applied_on"] = "2026-W10-2"  # Tue 3 Mar 2026
     db_path.write_bytes(orjson.dumps(tables))
     with Repository.open(db_path, clock, access="read") as repo:
-        inputs = repo.summary_inputs()
-        summary = repo.summary()
+        inputs = summaries.summary_inputs(repo)
+        summary = summaries.summary(repo)
     assert len(inputs.applications) == 1
     assert summary.applied_this_week == 1

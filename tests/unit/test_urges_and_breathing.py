@@ -22,6 +22,7 @@ from companion.domain.breathing import (
 from companion.domain.errors import FieldError
 from companion.domain.settings import BREATHING_PATTERNS
 from companion.domain.urges import BREATHE_EXIT, parking_note, trend_sentence, urges_per_day
+from companion.services import summary as summaries
 from companion.store.errors import BadDatabaseFile
 from companion.store.repository import Repository
 
@@ -79,7 +80,7 @@ def test_an_urge_is_stored_in_utc_with_its_local_day(db_path: Path, clock: Froze
         assert doc["at"] == "2026-03-04T04:30:00+00:00"
         assert doc["on"] == "2026-03-03"
         assert repo.urges.recent_days(TODAY, 14) == [TODAY, TODAY]
-        assert repo.summary().urges_today == 2
+        assert summaries.summary(repo).urges_today == 2
 
 
 def test_the_cyclic_sigh_is_a_double_breath_in_and_a_long_breath_out_for_five_minutes() -> None:
@@ -128,7 +129,7 @@ def test_the_choice_after_breathing_is_kept_with_its_urge(
         repo.urges.choose(first, "leave")
     with Repository.open(db_path, clock, access="read") as repo:
         assert repo.urges.choices() == {first: "leave"}
-        assert repo.summary().urges_today == 2
+        assert summaries.summary(repo).urges_today == 2
     with Repository.open(db_path, clock) as repo:
         repo.urges.choose(second, "look")
         assert repo.urges.choices() == {first: "leave", second: "look"}

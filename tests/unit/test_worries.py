@@ -28,6 +28,8 @@ from companion.domain.worries import (
     parse_thought,
     same_key,
 )
+from companion.services import summary as summaries
+from companion.services import worries as parking
 from companion.store.errors import BadDatabaseFile
 from companion.store.repository import Repository
 
@@ -141,12 +143,13 @@ def test_do_something_opens_the_open_interview_the_thought_names() -> None:
 def test_parked_thoughts_are_kept_in_a_part_of_their_own(db_path: Path) -> None:
     clock = FrozenClock(MORNING)
     with Repository.open(db_path, clock) as repo:
-        first = repo.worries.park("Did Acme write back?", clock.now(), CHECKIN)
-        again = repo.worries.park("did acme write back", clock.now(), CHECKIN)
-        repo.worries.park("Will Umbrella call?", clock.now(), CHECKIN)
+        repo.settings.update(checkin_time=CHECKIN)
+        first = parking.park(repo, "Did Acme write back?")
+        again = parking.park(repo, "did acme write back")
+        parking.park(repo, "Will Umbrella call?")
         assert again.id == first.id and again.times == 2
     with Repository.open(db_path, clock, access="read") as repo:
-        repo.summary()
+        summaries.summary(repo)
         assert repo.db.loaded_parts() == []  # the summary never reads them
         thoughts = repo.worries.all()
         assert repo.db.loaded_parts() == ["worries"]
@@ -160,8 +163,9 @@ def test_parked_thoughts_are_kept_in_a_part_of_their_own(db_path: Path) -> None:
 def test_a_stored_answer_round_trips(db_path: Path) -> None:
     clock = FrozenClock(MORNING)
     with Repository.open(db_path, clock) as repo:
-        thought = repo.worries.park("Did Acme write back?", clock.now(), CHECKIN)
-        repo.worries.save(looked_back(let_go(thought, clock.today()), TurnedOut.AS_FEARED))
+        thought = parking.park(repo, "Did Acme write back?")
+        parking.answer(repo, thought, "let_go")
+        parking.look_back(repo, repo.worries.all()[0], TurnedOut.AS_FEARED)
     with Repository.open(db_path, clock, access="read") as repo:
         (stored,) = repo.worries.all()
     assert stored.state == State.LET_GO and stored.turned_out == TurnedOut.AS_FEARED
@@ -177,7 +181,7 @@ def test_a_bad_stored_thought_is_refused_naming_table_id_and_field(
 ) -> None:
     clock = FrozenClock(MORNING)
     with Repository.open(db_path, clock) as repo:
-        thought = repo.worries.park("Did Acme write back?", clock.now(), CHECKIN)
+        thought = parking.park(repo, "Did Acme write back?")
         assert thought.id is not None
         repo.db.update_one(repo.db.part("worries").table("worries"), thought.id, {field: value})
     files = sorted(p for p in db_path.parent.rglob("*") if p.is_file())

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FrozenClock
-from companion.domain.journal import new_entry
 from companion.domain.writing import (
     ABOUT_PROGRAMME,
     PROGRAMME_TAG,
@@ -23,6 +22,8 @@ from companion.domain.writing import (
     step,
     write_until,
 )
+from companion.services import summary as summaries
+from companion.services import writing
 from companion.store.repository import Repository
 
 MONDAY = date(2026, 3, 2)
@@ -90,25 +91,23 @@ def test_the_writing_is_a_journal_entry_and_the_step_is_kept_beside_it(
 ) -> None:
     clock = FrozenClock(datetime(2026, 3, 2, 18, 0, tzinfo=UTC))
     with Repository.open(db_path, clock) as repo:
-        state = repo.writing.state(clock.today())
-        entry = new_entry("It has been a long month.", clock.now(), tags=(PROGRAMME_TAG,))
-        saved = repo.writing.write(state, clock.today(), entry)
+        saved = writing.write_prompt(repo, writing.programme(repo), "It has been a long month.")
     clock.advance(timedelta(days=2))
     with Repository.open(db_path, clock) as repo:
         assert [e.tags for e in repo.journal.all()] == [(PROGRAMME_TAG,)]
         (first,) = repo.writing.steps()
         assert (first.prompt, first.written, first.entry_id) == (1, True, saved.id)
-        state = repo.writing.state(clock.today())
+        state = writing.programme(repo)
         assert state.prompt == 2
-        repo.writing.skip(state, clock.today())
-        assert repo.writing.state(clock.today()).prompt is None
+        writing.skip_prompt(repo, state)
+        assert writing.programme(repo).prompt is None
         assert len(repo.journal.all()) == 1  # a skip writes nothing in the journal
 
 
 def test_the_summary_never_reads_the_programme(db_path: Path) -> None:
     clock = FrozenClock(datetime(2026, 3, 2, 18, 0, tzinfo=UTC))
     with Repository.open(db_path, clock) as repo:
-        repo.writing.skip(repo.writing.state(clock.today()), clock.today())
+        writing.skip_prompt(repo, writing.programme(repo))
     with Repository.open(db_path, clock, access="read") as repo:
-        repo.summary()
+        summaries.summary(repo)
         assert repo.db.loaded_parts() == []

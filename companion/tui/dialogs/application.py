@@ -11,6 +11,8 @@ from textual.widgets import Select, Static
 
 from companion.domain.applications import STATUSES, Application, parse_application
 from companion.domain.errors import FieldError
+from companion.services import applications as applying
+from companion.services import summary as summaries
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.choice import ChoiceDialog
 from companion.tui.dialogs.form import FormScreen
@@ -110,10 +112,9 @@ class ApplicationForm(FormScreen[Application]):
             self.show_errors({FIELD_KEYS.get(problem.field, "status"): problem}, LABELS)
             return
         if self.previous is None:
-            application = app.repo.applications.add(application)
+            self.dismiss(applying.log_application(app.repo, application))
         else:
-            app.repo.applications.save(application)
-        self.dismiss(application)
+            self.dismiss(applying.save_application(app.repo, application))
 
 
 class StatusDialog(ChoiceDialog[str]):
@@ -139,7 +140,7 @@ def log_application(app: CompanionApp) -> None:
     def done(saved: Application | None) -> None:
         if saved is None:
             return
-        summary = app.repo.summary()
+        summary = summaries.summary(app.repo)
         words = [f"{saved.role} at {saved.company}."]
         if summary.weekly_goal:
             words.append(f"{summary.applied_this_week} of {summary.weekly_goal} this week.")

@@ -11,8 +11,9 @@ from textual.widgets import Select, Static
 
 from companion.domain.dates import parse_date
 from companion.domain.errors import FieldError
-from companion.domain.interviews import ContactKind, Interview, log_contact
+from companion.domain.interviews import ContactKind, Interview
 from companion.domain.timeline import unanswered_follow_up
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import TextField
@@ -91,12 +92,16 @@ class ContactForm(FormScreen[bool]):
             self.show_errors(errors, LABELS)
             return
         try:
-            changed = log_contact(
-                self.interview, kind, on, today, note=self._value("note"), decision_by=decision_by
+            interviews.log_contact(
+                app.repo,
+                self.interview,
+                kind,
+                on,
+                note=self._value("note"),
+                decision_by=decision_by,
             )
         except FieldError as error:
             key = "on" if error.field == "on" else "decision-by"
             self.show_errors({key: error}, LABELS)
             return
-        app.repo.interviews.save(changed)
         self.dismiss(True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from companion.domain.decks import ImportResult, import_sentence
-from companion.store.deck_files import ShippedDeck, shipped_decks
+from companion.services import practice
+from companion.services.practice import ShippedDeck
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.choice import ChoiceDialog
 
@@ -49,12 +50,12 @@ class DeckPicker(ChoiceDialog[ShippedDeck]):
 
     def choices(self) -> list[tuple[ShippedDeck, Content | str]]:
         have = app_of(self).repo.questions.import_keys()
-        return [(shipped, deck_label(shipped, have)) for shipped in shipped_decks()]
+        return [(shipped, deck_label(shipped, have)) for shipped in practice.starter_decks()]
 
     def choose(self, value: ShippedDeck) -> None:
         if refuse_when_read_only(self):
             return
         app = app_of(self)
-        result: ImportResult = app.repo.questions.import_deck(value.deck, app.clock.now())
+        result: ImportResult = practice.import_deck(app.repo, value.deck)
         app.notify(import_sentence(result, app.clock.today()), title="Starter deck", timeout=8)
         self.dismiss(value)

@@ -12,9 +12,10 @@ from textual.widgets import Select, Static
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
-from companion.domain.journal import Entry, edit_entry, new_entry, parse_entry_text
+from companion.domain.journal import Entry, new_entry, parse_entry_text
 from companion.domain.mood import MOOD_SCALE, parse_mood
 from companion.domain.practice import parse_tags
+from companion.services import journal
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import TextBox, TextField
@@ -118,18 +119,16 @@ class EntryForm(FormScreen[Entry]):
         if errors or text is None or tags is None:
             self.show_errors(errors, LABELS)
             return
-        now = app.clock.now()
         try:
             if self.entry is None:
-                saved = app.repo.journal.add(
-                    new_entry(text, now, mood=mood, tags=tags, interview_id=interview_id)
+                made = new_entry(
+                    text, app.clock.now(), mood=mood, tags=tags, interview_id=interview_id
                 )
+                saved = journal.write_entry(app.repo, made)
             else:
-                saved = edit_entry(
-                    self.entry, now, text=text, mood=mood, tags=tags, interview_id=interview_id
+                saved = journal.edit_entry(
+                    app.repo, self.entry, text=text, mood=mood, tags=tags, interview_id=interview_id
                 )
-                if saved != self.entry:
-                    app.repo.journal.save(saved)
         except FieldError as error:
             self.show_errors({"text": error}, LABELS)
             return

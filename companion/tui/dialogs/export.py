@@ -20,7 +20,7 @@ from companion.domain.errors import FieldError
 from companion.exports import FORMATS, render, written_sentence
 from companion.exports.target import free_path, write_if_new, write_named
 from companion.paths import user_path
-from companion.store.errors import StoreError
+from companion.services.access import StoreError
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import FormScreen
 from companion.tui.widgets import TextField

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 
 from textual.app import ComposeResult
@@ -12,6 +11,7 @@ from textual.widgets import Static
 
 from companion.domain.fit import ASPECT_QUESTIONS, ASPECTS, FitReflection, parse_score
 from companion.domain.interviews import Interview
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import NoteArea, TextField
@@ -59,5 +59,5 @@ class FitForm(FormScreen[bool]):
             self.show_errors(errors, LABELS)
             return
         fit = FitReflection(**scores, note=self.query_one("#fit-note", NoteArea).text.strip())
-        app_of(self).repo.interviews.save(replace(self.interview, fit=fit))
+        interviews.save_fit(app_of(self).repo, self.interview, fit)
         self.dismiss(True)

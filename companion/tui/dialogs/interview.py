@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
@@ -19,7 +18,9 @@ from companion.domain.interviews import (
     parse_contact_pref,
     parse_interviewers,
     parse_name,
+    with_details,
 )
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import NoteArea, TextField
@@ -169,24 +170,22 @@ class InterviewForm(FormScreen[int]):
             self.show_errors(errors, LABELS)
             return
         self.clear_errors()
-        fields = dict(
+        made = new_interview(
             company=company,
             role=role,
             held_on=held_on,
-            round=" ".join(self._value("round").split()),
+            round=self._value("round"),
             interviewers=parse_interviewers([self._value("people")]),
             decision_by=decision_by,
             contact_pref=prefers,
-            notes=self.query_one("#notes", NoteArea).text.strip(),
+            notes=self.query_one("#notes", NoteArea).text,
             final_round=self.query_one("#final", Checkbox).value,
         )
-        repo = app.repo
         if self.interview is not None:
-            changed = replace(self.interview, **fields)  # type: ignore[arg-type]
-            repo.interviews.save(changed)
+            changed = interviews.save_interview(app.repo, with_details(self.interview, made))
             self.dismiss(changed.id)
             return
-        added, previous = repo.interviews.add(new_interview(**fields))  # type: ignore[arg-type]
+        added, previous = interviews.add_interview(app.repo, made)
         if previous is not None:
             self.app.notify(
                 f"This is the next round after {friendly(previous.held_on, today)}; "

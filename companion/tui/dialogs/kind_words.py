@@ -15,8 +15,9 @@ from textual.widgets import Static
 
 from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
-from companion.domain.journal import Entry, new_entry, parse_entry_text
-from companion.domain.writing import SELF_COMPASSION, SELF_COMPASSION_TAG
+from companion.domain.journal import Entry, parse_entry_text
+from companion.domain.writing import SELF_COMPASSION
+from companion.services import writing
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import FormScreen
 from companion.tui.widgets import NoteArea
@@ -63,10 +64,4 @@ class KindWords(FormScreen[Entry]):
         except FieldError as error:
             self.show_errors({"kind-words": error}, LABELS)
             return
-        entry = new_entry(
-            words,
-            app.clock.now(),
-            tags=(SELF_COMPASSION_TAG,),
-            interview_id=self.interview.id,
-        )
-        self.dismiss(app.repo.journal.add(entry))
+        self.dismiss(writing.keep_kind_words(app.repo, self.interview.id, words))

@@ -7,7 +7,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from companion.domain.interviews import Interview, move_on
+from companion.domain.interviews import Interview, Outcome
+from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import FormScreen
 from companion.tui.widgets import NoteArea
@@ -45,5 +46,5 @@ class MoveOnScreen(FormScreen[bool]):
     def save(self) -> None:
         app = app_of(self)
         reflection = self.query_one("#reflection", NoteArea).text
-        app.repo.interviews.save(move_on(self.interview, reflection, app.clock.today()))
+        interviews.set_outcome(app.repo, self.interview, Outcome.MOVED_ON, reflection)
         self.dismiss(True)

@@ -23,14 +23,11 @@ from companion.domain.worries import (
     Offer,
     Thought,
     TurnedOut,
-    did_something,
     doing_for,
-    keep_for_tomorrow,
-    let_go,
-    looked_back,
     parked_words,
     slot_time,
 )
+from companion.services import worries
 from companion.tui.context import app_of
 
 LOOK_BACK_ANSWERS = (TurnedOut.BETTER, TurnedOut.AS_FEARED, TurnedOut.NOT_YET)
@@ -138,32 +135,24 @@ class ParkedThoughts(ModalScreen[str | None]):
         else:
             self.action_answer(button)
 
-    def _save(self, thought: Thought) -> None:
-        app_of(self).repo.worries.save(thought)
-
     def action_answer(self, answer: str) -> None:
         step = self.current
         if step is None or step[0] != "parked":
             return
         thought = step[1]
-        today = app_of(self).clock.today()
+        repo = app_of(self).repo
         if answer == "do":
-            self._save(did_something(thought, today))
+            worries.answer(repo, thought, "do")
             self.dismiss(doing_for(thought, self.interviews).target)
-            return
-        if answer == "let_go":
-            self._save(let_go(thought, today))
-        elif answer == "keep":
-            self._save(keep_for_tomorrow(thought, today))
-        else:
-            return
-        self.next()
+        elif answer in ("let_go", "keep"):
+            worries.answer(repo, thought, "let_go" if answer == "let_go" else "keep")
+            self.next()
 
     def action_turned_out(self, number: int) -> None:
         step = self.current
         if step is None or step[0] != "looking_back" or not 1 <= number <= 3:
             return
-        self._save(looked_back(step[1], LOOK_BACK_ANSWERS[number - 1]))
+        worries.look_back(app_of(self).repo, step[1], LOOK_BACK_ANSWERS[number - 1])
         self.next()
 
     def next(self) -> None:
@@ -172,10 +161,10 @@ class ParkedThoughts(ModalScreen[str | None]):
 
     def action_later(self) -> None:
         """The parked thoughts left wait for tomorrow; the look back shown is not asked again."""
-        today = app_of(self).clock.today()
+        repo = app_of(self).repo
         for index, (kind, thought) in enumerate(self.steps[self.at :]):
             if kind == "parked":
-                self._save(keep_for_tomorrow(thought, today))
+                worries.answer(repo, thought, "keep")
             elif index == 0:
-                self._save(looked_back(thought, TurnedOut.SKIPPED))
+                worries.look_back(repo, thought, TurnedOut.SKIPPED)
         self.dismiss(None)

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from companion.domain.errors import FieldError
 from companion.domain.practice import (
     Question,
     Star,
@@ -24,6 +25,7 @@ from companion.domain.practice import (
     parse_star,
     parse_tags,
 )
+from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import TextBox, TextField
@@ -132,10 +134,9 @@ class QuestionForm(_QuestionFields):
         if errors or text is None or tags is None or went_wrong is None or answer is None:
             self.show_errors(errors, LABELS)
             return
-        questions = app.repo.questions
-        if self.question is None:
-            saved = questions.add(
-                new_question(
+        try:
+            if self.question is None:
+                made = new_question(
                     text,
                     now,
                     tags=tags,
@@ -144,12 +145,19 @@ class QuestionForm(_QuestionFields):
                     answer=answer,
                     star=star,
                 )
-            )
-        else:
-            edited = replace(
-                self.question, text=text, tags=tags, interview_id=interview, went_wrong=went_wrong
-            )
-            saved = questions.improve_answer(edited, answer, now, star)
+                saved = practice.add_question(app.repo, made)
+            else:
+                edited = replace(
+                    self.question,
+                    text=text,
+                    tags=tags,
+                    interview_id=interview,
+                    went_wrong=went_wrong,
+                )
+                saved = practice.edit_question(app.repo, edited, answer, star)
+        except FieldError as error:  # an interview number that names no interview
+            self.show_errors({"interview": error}, LABELS)
+            return
         self.dismiss(saved)
 
 
@@ -193,5 +201,5 @@ class AnswerForm(_QuestionFields):
         if errors or answer is None:
             self.show_errors(errors, LABELS)
             return
-        saved = app.repo.questions.improve_answer(self.question, answer, app.clock.now(), star)
+        saved = practice.edit_question(app.repo, self.question, answer, star)
         self.dismiss(saved)

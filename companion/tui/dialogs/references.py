@@ -14,8 +14,9 @@ from textual.widgets import Button, Checkbox, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.dates import friendly
-from companion.domain.interviews import ContactKind, Interview, log_contact, references_told
+from companion.domain.interviews import Interview, references_told
 from companion.domain.references import Reference, new_reference
+from companion.services import interviews
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.confirm import Confirm
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
@@ -61,20 +62,20 @@ class ReferenceForm(FormScreen[int]):
 
     def save(self) -> None:
         errors: Errors = {}
-        values = {
-            key: self.query_one(f"#{key}", TextField).value for key in ("name", "relation", "reach")
-        }
-        made = attempt(errors, "name", lambda: new_reference(**values))
+        made = attempt(
+            errors,
+            "name",
+            lambda: new_reference(self.value("name"), self.value("relation"), self.value("reach")),
+        )
         if made is None:
             self.show_errors(errors, {"name": "Name"})
             return
-        store = app_of(self).repo.references
+        repo = app_of(self).repo
         if self.reference is not None:
-            changed = replace(made, id=self.reference.id)
-            store.save(changed)
-            self.dismiss(changed.id)
+            saved = interviews.save_reference(repo, replace(made, id=self.reference.id))
         else:
-            self.dismiss(store.add(made).id)
+            saved = interviews.add_reference(repo, made)
+        self.dismiss(saved.id)
 
 
 class InterviewReferences(FormScreen[bool]):
@@ -168,21 +169,9 @@ class InterviewReferences(FormScreen[bool]):
 
     def save(self) -> None:
         self._remember()
-        app = app_of(self)
-        today = app.clock.today()
-        changed = self.interview
-        if self._asked:
-            changed = log_contact(changed, ContactKind.REFERENCES_REQUESTED, today, today)
-        if self._ticked:
-            changed = log_contact(
-                changed,
-                ContactKind.REFERENCES_NOTIFIED,
-                today,
-                today,
-                references=sorted(self._ticked),
-            )
-        if changed != self.interview:
-            app.repo.interviews.save(changed)
+        changed = interviews.note_references(
+            app_of(self).repo, self.interview, asked=self._asked, told=sorted(self._ticked)
+        )
         self.dismiss(changed != self.interview)
 
 
@@ -251,7 +240,7 @@ class ReferencesScreen(ModalScreen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes and reference.id is not None:
-                app_of(self).repo.references.remove(reference.id)
+                interviews.remove_reference(app_of(self).repo, reference.id)
                 self.reload()
 
         self.app.push_screen(

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.settings import MAX_WEEKLY_GOAL, parse_weekly_goal
+from companion.services import settings
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.widgets import TextField
@@ -68,7 +69,7 @@ class WeeklyGoalScreen(FormScreen[None]):
         if goal is None:
             self.show_errors(errors, {"goal": "Weekly goal"})
             return
-        app_of(self).repo.settings.update(weekly_goal=goal, welcomed=True)
+        settings.set_weekly_goal(app_of(self).repo, goal)
         self.dismiss(None)
 
 
@@ -82,5 +83,5 @@ class WelcomeScreen(WeeklyGoalScreen):
 
     def action_cancel(self) -> None:
         if not app_of(self).repo.read_only:
-            app_of(self).repo.settings.update(welcomed=True)
+            settings.finish_welcome(app_of(self).repo)
         self.dismiss(None)

@@ -12,16 +12,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from companion.domain.errors import FieldError
-from companion.domain.journal import Entry, new_entry, parse_entry_text
+from companion.domain.journal import Entry, parse_entry_text
 from companion.domain.writing import (
     ABOUT_PROGRAMME,
-    PROGRAMME_TAG,
     PROMPTS,
     Programme,
     begin_again,
     status_line,
     write_until,
 )
+from companion.services import writing
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import FormScreen
 from companion.tui.widgets import TextBox
@@ -38,7 +38,7 @@ class WritingProgramme(FormScreen[Entry]):
 
     def compose(self) -> ComposeResult:
         app = app_of(self)
-        state = app.repo.writing.state(app.clock.today())
+        state = writing.programme(app.repo)
         if state.finished and not state.taken_today:
             state = begin_again(state)
             fresh = True
@@ -90,7 +90,7 @@ class WritingProgramme(FormScreen[Entry]):
         app = app_of(self)
         if self.state is None or self.state.prompt is None or app.repo.read_only:
             return
-        app.repo.writing.skip(self.state, app.clock.today())
+        writing.skip_prompt(app.repo, self.state)
         app.notify("Skipped. The next prompt waits for another day.", title="Writing", timeout=4)
         self.dismiss(None)
 
@@ -101,8 +101,8 @@ class WritingProgramme(FormScreen[Entry]):
             return
         try:
             text = parse_entry_text(self.value("programme-text"), field="writing")
-            entry = new_entry(text, app.clock.now(), tags=(PROGRAMME_TAG,))
+            saved = writing.write_prompt(app.repo, self.state, text)
         except FieldError as error:
             self.show_errors({"programme-text": error}, LABELS)
             return
-        self.dismiss(app.repo.writing.write(self.state, app.clock.today(), entry))
+        self.dismiss(saved)

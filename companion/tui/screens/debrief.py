@@ -50,6 +50,7 @@ from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
 from companion.domain.mood import MOOD_SCALE, mood_word
 from companion.domain.timeline import build_timeline, debrief_hint
+from companion.services import debrief as debriefs
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import form_row, show_field_errors
 from companion.tui.literal import literal
@@ -319,7 +320,8 @@ class DebriefScreen(Screen[None]):
         return Option(Content.assemble(mark, literal(question), extra))
 
     def _next_steps(self, interview: Interview, debrief: Debrief) -> ComposeResult:
-        asked = {True: "yes", False: "no"}.get(debrief.asked_next_steps)  # type: ignore[call-overload]
+        said = debrief.asked_next_steps
+        asked = None if said is None else ("yes" if said else "no")
         select = Select(
             [(label, value) for label, value in ASKED_OPTIONS],
             prompt="Skip",
@@ -503,7 +505,7 @@ class DebriefScreen(Screen[None]):
         )
         if untouched:
             return True
-        self.debrief = app.repo.debriefs.save(debrief, interview, app.clock.today())
+        self.debrief = debriefs.save_debrief(app.repo, debrief, interview)
         self.interview = app.repo.interviews.get(self.interview_id) or interview
         return True
 
@@ -588,9 +590,7 @@ class DebriefScreen(Screen[None]):
         assert self.debrief is not None and self.interview is not None
         app = app_of(self)
         already = self.debrief.practised_id(question) is not None
-        debrief, saved = app.repo.debriefs.practise(
-            self.debrief, self.interview, question, app.clock.now(), app.clock.today()
-        )
+        debrief, saved = debriefs.practise_tripped(app.repo, self.debrief, self.interview, question)
         self.debrief = debrief
         self.interview = app.repo.interviews.get(self.interview_id) or self.interview
         self.note = (

@@ -14,7 +14,8 @@ from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.summary import Summary
-from companion.tui.context import app_of
+from companion.services import summary as summaries
+from companion.tui.context import app_of, read_only_sentence
 from companion.tui.screens.home_worry import offer_parked_thoughts, show_urge_hint
 from companion.tui.widgets import GentleBar, UrgeChart
 from companion.tui.widgets.footer import Footer
@@ -100,11 +101,11 @@ class HomeScreen(Screen[None]):
         """
         app = app_of(self)
         now = app.clock.now()
-        made_for = (app.repo.db.changes, now.replace(second=0, microsecond=0))
+        made_for = (app.repo.changes, now.replace(second=0, microsecond=0))
         if made_for == self.shown_for:
             return
         self.shown_for = made_for
-        summary = app.repo.summary()
+        summary = summaries.summary(app.repo)
         self.query_one("#today", Static).update(
             Content(f"{greeting(now.hour)} {friendly(now.date())}.")
         )
@@ -112,9 +113,7 @@ class HomeScreen(Screen[None]):
         read_only = self.query_one("#read-only", Static)
         read_only.display = app.repo.read_only
         if app.repo.read_only:
-            read_only.update(
-                Content(f"Read-only: {app.repo.db.read_only_reason}. Nothing you do here is saved.")
-            )
+            read_only.update(Content(read_only_sentence(app.repo)))
 
     def show(self, summary: Summary) -> None:
         self.summary = summary

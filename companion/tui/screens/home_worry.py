@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from companion.domain.worries import slot_has_come
+from companion.services import worries
 from companion.tui.context import app_of
 
 # The hint under the urge chart, when the breathing chosen in settings is the cyclic sigh.
@@ -30,11 +31,9 @@ def offer_parked_thoughts(home: Screen[None]) -> None:
     app = app_of(home)
     if app.repo.read_only or app.screen is not home:
         return
-    now = app.clock.now()
-    checkin = app.repo.settings.get().checkin_time
-    if not slot_has_come(now, checkin):
-        return
-    offer = app.repo.worries.offer(now, checkin)
+    if not slot_has_come(app.clock.now(), app.repo.settings.get().checkin_time):
+        return  # nothing is read before the slot
+    offer = worries.offer(app.repo)
     if not offer:
         return
     from companion.tui.dialogs import ParkedThoughts

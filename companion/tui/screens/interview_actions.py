@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from companion.domain.interviews import CLOSED, Interview, Outcome, reopen, set_outcome
+from companion.domain.interviews import CLOSED, Interview, Outcome
 from companion.domain.journal import Entry
-from companion.domain.timeline import build_timeline
-from companion.tui.context import app_of
+from companion.services import interviews
+from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs import (
     ContactForm,
     FitForm,
@@ -55,24 +55,19 @@ class InterviewActions(Screen[None]):
 
     def _writable_current(self) -> Interview | None:
         interview = self.current()
-        if interview is None:
-            return None
-        if app_of(self).repo.read_only:
-            self.notify(
-                f"Read-only: {app_of(self).repo.db.read_only_reason}. Nothing can be changed here.",
-                title="Just looking",
-                markup=False,
-            )
+        if interview is None or refuse_when_read_only(self):
             return None
         return interview
 
     def _next_note(self, interview_id: int) -> None:
-        app = app_of(self)
-        interview = app.repo.interviews.get(interview_id)
-        if interview is None or not interview.is_open:
+        repo = app_of(self).repo
+        if repo.interviews.get(interview_id) is None:
             return
-        timeline = build_timeline(interview, app.clock.today(), app.repo.references.all())
-        self.notify(f"Next: {timeline.next_step}.", title=interview.company, markup=False)
+        row = interviews.waiting_row(repo, interview_id)
+        if row.interview.is_open:
+            self.notify(
+                f"Next: {row.timeline.next_step}.", title=row.interview.company, markup=False
+            )
 
     def action_log(self) -> None:
         interview = self._writable_current()
@@ -114,8 +109,7 @@ class InterviewActions(Screen[None]):
             if outcome == Outcome.MOVED_ON:
                 self.action_move_on()
                 return
-            app = app_of(self)
-            app.repo.interviews.save(set_outcome(interview, outcome, app.clock.today()))
+            interviews.set_outcome(app_of(self).repo, interview, outcome)
             self.after_change(interview.id)
             if outcome == Outcome.REJECTED:
                 # the note goes in the prompt's dialog: a toast would cover its buttons
@@ -158,9 +152,7 @@ class InterviewActions(Screen[None]):
         interview = self._writable_current()
         if interview is None or interview.outcome not in CLOSED:
             return
-        app = app_of(self)
-        back = reopen(interview, app.clock.today())
-        app.repo.interviews.save(back)
+        interviews.reopen(app_of(self).repo, interview)
         self.notify(
             "Back, whole. If they got in touch, log their reply and the dates will follow.",
             title=interview.company,

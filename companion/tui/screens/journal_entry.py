@@ -23,6 +23,7 @@ from companion.domain.interviews import Interview
 from companion.domain.journal import JournalItem, debrief_item, entry_item, reflection_item
 from companion.domain.mood import mood_word
 from companion.domain.numbers import whole_number
+from companion.services import journal
 from companion.tui.context import app_of
 from companion.tui.dialogs import Confirm, EntryForm
 from companion.tui.literal import literal
@@ -57,7 +58,7 @@ def delete_item(
 
     def confirmed(yes: bool | None) -> None:
         if yes:
-            app.repo.journal.delete(entry_id)
+            journal.delete_entry(app.repo, entry_id)
             if deleted is not None:
                 deleted()
 

@@ -31,6 +31,8 @@ from companion.domain.errors import FieldError
 from companion.domain.summary import Summary
 from companion.domain.urges import BREATHE_EXIT, Choice, parking_note, trend_sentence
 from companion.domain.worries import leave_it_words, next_slot, parse_thought
+from companion.services import summary as summaries
+from companion.services import urges, worries
 from companion.tui.context import app_of
 from companion.tui.widgets import BreathingBox, TextField, UrgeChart
 from companion.tui.widgets.footer import Footer
@@ -131,7 +133,7 @@ class PacerScreen(ModalScreen[None]):
         self.still = reduced_motion(settings.reduced_motion, app.animation_level)
         writable = not app.repo.read_only
         if self.note and writable:
-            self.urge_id = app.repo.urges.note(app.clock.now())
+            self.urge_id = urges.note_urge(app.repo)
         now = app.clock.now()
         noted = "Noted. " if self.note and writable else ""
         self.query_one("#parking", Static).update(
@@ -168,7 +170,7 @@ class PacerScreen(ModalScreen[None]):
                 self.query_one("#mind-hint", Static).update(Content(error.message.capitalize()))
                 return
             checkin = app.repo.settings.get().checkin_time
-            app.repo.worries.park(text, app.clock.now(), checkin)
+            worries.park(app.repo, text)
             self.parked = True
             until = leave_it_words(app.clock.now(), checkin).removeprefix("Leave it ")
             self.query_one("#breathing-parked", Static).update(
@@ -216,7 +218,7 @@ class PacerScreen(ModalScreen[None]):
     def finish(self) -> None:
         """The end of the breathing (or its stop): what needs the user, and the choice."""
         app = app_of(self)
-        summary = app.repo.summary()
+        summary = summaries.summary(app.repo)
         self.summary = summary
         self.choice = None
         now = app.clock.now()
@@ -284,7 +286,7 @@ class PacerScreen(ModalScreen[None]):
         app = app_of(self)
         self.choice = choice
         if self.urge_id is not None and not app.repo.read_only:
-            app.repo.urges.choose(self.urge_id, choice)
+            urges.choose(app.repo, self.urge_id, choice)
         if app.breathing_gate:
             app.exit_code = BREATHE_EXIT[choice]
             app.call_later(app.action_quit)

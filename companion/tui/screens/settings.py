@@ -22,6 +22,7 @@ from companion.domain.settings import (
     parse_retention,
     parse_weekly_goal,
 )
+from companion.services import settings as settings_service
 from companion.tui.context import app_of, read_only_sentence
 from companion.tui.dialogs.form import (
     Errors,
@@ -139,7 +140,7 @@ class SettingsScreen(Screen[None]):
         clear_field_errors(self)
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
-            note.update(Content(read_only_sentence(self)))
+            note.update(Content(read_only_sentence(app.repo)))
         else:
             note.update("ctrl+s or Enter saves; escape goes home without saving.")
         self.query_one("#save", Button).disabled = app.repo.read_only
@@ -163,29 +164,28 @@ class SettingsScreen(Screen[None]):
         if app.repo.read_only:
             return
         errors: Errors = {}
-        parsed: dict[str, object] = {
-            "weekly_goal": attempt(
-                errors, "weekly-goal", lambda: parse_weekly_goal(self._value("weekly-goal"))
-            ),
-            "checkin_time": attempt(
-                errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
-            ),
-            "desired_retention": attempt(
-                errors, "retention", lambda: parse_retention(self._value("retention"))
-            ),
-        }
-        if errors:
+        goal = attempt(errors, "weekly-goal", lambda: parse_weekly_goal(self._value("weekly-goal")))
+        checkin = attempt(
+            errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
+        )
+        retention = attempt(errors, "retention", lambda: parse_retention(self._value("retention")))
+        if errors or goal is None or retention is None:
             show_field_errors(self, errors, LABELS)
             return
         clear_field_errors(self)
         theme = self.query_one("#theme", Select).value
-        if isinstance(theme, str) and theme in THEMES:
-            parsed["theme"] = theme
         pattern = self.query_one("#breathing-pattern", Select).value
-        if isinstance(pattern, str) and pattern in PATTERN_LABELS:
-            parsed["breathing_pattern"] = pattern
-        parsed["reduced_motion"] = self.query_one("#reduced-motion", Select).value is True
-        settings = app.repo.settings.update(**parsed)
+        settings = settings_service.save_settings(
+            app.repo,
+            weekly_goal=goal,
+            checkin_time=checkin,
+            desired_retention=retention,
+            theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
+            breathing_pattern=pattern
+            if isinstance(pattern, str) and pattern in PATTERN_LABELS
+            else settings_service.KEEP,
+            reduced_motion=self.query_one("#reduced-motion", Select).value is True,
+        )
         app.theme = settings.theme
         app.notify("Settings saved.", title="Saved", timeout=3)
         self.load()

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from companion.tui.widgets.answer_timer import AnswerTimer
     from companion.tui.widgets.breathing_box import BreathingBox
     from companion.tui.widgets.fields import TextBox, TextField
+    from companion.tui.widgets.filtered_table import Column, FilteredTable
     from companion.tui.widgets.footer import Footer
     from companion.tui.widgets.gentle_bar import GentleBar
     from companion.tui.widgets.milestone_line import MilestoneLine
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 _MODULES = {
     "AnswerTimer": "answer_timer",
     "BreathingBox": "breathing_box",
+    "Column": "filtered_table",
+    "FilteredTable": "filtered_table",
     "Footer": "footer",
     "GentleBar": "gentle_bar",
     "MilestoneLine": "milestone_line",
@@ -41,6 +44,8 @@ _MODULES = {
 __all__ = [
     "AnswerTimer",
     "BreathingBox",
+    "Column",
+    "FilteredTable",
     "Footer",
     "GentleBar",
     "MilestoneLine",

@@ -1,0 +1,58 @@
+"""Settings: save what the user chose, the weekly goal, the first-run welcome, the theme,
+the breathing pattern and a still pacer."""
+
+from __future__ import annotations
+
+from datetime import time
+from enum import Enum
+
+from companion.domain.settings import Settings
+from companion.store.repository import Repository
+
+
+class Keep(Enum):
+    """A setting left as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+def save_settings(
+    repo: Repository,
+    *,
+    weekly_goal: int | Keep = KEEP,
+    checkin_time: time | Keep | None = KEEP,
+    desired_retention: float | Keep = KEEP,
+    theme: str | Keep = KEEP,
+    breathing_pattern: str | Keep = KEEP,
+    reduced_motion: bool | Keep = KEEP,
+) -> Settings:
+    """Save the values given (checked by `domain.settings`' parsers); the others stay.
+    `checkin_time=None` means no daily inbox check."""
+    given = {
+        "weekly_goal": weekly_goal,
+        "checkin_time": checkin_time,
+        "desired_retention": desired_retention,
+        "theme": theme,
+        "breathing_pattern": breathing_pattern,
+        "reduced_motion": reduced_motion,
+    }
+    return repo.settings.update(**{k: v for k, v in given.items() if v is not KEEP})
+
+
+def set_weekly_goal(repo: Repository, goal: int) -> Settings:
+    """The goal from the welcome or the palette; the welcome is done with it."""
+    return repo.settings.update(weekly_goal=goal, welcomed=True)
+
+
+def finish_welcome(repo: Repository) -> Settings:
+    """The welcome is not shown again."""
+    return repo.settings.update(welcomed=True)
+
+
+def remember_theme(repo: Repository, name: str) -> None:
+    """The theme picked in the app (from the palette too) is the one it opens with."""
+    if name != repo.settings.get().theme:
+        repo.settings.update(theme=name)

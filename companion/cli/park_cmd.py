@@ -117,6 +117,7 @@ def run_parked(args: argparse.Namespace, ctx: Context) -> int:
     width = max(len(when) for _, when in rows)
     for thought, when in rows:
         times = f" ({thought.times} times)" if thought.times > 1 else ""
-        turned = f" · {thought.turned_out.label.lower()}" if thought.turned_out else ""
+        label = thought.turned_out.label if thought.turned_out else ""
+        turned = f" · {label[0].lower()}{label[1:]}" if label else ""
         ctx.print(f"{thought.id:>4}  {when:<{width}}  {thought.text}{times}{turned}")
     return 0

@@ -11,7 +11,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from companion.domain.journal_markdown import journal_markdown
-from companion.domain.markdown import interviews_markdown, long_day, questions_markdown
+from companion.domain.markdown import (
+    interviews_markdown,
+    long_day,
+    questions_markdown,
+    thoughts_markdown,
+)
 from companion.domain.waiting import waiting_room
 from companion.store.repository import Repository
 
@@ -37,10 +42,15 @@ def journal_section(repo: Repository, now: datetime) -> str:
     return text.rstrip("\n")
 
 
+def thoughts_section(repo: Repository, now: datetime) -> str:
+    return thoughts_markdown(repo.worries.all(), now.tzinfo)
+
+
 SECTIONS: tuple[Section, ...] = (
     interviews_section,
     questions_section,
     journal_section,
+    thoughts_section,
 )
 
 NOTHING_YET = "Nothing is written down yet: no interviews, no questions, no journal."

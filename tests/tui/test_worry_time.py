@@ -144,7 +144,10 @@ async def test_the_pattern_in_settings_is_the_one_an_urge_gets(
         await pilot.pause()
         settings = app.repo.settings.get()
         assert (settings.breathing_pattern, settings.reduced_motion) == ("sigh", True)
-        await pilot.press("h", "i", "enter")
+        await pilot.press("h")
+        await pilot.pause()
+        assert "breathe for five minutes instead" in text_of(app, "#urge-hint")
+        await pilot.press("i", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PacerScreen)
         assert app.screen.pattern.name == "sigh"

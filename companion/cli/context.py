@@ -26,10 +26,10 @@ class Context:
         """Reads need no lock; a write waits a few seconds for another companion to finish."""
         # Imported here: `--help`, a usage error or a command that opens no database
         # does not pay for the store.
-        from companion.services.access import open_repository
+        from companion.services.access import Repository
 
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
-        return open_repository(self.db_path, self.clock, access=access, lock_wait=wait)
+        return Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)

@@ -72,13 +72,9 @@ class ApplicationForm(FormScreen[Application]):
         with VerticalScroll(classes="dialog", id="application-form"):
             yield Static(title, classes="dialog-title")
             for key in ("company", "role", "applied-on", "source", "link", "notes"):
-                field = TextField(
-                    self._initial(key),
-                    id=key,
-                    placeholder=PLACEHOLDERS.get(key, ""),
-                    compact=True,
+                yield from self.text_row(
+                    LABELS[key], key, self._initial(key), placeholder=PLACEHOLDERS.get(key, "")
                 )
-                yield from self.row(LABELS[key], field)
             yield from self.row(
                 "Status",
                 Select(

@@ -18,7 +18,7 @@ from companion.domain.practice import parse_tags
 from companion.services import journal
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.widgets import TextBox, TextField, score_field
 
 if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
@@ -57,19 +57,8 @@ class EntryForm(FormScreen[Entry]):
                     classes="tall",
                 ),
             )
-            mood = str(entry.mood) if entry and entry.mood else ""
             yield from self.row(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=MOOD_SCALE,
+                "Mood", score_field(entry.mood if entry else None, "mood"), beside=MOOD_SCALE
             )
             tags = ", ".join(entry.tags) if entry else ""
             yield from self.row(

@@ -85,7 +85,7 @@ class ExportScreen(FormScreen[None]):
                             export_format.label, value=name == "json", id=f"format-{name}"
                         )
             yield Static(id="format-about", classes="form-hint")
-            yield from self.row("File", TextField(id="path", compact=True))
+            yield from self.text_row("File", "path")
             yield Static(id="written", classes="hint")
             yield Static(HINT, classes="quiet hint")
             yield from self.buttons("Export")

@@ -14,7 +14,7 @@ from companion.domain.interviews import Interview
 from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import NoteArea, TextField
+from companion.tui.widgets import NoteArea, TextField, score_field
 
 LABELS = {aspect: aspect.capitalize() for aspect in ASPECTS} | {"fit-note": "Note"}
 
@@ -34,14 +34,7 @@ class FitForm(FormScreen[bool]):
             )
             for aspect in ASPECTS:
                 score = fit.scores()[aspect]
-                field = TextField(
-                    "" if score is None else str(score),
-                    id=aspect,
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    classes="digit",
-                )
+                field = score_field(score, aspect, select_on_focus=True)
                 yield from self.row(aspect.capitalize(), field, beside=ASPECT_QUESTIONS[aspect])
             yield from self.row("Note", NoteArea(fit.note, id="fit-note"))
             yield from self.buttons()

@@ -29,6 +29,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from companion.domain.errors import FieldError
 from companion.tui.context import refuse_when_read_only
+from companion.tui.widgets.fields import TextField
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -119,6 +120,26 @@ class FormScreen(ModalScreen[R | None]):
 
     def row(self, label: str, widget: Widget, hint: str = "", beside: str = "") -> ComposeResult:
         return form_row(label, widget, hint, beside)
+
+    def text_row(
+        self,
+        label: str,
+        key: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        short: bool = False,
+        beside: str = "",
+    ) -> ComposeResult:
+        """A row holding a one-line field `#key` (filling the row, unless `short`)."""
+        field = TextField(
+            value,
+            id=key,
+            placeholder=placeholder,
+            compact=True,
+            classes="short" if short else None,
+        )
+        return form_row(label, field, beside=beside)
 
     def buttons(
         self, save_label: str = "Save", cancel_label: str = "Cancel", *before: Button

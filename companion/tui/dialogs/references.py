@@ -39,21 +39,15 @@ class ReferenceForm(FormScreen[int]):
         ref = self.reference
         with VerticalScroll(classes="dialog", id="reference-form"):
             yield Static("Edit reference" if ref else "New reference", classes="dialog-title")
-            yield from self.row("Name", TextField(ref.name if ref else "", id="name", compact=True))
-            yield from self.row(
+            yield from self.text_row("Name", "name", ref.name if ref else "")
+            yield from self.text_row(
                 "Relation",
-                TextField(
-                    ref.relation if ref else "",
-                    id="relation",
-                    placeholder="former manager, colleague...",
-                    compact=True,
-                ),
+                "relation",
+                ref.relation if ref else "",
+                placeholder="former manager, colleague...",
             )
-            yield from self.row(
-                "How to reach",
-                TextField(
-                    ref.reach if ref else "", id="reach", placeholder="email or phone", compact=True
-                ),
+            yield from self.text_row(
+                "How to reach", "reach", ref.reach if ref else "", placeholder="email or phone"
             )
             yield from self.buttons()
 

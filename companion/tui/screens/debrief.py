@@ -54,7 +54,7 @@ from companion.services import debrief as debriefs
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import form_row, show_field_errors
 from companion.tui.literal import literal
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.widgets import TextBox, TextField, score_field
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -250,20 +250,7 @@ class DebriefScreen(Screen[None]):
                 "In a sentence",
                 TextField(debrief.went, id="went", compact=True, select_on_focus=False),
             )
-            mood = str(debrief.mood) if debrief.mood else ""
-            yield from self._field(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=MOOD_SCALE,
-            )
+            yield from self._field("Mood", score_field(debrief.mood, "mood"), beside=MOOD_SCALE)
         elif step == "questions":
             yield from self._field(
                 "Questions",
@@ -360,17 +347,7 @@ class DebriefScreen(Screen[None]):
         for label in IMPRESSIONS:
             score = scores[label]
             yield from self._field(
-                label.capitalize(),
-                TextField(
-                    "" if score is None else str(score),
-                    id=label,
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=IMPRESSION_QUESTIONS[label],
+                label.capitalize(), score_field(score, label), beside=IMPRESSION_QUESTIONS[label]
             )
         yield from self._field("In your words", TextBox(interview.fit.note, id="impressions-note"))
 

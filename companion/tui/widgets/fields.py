@@ -101,3 +101,16 @@ class TextBox(TextArea):
             location,
             maintain_selection_offset=maintain_selection_offset,
         )
+
+
+def score_field(score: int | None, field_id: str, *, select_on_focus: bool = False) -> TextField:
+    """A one-digit field for a score from 1 to 5 (a mood, how it felt), blank for none."""
+    return TextField(
+        "" if score is None else str(score),
+        id=field_id,
+        restrict=r"[1-5]?",
+        max_length=1,
+        compact=True,
+        select_on_focus=select_on_focus,
+        classes="digit",
+    )

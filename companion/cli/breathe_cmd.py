@@ -149,7 +149,7 @@ def run_plain(
         summary = summaries.summary(repo)
     ctx.print(summary.message)
     for number, action in enumerate(summary.actions, start=1):
-        ctx.print(f"  {number}. {action.text}")
+        ctx.print_line(f"  {number}. {action.text}")
     leave_words = leave_it_words(ctx.clock.now(), checkin)
     choice = ask_choice(ctx, stdin, leave_words)
     if choice is not None and urge_id is not None:

@@ -11,8 +11,6 @@ import argparse
 from datetime import date, datetime, time
 from typing import Any
 
-import orjson
-
 from companion.cli.context import Context
 from companion.domain.dates import friendly
 from companion.domain.worries import (
@@ -104,8 +102,7 @@ def run_parked(args: argparse.Namespace, ctx: Context) -> int:
         every = repo.worries.all()
     shown = every if args.all else [t for t in every if t.state == State.WAITING]
     if args.json:
-        data = [thought_json(t, checkin, now) for t in shown]
-        ctx.print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json([thought_json(t, checkin, now) for t in shown])
         return 0
     if not shown:
         more = " (the answered ones: --all)" if every else ""
@@ -119,5 +116,5 @@ def run_parked(args: argparse.Namespace, ctx: Context) -> int:
         times = f" ({thought.times} times)" if thought.times > 1 else ""
         label = thought.turned_out.label if thought.turned_out else ""
         turned = f" · {label[0].lower()}{label[1:]}" if label else ""
-        ctx.print(f"{thought.id:>4}  {when:<{width}}  {thought.text}{times}{turned}")
+        ctx.print_line(f"{thought.id:>4}  {when:<{width}}  {thought.text}{times}{turned}")
     return 0

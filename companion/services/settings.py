@@ -28,9 +28,10 @@ def save_settings(
     theme: str | Keep = KEEP,
     breathing_pattern: str | Keep = KEEP,
     reduced_motion: bool | Keep = KEEP,
+    calendar_path: str | Keep | None = KEEP,
 ) -> Settings:
     """Save the values given (checked by `domain.settings`' parsers); the others stay.
-    `checkin_time=None` means no daily inbox check."""
+    `checkin_time=None` means no daily inbox check, `calendar_path=None` no calendar file."""
     given = {
         "weekly_goal": weekly_goal,
         "checkin_time": checkin_time,
@@ -38,6 +39,7 @@ def save_settings(
         "theme": theme,
         "breathing_pattern": breathing_pattern,
         "reduced_motion": reduced_motion,
+        "calendar_path": calendar_path,
     }
     return repo.settings.update(**{k: v for k, v in given.items() if v is not KEEP})
 

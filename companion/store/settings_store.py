@@ -24,6 +24,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "welcomed": Field("bool", required=False),
         "breathing_pattern": Field("str", required=False, choices=BREATHING_PATTERNS),
         "reduced_motion": Field("bool", required=False),
+        "calendar_path": Field("str", required=False, nullable=True),
     }
 }
 
@@ -37,6 +38,7 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "welcomed": settings.welcomed,
         "breathing_pattern": settings.breathing_pattern,
         "reduced_motion": settings.reduced_motion,
+        "calendar_path": settings.calendar_path,
     }
 
 
@@ -51,6 +53,7 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         welcomed=doc.get("welcomed", default.welcomed),
         breathing_pattern=doc.get("breathing_pattern", default.breathing_pattern),
         reduced_motion=doc.get("reduced_motion", default.reduced_motion),
+        calendar_path=doc.get("calendar_path"),
     )
 
 

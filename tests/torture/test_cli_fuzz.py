@@ -132,10 +132,13 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
 def data(db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """A database with some history and a backup, and what the templates may refer to.
 
-    The app itself is stubbed out: a command that would open it returns at once.
+    The app itself is stubbed out: a command that would open it (or serve it) returns at once.
     """
     monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
     monkeypatch.setattr("companion.tui.launch.run_app", lambda *args, **kwargs: 0)
+    monkeypatch.setattr(
+        "companion.serve.server.PrivateServer.serve", lambda self, debug=False: self.sock.close()
+    )
     # `breathe --plain` paces in no time and finds its input at an end (no choice: exit 3)
     monkeypatch.setattr("companion.cli.plain_pacer.SLEEP", lambda seconds: None)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))

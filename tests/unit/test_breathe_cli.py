@@ -439,3 +439,30 @@ def test_a_rejection_from_the_shell_offers_the_self_compassion_prompt_once(
     )
     assert main(["--db", str(db_path), "interview", "outcome", "1", "waiting"]) == 0
     assert "If you like" not in capsys.readouterr().out
+
+
+def test_the_breathing_and_its_motion_are_flags_of_settings(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FrozenClock
+) -> None:
+    code = main(["--db", str(db_path), "settings", "--breathing", "sigh", "--reduced-motion", "on"])
+    assert code == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Breathing: sigh: cyclic sigh, a double breath in and a long breath out, for five minutes.",
+        "Motion: reduced: a still pacer, only its words change.",
+    ]
+    with Repository.open(db_path, clock, access="read") as repo:
+        settings = repo.settings.get()
+    assert (settings.breathing_pattern, settings.reduced_motion) == ("sigh", True)
+    assert main(["--db", str(db_path), "settings"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[-2:] == [
+        "breathing:    sigh: cyclic sigh, a double breath in and a long breath out, for five "
+        "minutes",
+        "motion:       reduced: a still pacer, only its words change",
+    ]
+    assert main(["--db", str(db_path), "settings", "--breathing", "4-7-8"]) == 2
+    assert capsys.readouterr().err.startswith("companion: breathing: '4-7-8' is not")
+    assert main(["--db", str(db_path), "settings", "--reduced-motion", "maybe"]) == 2
+    assert "reduced-motion: 'maybe' is not on or off" in capsys.readouterr().err
+    with Repository.open(db_path, clock, access="read") as repo:
+        assert repo.settings.get() == settings  # a refused flag changes nothing

@@ -29,6 +29,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from companion.domain.errors import FieldError
 from companion.tui.context import refuse_when_read_only
+from companion.tui.literal import literal
 from companion.tui.widgets.fields import TextField
 
 R = TypeVar("R")
@@ -78,7 +79,7 @@ def show_field_errors(node: DOMNode, errors: Errors, labels: Mapping[str, str]) 
         where = node.query_one(f"#{key}-error", Static)
         where.update(
             Content.assemble(
-                (f"{labels.get(key, error.field.capitalize())}: ", "bold"), error.message
+                (f"{labels.get(key, error.field.capitalize())}: ", "bold"), literal(error.message)
             )
         )
         where.display = True

@@ -6,7 +6,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Checkbox, Select, Static
 
 from companion.domain.dates import friendly, parse_date
@@ -23,6 +22,7 @@ from companion.domain.interviews import (
 from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
+from companion.tui.literal import line
 from companion.tui.widgets import NoteArea, TextField
 
 LABELS = {
@@ -63,7 +63,7 @@ class InterviewForm(FormScreen[int]):
         start = self.interview or self.next_round_of
         editing = self.interview
         with VerticalScroll(classes="dialog", id="interview-form"):
-            yield Static(Content(self._title()), classes="dialog-title")
+            yield Static(line(self._title()), classes="dialog-title")
             yield from self.text_row("Company", "company", start.company if start else "")
             yield from self.text_row("Role", "role", start.role if start else "")
             yield from self.text_row(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.errors import FieldError
@@ -20,6 +19,7 @@ from companion.domain.writing import SELF_COMPASSION
 from companion.services import writing
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import FormScreen
+from companion.tui.literal import line
 from companion.tui.widgets import NoteArea
 
 LABELS = {"kind-words": "Kind words"}
@@ -36,7 +36,7 @@ class KindWords(FormScreen[Entry]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="kind-words-dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(line(self.title_text), classes="dialog-title")
             if self.note:
                 yield Static(self.note, classes="dialog-text quiet")
             yield Static(SELF_COMPASSION, classes="dialog-text")

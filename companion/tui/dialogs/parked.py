@@ -29,6 +29,7 @@ from companion.domain.worries import (
 )
 from companion.services import worries
 from companion.tui.context import app_of
+from companion.tui.literal import line
 
 LOOK_BACK_ANSWERS = (TurnedOut.BETTER, TurnedOut.AS_FEARED, TurnedOut.NOT_YET)
 
@@ -90,7 +91,7 @@ class ParkedThoughts(ModalScreen[str | None]):
         count = f" · {self.at + 1} of {len(self.steps)}" if len(self.steps) > 1 else ""
         self.query_one("#parked-title", Static).update(f"Your {slot:%H:%M} check{count}")
         self.query_one("#parked-text", Static).update(
-            Content.assemble((f"“{thought.text}”", "bold"))
+            Content.assemble("“", line(thought.text), "”").stylize("bold")
         )
         parked = kind == "parked"
         self.query_one("#parked-answers").display = parked
@@ -101,8 +102,8 @@ class ParkedThoughts(ModalScreen[str | None]):
             self.query_one("#parked-lead", Static).update("You parked this until now:")
             when.update(Content(parked_words(thought, app.clock.today(), now)))
             question.update("What would you like to do with it?")
-            self.query_one("#do", Button).label = Content(
-                f"d  {doing_for(thought, self.interviews).words}"
+            self.query_one("#do", Button).label = Content.assemble(
+                "d  ", line(doing_for(thought, self.interviews).words)
             )
             self.query_one("#parked-hint", Static).update(
                 "Escape leaves it for now: what is left waits for tomorrow."

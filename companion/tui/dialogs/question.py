@@ -11,7 +11,6 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.errors import FieldError
@@ -28,6 +27,7 @@ from companion.domain.practice import (
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
+from companion.tui.literal import literal
 from companion.tui.widgets import TextBox
 
 STAR_FIELDS = ("situation", "task", "action", "result")
@@ -168,7 +168,7 @@ class AnswerForm(_QuestionFields):
         question = self.question
         with VerticalScroll(classes="dialog", id="answer-form"):
             yield Static("Improve your answer", classes="dialog-title")
-            yield Static(Content(question.text).stylize("bold"), classes="dialog-text")
+            yield Static(literal(question.text).stylize("bold"), classes="dialog-text")
             note = (
                 "Your current answer is kept as an earlier version."
                 if question.answer

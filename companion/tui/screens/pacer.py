@@ -34,6 +34,7 @@ from companion.domain.worries import leave_it_words, next_slot, parse_thought
 from companion.services import summary as summaries
 from companion.services import urges, worries
 from companion.tui.context import app_of
+from companion.tui.literal import line, literal
 from companion.tui.widgets import BreathingBox, TextField, UrgeChart
 from companion.tui.widgets.footer import Footer
 
@@ -227,12 +228,12 @@ class PacerScreen(ModalScreen[None]):
         self.query_one("#well-spent", Static).update(
             self.pattern.well_spent if complete else "You stopped the breathing; that is fine."
         )
-        self.query_one("#after-message", Static).update(Content(summary.message))
+        self.query_one("#after-message", Static).update(literal(summary.message))
         actions = self.query_one("#after-actions", Static)
         actions.display = bool(summary.actions)
         actions.update(
             Content("\n").join(
-                Content.assemble((f"{n}. ", "$primary"), action.text)
+                Content.assemble((f"{n}. ", "$primary"), line(action.text))
                 for n, action in enumerate(summary.actions, start=1)
             )
         )
@@ -240,7 +241,9 @@ class PacerScreen(ModalScreen[None]):
         suggestion = self.query_one("#after-suggestion", Static)
         suggestion.display = summary.suggestion is not None
         suggestion.update(
-            Content.assemble(("A kind use of the time: ", "$secondary"), summary.suggestion or "")
+            Content.assemble(
+                ("A kind use of the time: ", "$secondary"), literal(summary.suggestion or "")
+            )
         )
         parking = self.query_one("#after-parking", Static)
         parking.display = self.parked

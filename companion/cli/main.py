@@ -137,7 +137,8 @@ COMMANDS: dict[str, Command] = {
         _import, "import a full export (.json), a question deck (.toml) or a starter deck"
     ),
     "settings": Command(
-        _settings, "show your settings, or change the weekly goal, inbox check or calendar"
+        _settings,
+        "show your settings, or change the weekly goal, inbox check, calendar or breathing",
     ),
     "backups": Command(_backups, "list the automatic daily backups"),
     "restore": Command(_backups, "put a backup back in place of the database"),

@@ -129,6 +129,8 @@ def test_fish_accepts_the_script_and_completes_commands_flags_and_choices(
         "--weekly-goal",
         "--checkin",
         "--calendar",
+        "--breathing",
+        "--reduced-motion",
         "--help",
     }
 

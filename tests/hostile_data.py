@@ -54,7 +54,9 @@ from companion.domain.practice import Scheduling, Star, new_question, rehearse
 from companion.domain.references import new_reference
 from companion.domain.rubric import rubric_for, toggled
 from companion.domain.stories import new_story
+from companion.domain.worries import TurnedOut
 from companion.inert import BIDI_CONTROLS
+from companion.services import worries
 from companion.services.debrief import practise_tripped, save_debrief
 from companion.store.repository import SCHEMAS, Repository
 from companion.store.schema import Field
@@ -278,6 +280,10 @@ def build_plain(repo: Repository) -> None:
         )
     )
     repo.urges.note(NOW - timedelta(hours=1))
+    # Worry time: a thought waiting for the check-in, one let go and looked back on.
+    worries.park(repo, "Did Northwind write back?")
+    let_go = worries.answer(repo, worries.park(repo, "Money for next month"), "let_go")
+    worries.look_back(repo, let_go, TurnedOut.BETTER)
 
 
 def _poison(table: str, doc: dict[str, Any], fields: Mapping[str, Field], prefix: str) -> set[str]:

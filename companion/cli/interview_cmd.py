@@ -429,7 +429,19 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
             f"{len(others)} other open interview{'s' if len(others) > 1 else ''}: let "
             "them know kindly (`companion interview log ID withdraw`), and each closes."
         )
+    if outcome in (Outcome.REJECTED, Outcome.MOVED_ON):
+        ctx.print(kind_words_line(row.id))
     return 0
+
+
+def kind_words_line(interview_id: int | None) -> str:
+    """After a rejection or a move-on: the one self-compassion prompt, and where to write it."""
+    from companion.domain.writing import SELF_COMPASSION, SELF_COMPASSION_TAG
+
+    return (
+        f"If you like: {SELF_COMPASSION} (companion journal --interview {interview_id} "
+        f"--tag {SELF_COMPASSION_TAG} keeps it.)"
+    )
 
 
 def run_reference_add(args: argparse.Namespace, ctx: Context) -> int:

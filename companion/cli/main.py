@@ -85,6 +85,12 @@ def _breathe() -> Register:
     return register
 
 
+def _park() -> Register:
+    from companion.cli.park_cmd import register
+
+    return register
+
+
 def _export() -> Register:
     from companion.cli.export_cmd import register
 
@@ -132,7 +138,11 @@ COMMANDS: dict[str, Command] = {
     "practice": Command(_practice, "open the app on practice, or a mock interview (--mock)"),
     "journal": Command(_journal, "write in your journal (or: journal list)"),
     "apply": Command(_apply, "log an application you sent"),
-    "breathe": Command(_breathe, "the urge to check your inbox: a minute of box breathing instead"),
+    "breathe": Command(
+        _breathe, "the urge to check your inbox: park the thought, breathe, then choose"
+    ),
+    "park": Command(_park, "park a worry until your check-in time"),
+    "parked": Command(_park, "list the thoughts you parked"),
     "export": Command(
         _export, "write your data as JSON, Markdown, a calendar (.ics) or an Anki deck (.apkg)"
     ),
@@ -141,7 +151,8 @@ COMMANDS: dict[str, Command] = {
     ),
     "settings": Command(
         _settings,
-        "show your settings, or change the weekly goal, inbox check, practice, calendar or country",
+        "show your settings, or change the weekly goal, inbox check, practice, calendar, "
+        "country or breathing",
     ),
     "backups": Command(_backups, "list the automatic daily backups"),
     "restore": Command(_backups, "put a backup back in place of the database"),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.cli.context import Context
+from companion.domain.breathing import parse_pattern, pattern_named
 from companion.domain.days_off import parse_place, place_text
 from companion.domain.errors import FieldError
 from companion.domain.practice_days import parse_day_start
@@ -21,6 +22,7 @@ from companion.domain.settings import (
     parse_checkin_time,
     parse_daily_limit,
     parse_rest_days,
+    parse_switch,
     parse_weekly_goal,
     rest_days_text,
 )
@@ -39,7 +41,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "settings",
         help=(
             "show your settings, or change the weekly goal, inbox check, practice, "
-            "calendar or country"
+            "calendar, country or breathing"
         ),
         description=(
             "With no flag, show every setting. Each flag changes one; the others stay as "
@@ -83,6 +85,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="CC[-REGION]|none",
         help="kind dates skip this country's public holidays (GB, GB-SCT, US-CA); none: "
         "only weekends",
+    )
+    parser.add_argument(
+        "--breathing",
+        metavar="box|sigh",
+        help="the breathing for an urge: box (4-4-4-4, about a minute) or sigh (the cyclic "
+        "sigh, five minutes)",
+    )
+    parser.add_argument(
+        "--reduced-motion",
+        metavar="on|off",
+        help="on: a still breathing pacer, whose box keeps one size and only its words change",
     )
     parser.set_defaults(handler=run)
 
@@ -128,6 +141,20 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
         changes["calendar_path"] = str(calendar) if calendar else None
     if args.country is not None:
         changes["place"] = parse_place(args.country)
+    changes.update(_breathing_changes(args))
+    return changes
+
+
+def _breathing_changes(args: argparse.Namespace) -> dict[str, Any]:
+    """--breathing and --reduced-motion, checked (issue 17)."""
+    changes: dict[str, Any] = {}
+    if args.breathing is not None:
+        try:
+            changes["breathing_pattern"] = parse_pattern(args.breathing).name
+        except FieldError as error:
+            raise FieldError("breathing", error.message) from None
+    if args.reduced_motion is not None:
+        changes["reduced_motion"] = parse_switch(args.reduced_motion, "reduced-motion")
     return changes
 
 
@@ -189,7 +216,20 @@ def describe(settings: Settings, theme_override: str = "") -> list[str]:
         f"theme:        {theme}",
         f"calendar:     {_calendar(settings)}",
         f"holidays of:  {_holidays(settings)}",
+        f"breathing:    {_breathing(settings)}",
+        f"motion:       {_motion(settings)}",
     ]
+
+
+def _breathing(settings: Settings) -> str:
+    pattern = pattern_named(settings.breathing_pattern)
+    return f"{pattern.name}: {pattern.label.lower()}, {pattern.about}"
+
+
+def _motion(settings: Settings) -> str:
+    if settings.reduced_motion:
+        return "reduced: a still pacer, only its words change"
+    return "the breathing box grows and shrinks (TEXTUAL_ANIMATIONS=none stills it)"
 
 
 def _changed(before: Settings, after: Settings) -> list[str]:
@@ -208,6 +248,10 @@ def _changed(before: Settings, after: Settings) -> list[str]:
         lines.append(f"Rest days: {rest_days_text(after.rest_days)}.")
     if before.day_starts != after.day_starts:
         lines.append(f"A practice day starts at {after.day_starts:%H:%M}.")
+    if before.breathing_pattern != after.breathing_pattern:
+        lines.append(f"Breathing: {_breathing(after)}.")
+    if before.reduced_motion != after.reduced_motion:
+        lines.append(f"Motion: {_motion(after)}.")
     if after.calendar_path is not None:
         lines.append(
             f"The calendar is in {after.calendar_path}, rewritten after every change. "

@@ -1,4 +1,4 @@
-"""Markdown for people to keep: the interviews and the question bank, as pure text.
+"""Markdown for people to keep: the interviews, the question bank and the parked thoughts.
 
 User text never changes the document's shape. A short text placed inside a
 line (a company, a tag, a question as a heading) is put on one line and its
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from companion.domain.dates import friendly
 from companion.domain.fit import FitReflection
@@ -25,6 +25,8 @@ from companion.domain.practice_days import PracticeDays
 from companion.domain.stories import Story, told_words
 from companion.domain.timeline import milestones
 from companion.domain.waiting import Waiting
+from companion.domain.worries import State as ThoughtState
+from companion.domain.worries import Thought, TurnedOut
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _BACKTICKS = re.compile(r"`+")
@@ -216,3 +218,20 @@ def questions_markdown(
         "Question bank",
         (_question(q, by_id, now, n) for n, q in enumerate(ordered, start=1)),
     )
+
+
+def thoughts_markdown(thoughts: Sequence[Thought], tz: tzinfo | None) -> str:
+    """The parked thoughts, the first parked first, each with what became of it."""
+    lines = []
+    for thought in thoughts:
+        words = [f"parked {long_day(thought.parked_at.astimezone(tz).date())}"]
+        if thought.times > 1:
+            words.append(f"{thought.times} times")
+        if thought.answered_on is not None and thought.state != ThoughtState.WAITING:
+            done = "let go" if thought.state == ThoughtState.LET_GO else "acted on"
+            words.append(f"{done} {long_day(thought.answered_on)}")
+        if thought.turned_out is not None and thought.turned_out != TurnedOut.SKIPPED:
+            label = thought.turned_out.label
+            words.append(f"turned out: {label[0].lower()}{label[1:]}")
+        lines.append(f"- {inline(thought.text)} ({', '.join(words)})")
+    return section("Parked thoughts", ["\n".join(lines)] if lines else [])

@@ -13,6 +13,9 @@ from companion.domain.practice_plan import DEFAULT_DAILY_LIMIT, MAX_DAILY_LIMIT,
 DEFAULT_WEEKLY_GOAL = 5
 MAX_WEEKLY_GOAL = 50
 DEFAULT_RETENTION = 0.9
+# The breathing patterns' names (domain/breathing.py has the patterns; the settings,
+# read on every start, do not import them).
+BREATHING_PATTERNS = ("box", "sigh")
 # companion's own two, then Textual's, which take the terminal's own palette.
 THEMES = ("companion-dusk", "companion-dawn", "ansi-dark", "ansi-light")
 OFF_WORDS = ("off", "none")
@@ -27,6 +30,9 @@ class Settings:
     desired_retention: float = DEFAULT_RETENTION
     theme: str = THEMES[0]
     welcomed: bool = False
+    # Breathing (issue 17): the pattern an urge gets, and a still pacer.
+    breathing_pattern: str = BREATHING_PATTERNS[0]
+    reduced_motion: bool = False
     calendar_path: str | None = None
     """The iCalendar file kept current after every change (an absolute path), or None."""
     # Issue 14: the day the weekly goal was set, and the place whose holidays are days off.
@@ -91,6 +97,16 @@ def parse_checkin_time(text: str) -> time | None:
     raise FieldError(
         "check-in time", f"{value!r} is not a time; use HH:MM on a 24-hour clock, like 17:00."
     )
+
+
+def parse_switch(text: str, field: str) -> bool:
+    """on / off (also yes / no, true / false) for a setting that is one or the other."""
+    value = text.strip().lower()
+    if value in ("on", "yes", "true"):
+        return True
+    if value in ("off", "no", "false"):
+        return False
+    raise FieldError(field, f"{text.strip() or '(empty)'!r} is not on or off; use on or off.")
 
 
 def is_off(text: str) -> bool:

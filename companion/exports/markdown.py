@@ -16,6 +16,7 @@ from companion.domain.markdown import (
     long_day,
     questions_markdown,
     stories_markdown,
+    thoughts_markdown,
 )
 from companion.services import interviews
 from companion.store.repository import Repository
@@ -45,11 +46,16 @@ def journal_section(repo: Repository, now: datetime) -> str:
     return text.rstrip("\n")
 
 
+def thoughts_section(repo: Repository, now: datetime) -> str:
+    return thoughts_markdown(repo.worries.all(), now.tzinfo)
+
+
 SECTIONS: tuple[Section, ...] = (
     interviews_section,
     questions_section,
     stories_section,
     journal_section,
+    thoughts_section,
 )
 
 NOTHING_YET = "Nothing is written down yet: no interviews, no questions, no journal."

@@ -20,9 +20,12 @@ Opener = Callable[["CompanionApp", str], object]
 
 
 def _breathe(app: CompanionApp, argument: str) -> None:
+    """`breathe` paces the pattern chosen in settings; `breathe:sigh` or `breathe:box` that one."""
+    from companion.domain.breathing import PATTERNS, pattern_named
     from companion.tui.screens.pacer import PacerScreen
 
-    app.push_screen(PacerScreen())
+    pattern = PATTERNS.get(argument) or pattern_named(app.repo.settings.get().breathing_pattern)
+    app.push_screen(PacerScreen(pattern))
 
 
 def _applications(app: CompanionApp, argument: str) -> None:

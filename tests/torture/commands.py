@@ -18,6 +18,7 @@ class CliCommand:
     opens_db: bool = True  # reads the database file (a bad file must stop it)
     writes: bool = False  # may change the files (only when it succeeds)
     opens_app: bool = False  # would open the TUI (the fuzz test stubs the app out)
+    exit_codes: tuple[int, ...] = (0, 1, 2)  # `breathe` adds 3: "leave it" (or no choice)
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -211,6 +212,7 @@ COMMANDS: tuple[CliCommand, ...] = (
         ),
         writes=True,
     ),
+    CliCommand(("settings", "--breathing", "{text}", "--reduced-motion", "{text}"), writes=True),
     CliCommand(("serve",), opens_app=True),
     CliCommand(("serve", "--port", "{number}"), opens_app=True),
     CliCommand(("completion", "{text}"), opens_db=False),
@@ -219,7 +221,16 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("practice", "--mock", "{number}"), opens_app=True),
     CliCommand(("practice", "--mock", "--interview", "{id}"), opens_app=True),
     CliCommand(("practice", "--mock", "{number}", "--tag", "{text}"), opens_app=True),
-    CliCommand(("breathe", "{text}"), opens_app=True),
+    CliCommand(("breathe", "{text}"), opens_app=True, writes=True, exit_codes=(0, 1, 2, 3)),
+    CliCommand(
+        ("breathe", "--pattern", "{text}"), opens_app=True, writes=True, exit_codes=(0, 1, 2, 3)
+    ),
+    CliCommand(("breathe", "--plain", "--pattern", "{text}"), writes=True, exit_codes=(0, 1, 2, 3)),
+    CliCommand(("breathe", "--plain"), writes=True, exit_codes=(0, 1, 2, 3)),
+    CliCommand(("park", "{text}"), writes=True),
+    CliCommand(("park", "{text}", "{text}"), writes=True),
+    CliCommand(("parked",)),
+    CliCommand(("parked", "--all", "--json")),
 )
 
 

@@ -193,6 +193,22 @@ CASES = (
     ),
     Case("export", "ExportScreen", target("export"), shows=(PICTURE,)),
     Case("breathing", "PacerScreen", target("breathe"), shows=()),
+    Case(
+        "parked thoughts at the check-in",
+        "ParkedThoughts",
+        lambda app, pilot: _parked(app, pilot, 0),
+    ),
+    Case(
+        "a let-go thought looked back on",
+        "ParkedThoughts",
+        lambda app, pilot: _parked(app, pilot, 1),
+    ),
+    Case(
+        "kind words after a rejection",
+        "KindWords",
+        target("interview:3", "o", *["down"] * 5, "enter"),
+    ),
+    Case("writing programme", "WritingProgramme", go("journal", "w"), shows=()),
     Case("after breathing", "PacerScreen", pacer_finished),
     Case("quit guard", "QuitGuardScreen", quit_guard, shows=(PICTURE,)),
     Case("help", "HelpScreen", target("interview:3", "question_mark"), shows=()),
@@ -200,6 +216,18 @@ CASES = (
 
 # Screens that are never shown themselves: the bases others build on.
 BASES = {"Dialog", "FormScreen", "ChoiceDialog", "InterviewActions", "_QuestionFields"}
+
+
+async def _parked(app: CompanionApp, pilot: Pilot[None], which: int) -> None:
+    """The check-in's dialog (the frozen morning is before the slot, so it is opened here):
+    the thought that waits (0), or the one let go, looked back on (1)."""
+    from companion.domain.worries import Offer
+    from companion.tui.dialogs import ParkedThoughts
+
+    waiting, gone = app.repo.worries.all()
+    offer = Offer(parked=(waiting,)) if which == 0 else Offer(looking_back=(gone,))
+    app.push_screen(ParkedThoughts(offer, app.repo.interviews.all()))
+    await pilot.pause()
 
 
 async def _call(app: CompanionApp, pilot: Pilot[None], action: str) -> None:

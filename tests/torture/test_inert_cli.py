@@ -128,6 +128,12 @@ CASES = (
     Case(("completion", "zsh")),
     Case(("completion", "fish")),
     Case(("serve", "--port", WORDS), (MARKUP,), code=2),
+    Case(("park", WORDS)),
+    Case(("parked",), (SHOWN,)),
+    Case(("parked", "--all"), (SHOWN,)),
+    Case(("parked", "--all", "--json")),
+    Case(("interview", "outcome", "3", "rejected"), (SHOWN, "If you like")),
+    Case(("settings", "--breathing", WORDS), (MARKUP,), code=2),
 )
 
 

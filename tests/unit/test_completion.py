@@ -133,6 +133,8 @@ def test_fish_accepts_the_script_and_completes_commands_flags_and_choices(
         "--day-starts",
         "--calendar",
         "--country",
+        "--breathing",
+        "--reduced-motion",
         "--help",
     }
 

@@ -54,6 +54,8 @@ def test_settings_with_no_flag_shows_every_setting(
         "theme",
         "calendar",
         "holidays of",
+        "breathing",
+        "motion",
     ]
     assert "5 applications a week" in lines[0]
     assert lines[1].endswith("off")

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from companion.tui.dialogs.form import FormScreen
     from companion.tui.dialogs.help import HelpScreen
     from companion.tui.dialogs.interview import InterviewForm
+    from companion.tui.dialogs.kind_words import KindWords
     from companion.tui.dialogs.move_on import MoveOnScreen
     from companion.tui.dialogs.offer import OfferForm
     from companion.tui.dialogs.outcome import OutcomeDialog
+    from companion.tui.dialogs.parked import ParkedThoughts
     from companion.tui.dialogs.question import AnswerForm, QuestionForm
     from companion.tui.dialogs.quit_guard import QuitGuardScreen
     from companion.tui.dialogs.references import (
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     )
     from companion.tui.dialogs.story import StoryForm, StoryLinks
     from companion.tui.dialogs.weekly_goal import WeeklyGoalScreen, WelcomeScreen
+    from companion.tui.dialogs.writing_programme import WritingProgramme
 
 MODULES = {
     "AnswerForm": "question",
@@ -55,9 +58,11 @@ MODULES = {
     "HelpScreen": "help",
     "InterviewForm": "interview",
     "InterviewReferences": "references",
+    "KindWords": "kind_words",
     "MoveOnScreen": "move_on",
     "OfferForm": "offer",
     "OutcomeDialog": "outcome",
+    "ParkedThoughts": "parked",
     "QuestionForm": "question",
     "QuitGuardScreen": "quit_guard",
     "ReferenceForm": "references",
@@ -67,6 +72,7 @@ MODULES = {
     "StoryLinks": "story",
     "WeeklyGoalScreen": "weekly_goal",
     "WelcomeScreen": "weekly_goal",
+    "WritingProgramme": "writing_programme",
     "log_application": "application",
     "write_entry": "entry",
 }
@@ -86,9 +92,11 @@ __all__ = [
     "HelpScreen",
     "InterviewForm",
     "InterviewReferences",
+    "KindWords",
     "MoveOnScreen",
     "OfferForm",
     "OutcomeDialog",
+    "ParkedThoughts",
     "QuestionForm",
     "QuitGuardScreen",
     "ReferenceForm",
@@ -98,6 +106,7 @@ __all__ = [
     "StoryLinks",
     "WeeklyGoalScreen",
     "WelcomeScreen",
+    "WritingProgramme",
     "log_application",
     "write_entry",
 ]

@@ -19,6 +19,7 @@ from companion.domain.summary import Summary, part_of_day
 from companion.services import summary as summaries
 from companion.tui.context import app_of, read_only_sentence
 from companion.tui.literal import line, literal
+from companion.tui.screens.home_worry import offer_parked_thoughts, show_urge_hint
 from companion.tui.widgets import GentleBar, UrgeChart
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -123,9 +124,12 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_summary()
+        self.call_after_refresh(offer_parked_thoughts, self)
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
+        show_urge_hint(self)
+        self.call_after_refresh(offer_parked_thoughts, self)
 
     def refresh_summary(self) -> None:
         """Show the summary, unless the one shown is of the same data and minute.

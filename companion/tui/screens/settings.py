@@ -1,6 +1,6 @@
 """Settings: the weekly goal, the daily inbox check, practice (retention, the daily limit,
 rest days, when a day starts), the calendar file, the country whose holidays kind dates
-skip, and the theme.
+skip, the theme, and breathing (the pattern and a still pacer).
 
 Every field is checked before anything is saved: one rejected value saves none.
 """
@@ -49,6 +49,9 @@ THEME_LABELS = {
     "ansi-dark": "Terminal (dark)",
     "ansi-light": "Terminal (light)",
 }
+# Breathing (issue 17): the pattern an urge gets, and whether the pacer moves.
+PATTERN_LABELS = {"box": "Box, about a minute", "sigh": "Cyclic sigh, five minutes"}
+MOTION_LABELS = {False: "The box moves", True: "Still, words only"}
 
 # (widget id, label, what it is for)
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -148,6 +151,26 @@ class SettingsScreen(Screen[None]):
                     classes="short",
                 ),
             )
+            yield from form_row(
+                "Breathing",
+                Select(
+                    [(label, name) for name, label in PATTERN_LABELS.items()],
+                    allow_blank=False,
+                    compact=True,
+                    id="breathing-pattern",
+                    classes="short",
+                ),
+            )
+            yield from form_row(
+                "Motion",
+                Select(
+                    [(label, still) for still, label in MOTION_LABELS.items()],
+                    allow_blank=False,
+                    compact=True,
+                    id="reduced-motion",
+                    classes="short",
+                ),
+            )
             with Horizontal(classes="buttons under-fields"):
                 yield Button("Save", id="save", variant="primary", compact=True)
             yield Static(id="settings-note", classes="quiet hint")
@@ -165,6 +188,11 @@ class SettingsScreen(Screen[None]):
         self.query_one("#theme", Select).value = (
             settings.theme if settings.theme in THEMES else THEMES[0]
         )
+        pattern = settings.breathing_pattern
+        self.query_one("#breathing-pattern", Select).value = (
+            pattern if pattern in PATTERN_LABELS else "box"
+        )
+        self.query_one("#reduced-motion", Select).value = settings.reduced_motion
         clear_field_errors(self)
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
@@ -216,6 +244,7 @@ class SettingsScreen(Screen[None]):
             return
         clear_field_errors(self)
         theme = self.query_one("#theme", Select).value
+        pattern = self.query_one("#breathing-pattern", Select).value
         settings = settings_service.save_settings(
             app.repo,
             weekly_goal=goal,
@@ -227,6 +256,10 @@ class SettingsScreen(Screen[None]):
             day_starts=starts,
             theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
             place=place,
+            breathing_pattern=pattern
+            if isinstance(pattern, str) and pattern in PATTERN_LABELS
+            else settings_service.KEEP,
+            reduced_motion=self.query_one("#reduced-motion", Select).value is True,
         )
         app.theme = settings.theme
         app.notify("Settings saved.", title="Saved", timeout=3)

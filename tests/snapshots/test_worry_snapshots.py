@@ -125,6 +125,8 @@ def test_kind_words_after_a_rejection(
         await pilot.pause()
         await pilot.press("o", "down", "down", "down", "down", "down", "enter")
         await pilot.pause()
+        await pilot.press("y")  # the outcome's confirm
+        await pilot.pause()
         await pilot.press(*"You prepared well and it was their loss.")
 
     assert snap_compare(build_app(), terminal_size=SIZE, run_before=rejected)

@@ -9,6 +9,8 @@ moment enters them only through:
 - the hour (the summary's suggestion fits it): the next full hour, which also
   bounds anything else that moves within a day;
 - each question's due moment (what is due to practise);
+- the start of the practice day (`settings.day_starts`, 04:00 unless set: what
+  is ready today, the day's plan);
 - the daily inbox check: its minute, and the end of its slot.
 
 So the answer holds until the first of them after now. Anything that may
@@ -25,11 +27,19 @@ from datetime import datetime, time, timedelta
 from companion.domain.urges import CHECKIN_MINUTES
 
 
-def next_change(now: datetime, due: Iterable[datetime], checkin: time | None) -> datetime:
+def next_change(
+    now: datetime,
+    due: Iterable[datetime],
+    checkin: time | None,
+    day_starts: time | None = None,
+) -> datetime:
     """The first instant after `now` (aware) at which the clock alone may change an answer."""
     hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
     midnight = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
     candidates = [hour, midnight]
+    if day_starts is not None:
+        start = now.replace(hour=day_starts.hour, minute=day_starts.minute, second=0, microsecond=0)
+        candidates.append(start if start > now else start + timedelta(days=1))
     later = [moment for moment in due if moment > now]
     if later:
         candidates.append(min(later))

@@ -61,7 +61,7 @@ def waiting_room(
 
 
 # Suggestions that open something other than the interview's own view.
-TARGET_PREFIXES = {"debrief": "debrief"}
+TARGET_PREFIXES = {"debrief": "debrief", "prepare": "prep"}
 
 
 def interview_actions(rows: Iterable[Waiting]) -> list[Action]:

@@ -16,4 +16,5 @@ def valid_until(repo: Repository, now: datetime) -> datetime | None:
     if repo.db.loaded_parts():
         return None
     due = (card.due for card in repo.question_cards.all())
-    return next_change(now, due, repo.settings.get().checkin_time)
+    settings = repo.settings.get()
+    return next_change(now, due, settings.checkin_time, settings.day_starts)

@@ -76,7 +76,7 @@ def _until(db: Path, name: str) -> datetime:
 # The property: kept or computed, the same answer
 
 
-WRITES = ("urge", "application", "interview", "checkin", "rehearsal")
+WRITES = ("urge", "application", "interview", "checkin", "rehearsal", "day start")
 
 
 def _write(db: Path, clock: FrozenClock, kind: str, number: int) -> None:
@@ -94,6 +94,8 @@ def _write(db: Path, clock: FrozenClock, kind: str, number: int) -> None:
             repo.questions.record(
                 *rehearse(question, rating, clock.now(), timedelta(seconds=60), EXACT)
             )
+        elif kind == "day start":
+            repo.settings.update(day_starts=time(number % 12, (number * 20) % 60))
         else:
             repo.settings.update(checkin_time=time(number % 24, (number * 15) % 60))
 
@@ -166,6 +168,11 @@ def test_the_next_change_is_the_first_boundary_after_now() -> None:
     assert next_change(now, [], time(9, 45)) == datetime(2026, 3, 3, 9, 45, tzinfo=UTC)
     # inside the check-in slot: its end
     assert next_change(now, [], time(9, 15)) == datetime(2026, 3, 3, 9, 45, tzinfo=UTC)
+    # the practice day's start, today's or tomorrow's
+    assert next_change(now, [], None, time(9, 40)) == datetime(2026, 3, 3, 9, 40, tzinfo=UTC)
+    assert next_change(now, [], None, time(4, 0)) == datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
+    evening = datetime(2026, 3, 3, 23, 30, tzinfo=UTC)
+    assert next_change(evening, [], None, time(0, 10)) == datetime(2026, 3, 4, 0, 0, tzinfo=UTC)
     late = datetime(2026, 3, 3, 23, 59, tzinfo=UTC)
     assert next_change(late, [], None) == datetime(2026, 3, 4, 0, 0, tzinfo=UTC)
 
@@ -371,6 +378,7 @@ def _script(db: Path, clock: FrozenClock, *argv: str) -> subprocess.CompletedPro
         "PATH": os.environ.get("PATH", ""),
         "HOME": os.environ.get("HOME", "/"),
         "COMPANION_FROZEN_NOW": clock.now().isoformat(),
+        **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"},
     }
     return subprocess.run(
         [sys.executable, "-c", PROBE, "--db", str(db), *argv],

@@ -10,15 +10,12 @@ from pathlib import Path
 import orjson
 import pytest
 from fsrs import Rating
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from companion.clock import FrozenClock
 from companion.domain.practice import (
     AnswerVersion,
     Scheduling,
     Star,
-    due_queue,
     new_question,
     rehearse,
 )
@@ -29,7 +26,6 @@ from companion.store.layout import Layout
 from companion.store.questions_store import reviews_part
 from companion.store.repository import Repository
 from tests.conftest import add_interviews
-from tests.export_data import NOW, Plan, fill, plans
 
 EXACT = Scheduling(0.9, fuzz=False)
 
@@ -227,7 +223,7 @@ def test_stats_read_only_the_months_their_30_days_touch(
     now = clock.now()
     with Repository.open(db_path, clock, access="read") as repo:
         recent = repo.questions.recent_rehearsals(now)
-        stats = practice_stats(repo.questions.all(), [r.at for r in recent], now, EXACT)
+        stats = practice_stats(repo.questions.all(), [r.at for r in recent], now, EXACT, 0)
     # 30 days back from Tue 3 Mar 2026 is Mon 2 Feb: only February's and March's parts.
     assert sorted(parts_loaded) == ["reviews-2026-02", "reviews-2026-03"]
     in_window = [r for r in recent if r.at >= datetime(2026, 2, 2, tzinfo=UTC)]
@@ -283,20 +279,3 @@ def test_tags_and_interviews_for_the_filters(repo: Repository, clock: FrozenCloc
     repo.questions.add(new_question("C?", clock.now()))
     assert repo.questions.tags() == ["a", "b"]
     assert repo.questions.interview_ids() == [1, 3]
-
-
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(plan=plans, hours=st.integers(-24 * 70, 24 * 10))
-def test_a_sittings_queue_read_from_the_cards_is_due_queue_in_its_order(
-    tmp_path_factory: pytest.TempPathFactory, plan: Plan, hours: int
-) -> None:
-    db = tmp_path_factory.mktemp("due") / "companion.json"
-    fill(db, FrozenClock(NOW), plan)
-    now = NOW + timedelta(hours=hours)
-    with Repository.open(db, FrozenClock(now), access="read") as repo:
-        expected = [q.id for q in due_queue(repo.questions.all(), now)]
-        assert repo.question_cards.due_ids(now) == expected

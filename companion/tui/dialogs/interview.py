@@ -16,6 +16,7 @@ from companion.domain.interviews import (
     check_decision_by,
     new_interview,
     parse_contact_pref,
+    parse_interview_tags,
     parse_interviewers,
     parse_name,
     with_details,
@@ -35,6 +36,7 @@ LABELS = {
     "people": "People met",
     "prefers": "They prefer",
     "final": "Final round",
+    "interview-tags": "Tags",
     "notes": "Notes",
 }
 
@@ -109,6 +111,12 @@ class InterviewForm(FormScreen[int]):
                     compact=True,
                 ),
             )
+            yield from self.text_row(
+                "Tags",
+                "interview-tags",
+                ", ".join(start.tags) if start else "",
+                placeholder="what it is about, like leadership",
+            )
             yield from self.row("Notes", NoteArea(editing.notes if editing else "", id="notes"))
             yield from self.buttons()
 
@@ -147,7 +155,17 @@ class InterviewForm(FormScreen[int]):
             "prefers",
             lambda: parse_contact_pref(str(self.query_one("#prefers", Select).value)),
         )
-        if errors or company is None or role is None or held_on is None or prefers is None:
+        tags = attempt(
+            errors, "interview-tags", lambda: parse_interview_tags([self.value("interview-tags")])
+        )
+        if (
+            errors
+            or company is None
+            or role is None
+            or held_on is None
+            or prefers is None
+            or tags is None
+        ):
             self.show_errors(errors, LABELS)
             return
         self.clear_errors()
@@ -161,6 +179,7 @@ class InterviewForm(FormScreen[int]):
             contact_pref=prefers,
             notes=self.query_one("#notes", NoteArea).text,
             final_round=self.query_one("#final", Checkbox).value,
+            tags=tags,
         )
         if self.interview is not None:
             changed = interviews.save_interview(app.repo, with_details(self.interview, made))

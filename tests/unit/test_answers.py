@@ -371,6 +371,7 @@ def _script(db: Path, clock: FrozenClock, *argv: str) -> subprocess.CompletedPro
         "PATH": os.environ.get("PATH", ""),
         "HOME": os.environ.get("HOME", "/"),
         "COMPANION_FROZEN_NOW": clock.now().isoformat(),
+        **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"},
     }
     return subprocess.run(
         [sys.executable, "-c", PROBE, "--db", str(db), *argv],

@@ -11,6 +11,7 @@ from companion.domain.numbers import whole_number
 DEFAULT_WEEKLY_GOAL = 5
 MAX_WEEKLY_GOAL = 50
 DEFAULT_RETENTION = 0.9
+LOWEST_RETENTION, HIGHEST_RETENTION = 0.7, 0.97
 THEMES = ("companion-dusk", "companion-dawn")
 
 
@@ -56,10 +57,11 @@ def parse_retention(text: str) -> float:
         number = -1.0
     if number > 1:
         number /= 100
-    if not 0.7 <= number <= 0.97:
+    if not LOWEST_RETENTION <= number <= HIGHEST_RETENTION:
         raise FieldError(
             "desired retention",
-            f"{text.strip() or '(empty)'!r} is out of range; use a share from 0.70 to 0.97 "
-            "(or 70% to 97%).",
+            f"{text.strip() or '(empty)'!r} is out of range; use a share from "
+            f"{LOWEST_RETENTION:.2f} to {HIGHEST_RETENTION:.2f} "
+            f"(or {LOWEST_RETENTION:.0%} to {HIGHEST_RETENTION:.0%}).",
         )
     return round(number, 2)

@@ -58,8 +58,7 @@ def _from_doc(doc: Mapping[str, Any], doc_id: int) -> Application:
 
 
 def _seen_since(doc: Mapping[str, Any], since: date) -> bool:
-    """Sent or changed on or after `since`, or an accepted offer (dates are parsed: a
-    date the schema accepts may be written as an ISO week date)."""
+    """Sent or changed on or after `since`, or an accepted offer."""
     if doc.get("status") == "accepted" or date.fromisoformat(doc["applied_on"]) >= since:
         return True
     status_on: str | None = doc.get("status_on")

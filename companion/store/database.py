@@ -19,6 +19,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from companion.clock import Clock
+from companion.store.checker import check_file
 from companion.store.errors import BadDatabaseFile, DatabaseLocked, ReadOnlyDatabase
 from companion.store.files import (
     FileProblem,
@@ -33,12 +34,11 @@ from companion.store.migrations import (
     META_DOC,
     META_TABLE,
     SCHEMA_VERSION,
-    meta_problem,
     migrate,
     new_file_tables,
     version_of,
 )
-from companion.store.schema import TableSchema, check_table
+from companion.store.schema import TableSchema
 from companion.store.storage import CachedStorage, DataFile
 
 Access = Literal["write", "read", "auto"]
@@ -169,14 +169,10 @@ class Database:
 
                 keep_copy(self.layout, f"before-schema-{SCHEMA_VERSION}", self.clock.now())
             tables = migrate(tables, version)
-        broken_meta = meta_problem(tables)
-        if broken_meta:
-            raise self._bad(path, broken_meta)
-        for name, table in tables.items():
-            schema = self._schemas.get(name)
-            mismatch = check_table(name, table, schema) if schema else None
-            if mismatch:
-                raise self._bad(path, mismatch)
+        main = None if is_main else _file_of(self.main).tables
+        problems = check_file(tables, self._schemas, main=main, limit=1)
+        if problems:
+            raise self._bad(path, problems[0].text)
         file = DataFile(path, tables)
         if migrated and self.writable:
             file.touch()

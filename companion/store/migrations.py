@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from companion.store.files import Tables
+from companion.store.schema import shown
 
 SCHEMA_VERSION = 1
 META_TABLE = "meta"
@@ -62,13 +63,13 @@ def meta_problem(tables: Tables) -> str | None:
     next_ids = meta_of(tables).get("next_ids")
     if not isinstance(next_ids, dict):
         return (
-            f"its meta table has next_ids = {next_ids!r:.60}, where companion expects "
+            f"its meta table has next_ids = {shown(next_ids)}, where companion expects "
             "an object of whole numbers"
         )
     for table, value in next_ids.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             return (
-                f"its meta table counts the ids of {table!r} as {value!r:.60}, where "
+                f"its meta table counts the ids of {table!r} as {shown(value)}, where "
                 "companion expects a whole number from 1"
             )
     return None

@@ -217,7 +217,9 @@ class QuestionsStore:
             return
         self._db.require_writable()
         with self._db.batch():
-            if question.earlier_versions:
+            # Every answer that names it goes, whatever its count of earlier versions says:
+            # an answer must name a question that exists (store/checker.py).
+            if ANSWERS in self._db.part_names(ANSWERS):
                 history = self._db.part(ANSWERS).table(ANSWERS)
                 history.remove(lambda doc: doc["question_id"] == question.id)
             self._table.remove(doc_ids=[question.id])

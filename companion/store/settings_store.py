@@ -8,7 +8,12 @@ from typing import Any
 
 from tinydb.table import Document
 
-from companion.domain.settings import Settings
+from companion.domain.settings import (
+    HIGHEST_RETENTION,
+    LOWEST_RETENTION,
+    MAX_WEEKLY_GOAL,
+    Settings,
+)
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -17,9 +22,11 @@ DOC_ID = 1
 
 SCHEMAS: dict[str, TableSchema] = {
     TABLE: {
-        "weekly_goal": Field("int", required=False),
+        "weekly_goal": Field("int", required=False, low=0, high=MAX_WEEKLY_GOAL),
         "checkin_time": Field("time", required=False, nullable=True),
-        "desired_retention": Field("float", required=False),
+        "desired_retention": Field(
+            "float", required=False, low=LOWEST_RETENTION, high=HIGHEST_RETENTION
+        ),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
     }

@@ -99,6 +99,8 @@ def _example(field: Field) -> Any:
         return field.choices[0]
     if field.kind == "dict" and field.items:
         return {key: _example(spec) for key, spec in field.items.items() if spec.required}
+    if field.kind in ("int", "float") and field.low is not None:
+        return field.low
     return {
         "str": "text",
         "int": 1,

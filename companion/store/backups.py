@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from companion.store.files import FileProblem, copy_private, make_private_dir, read_tables
+from companion.store.files import (
+    FileProblem,
+    Tables,
+    copy_private,
+    make_private_dir,
+    read_tables,
+)
 from companion.store.layout import Layout
 from companion.store.migrations import SCHEMA_VERSION, meta_problem, version_of
 
@@ -182,6 +188,27 @@ def restore_hint(layout: Layout) -> str:
     )
 
 
+def _require_sound(backup_path: Path) -> None:
+    """The backup (its main file and history) passes the checker, or FileProblem says why."""
+    from companion.store.checker import check_database
+    from companion.store.migrations import migrate
+
+    def tables_of(path: Path) -> Tables:
+        tables = read_tables(path)
+        version = version_of(tables)
+        return migrate(tables, version) if isinstance(version, int) else tables
+
+    history = backup_path.with_suffix(".history")
+    parts = (
+        {p.stem: tables_of(p) for p in sorted(history.glob("*.json"))} if history.is_dir() else {}
+    )
+    problems = check_database(tables_of(backup_path), parts, limit=1)
+    if problems:
+        raise FileProblem(
+            f"the backup {backup_path} does not pass companion's checks: {problems[0]}"
+        )
+
+
 def restore(layout: Layout, backup_path: Path, now: datetime) -> Path | None:
     """Put a backup in place of the database; the current files are kept as a copy first.
 
@@ -194,6 +221,7 @@ def restore(layout: Layout, backup_path: Path, now: datetime) -> Path | None:
     for part in sorted(backup_history.glob("*.json")) if backup_history.is_dir() else []:
         if not loads_cleanly(part):
             raise FileProblem(f"the backup's history part {part} does not load")
+    _require_sound(backup_path)
     kept = keep_copy(layout, "replaced", now)
     copy_private(backup_path, layout.main)
     shutil.rmtree(layout.history, ignore_errors=True)

@@ -31,10 +31,11 @@ import orjson
 
 from companion import __version__
 from companion.store.backups import keep_copy
+from companion.store.checker import check_database
 from companion.store.database import Database
 from companion.store.files import FileProblem, Tables, check_tables
 from companion.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, version_of
-from companion.store.schema import TableSchema, check_table
+from companion.store.schema import TableSchema
 
 FORMAT = "companion-export"
 # A part becomes a file name under the history folder: nothing that could leave it.
@@ -134,13 +135,7 @@ def _file_tables(data: object, where: str, schemas: Mapping[str, TableSchema]) -
             f"{where} is of schema version {version}, newer than this companion understands "
             f"({SCHEMA_VERSION}); update companion to import it"
         )
-    tables = migrate(tables, version)
-    for name, table in tables.items():
-        schema = schemas.get(name)
-        mismatch = check_table(name, table, schema) if schema else None
-        if mismatch:
-            raise ExportProblem(f"in {where}, {mismatch}")
-    return tables
+    return migrate(tables, version)
 
 
 def parse_export(raw: bytes, schemas: Mapping[str, TableSchema]) -> Snapshot:
@@ -190,6 +185,9 @@ def parse_export(raw: bytes, schemas: Mapping[str, TableSchema]) -> Snapshot:
                 "- and _ only"
             )
         parts[name] = _file_tables(tables, f"the history part {name!r}", schemas)
+    problems = check_database(main, parts, schemas, limit=1)
+    if problems:
+        raise ExportProblem(str(problems[0]))
     return Snapshot(main, parts)
 
 

@@ -54,6 +54,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     ),
     "backups": ("companion.cli.backups_cmd", "list the automatic daily backups"),
     "restore": ("companion.cli.backups_cmd", "put a backup back in place of the database"),
+    "check": ("companion.cli.check_cmd", "check every record of the database, history included"),
 }
 
 EPILOG = f"""\

@@ -35,6 +35,8 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("summary", "--json")),
     CliCommand(("summary", "--short")),
     CliCommand(("summary", "{text}")),
+    CliCommand(("check",)),
+    CliCommand(("check", "{text}")),
     CliCommand(("backups",), opens_db=False),
     CliCommand(("backups", "{text}"), opens_db=False),
     CliCommand(("restore", "{date}"), opens_db=False, writes=True),

@@ -66,6 +66,8 @@ class CompanionApp(App[None]):
         self._keys_seen = 0
         self.exit_problem: str | None = None
         self.quit_without_saving = False
+        # The error that stopped the app, if one did (see `_handle_exception`).
+        self.crash: BaseException | None = None
         for theme in THEMES:
             self.register_theme(theme)
         for destination in DESTINATIONS:
@@ -147,6 +149,24 @@ class CompanionApp(App[None]):
             self.notify(
                 problem, title="Not saved yet", severity="warning", timeout=15, markup=False
             )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing else caught: Textual would print a traceback with every frame's
+        locals (the user's words); companion says what happened in a sentence and keeps
+        a report without locals beside the database (tui/crash.py). The app exits 1."""
+        from rich.text import Text
+
+        from companion.tui.crash import save_report, sentence
+
+        self._return_code = 1
+        if self._exception is None:  # Pilot tests re-raise it when the app stops
+            self._exception = error
+            self._exception_event.set()
+        if self.crash is None:
+            self.crash = error
+            report = save_report(self.repo.db.layout.folder, error, self.clock.now())
+            self._exit_renderables.append(Text(sentence(error, report)))
+        self._close_messages_no_wait()
 
     def action_go(self, mode: str) -> None:
         self.switch_mode(mode)

@@ -55,4 +55,4 @@ def run_app(
     if app.exit_problem:
         print(app.exit_problem, file=sys.stderr)
         return 1
-    return 0
+    return 1 if app.crash is not None else 0

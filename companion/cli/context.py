@@ -30,7 +30,12 @@ class Context:
         from companion.store.repository import Repository
 
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
-        return Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+        repo = Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+        if repo.db.tightened:
+            from companion.store.privacy import tightened_note
+
+            print(tightened_note(repo.db.tightened), file=self.err)
+        return repo
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)

@@ -19,8 +19,15 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from companion.clock import Clock
+from companion.paths import database_path
 from companion.store.checker import check_file
-from companion.store.errors import BadDatabaseFile, DatabaseLocked, ReadOnlyDatabase
+from companion.store.errors import (
+    BadDatabaseFile,
+    DatabaseLocked,
+    LockLost,
+    ReadOnlyDatabase,
+    StoreError,
+)
 from companion.store.files import (
     FileProblem,
     Tables,
@@ -29,7 +36,7 @@ from companion.store.files import (
     write_atomic,
 )
 from companion.store.layout import Layout
-from companion.store.lock import WriteLock
+from companion.store.lock import UnsafeLockFile, WriteLock
 from companion.store.migrations import (
     META_DOC,
     META_TABLE,
@@ -38,7 +45,7 @@ from companion.store.migrations import (
     new_file_tables,
     version_of,
 )
-from companion.store.schema import TableSchema
+from companion.store.schema import MAX_ID, TableSchema
 from companion.store.storage import CachedStorage, DataFile
 
 Access = Literal["write", "read", "auto"]
@@ -68,6 +75,8 @@ class Database:
         # Parts on disk that an import replaced with nothing: removed at the next save.
         self._gone: set[str] = set()
         self.save_problem: str | None = None
+        # Existing files and folders the writer made private as it opened (store/privacy.py).
+        self.tightened: list[Path] = []
         # Counts every change in memory (never goes back): a screen can tell that
         # nothing changed since it last read the data.
         self.changes = 0
@@ -90,19 +99,24 @@ class Database:
         `write` takes the write lock or raises DatabaseLocked; `read` never
         writes; `auto` writes when it can and otherwise opens read-only.
         """
-        layout = Layout(path)
+        layout = Layout(database_path(path))
         lock: WriteLock | None = None
         reason = "opened for reading"
+        tightened: list[Path] = []
         if access != "read":
             candidate = WriteLock(layout.lock)
             try:
                 taken = candidate.acquire(wait=lock_wait)
-            except OSError as error:
+            except (OSError, UnsafeLockFile) as error:
                 # A folder companion may not write in: the app can still show the data.
                 if access == "write":
                     raise
                 taken = False
-                reason = f"companion cannot write in {layout.folder} ({error.strerror or error})"
+                reason = (
+                    f"companion cannot write in {layout.folder} ({error.strerror or error})"
+                    if isinstance(error, OSError)
+                    else f"its lock file {error.path} is {error.what}"
+                )
             else:
                 if not taken:
                     if access == "write":
@@ -112,12 +126,17 @@ class Database:
             if taken:
                 lock = candidate
                 layout.remove_stale_temp_files()
+                from companion.paths import default_data_dir
+                from companion.store.privacy import tighten
+
+                tightened = tighten(layout, own_folder=layout.folder == default_data_dir())
         try:
             db = cls(layout, clock, lock=lock, read_only_reason=reason, schemas=schemas or {})
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
+        db.tightened = tightened
         if background and lock is not None:
             db._writer = _Writer(db)
             db._writer.start()
@@ -272,6 +291,7 @@ class Database:
             doc = meta.get(doc_id=int(META_DOC))
             next_ids = dict(doc["next_ids"]) if isinstance(doc, Document) else {}
             new_id = int(next_ids.get(table, 1))
+            _require_id(table, new_id)
             next_ids[table] = new_id + 1
             meta.update({"next_ids": next_ids}, doc_ids=[int(META_DOC)])
             return new_id
@@ -327,6 +347,7 @@ class Database:
                 doc_id += 1
             if not batch:
                 return []
+            _require_id(table.name, doc_id - 1)
             next_ids[table.name] = doc_id
             meta.update({"next_ids": next_ids}, doc_ids=[int(META_DOC)])
             return table.insert_multiple(batch)
@@ -355,7 +376,11 @@ class Database:
         return bool(self._gone) or any(file.dirty for file in self._files)
 
     def flush(self) -> None:
-        """Write every changed file now. Raises OSError when the disk refuses."""
+        """Write every changed file now. Raises OSError when the disk refuses, and
+        LockLost, writing nothing, once the lock file has been taken away."""
+        if self._lock is not None and self._lock.lost():
+            self.read_only_reason = "its lock file was removed while it was open"
+            raise LockLost(self._lock.path)
         with self._io_lock:
             with self._state_lock:
                 pending = [
@@ -426,6 +451,15 @@ class Database:
             self._lock = None
 
 
+def _require_id(table: str, doc_id: int) -> None:
+    """Refuse an id the checker would refuse, rather than write a file that will not load."""
+    if doc_id > MAX_ID:
+        raise StoreError(
+            f"companion has handed out every id it can for {table} (up to {MAX_ID}), "
+            "so nothing was added."
+        )
+
+
 def _file_of(db: TinyDB) -> DataFile:
     storage = db.storage
     assert isinstance(storage, CachedStorage)
@@ -464,6 +498,9 @@ class _Writer(threading.Thread):
                 self._db.flush()
             except Exception as error:  # the thread must outlive any failure, and say so
                 backoff = min(max(1.0, backoff * 2), self.MAX_BACKOFF)
+                if isinstance(error, LockLost):  # trying again cannot help: it says what to do
+                    self._db._report(str(error))
+                    continue
                 reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
                 self._db._report(
                     f"companion could not save to {self._db.path} ({reason}). Your changes are "

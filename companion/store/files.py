@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from operator import methodcaller
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ def read_tables(path: Path) -> Tables:
     that is not a database.
     """
     try:
-        raw = path.read_bytes()
+        raw = _read_plain_file(path)
     except FileNotFoundError:
         raise
     except PermissionError:
@@ -57,6 +58,19 @@ def read_tables(path: Path) -> Tables:
     except OSError as error:
         raise FileProblem(f"it could not be read ({error.strerror})") from None
     return parse_tables(raw)
+
+
+def _read_plain_file(path: Path) -> bytes:
+    """The bytes of `path`, which must be a plain file: a FIFO (which would wait for a
+    writer forever) or a device is refused without reading it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as file:  # noqa: PTH123 - an open descriptor
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise FileProblem("it is not a plain file (a named pipe or a device, say)")
+        return file.read()
 
 
 def _plain_id(doc_id: str) -> bool:

@@ -82,6 +82,10 @@ class CompanionApp(App[None]):
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
             self.call_after_refresh(self.open_target, self.start)
+        if self.repo.db.tightened:
+            from companion.store.privacy import tightened_note
+
+            self.notify(tightened_note(self.repo.db.tightened), title="Made private", markup=False)
         if self.repo.read_only:
             self.notify(
                 f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from companion import __version__
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
-from companion.clock import clock_from_env
+from companion.clock import SystemClock, clock_from_env
 from companion.domain.errors import FieldError
 from companion.paths import DB_ENV, resolve_db_path
 from companion.store.errors import StoreError
@@ -156,22 +158,50 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     return int(handler(args, ctx))
 
 
-def _readable(argv: Sequence[str]) -> list[str]:
-    """Arguments a shell passed that are not UTF-8 (Python keeps them as lone
-    surrogates) become U+FFFD, so they can be saved, printed and searched."""
-    return [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
+# The arguments that name files: they keep the bytes the shell passed.
+PATH_ARGUMENTS = frozenset({"db", "file", "output", "backup"})
+
+
+def _readable(text: str) -> str:
+    """An argument a shell passed that is not UTF-8 (Python keeps such bytes as lone
+    surrogates) with U+FFFD for each such byte, so it can be saved, printed and searched."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _readable_text(args: argparse.Namespace) -> None:
+    """Every argument but a path made readable; a path keeps its bytes (os.fsencode
+    gives them back), so it opens the file it names, not another one."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, _readable(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            setattr(args, name, [_readable(item) for item in value])
+
+
+def _printable_streams() -> None:
+    """Output never fails on a character the stream cannot encode (a path's byte that
+    is not UTF-8): it is shown as a replacement instead."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser(lazy=True).parse_args(_readable(sys.argv[1:] if argv is None else argv))
-    ctx = Context(db_path=resolve_db_path(args.db), clock=clock_from_env(os.environ))
+    _printable_streams()
+    args = build_parser(lazy=True).parse_args(sys.argv[1:] if argv is None else argv)
+    _readable_text(args)
+    ctx = Context(db_path=Path(), clock=SystemClock())
     try:
+        ctx.clock = clock_from_env(os.environ)
         if args.demo:
             from companion.demo import demo_database
 
             with demo_database(ctx.clock) as demo_path:
                 ctx.db_path = demo_path
                 return _run(args, ctx)
+        ctx.db_path = resolve_db_path(args.db)
         return _run(args, ctx)
     except FieldError as error:
         print(f"companion: {error.field}: {error.message}", file=sys.stderr)

@@ -20,6 +20,19 @@ EXIT_AFTER_PAINT_ENV = "COMPANION_EXIT_AFTER_PAINT"
 Ask = Callable[[str], bool]
 
 
+NO_TERMINAL = (
+    "companion's app needs a terminal to run in, and its input or output is not one "
+    "(a pipe or a file?). Run it in a terminal, or use a command that prints, such as "
+    "companion summary."
+)
+
+
+def has_terminal() -> bool:
+    """Both the keyboard and the screen are a terminal: without one the app would wait
+    for keys that never come, holding the lock."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
 def ask_in_terminal(problem: str) -> bool:
     """After the app has gone: try to save again? Only asked of a person at a terminal."""
     if not sys.stdin.isatty():
@@ -46,6 +59,9 @@ def finish(app: CompanionApp, ask: Ask = ask_in_terminal) -> None:
 def run_app(
     db_path: Path, clock: Clock, start: str | None = None, ask: Ask = ask_in_terminal
 ) -> int:
+    if not has_terminal():
+        print(NO_TERMINAL, file=sys.stderr)
+        return 2
     exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
     app = make_app(db_path, clock, start=start, exit_after_paint=exit_after_paint, pause_gc=True)
     try:

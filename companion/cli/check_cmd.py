@@ -16,7 +16,7 @@ from companion.cli.context import Context
 from companion.store.checker import MAIN_FILE, Problem, check_database, part_file
 from companion.store.files import FileProblem, Tables, read_tables
 from companion.store.layout import Layout
-from companion.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, version_of
+from companion.store.migrations import META_TABLE, migrate, version_of, version_problem
 
 # How each table's documents are named in the sentence, singular and plural.
 NOUNS: dict[str, tuple[str, str]] = {
@@ -55,12 +55,12 @@ def _tables(path: Path, file: str, problems: list[Problem]) -> Tables | None:
     except FileProblem as problem:
         problems.append(Problem(file, str(problem)))
         return None
-    version = version_of(tables)
-    if not isinstance(version, int) or not 0 <= version <= SCHEMA_VERSION:
-        problems.append(
-            Problem(file, f"its schema_version is {version}, which this companion does not read")
-        )
+    wrong_version = version_problem(tables)
+    if wrong_version:
+        problems.append(Problem(file, wrong_version))
         return None
+    version = version_of(tables)
+    assert isinstance(version, int)
     return migrate(tables, version)
 
 

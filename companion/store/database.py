@@ -44,6 +44,7 @@ from companion.store.migrations import (
     migrate,
     new_file_tables,
     version_of,
+    version_problem,
 )
 from companion.store.schema import MAX_ID, TableSchema
 from companion.store.storage import CachedStorage, DataFile
@@ -170,17 +171,11 @@ class Database:
             return file
         except FileProblem as problem:
             raise self._bad(path, str(problem)) from None
+        wrong_version = version_problem(tables)
+        if wrong_version:
+            raise self._bad(path, wrong_version)
         version = version_of(tables)
-        if not isinstance(version, int):
-            raise self._bad(path, f"its schema_version is {version}, which is not a whole number")
-        if version < 0:
-            raise self._bad(path, f"its schema_version is {version}, which no companion writes")
-        if version > SCHEMA_VERSION:
-            raise self._bad(
-                path,
-                f"it was written by a newer companion (schema version {version}; this one "
-                f"understands up to {SCHEMA_VERSION}), so update companion to open it",
-            )
+        assert isinstance(version, int)
         migrated = version < SCHEMA_VERSION
         if migrated:
             if self.writable and is_main:

@@ -48,7 +48,7 @@ def read_tables(path: Path) -> Tables:
     that is not a database.
     """
     try:
-        raw = _read_plain_file(path)
+        raw = read_file_bytes(path)
     except FileNotFoundError:
         raise
     except PermissionError:
@@ -60,7 +60,7 @@ def read_tables(path: Path) -> Tables:
     return parse_tables(raw)
 
 
-def _read_plain_file(path: Path) -> bytes:
+def read_file_bytes(path: Path) -> bytes:
     """The bytes of `path`, which must be a plain file: a FIFO (which would wait for a
     writer forever) or a device is refused without reading it."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -54,6 +54,21 @@ def version_of(tables: Tables) -> int | str:
     return repr(version)
 
 
+def version_problem(tables: Tables) -> str | None:
+    """Why this companion cannot read a file of this schema version, or None."""
+    version = version_of(tables)
+    if not isinstance(version, int):
+        return f"its schema_version is {version}, which is not a whole number"
+    if version < 0:
+        return f"its schema_version is {version}, which no companion writes"
+    if version > SCHEMA_VERSION:
+        return (
+            f"it was written by a newer companion (schema version {version}; this one "
+            f"understands up to {SCHEMA_VERSION}), so update companion to open it"
+        )
+    return None
+
+
 def meta_problem(tables: Tables) -> str | None:
     """What is wrong with the meta table of a file at the current version, or None.
 

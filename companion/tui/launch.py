@@ -59,11 +59,15 @@ def finish(app: CompanionApp, ask: Ask = ask_in_terminal) -> None:
 def run_app(
     db_path: Path, clock: Clock, start: str | None = None, ask: Ask = ask_in_terminal
 ) -> int:
+    exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
+    # Opened first, so that a bad file is reported as such (exit 1) even with no terminal.
+    app = make_app(db_path, clock, start=start, exit_after_paint=exit_after_paint, pause_gc=True)
     if not has_terminal():
+        app.close_repository()
+        if app.gc_pause is not None:
+            app.gc_pause.release()
         print(NO_TERMINAL, file=sys.stderr)
         return 2
-    exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
-    app = make_app(db_path, clock, start=start, exit_after_paint=exit_after_paint, pause_gc=True)
     try:
         app.run()
     finally:

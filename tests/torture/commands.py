@@ -18,6 +18,7 @@ class CliCommand:
     opens_db: bool = True  # reads the database file (a bad file must stop it)
     writes: bool = False  # may change the files (only when it succeeds)
     opens_app: bool = False  # would open the TUI (the fuzz test stubs the app out)
+    lists_problems: bool = False  # a bad file is its finding: listed on stdout, exit 1
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -35,8 +36,8 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("summary", "--json")),
     CliCommand(("summary", "--short")),
     CliCommand(("summary", "{text}")),
-    CliCommand(("check",)),
-    CliCommand(("check", "{text}")),
+    CliCommand(("check",), lists_problems=True),
+    CliCommand(("check", "{text}"), lists_problems=True),
     CliCommand(("backups",), opens_db=False),
     CliCommand(("backups", "{text}"), opens_db=False),
     CliCommand(("restore", "{date}"), opens_db=False, writes=True),

@@ -181,6 +181,10 @@ def assert_refused_everywhere(
         if not command.opens_db or any("{" in word for word in command.argv):
             continue
         code, out, err = _cli(capsys, "--db", str(db_path), *command.argv)
+        if command.lists_problems:
+            assert (code, err) == (1, ""), command.argv
+            assert caught.value.problem in out, command.argv
+            continue
         assert (code, out) == (1, ""), command.argv
         assert err.strip() == message, command.argv
     with pytest.raises(BadDatabaseFile):
@@ -297,17 +301,28 @@ def test_a_file_companion_may_not_read(
 def test_a_folder_in_place_of_the_file(
     db_path: Path, clock: FrozenClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Real everywhere, root included: a name companion cannot read as a file."""
+    """Real everywhere, root included: a name companion cannot read as a file. The store
+    and the app refuse it as a bad file; the command line refuses the path itself, as
+    bad input (exit 2), before anything is opened."""
     db_path.mkdir(parents=True)
-    assert_refused_everywhere(db_path, clock, capsys, "it is a folder, not a file")
+    with pytest.raises(BadDatabaseFile, match="it is a folder, not a file"):
+        Repository.open(db_path, clock)
+    with pytest.raises(BadDatabaseFile, match="it is a folder, not a file"):
+        make_app(db_path, clock)
+    for command in COMMANDS:
+        if not command.opens_db or any("{" in word for word in command.argv):
+            continue
+        code, out, err = _cli(capsys, "--db", str(db_path), *command.argv)
+        assert (code, out) == (2, ""), command.argv
+        assert err == f"companion: --db: {db_path} is a folder, not a file; name a database file.\n"
     result = subprocess.run(
         [str(COMPANION), "--db", str(db_path), "summary"],
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert result.returncode == 1
-    assert "it is a folder, not a file" in result.stderr
+    assert result.returncode == 2
+    assert "is a folder, not a file" in result.stderr
 
 
 def _two_days_of_backups(db_path: Path, clock: FrozenClock) -> str:

@@ -106,6 +106,16 @@ EXTRA = st.one_of(
 )
 
 
+# Every table `databases()` draws documents for: a new table adds its documents
+# there (tests/torture/test_valid_never_crashes.py fails until it does).
+DRAWN_TABLES = frozenset(
+    {
+        *("settings", "references", "interviews", "questions", "applications", "urges"),
+        *("answers", "reviews", "journal", "debriefs"),
+    }
+)
+
+
 @dataclass
 class Drawn:
     """A database as drawn: its files' tables, and what the commands may name."""

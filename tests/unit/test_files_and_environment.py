@@ -270,7 +270,8 @@ def test_the_app_refuses_to_start_without_a_terminal(tmp_path: Path, clock: Froz
     )
     assert result.returncode == 2
     assert result.stderr.startswith("companion's app needs a terminal to run in")
-    assert not Layout(db).lock.exists()
+    assert not db.exists()
+    assert WriteLock(Layout(db).lock).acquire()  # and the lock was let go
 
 
 # Path bytes

@@ -374,7 +374,6 @@ class Database:
         """Write every changed file now. Raises OSError when the disk refuses, and
         LockLost, writing nothing, once the lock file has been taken away."""
         if self._lock is not None and self._lock.lost():
-            self.read_only_reason = "its lock file was removed while it was open"
             raise LockLost(self._lock.path)
         with self._io_lock:
             with self._state_lock:

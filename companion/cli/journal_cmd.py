@@ -19,8 +19,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.domain.dates import friendly
@@ -28,6 +26,7 @@ from companion.domain.errors import FieldError
 from companion.domain.journal import Entry, new_entry
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_interview_id, parse_tags
+from companion.inert import one_line
 from companion.store.errors import StoreError
 from companion.store.files import make_private_dir
 
@@ -306,7 +305,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         and all(tag in e.tags for tag in wanted_tags)
     ]
     if args.json:
-        ctx.print(orjson.dumps([entry_json(e) for e in shown], option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json([entry_json(e) for e in shown])
         return 0
     if not entries:
         ctx.print(
@@ -322,5 +321,6 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         day = friendly(entry.written_at.astimezone(tz).date(), today)
         tags = f"  ({', '.join(entry.tags)})" if entry.tags else ""
         mood = mood_word(entry.mood)
-        ctx.print(f"{entry.id:>4}  {day:<11} {mood:<7} {_short(entry.first_line)}{tags}")
+        text = _short(one_line(entry.first_line))
+        ctx.print_line(f"{entry.id:>4}  {day:<11} {mood:<7} {text}{tags}")
     return 0

@@ -17,6 +17,7 @@ from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
 from companion.clock import SystemClock, clock_from_env
 from companion.domain.errors import FieldError
+from companion.inert import visible
 from companion.paths import DB_ENV, resolve_db_path
 from companion.store.errors import StoreError
 
@@ -48,15 +49,27 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     ),
     "export": (
         "companion.cli.export_cmd",
-        "write your data as JSON, Markdown or a calendar (.ics)",
+        "write your data as JSON, Markdown, a calendar (.ics) or an Anki deck (.apkg)",
     ),
     "import": (
         "companion.cli.import_cmd",
         "import a full export (.json), a question deck (.toml) or a starter deck",
     ),
+    "settings": (
+        "companion.cli.settings_cmd",
+        "show your settings, or change the weekly goal, inbox check or calendar",
+    ),
     "backups": ("companion.cli.backups_cmd", "list the automatic daily backups"),
     "restore": ("companion.cli.backups_cmd", "put a backup back in place of the database"),
     "check": ("companion.cli.check_cmd", "check every record of the database, history included"),
+    "serve": (
+        "companion.cli.serve_cmd",
+        "open the app in a browser tab: this computer only, behind a key",
+    ),
+    "completion": (
+        "companion.cli.completion_cmd",
+        "print a shell completion script for bash, zsh or fish",
+    ),
 }
 
 EPILOG = f"""\
@@ -70,7 +83,8 @@ Exit codes: 0 done, 1 the data could not be read or written, 2 bad usage or inpu
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
+        # The message may quote what was typed: it is printed inert, like all output.
+        self.exit(2, visible(f"{self.prog}: {message}. See '{self.prog} --help'.\n"))
 
 
 def _register(module_name: str, commands: argparse._SubParsersAction[Any]) -> None:
@@ -204,20 +218,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.db_path = resolve_db_path(args.db)
         return _run(args, ctx)
     except FieldError as error:
-        print(f"companion: {error.field}: {error.message}", file=sys.stderr)
+        print(f"companion: {error.field}: {error.message}", file=ctx.err)
         return 2
     except UsageError as error:
-        print(f"companion: {error}", file=sys.stderr)
+        print(f"companion: {error}", file=ctx.err)
         return 2
     except StoreError as error:
-        print(str(error), file=sys.stderr)
+        print(str(error), file=ctx.err)
         return 1
     except OSError as error:
         where = error.filename or ctx.db_path
         print(
             f"companion could not write {where} ({error.strerror or error}). "
             "The data already on disk is intact; try again when the problem is fixed.",
-            file=sys.stderr,
+            file=ctx.err,
         )
         return 1
     except KeyboardInterrupt:

@@ -44,7 +44,7 @@ _FIRST_DAY_TEXT = FIRST_DAY.isoformat()
 _LAST_DAY_TEXT = LAST_DAY.isoformat()
 _DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
-Rule = Callable[[Mapping[str, Any]], str | None]
+Rule = Callable[[Any], str | None]
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,9 @@ class Field:
     `each` the kind of each element of a "list" of plain values (tags: text);
     `choices` lists the only words a "str" field may hold; `low` and `high`
     bound an "int" or "float" (inclusive); `refers` says which table an id names
-    (checked by store/checker.py); `rule` checks a "dict" whose fields fit as a
-    whole, returning what is wrong in words or None.
+    (checked by store/checker.py); `rule` checks a value that fits all the above
+    (a sub-document as a whole, once its fields fit), returning what is wrong in
+    words ("which is not ...") or None.
     """
 
     kind: Kind
@@ -298,7 +299,8 @@ def _check_value(value: Any, spec: Field, path: str) -> str | None:
             if problem:
                 return problem
     if spec.items is None:
-        return None
+        wrong = spec.rule(value) if spec.rule is not None else None
+        return f"has {path!r} = {shown(value)}, {wrong}" if wrong else None
     places = (
         [(f"{path}[{index}]", item) for index, item in enumerate(value)]
         if spec.kind == "list"
@@ -388,7 +390,7 @@ def _values_fit(values: list[Any], spec: Field) -> bool:
         if elements and (None in elements or not _values_fit(elements, spec.each)):
             return False
     if spec.items is None:
-        return True
+        return spec.rule is None or all(spec.rule(value) is None for value in values)
     if kind == "list":
         if not _all_fit(list(chain.from_iterable(values)), spec.items):
             return False

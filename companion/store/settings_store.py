@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import time
+from pathlib import PurePath
 from typing import Any
 
 from tinydb.table import Document
@@ -18,6 +19,15 @@ from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
 TABLE = "settings"
+
+
+def _absolute_path(text: str) -> str | None:
+    """The calendar's path is stored absolute (as `check_calendar_path` gives it)."""
+    if "\x00" in text or not PurePath(text).is_absolute():
+        return "where companion expects an absolute path"
+    return None
+
+
 DOC_ID = 1
 
 SCHEMAS: dict[str, TableSchema] = {
@@ -29,6 +39,7 @@ SCHEMAS: dict[str, TableSchema] = {
         ),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
+        "calendar_path": Field("str", required=False, nullable=True, rule=_absolute_path),
     }
 }
 
@@ -40,6 +51,7 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "desired_retention": settings.desired_retention,
         "theme": settings.theme,
         "welcomed": settings.welcomed,
+        "calendar_path": settings.calendar_path,
     }
 
 
@@ -52,6 +64,7 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         desired_retention=float(doc.get("desired_retention", default.desired_retention)),
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
+        calendar_path=doc.get("calendar_path"),
     )
 
 

@@ -91,6 +91,7 @@ def _reads(drawn: Drawn) -> list[list[str]]:
         ["export", "--format", "ics", "--output", "-"],
         ["backups"],
         ["check"],
+        ["settings"],
     ]
 
 
@@ -106,6 +107,7 @@ def _writes(drawn: Drawn, folder: Path) -> list[list[str]]:
         ["question", "add", "Why us?", "--tag", "why", *(f"--interview={i}" for i in first)],
         ["apply", "--company", "Acme", "--role", "Analyst", "--status", "offer"],
         ["journal", "A day", "--mood", "3", "--tag", "t"],
+        ["settings", "--weekly-goal", "3", "--checkin", "17:00"],
         ["journal"],  # from a pipe
         ["import", "behavioural"],
         ["export", "--output", str(folder / "out.json")],

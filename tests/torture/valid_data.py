@@ -23,6 +23,7 @@ from companion.domain.applications import STATUS_WORDS
 from companion.domain.debrief import DONE, STEPS
 from companion.domain.fit import ASPECTS
 from companion.domain.interviews import CONTACT_PREFS, ContactKind, Outcome
+from companion.domain.settings import THEMES
 from companion.store.files import Tables
 from companion.store.layout import Layout
 from companion.store.schema import LAST_DAY, MAX_ID, MAX_NESTING
@@ -160,7 +161,15 @@ def _settings(draw: st.DrawFn) -> dict[str, Any]:
         st.one_of(st.none(), st.sampled_from(["00:00", "23:59", "17:00"])),
     )
     _optional(draw, doc, "desired_retention", st.sampled_from([0.7, 0.9, 0.97]))
-    _optional(draw, doc, "theme", st.sampled_from(["companion-dusk", "companion-dawn", "gone"]))
+    _optional(draw, doc, "theme", st.sampled_from([*THEMES, "gone"]))
+    # Absolute, as the settings store them; none a test may write to (each is refused
+    # when the calendar is rewritten, and the app says so).
+    _optional(
+        draw,
+        doc,
+        "calendar_path",
+        st.sampled_from([None, "/", "/dev/null", "/nonexistent/companion.ics", "/no/\x1b[31m.ics"]),
+    )
     _optional(draw, doc, "welcomed", st.booleans())
     return doc
 

@@ -221,6 +221,10 @@ PROBES: dict[str, tuple[Mutation, tuple[str, ...]]] = {
         _set("settings", "1", "weekly_goal", 500),
         ("table 'settings'", "'weekly_goal' = 500"),
     ),
+    "a calendar path that is not absolute": (
+        _set("settings", "1", "calendar_path", "cal.ics"),
+        ("table 'settings'", "'calendar_path' = 'cal.ics'", "an absolute path"),
+    ),
     "a fit score of 9": (
         _set("interviews", "1", "fit", {"work": 9}),
         ("table 'interviews'", "'fit.work' = 9", "from 1 to 5"),

@@ -76,9 +76,10 @@ def database_path(path: Path) -> Path:
     """The file `path` names, every symbolic link followed: a linked database is read,
     written and locked where it is, never replaced by a file of its own.
 
-    The text keeps the path's bytes (`os.fsencode` gives back what was typed, even
-    bytes that are not UTF-8)."""
-    return Path(os.path.realpath(path))
+    A path that is not a link stays as given (relative, if it was). The text keeps
+    the path's bytes (`os.fsencode` gives back what was typed, even bytes that are
+    not UTF-8)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 _NOT_FILES = (

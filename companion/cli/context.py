@@ -6,6 +6,7 @@ terminal with its control characters made visible.
 
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,3 +61,11 @@ class Context:
     def print_json(self, data: object) -> None:
         """`data` as indented JSON (for `--json`): exact strings, no raw control characters."""
         print(json_text(data), file=self.out)
+
+
+def printable_streams() -> None:
+    """Output never fails on a character the process's streams cannot encode (a path's
+    byte that is not UTF-8, kept as Python keeps it): it is shown as a replacement."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")

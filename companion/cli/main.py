@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import io
 import os
 import sys
 from collections.abc import Sequence
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from companion import __version__
-from companion.cli.context import Context
+from companion.cli.context import Context, printable_streams
 from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
 from companion.clock import SystemClock, clock_from_env
@@ -194,16 +193,8 @@ def _readable_text(args: argparse.Namespace) -> None:
             setattr(args, name, [_readable(item) for item in value])
 
 
-def _printable_streams() -> None:
-    """Output never fails on a character the stream cannot encode (a path's byte that
-    is not UTF-8): it is shown as a replacement instead."""
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
-            stream.reconfigure(errors="replace")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _printable_streams()
+    printable_streams()
     args = build_parser(lazy=True).parse_args(sys.argv[1:] if argv is None else argv)
     _readable_text(args)
     ctx = Context(db_path=Path(), clock=SystemClock())

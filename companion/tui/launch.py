@@ -30,7 +30,11 @@ NO_TERMINAL = (
 
 def has_terminal() -> bool:
     """Both the keyboard and the screen are a terminal: without one the app would wait
-    for keys that never come, holding the lock."""
+    for keys that never come, holding the lock. (A Textual driver named in the
+    environment, such as the web driver `companion serve` runs the app with, talks
+    over the streams instead.)"""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
     return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
 
 

@@ -115,6 +115,7 @@ CASES = (
     Case(("restore", "2026-03-03"), (FOLDER_SHOWN,), before=("interview", "log", "3", "reply")),
     Case(("restore", "{dir}/missing.json"), code=2),
     Case(("restore", WORDS), (MARKUP,), code=2),
+    Case(("check",), (FOLDER_SHOWN,)),
     Case(("settings",), (SHOWN,)),
     Case(("settings",), (SHOWN,), env=(("COMPANION_THEME", WORDS),)),
     Case(("settings", "--weekly-goal", "3"), (SHOWN,)),

@@ -52,8 +52,14 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "companion.cli.import_cmd",
         "import a full export (.json), a question deck (.toml) or a starter deck",
     ),
-    "backups": ("companion.cli.backups_cmd", "list the automatic daily backups"),
-    "restore": ("companion.cli.backups_cmd", "put a backup back in place of the database"),
+    "backups": (
+        "companion.cli.backups_cmd",
+        "list the daily backups and the copies kept before a change",
+    ),
+    "restore": (
+        "companion.cli.backups_cmd",
+        "put a backup or a full export back in place of the whole database",
+    ),
 }
 
 EPILOG = f"""\

@@ -19,7 +19,6 @@ an empty database and exporting again gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,12 +32,11 @@ from companion import __version__
 from companion.store.backups import keep_copy
 from companion.store.database import Database
 from companion.store.files import FileProblem, Tables, check_tables
+from companion.store.layout import PART_NAME
 from companion.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, version_of
 from companion.store.schema import TableSchema, check_table
 
 FORMAT = "companion-export"
-# A part becomes a file name under the history folder: nothing that could leave it.
-PART_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
 
 
 class ExportProblem(Exception):
@@ -71,6 +69,13 @@ def snapshot_of(db: Database) -> Snapshot:
     with db.batch():
         main, parts = db.everything()
         return Snapshot(_copy(main), {name: _copy(tables) for name, tables in parts.items()})
+
+
+def holdings(db: Database) -> Counter[str]:
+    """How many documents `db` holds, by table (every part loaded; nothing copied)."""
+    with db.batch():
+        main, parts = db.everything()
+        return Snapshot(main, parts).counts()
 
 
 def _copy(tables: Tables) -> Tables:
@@ -211,6 +216,24 @@ class NotEmpty(Exception):
         super().__init__(describe(counts))
 
 
+def replace_database(
+    db: Database, snapshot: Snapshot, *, label: str, now: datetime, keep: bool = False
+) -> Path | None:
+    """Put `snapshot` in place of everything `db` holds, as one commit, after keeping a
+    copy of the current files (`label` says why) when they hold anything, or `keep`
+    (files that do not load, which `db` did not read).
+
+    Returns where the copy is. The save is one commit (store/commit.py): a crash
+    or Ctrl-C at any instant leaves the database wholly as before or wholly as
+    `snapshot`; `db.commit` tells which.
+    """
+    db.require_writable()
+    kept = keep_copy(db.layout, label, now) if keep or holdings(db) else None
+    restore_snapshot(db, snapshot)
+    db.flush()
+    return kept
+
+
 def import_snapshot(
     db: Database, snapshot: Snapshot, *, replace: bool, now: datetime
 ) -> Path | None:
@@ -221,13 +244,10 @@ def import_snapshot(
     having changed nothing.
     """
     db.require_writable()
-    holds = snapshot_of(db).counts()
+    holds = holdings(db)
     if holds and not replace:
         raise NotEmpty(holds)
-    kept = keep_copy(db.layout, "before-import", now) if holds else None
-    restore_snapshot(db, snapshot)
-    db.flush()
-    return kept
+    return replace_database(db, snapshot, label="before-import", now=now)
 
 
 def is_export_file(path: Path) -> bool:

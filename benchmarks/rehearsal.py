@@ -8,8 +8,10 @@ the terminal:
 - B3: from writing a rating key to the terminal until the frame showing the
   next question ("Question k+1 of n") has been written back; its p95 over the
   session.
-- B4: after a rating, until the rating is in this month's reviews part on disk
-  and that file loads (parsed as companion parses it); polled every few ms.
+- B4: after a rating, until the rating is in this month's reviews part on disk,
+  in the file the main file names (a save counts once its commit point, the
+  main file, is replaced), and that file loads (parsed as companion parses it);
+  polled every few ms.
 
 Afterwards the copy is opened again and every rating pressed must be there, in
 order, or the session fails: a rating that was not stored would be fast for
@@ -201,20 +203,39 @@ class Terminal:
 
 
 def stored_reviews(db: Path, now: datetime) -> dict[str, dict[str, object]]:
-    """The documents of `now`'s reviews part on disk, by id ({} when there is no file)."""
-    path = Layout(db).part(reviews_part(now))
+    """The documents of `now`'s reviews part as the main file on disk names it, by id
+    ({} when it names none)."""
     try:
-        return parse_tables(path.read_bytes()).get(REVIEWS, {})
-    except FileNotFoundError:
+        path = Layout(db).part(reviews_part(now))
+    except KeyError:
         return {}
+    return parse_tables(path.read_bytes()).get(REVIEWS, {})
 
 
-def _loaded_count(path: Path) -> int | None:
-    """How many reviews the part file holds, if it is there and loads."""
-    try:
-        return len(parse_tables(path.read_bytes()).get(REVIEWS, {}))
-    except (FileNotFoundError, FileProblem):
-        return None
+class CommittedCount:
+    """How many reviews a part holds in the database on disk: in the file the main file
+    names (a save is on disk once the main file names it, store/commit.py). The main
+    file is read again only when it was replaced (a new inode)."""
+
+    def __init__(self, db: Path, part: str) -> None:
+        self._layout = Layout(db)
+        self._part = part
+        self._seen: tuple[int, int] | None = None
+        self._count: int | None = None
+
+    def __call__(self) -> int | None:
+        try:
+            stat = self._layout.main.stat()
+        except FileNotFoundError:
+            return None
+        if (stat.st_ino, stat.st_mtime_ns) != self._seen:
+            try:
+                path = self._layout.part(self._part)
+                self._count = len(parse_tables(path.read_bytes()).get(REVIEWS, {}))
+            except (KeyError, FileNotFoundError, FileProblem):
+                self._count = None
+            self._seen = (stat.st_ino, stat.st_mtime_ns)
+        return self._count
 
 
 def rehearse_in_app(
@@ -234,7 +255,7 @@ def rehearse_in_app(
     followed by polling that part until it holds the rating (B4), at a slower
     pace; otherwise only the terminal is read (B3).
     """
-    part = Layout(db).part(reviews_part(now))
+    saved_count = CommittedCount(db, reviews_part(now))
     before = stored_reviews(db, now)
     session = Session()
     term = Terminal([*command, "--db", str(db)], env)
@@ -263,7 +284,7 @@ def rehearse_in_app(
             shown += 1
             if watch_saves:
                 wanted = len(before) + len(session.ratings)
-                while (_loaded_count(part) or 0) < wanted:
+                while (saved_count() or 0) < wanted:
                     if time.perf_counter() - pressed > WAIT:
                         raise RunFailed(f"rating {index + 1} was not saved within {WAIT} s")
                     term.drain(B4_POLL)

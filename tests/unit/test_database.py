@@ -229,7 +229,8 @@ def test_schema_0_files_are_migrated_and_the_original_kept(
         assert repo.db.next_id("settings") == 2
     tables = orjson.loads(db_path.read_bytes())
     assert tables["meta"]["1"]["schema_version"] == SCHEMA_VERSION
-    kept = list((db_path.parent / "backups").glob(f"companion-before-schema-{SCHEMA_VERSION}-*.json"))
+    backups = db_path.parent / "backups"
+    kept = list(backups.glob(f"companion-before-schema-{SCHEMA_VERSION}-*.json"))
     assert len(kept) == 1
     assert kept[0].read_bytes() == original
 

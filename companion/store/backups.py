@@ -220,9 +220,17 @@ def rotate(
         for copies in by_reason.values():
             for old_copy in copies[keep_copies:]:
                 _remove_set(old_copy.path)
-        for history in layout.backups.glob(f"{glob.escape(layout.main.stem)}-*.history"):
-            if history.is_dir() and not history.with_suffix(".json").exists():
-                remove_tree(history)
+        remove_unfinished_copies(layout)
+
+
+def remove_unfinished_copies(layout: Layout) -> None:
+    """History folders of backups or kept copies whose main file was never written (a
+    crash while copying): never listed, never restored; removed by the next writer."""
+    if not layout.backups.is_dir():
+        return
+    for history in layout.backups.glob(f"{glob.escape(layout.main.stem)}-*.history"):
+        if history.is_dir() and not history.with_suffix(".json").exists():
+            remove_tree(history)
 
 
 def loads_cleanly(path: Path) -> bool:

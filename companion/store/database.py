@@ -151,6 +151,9 @@ class Database:
             if taken:
                 lock = candidate
                 layout.remove_stale_temp_files()
+                from companion.store.backups import remove_unfinished_copies
+
+                remove_unfinished_copies(layout)
         try:
             db = cls(
                 layout,

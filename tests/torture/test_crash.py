@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import os
 import random
-import select
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +21,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 
 from companion.clock import FrozenClock
@@ -33,6 +29,7 @@ from companion.store.files import read_tables
 from companion.store.layout import Layout
 from companion.store.repository import Repository
 from tests.torture.crash_worker import LOG, LOG_PARTS, SCRATCH
+from tests.torture.forking import Worker
 
 pytestmark = pytest.mark.slow
 
@@ -40,50 +37,9 @@ WORKER = Path(__file__).with_name("crash_worker.py")
 START = datetime(2026, 3, 3, 9, 30, tzinfo=UTC)
 
 
-class Worker:
-    """The warm process that forks one worker per round."""
-
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, str(WORKER)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        self._buffer = b""
-
-    def send(self, command: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(orjson.dumps(command) + b"\n")
-        self.proc.stdin.flush()
-
-    def read(self, timeout: float = 30.0) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        deadline = time.monotonic() + timeout
-        while b"\n" not in self._buffer:
-            left = deadline - time.monotonic()
-            ready, _, _ = select.select([fd], [], [], max(left, 0))
-            if not ready:
-                raise AssertionError(f"the crash worker said nothing for {timeout} s")
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                stderr = self.proc.stderr.read().decode() if self.proc.stderr else ""
-                raise AssertionError(f"the crash worker stopped:\n{stderr}")
-            self._buffer += chunk
-        line, self._buffer = self._buffer.split(b"\n", 1)
-        message: dict[str, Any] = orjson.loads(line)
-        return message
-
-    def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=30)
-
-
 @pytest.fixture
 def worker() -> Iterator[Worker]:
-    started = Worker()
+    started = Worker(WORKER)
     yield started
     started.close()
 

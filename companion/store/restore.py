@@ -107,8 +107,6 @@ def whole_problem(snapshot: Snapshot) -> str | None:
     to; each such table must be held by the main file or a history part, or
     the history was left behind (a copy of the main file alone).
     """
-    if META_TABLE not in snapshot.main:
-        return "it has no meta table, so it is not a companion database or backup"
     if snapshot.empty:
         return (
             "it holds no data, so restoring it would only empty the database. To start "

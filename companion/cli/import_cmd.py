@@ -90,8 +90,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             )
         deck = shipped.deck
     now = ctx.clock.now()
-    with ctx.open("write") as repo:
-        result = repo.questions.import_deck(deck, now)
+    start: int | None = None
+    try:
+        with ctx.open("write") as repo:
+            start = repo.db.commit
+            result = repo.questions.import_deck(deck, now)
+    except KeyboardInterrupt:
+        return interrupted(ctx, ctx.db_path, start, f"the questions of {deck.name} are in.")
     ctx.print(import_sentence(result, now.date()))
     return 0
 

@@ -52,6 +52,7 @@ def clean_history(layout: Layout, manifest: Manifest) -> None:
     Only when every file it names is there: a main file that names missing
     files is not the one these files belong with (a copy put back by hand, say),
     so nothing is removed and the missing part is reported when it is read.
+    With no main file (a crash in the very first save) it names none.
     """
     if missing_files(manifest, layout):
         return

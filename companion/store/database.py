@@ -107,7 +107,7 @@ class Database:
             self._main_storage, self._manifest = self._load_main()
         self._unloaded = dict(self._manifest.parts)
         self.main = _tinydb(self._main_storage)
-        if self.writable and self.layout.main.exists() and not replacing:
+        if self.writable and not replacing:
             clean_history(self.layout, self._manifest)
 
     @classmethod

@@ -73,7 +73,7 @@ CHANGES = {
     "restore-export": "full",
     "migration": "schema1",
 }
-LONG_CHANGES = ("import", "restore-backup", "restore-export")
+LONG_CHANGES = ("deck", "import", "restore-backup", "restore-export")
 
 DECK = """
 [deck]

@@ -140,6 +140,9 @@ def check_round(
     assert len(disk.log_ids) == len(set(disk.log_ids)), "an id was handed out twice"
     leftovers = [p for p in db_path.parent.rglob("*.tmp")]
     assert leftovers == [], f"temporary files were left behind: {leftovers}"
+    layout = Layout(db_path)
+    unnamed = set(layout.history_files()) - set(layout.committed_parts().values())
+    assert not unnamed, f"history files the main file does not name were left: {unnamed}"
     for backup in list_backups(Layout(db_path)):
         read_tables(backup.path)
         for part in backup.history.glob("*.json"):

@@ -313,3 +313,19 @@ def test_a_schema_1_database_is_upgraded_in_one_commit_that_rewrites_no_part(
     assert layout.part("journal").name == f"journal.{read_manifest(layout).commit}.json"
     assert not (layout.history / "journal.json").exists()
     assert (layout.history / "answers.json").exists()
+
+
+def test_files_of_a_first_save_that_never_reached_its_main_file_are_removed(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    layout = Layout(db_path)
+    layout.history.mkdir(parents=True)
+    orphan = layout.part_file("journal", 1)
+    orphan.write_bytes(b'{"meta": {"1": {"schema_version": 2, "next_ids": {}}}, "journal": {}}')
+    Database.open(db_path, clock, access="read").discard()
+    assert orphan.exists()
+    db = Database.open(db_path, clock)
+    assert not orphan.exists()
+    assert db.part_names() == []
+    db.close()
+    assert not db_path.exists()

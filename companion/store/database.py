@@ -16,6 +16,7 @@ flushes once when it closes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -203,11 +204,13 @@ class Database:
         return BadDatabaseFile(path, problem, restore_hint(self.layout, self.clock.today()))
 
     def _storage(self, tables: Tables) -> MemoryStorage:
-        refuse = None if self.writable else self._read_only_error
+        refuse = None if self.writable else self._refusal()
         return MemoryStorage(tables, self._changes, refuse=refuse)
 
-    def _read_only_error(self) -> Exception:
-        return ReadOnlyDatabase(self.layout.main, self.read_only_reason)
+    def _refusal(self) -> Callable[[], Exception]:
+        """What a storage raises on a write when this database may not be written: the
+        error, made from the path and the reason (no call back into the database)."""
+        return functools.partial(ReadOnlyDatabase, self.layout.main, self.read_only_reason)
 
     def _load_main(self) -> tuple[MemoryStorage, Manifest]:
         """The main file's tables in a storage, and the history files it names."""
@@ -558,8 +561,9 @@ class Database:
         self._lock = None
         self.read_only_reason = "it was closed"
         with self._state_lock:
+            refusal = self._refusal()
             for storage in (self._main_storage, *(p.storage for p in self._parts.values())):
-                storage.refuse_writes(self._read_only_error)
+                storage.refuse_writes(refusal)
 
 
 class _Writer(threading.Thread):

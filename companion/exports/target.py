@@ -67,7 +67,7 @@ def check_not_database(path: Path, database: Path | None, shown: Shown = str) ->
     if what is not None:
         raise FieldError(
             FIELD,
-            f"{shown(path)} is {what}; an export never replaces it. Name another file.",
+            f"{shown(path)} is {what}; an export never writes there. Name another file.",
         )
 
 

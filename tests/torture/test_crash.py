@@ -156,8 +156,9 @@ def run_rounds(worker: Worker, db_path: Path, *, rounds: int, background: bool, 
     state = load(db_path, clock).state
     mid_change = durable_total = round_number = 0
     # On a loaded machine fsync is slow and a kill lands before anything is
-    # durable more often: go on past `rounds` (up to three times as many)
-    # until as many changes as rounds were made durable.
+    # durable more often: go on past `rounds` (up to three times as many), with
+    # longer runs before each kill, until as many changes as rounds were made
+    # durable.
     while round_number < rounds or (durable_total < rounds and round_number < 3 * rounds):
         if rng.random() < 0.15:
             clock.advance(timedelta(days=1))  # a new day: the first save backs up first
@@ -172,7 +173,10 @@ def run_rounds(worker: Worker, db_path: Path, *, rounds: int, background: bool, 
         )
         started = worker.read()
         assert "start" in started, started
-        time.sleep(rng.choice((0.0, rng.uniform(0, 0.005), rng.uniform(0, 0.06))))
+        if round_number < rounds:
+            time.sleep(rng.choice((0.0, rng.uniform(0, 0.005), rng.uniform(0, 0.06))))
+        else:  # catching up on a busy machine: longer runs, each still killed mid-change
+            time.sleep(rng.uniform(0.03, 0.15))
         os.kill(started["start"], signal.SIGKILL)
         messages = []
         while "end" not in (message := worker.read()):

@@ -287,7 +287,7 @@ def test_export_refuses_the_database_its_parts_lock_and_backups(
     lock_before = layout.lock.read_bytes()
     code, _out, err = run(capsys, "--db", str(db_path), "export", "-o", str(target))
     assert code == 2, err
-    assert "an export never replaces it" in err
+    assert "an export never writes there" in err
     assert database_bytes(db_path) == before
     assert layout.lock.read_bytes() == lock_before
     assert list(db_path.parent.rglob("*.tmp")) == []

@@ -30,7 +30,14 @@ class Context:
         from companion.store.repository import Repository
 
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
-        return Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+        repo = Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+        repo.calendar_listener = self._calendar_problem
+        return repo
+
+    def _calendar_problem(self, problem: str | None) -> None:
+        """The data is saved but the calendar file could not follow: say so, exit 0."""
+        if problem:
+            print(problem, file=self.err)
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)

@@ -46,11 +46,15 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     ),
     "export": (
         "companion.cli.export_cmd",
-        "write your data as JSON, Markdown or a calendar (.ics)",
+        "write your data as JSON, Markdown, a calendar (.ics) or an Anki deck (.apkg)",
     ),
     "import": (
         "companion.cli.import_cmd",
         "import a full export (.json), a question deck (.toml) or a starter deck",
+    ),
+    "settings": (
+        "companion.cli.settings_cmd",
+        "show your settings, or change the weekly goal, inbox check or calendar",
     ),
     "backups": (
         "companion.cli.backups_cmd",
@@ -59,6 +63,14 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
     "restore": (
         "companion.cli.backups_cmd",
         "put a backup or a full export back in place of the whole database",
+    ),
+    "serve": (
+        "companion.cli.serve_cmd",
+        "open the app in a browser tab: this computer only, behind a key",
+    ),
+    "completion": (
+        "companion.cli.completion_cmd",
+        "print a shell completion script for bash, zsh or fish",
     ),
 }
 

@@ -102,6 +102,10 @@ class Database:
         self._refreshes = 0
         self.save_problem: str | None = None
         self.save_listener: SaveListener | None = None
+        # Called (with no lock held) after each save (every save writes the main file, its
+        # commit point): what is kept in step with the data outside the database (the
+        # live calendar) hooks in here.
+        self.after_main_saved: list[Callable[[], None]] = []
         if replacing:
             self._main_storage, self._manifest = self._nothing_read()
         else:
@@ -491,14 +495,21 @@ class Database:
             return self._main_storage.dirty or any(p.storage.dirty for p in self._parts.values())
 
     def flush(self) -> None:
-        """Write every change as one commit now. Raises OSError when the disk refuses;
-        then the files on disk are as they were, and the changes stay in memory."""
+        """Write every change as one commit now, then tell `after_main_saved`. Raises
+        OSError when the disk refuses; then the files on disk are as they were, and the
+        changes stay in memory."""
+        if self._commit():
+            for hook in list(self.after_main_saved):
+                hook()
+
+    def _commit(self) -> bool:
+        """Write the changes as one commit; False when there was nothing to write."""
         with self._io_lock:
             with self._state_lock:
                 main = self._main_storage
                 changed = {n: p for n, p in self._parts.items() if p.storage.dirty}
                 if not changed and not main.dirty:
-                    return
+                    return False
                 versions = {n: p.storage.version for n, p in changed.items()}
                 main_version = main.version
                 before = self._manifest
@@ -526,6 +537,7 @@ class Database:
                     part.storage.saved(versions[name])
                     part.generation = commit
             remove_unnamed(self.layout, before, after)
+            return True
 
     def _report(self, problem: str | None) -> None:
         if problem == self.save_problem:

@@ -10,7 +10,7 @@ the main file only, loads neither.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +32,7 @@ from companion.store.urges_store import UrgesStore
 if TYPE_CHECKING:
     from companion.domain.practice import Scheduling
     from companion.domain.summary import Summary, SummaryInputs
+    from companion.exports.live_calendar import LiveCalendar
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
 
@@ -79,6 +80,20 @@ class Repository:
         self.references = ReferenceStore(db)
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
+        # Told of a problem keeping the calendar file current (None once it works again).
+        self.calendar_listener: Callable[[str | None], None] | None = None
+        db.after_main_saved.append(self._keep_calendar)
+
+    @cached_property
+    def calendar(self) -> LiveCalendar:
+        """The calendar file kept current after every change (exports/live_calendar.py)."""
+        from companion.exports.live_calendar import LiveCalendar
+
+        return LiveCalendar(self)
+
+    def _keep_calendar(self) -> None:
+        if self.settings.get().calendar_path is not None:
+            self.calendar.refresh()
 
     @cached_property
     def questions(self) -> QuestionsStore:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -31,17 +32,28 @@ class SaveStatus(Message):
         self.problem = problem
 
 
+class CalendarStatus(Message):
+    """From the thread that saved: the calendar file could not follow, or None once it did."""
+
+    def __init__(self, problem: str | None) -> None:
+        super().__init__()
+        self.problem = problem
+
+
 class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
     COMMANDS = App.COMMANDS | {ScreenKeys}
+    # Each has an id, so that keymap.toml can give it other keys (tui/keymap.py).
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False)
+            Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False, id=d.mode)
             for d in DESTINATIONS
         ),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        # F1 as well, out of the footer: a text field takes ?, but never F1.
+        Binding("f1", "help", "Help", show=False, id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(
@@ -66,6 +78,8 @@ class CompanionApp(App[None]):
         self._keys_seen = 0
         self.exit_problem: str | None = None
         self.quit_without_saving = False
+        # The keys keymap.toml gave the app's bindings, by binding id (applied in on_mount).
+        self.keymap: dict[str, str] = {}
         for theme in THEMES:
             self.register_theme(theme)
         for destination in DESTINATIONS:
@@ -74,8 +88,18 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         settings = self.repo.settings.get()
         self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        from companion.tui.user_config import apply_user_config
+
+        # after the saved theme: the environment wins
+        self.keymap = apply_user_config(self, os.environ)
+        # Setting the theme publishes the change with call_next: subscribing the same way,
+        # after it, keeps the themes set here (the saved one, $COMPANION_THEME) unsaved.
+        self.call_next(self.theme_changed_signal.subscribe, self, self._remember_theme)
         self.repo.db.save_listener = self._save_problem_from_writer
+        self.repo.calendar_listener = self._calendar_problem_from_writer
+        if settings.calendar_path is not None and not self.repo.read_only:
+            # the dates move with the days, not only with changes: bring the file up to today
+            self.run_worker(self.repo.calendar.refresh, thread=True, exit_on_error=False)
         modes = {d.mode for d in DESTINATIONS}
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
@@ -136,6 +160,13 @@ class CompanionApp(App[None]):
     def on_save_status(self, message: SaveStatus) -> None:
         self._show_save_problem(message.problem)
 
+    def _calendar_problem_from_writer(self, problem: str | None) -> None:
+        self.post_message(CalendarStatus(problem))
+
+    def on_calendar_status(self, message: CalendarStatus) -> None:
+        if message.problem is not None:
+            self.notify(message.problem, title="Calendar not updated", timeout=15, markup=False)
+
     def _show_save_problem(self, problem: str | None) -> None:
         from companion.tui.screens.quit_guard import QuitGuardScreen
 
@@ -185,7 +216,7 @@ class CompanionApp(App[None]):
                 f"{destination.about} (key {destination.key})",
                 lambda mode=destination.mode: self.action_go(mode),
             )
-        yield SystemCommand("Help", "Every key and command (key ?)", self.action_help)
+        yield SystemCommand("Help", "Every key and command (key ? or F1)", self.action_help)
         yield SystemCommand(
             "I want to check my inbox",
             "Note the urge, breathe for a minute, then see what needs you (key i on home)",

@@ -181,7 +181,8 @@ class DebriefScreen(Screen[None]):
         ),
         Binding("ctrl+b", "back", "Back", tooltip="Save this step and go to the one before"),
         Binding("escape", "leave", "Leave", tooltip="Keep what is written; it resumes here"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("r", "restart", "From the start", tooltip="Go through the steps again"),
     ]
 

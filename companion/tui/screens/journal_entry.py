@@ -277,7 +277,8 @@ class EntryScreen(Screen[None]):
         Binding("e", "edit", "Edit", tooltip="Edit the entry, or continue the debrief"),
         Binding("d", "delete", "Delete", tooltip="Delete the entry (asks first)"),
         Binding("i", "interview", "Interview", tooltip="Open the interview it is about"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
     ]
 
     def __init__(self, key: str) -> None:

@@ -28,7 +28,12 @@ from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
-THEME_LABELS = {"companion-dusk": "Dusk (dark)", "companion-dawn": "Dawn (light)"}
+THEME_LABELS = {
+    "companion-dusk": "Dusk (dark)",
+    "companion-dawn": "Dawn (light)",
+    "ansi-dark": "Terminal (dark)",
+    "ansi-light": "Terminal (light)",
+}
 
 # (widget id, label, what it is for)
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -47,6 +52,11 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Retention",
         "Practice: how much to remember, 0.70 to 0.97.",
     ),
+    (
+        "calendar",
+        "Calendar",
+        "Kept current; empty for none.",
+    ),
 )
 
 
@@ -55,7 +65,15 @@ def _typed(settings: Settings) -> dict[str, str]:
         "weekly-goal": str(settings.weekly_goal),
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
+        "calendar": settings.calendar_path or "",
     }
+
+
+def _calendar_path(text: str) -> str | None:
+    from companion.exports.live_calendar import check_calendar_path
+
+    path = check_calendar_path(text)
+    return str(path) if path else None
 
 
 class SettingsScreen(Screen[None]):
@@ -72,7 +90,8 @@ class SettingsScreen(Screen[None]):
                 with Vertical(classes="field"):
                     with Horizontal(classes="form-row"):
                         yield Label(label, classes="form-label")
-                        yield TextField(id=widget_id, compact=True, classes="short")
+                        size = "long" if widget_id == "calendar" else "short"
+                        yield TextField(id=widget_id, compact=True, classes=size)
                         yield Static(about, classes="quiet form-about")
                     yield Static(id=f"{widget_id}-error", classes="field-error")
             with Vertical(classes="field"), Horizontal(classes="form-row"):
@@ -135,6 +154,7 @@ class SettingsScreen(Screen[None]):
             ("weekly-goal", "weekly_goal", parse_weekly_goal),
             ("checkin-time", "checkin_time", parse_checkin_time),
             ("retention", "desired_retention", parse_retention),
+            ("calendar", "calendar_path", _calendar_path),
         )
         for widget_id, name, reader in readers:
             try:

@@ -78,9 +78,9 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     if kept:
         ctx.print()
         ctx.print(
-            "Copies kept before a restore, an import or an upgrade (the newest "
-            f"{KEEP_COPIES} of each kind are kept; restore one by its file):"
+            f"Copies kept before an import, a restore or an upgrade (the newest {KEEP_COPIES}"
         )
+        ctx.print("of each kind are kept; restore one with: companion restore FILE):")
         for copy in kept:
             when = f"{friendly(copy.at.date(), today)} {copy.at:%H:%M}"
             ctx.print(f"{when:<22} {copy.reason:<18} {_size(copy.size):>8}  {copy.path}")

@@ -39,7 +39,7 @@ from companion.store.files import (
     write_atomic,
 )
 from companion.store.layout import Layout
-from companion.store.manifest import manifest_of, missing_files, take_manifest
+from companion.store.manifest import Manifest, manifest_of, missing_files, take_manifest
 from companion.store.migrations import SCHEMA_VERSION, meta_problem, migrate, version_of
 
 KEEP_DAYS = 14
@@ -144,16 +144,21 @@ def _link_or_copy(source: Path, target: Path) -> None:
         copy_private(source, target)
 
 
-def _copy_set(layout: Layout, target: Path) -> None:
+def _copy_set(layout: Layout, target: Path, manifest: Manifest | None = None) -> None:
     """The database as it is on disk, copied to `target` (main file) and its history.
 
     The history first, the main file last, from the bytes read once: a copy
     whose main file exists is whole, and one that stopped half way has no main
     file, is never listed, and is made again (daily) or removed (`rotate`).
+    `manifest` is the main file's list of files, when the caller (the writer,
+    which holds the lock) knows it: reading it from a large main file costs
+    more than the copy.
     """
     raw = layout.main.read_bytes()
     try:
-        files = list(manifest_of(parse_tables(raw), layout).files(layout).values())
+        if manifest is None:
+            manifest = manifest_of(parse_tables(raw), layout)
+        files = list(manifest.files(layout).values())
     except FileProblem:  # a main file that does not load, kept before a restore: all of it
         files = sorted(layout.history_files())
     history = target.with_suffix(".history")
@@ -170,14 +175,17 @@ def _copy_set(layout: Layout, target: Path) -> None:
     write_atomic(target, raw)
 
 
-def take_daily_backup(layout: Layout, today: date) -> Backup | None:
-    """Copy the database as it is on disk, once a day; None when there is nothing to do."""
+def take_daily_backup(
+    layout: Layout, today: date, manifest: Manifest | None = None
+) -> Backup | None:
+    """Copy the database as it is on disk, once a day; None when there is nothing to do.
+    `manifest`: the list of files of the main file on disk, when known."""
     if not layout.main.exists():
         return None
     target = layout.backups / f"{layout.main.stem}-{today.isoformat()}.json"
     if target.exists():
         return None
-    _copy_set(layout, target)
+    _copy_set(layout, target, manifest)
     rotate(layout, today)
     return Backup(today, target)
 

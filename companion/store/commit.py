@@ -38,12 +38,11 @@ def write_commit(
 
 def remove_unnamed(layout: Layout, before: Manifest, after: Manifest) -> None:
     """Remove the files `before` named and `after` does not (after the commit point)."""
-    kept = set(after.files(layout).values())
-    for path in before.files(layout).values():
-        if path not in kept:
+    for name, generation in before.parts.items():
+        if after.parts.get(name) != generation:
             # A leftover is removed by the next writer that opens the database.
             with contextlib.suppress(OSError):
-                remove_file(path)
+                remove_file(layout.part_file(name, generation))
 
 
 def clean_history(layout: Layout, manifest: Manifest) -> None:

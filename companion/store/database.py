@@ -106,6 +106,8 @@ class Database:
         # commit point): what is kept in step with the data outside the database (the
         # live calendar) hooks in here.
         self.after_main_saved: list[Callable[[], None]] = []
+        # Whether `_manifest` is the list of the main file on disk (not when it was not read).
+        self._manifest_is_on_disk = not replacing
         if replacing:
             self._main_storage, self._manifest = self._nothing_read()
         else:
@@ -528,10 +530,12 @@ class Database:
             from companion.store.backups import take_daily_backup
 
             with contextlib.suppress(OSError):
-                take_daily_backup(self.layout, self.clock.today())
+                known = before if self._manifest_is_on_disk else None
+                take_daily_backup(self.layout, self.clock.today(), known)
             write_commit(self.layout, blobs, main_blob, after)
             with self._state_lock:
                 self._manifest = after
+                self._manifest_is_on_disk = True
                 main.saved(main_version)
                 for name, part in changed.items():
                     part.storage.saved(versions[name])

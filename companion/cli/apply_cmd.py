@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("write") as repo:
         saved = repo.applications.add(application)
         summary = repo.summary()
-    ctx.print(
+    ctx.print_line(
         f"Logged #{saved.id}: {saved.role} at {saved.company}, "
         f"applied {friendly(saved.applied_on, today)}."
     )

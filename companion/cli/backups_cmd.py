@@ -72,7 +72,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     for backup in backups:
         when = friendly(backup.day, today)
         ahead = "  (dated after today: the clock was ahead)" if backup.day > today else ""
-        ctx.print(
+        ctx.print_line(
             f"{backup.day.isoformat()}  {when:<16} {_size(backup.size):>8}  {backup.path}{ahead}"
         )
     if kept:
@@ -83,7 +83,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print("of each kind are kept; restore one with: companion restore FILE):")
         for copy in kept:
             when = f"{friendly(copy.at.date(), today)} {copy.at:%H:%M}"
-            ctx.print(f"{when:<22} {copy.reason:<18} {_size(copy.size):>8}  {copy.path}")
+            ctx.print_line(f"{when:<22} {copy.reason:<18} {_size(copy.size):>8}  {copy.path}")
     return 0
 
 
@@ -206,12 +206,12 @@ def run_restore(args: argparse.Namespace, ctx: Context) -> int:
             start = db.commit
             if broken is None:
                 assert holds is not None
-                ctx.print(f"Restoring {source} replaces everything in {ctx.db_path}:")
+                ctx.print_line(f"Restoring {source} replaces everything in {ctx.db_path}:")
                 for line in comparison(holds, snapshot.counts()):
                     ctx.print(line)
                 ctx.print("A copy of the data it replaces is kept in the backups folder first.")
             else:
-                ctx.print(
+                ctx.print_line(
                     f"{ctx.db_path} does not load ({broken}). Restoring {source} replaces it with:"
                 )
                 for line in comparison(None, snapshot.counts()):
@@ -238,7 +238,7 @@ def run_restore(args: argparse.Namespace, ctx: Context) -> int:
             f"the database holds what {args.backup} held; the data it replaced is kept in "
             f"{layout.backups}.",
         )
-    ctx.print(f"Restored {ctx.db_path} from {source}.")
+    ctx.print_line(f"Restored {ctx.db_path} from {source}.")
     if kept:
-        ctx.print(f"The data it replaced is kept at {kept}.")
+        ctx.print_line(f"The data it replaced is kept at {kept}.")
     return 0

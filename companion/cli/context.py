@@ -1,4 +1,8 @@
-"""What every subcommand receives: where the data is, the clock, the streams."""
+"""What every subcommand receives: where the data is, the clock, the streams.
+
+The streams are inert (`cli/output.py`): what a command prints reaches the
+terminal with its control characters made visible.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from companion.cli.output import InertWriter, json_text
 from companion.clock import Clock
+from companion.inert import one_line
 
 if TYPE_CHECKING:
     from companion.store.database import Access
@@ -20,8 +26,8 @@ LOCK_WAIT_SECONDS = 3.0
 class Context:
     db_path: Path
     clock: Clock
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
+    out: TextIO = field(default_factory=lambda: InertWriter(sys.stdout))
+    err: TextIO = field(default_factory=lambda: InertWriter(sys.stderr))
 
     def open(self, access: Access = "read") -> Repository:
         """Reads need no lock; a write waits a few seconds for another companion to finish."""
@@ -41,3 +47,12 @@ class Context:
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)
+
+    def print_line(self, text: str) -> None:
+        """One line that holds user text (a row of a list, a sentence naming something):
+        a line break or a tab in a name is a space here, so it cannot start a false row."""
+        print(one_line(text), file=self.out)
+
+    def print_json(self, data: object) -> None:
+        """`data` as indented JSON (for `--json`): exact strings, no raw control characters."""
+        print(json_text(data), file=self.out)

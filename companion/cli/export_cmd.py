@@ -9,6 +9,7 @@ from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.exports import BINARY, FORMATS, SUFFIXES, render, written_sentence
 from companion.exports.target import write_default, write_named
+from companion.inert import inert_json
 from companion.paths import user_path
 
 STDOUT = "-"
@@ -60,7 +61,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
         data = render(repo, format_name)
     if args.output == STDOUT:
-        ctx.out.write(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        # Printed, the export is inert like all output (ctx.out): the JSON keeps its data
+        # exactly, with escapes; Markdown and a calendar show control characters as
+        # symbols. A file written with --output FILE keeps every character as it is.
+        ctx.out.write(inert_json(text) if format_name == "json" else text)
         ctx.out.flush()
         return 0
     if args.output:

@@ -59,7 +59,7 @@ def run_list(ctx: Context) -> int:
     for shipped in shipped_decks():
         deck = shipped.deck
         name = shipped.slug.partition("-")[2] or shipped.slug
-        ctx.print(f"  {name:<22} {len(deck.questions):>3} questions  {deck.name}")
+        ctx.print_line(f"  {name:<22} {len(deck.questions):>3} questions  {deck.name}")
     return 0
 
 
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             result = repo.questions.import_deck(deck, now)
     except KeyboardInterrupt:
         return interrupted(ctx, ctx.db_path, start, f"the questions of {deck.name} are in.")
-    ctx.print(import_sentence(result, now.date()))
+    ctx.print_line(import_sentence(result, now.date()))
     return 0
 
 
@@ -141,8 +141,8 @@ def run_restore(path: Path, replace: bool, ctx: Context) -> int:
         return interrupted(ctx, ctx.db_path, start, f"the database holds what {path} held.")
     counts = snapshot.counts()
     what = describe(counts) if counts else "an empty database"
-    ctx.print(f"Imported {path} into {ctx.db_path}: {what}.")
+    ctx.print_line(f"Imported {path} into {ctx.db_path}: {what}.")
     if kept is not None:
         back = shlex.join(["companion", "restore", str(kept)])
-        ctx.print(f"The data it replaced is kept at {kept}; {back} brings it back.")
+        ctx.print_line(f"The data it replaced is kept at {kept}; {back} brings it back.")
     return 0

@@ -15,6 +15,7 @@ from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
 from companion.clock import clock_from_env
 from companion.domain.errors import FieldError
+from companion.inert import visible
 from companion.paths import DB_ENV, resolve_db_path
 from companion.store.errors import StoreError
 
@@ -85,7 +86,8 @@ Exit codes: 0 done, 1 the data could not be read or written, 2 bad usage or inpu
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
+        # The message may quote what was typed: it is printed inert, like all output.
+        self.exit(2, visible(f"{self.prog}: {message}. See '{self.prog} --help'.\n"))
 
 
 def _register(module_name: str, commands: argparse._SubParsersAction[Any]) -> None:
@@ -191,20 +193,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run(args, ctx)
         return _run(args, ctx)
     except FieldError as error:
-        print(f"companion: {error.field}: {error.message}", file=sys.stderr)
+        print(f"companion: {error.field}: {error.message}", file=ctx.err)
         return 2
     except UsageError as error:
-        print(f"companion: {error}", file=sys.stderr)
+        print(f"companion: {error}", file=ctx.err)
         return 2
     except StoreError as error:
-        print(str(error), file=sys.stderr)
+        print(str(error), file=ctx.err)
         return 1
     except OSError as error:
         where = error.filename or ctx.db_path
         print(
             f"companion could not write {where} ({error.strerror or error}). "
             "The data already on disk is intact; try again when the problem is fixed.",
-            file=sys.stderr,
+            file=ctx.err,
         )
         return 1
     except KeyboardInterrupt:

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         with ctx.open("read") as repo:
             settings = repo.settings.get()
         for line in describe(settings, os.environ.get(THEME_ENV, "")):
-            ctx.print(line)
+            ctx.print_line(line)
         return 0
     with ctx.open("write") as repo:
         before = repo.settings.get()
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             # Written now, so that a path companion cannot write fails here, changing nothing.
             repo.calendar.write()
     for line in _changed(before, settings):
-        ctx.print(line)
+        ctx.print_line(line)
     return 0
 
 

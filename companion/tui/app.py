@@ -13,9 +13,11 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from companion.clock import Clock
+from companion.inert import one_line, visible
 from companion.store.repository import Repository
 from companion.tui.commands import ScreenKeys
 from companion.tui.gc_pause import AFTER_FRAME, MAX_HOLD, GcPause
@@ -178,6 +180,25 @@ class CompanionApp(App[None]):
             self.notify(
                 problem, title="Not saved yet", severity="warning", timeout=15, markup=False
             )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from any screen (a widget's `notify` calls this one): never
+        markup, and its text inert, since it often names a company or a deck."""
+        super().notify(
+            visible(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_go(self, mode: str) -> None:
         self.switch_mode(mode)

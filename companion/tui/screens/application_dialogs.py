@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from companion.domain.applications import STATUSES, Application, parse_application
 from companion.domain.errors import FieldError
 from companion.tui.context import app_of
+from companion.tui.literal import literal, one_line
 from companion.tui.widgets import TextField
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class ApplicationForm(ModalScreen[Application | None]):
     def _show_error(self, problem: FieldError) -> None:
         widget_id = next((w for w, _, f in FIELDS if f == problem.field), "status")
         error = self.query_one(f"#{widget_id}-error", Static)
-        error.update(Content(problem.message[:1].upper() + problem.message[1:]))
+        error.update(literal(problem.message[:1].upper() + problem.message[1:]))
         error.display = True
         self.query_one(f"#{widget_id}").focus()
 
@@ -151,9 +152,9 @@ class StatusDialog(ModalScreen[str | None]):
             yield Static(
                 Content.assemble(
                     "Status of ",
-                    (self.application.role, "bold"),
+                    (one_line(self.application.role), "bold"),
                     " at ",
-                    (self.application.company, "bold"),
+                    (one_line(self.application.company), "bold"),
                 ),
                 classes="dialog-title",
             )

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -23,6 +22,7 @@ from companion.domain.practice import (
     when_phrase,
 )
 from companion.tui.context import app_of
+from companion.tui.literal import line, one_line
 from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.question_dialogs import (
     AnswerHistoryScreen,
@@ -142,13 +142,13 @@ class BankScreen(Screen[None]):
         tags = questions.tags()
         interviews = questions.interview_ids()
         tag_select = self.query_one("#tag", Select)
-        tag_select.set_options((Content(tag), tag) for tag in tags)
+        tag_select.set_options((line(tag), tag) for tag in tags)
         if self.filter.tag in tags:
             tag_select.value = self.filter.tag
         interview_select = self.query_one("#interview", Select)
         names = {i.id: i.company for i in app_of(self).repo.interviews.all()}
         interview_select.set_options(
-            (Content(names.get(number, f"Interview {number}")), number) for number in interviews
+            (line(names.get(number, f"Interview {number}")), number) for number in interviews
         )
         if self.filter.interview_id in interviews:
             interview_select.value = self.filter.interview_id
@@ -174,8 +174,8 @@ class BankScreen(Screen[None]):
             when = "resting" if question.suspended else when_phrase(question.due, now)
             style = quiet if question.suspended else ""
             table.add_row(
-                Text(_fit(question.text, self.text_width), style=style),
-                Text(_fit(", ".join(question.tags), TAGS_WIDTH), style=quiet),
+                Text(_fit(one_line(question.text), self.text_width), style=style),
+                Text(_fit(one_line(", ".join(question.tags)), TAGS_WIDTH), style=quiet),
                 Text(when, style=style),
                 key=str(question.id),
             )

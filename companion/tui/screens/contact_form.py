@@ -6,7 +6,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Select, Static
 
 from companion.domain.dates import parse_date
@@ -14,6 +13,7 @@ from companion.domain.errors import FieldError
 from companion.domain.interviews import ContactKind, Interview, log_contact
 from companion.domain.timeline import unanswered_follow_up
 from companion.tui.context import app_of
+from companion.tui.literal import line
 from companion.tui.screens.form import Errors, FormScreen, attempt
 from companion.tui.widgets import TextField
 
@@ -44,7 +44,7 @@ class ContactForm(FormScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="contact-form"):
-            yield Static(Content(f"Log a contact · {self.interview.title}"), classes="dialog-title")
+            yield Static(line(f"Log a contact · {self.interview.title}"), classes="dialog-title")
             yield from self.row(
                 "What",
                 Select(

@@ -51,7 +51,7 @@ from companion.domain.interviews import Interview
 from companion.domain.mood import MOOD_SCALE, mood_word
 from companion.domain.timeline import build_timeline, debrief_hint
 from companion.tui.context import app_of
-from companion.tui.literal import literal
+from companion.tui.literal import line, literal
 from companion.tui.screens.form import FORM_CSS, form_row
 from companion.tui.widgets import TextBox, TextField
 from companion.tui.widgets.footer import Footer
@@ -236,9 +236,7 @@ class DebriefScreen(Screen[None]):
 
     def _header(self, interview: Interview) -> ComposeResult:
         today = app_of(self).clock.today()
-        yield Static(
-            Content(f"Debrief · {interview.title}"), classes="headline", id="debrief-title"
-        )
+        yield Static(line(f"Debrief · {interview.title}"), classes="headline", id="debrief-title")
         if self.step == DONE:
             where = "all the steps are done"
         else:
@@ -321,13 +319,13 @@ class DebriefScreen(Screen[None]):
                 compact=True,
             ),
         )
-        yield Static(Content(self.note), id="practised-note", classes="quiet")
+        yield Static(literal(self.note), id="practised-note", classes="quiet")
 
     def _option(self, question: str, debrief: Debrief) -> Option:
         practised = debrief.practised_id(question) is not None
         mark = ("✓ ", "$primary") if practised else ("· ", "$foreground-muted")
         extra = ("  in practice", "$foreground-muted") if practised else ("", "")
-        return Option(Content.assemble(mark, literal(question), extra))
+        return Option(Content.assemble(mark, line(question), extra))
 
     def _next_steps(self, interview: Interview, debrief: Debrief) -> ComposeResult:
         asked = {True: "yes", False: "no"}.get(debrief.asked_next_steps)  # type: ignore[call-overload]
@@ -362,7 +360,7 @@ class DebriefScreen(Screen[None]):
         assert self.interview is not None
         hint = (debrief_hint(self.interview) or ASK_NEXT_TIME) if asked == "no" else None
         reminder.display = hint is not None
-        reminder.update(Content(hint or ""))
+        reminder.update(literal(hint or ""))
 
     def _impressions(self, interview: Interview) -> ComposeResult:
         scores = impressions_of(interview)
@@ -410,7 +408,7 @@ class DebriefScreen(Screen[None]):
         yield Static(Content("\n").join(lines), classes="prompt", id="done-summary")
         reminder = next_steps_reminder(debrief, interview)
         if reminder:
-            yield Static(Content(reminder), id="reminder")
+            yield Static(literal(reminder), id="reminder")
         yield Static(
             "It is in your journal (j). escape closes; ctrl+b goes back a step; r goes "
             "through it from the start.",
@@ -526,7 +524,9 @@ class DebriefScreen(Screen[None]):
             self.notify(f"{error.field}: {error.message}", title="Not saved", markup=False)
             return
         where = self.query_one(f"#{key}-error", Static)
-        where.update(Content.assemble((f"{error.field.capitalize()}: ", "bold"), error.message))
+        where.update(
+            Content.assemble((f"{error.field.capitalize()}: ", "bold"), literal(error.message))
+        )
         where.display = True
         self.query_one(f"#{key}").focus()
 

@@ -23,6 +23,7 @@ from companion.exports.target import free_path, write_if_new, write_named
 from companion.paths import user_path
 from companion.store.errors import StoreError
 from companion.tui.context import app_of
+from companion.tui.literal import literal
 from companion.tui.widgets import TextField
 
 HINT = "Arrows pick a format, tab moves on; enter or ctrl+s exports."
@@ -131,11 +132,11 @@ class ExportScreen(ModalScreen[None]):
         error = self.query_one("#path-error", Static)
         error.display = problem is not None
         if problem is not None:
-            error.update(Content(problem))
+            error.update(literal(problem))
         note = self.query_one("#written", Static)
         note.display = written is not None
         if written is not None:
-            note.update(Content(written))
+            note.update(literal(written))
 
     def _path(self) -> Path:
         typed = self.query_one("#path", TextField).value.strip()

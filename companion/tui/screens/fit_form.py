@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.fit import ASPECT_QUESTIONS, ASPECTS, FitReflection, parse_score
 from companion.domain.interviews import Interview
 from companion.tui.context import app_of
+from companion.tui.literal import line
 from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
 from companion.tui.widgets import NoteArea, TextField
 
@@ -35,7 +35,7 @@ class FitForm(FormScreen[bool]):
     def compose(self) -> ComposeResult:
         fit = self.interview.fit
         with VerticalScroll(classes="dialog", id="fit-form"):
-            yield Static(Content(f"How it felt · {self.interview.title}"), classes="dialog-title")
+            yield Static(line(f"How it felt · {self.interview.title}"), classes="dialog-title")
             yield Static(
                 "1 is poor, 5 is great; leave blank what you do not know yet.",
                 classes="dialog-text",

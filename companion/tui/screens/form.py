@@ -15,6 +15,7 @@ from textual.widgets import Button, Label, Static
 
 from companion.domain.errors import FieldError
 from companion.tui.context import app_of
+from companion.tui.literal import literal
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -106,7 +107,9 @@ class FormScreen(ModalScreen[R | None]):
         for key, error in errors.items():
             where = self.query_one(f"#{key}-error", Static)
             where.update(
-                Content.assemble((f"{labels.get(key, error.field)}: ", "bold"), error.message)
+                Content.assemble(
+                    (f"{labels.get(key, error.field)}: ", "bold"), literal(error.message)
+                )
             )
             where.display = True
             first = first or key

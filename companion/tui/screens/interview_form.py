@@ -7,7 +7,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Checkbox, Select, Static
 
 from companion.domain.dates import friendly, parse_date
@@ -21,6 +20,7 @@ from companion.domain.interviews import (
     parse_name,
 )
 from companion.tui.context import app_of
+from companion.tui.literal import line
 from companion.tui.screens.form import Errors, FormScreen, attempt
 from companion.tui.widgets import NoteArea, TextField
 
@@ -62,7 +62,7 @@ class InterviewForm(FormScreen[int]):
         start = self.interview or self.next_round_of
         editing = self.interview
         with VerticalScroll(classes="dialog", id="interview-form"):
-            yield Static(Content(self._title()), classes="dialog-title")
+            yield Static(line(self._title()), classes="dialog-title")
             yield from self.row(
                 "Company", TextField(start.company if start else "", id="company", compact=True)
             )

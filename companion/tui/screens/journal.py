@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -33,7 +32,7 @@ from companion.domain.journal import (
 from companion.domain.mood import mood_word
 from companion.store.errors import StoreError
 from companion.tui.context import app_of
-from companion.tui.literal import visible
+from companion.tui.literal import line, literal, one_line
 from companion.tui.screens.journal_entry import EntryForm, EntryScreen, delete_item, edit_item
 from companion.tui.widgets import MoodLine, TextField
 from companion.tui.widgets.footer import Footer
@@ -176,7 +175,7 @@ class JournalScreen(Screen[None]):
     def _fill_filters(self, interviews: list[Interview]) -> None:
         tags = journal_tags(self.items)
         tag_select = self.query_one("#tag", Select)
-        tag_select.set_options((Content(tag), tag) for tag in tags)
+        tag_select.set_options((line(tag), tag) for tag in tags)
         if self.filter.tag in tags:
             tag_select.value = self.filter.tag
         about = {item.interview_id for item in self.items if item.interview_id is not None}
@@ -184,7 +183,7 @@ class JournalScreen(Screen[None]):
             (i for i in interviews if i.id in about), key=lambda i: i.held_on, reverse=True
         )
         interview_select = self.query_one("#interview", Select)
-        interview_select.set_options((Content(i.title), i.id) for i in listed)
+        interview_select.set_options((line(i.title), i.id) for i in listed)
         if self.filter.interview_id in about:
             interview_select.value = self.filter.interview_id
 
@@ -213,7 +212,7 @@ class JournalScreen(Screen[None]):
             preview = item.preview or ("Every step skipped" if item.kind == "debrief" else "")
             entry = Text.assemble(
                 *([(f"{label}  ", quiet)] if label else []),
-                _fit(visible(preview), self.entry_width - (len(label) + 2 if label else 0)),
+                _fit(one_line(preview), self.entry_width - (len(label) + 2 if label else 0)),
             )
             about = (
                 self.titles.get(item.interview_id, "")
@@ -224,7 +223,7 @@ class JournalScreen(Screen[None]):
                 Text(friendly(item.day, today)),
                 Text(mood_word(item.mood), style=quiet),
                 entry,
-                Text(_fit(about, ABOUT_WIDTH), style=quiet),
+                Text(_fit(one_line(about), ABOUT_WIDTH), style=quiet),
                 key=item.key,
             )
         keys = [item.key for item in self.shown]
@@ -240,7 +239,7 @@ class JournalScreen(Screen[None]):
         empty.display = not self.shown
         table.display = bool(self.shown)
         if self.problem:
-            empty.update(Content(self.problem))
+            empty.update(literal(self.problem))
         elif not self.items:
             empty.update(EMPTY)
         elif not self.shown:

@@ -35,7 +35,7 @@ from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.numbers import whole_number
 from companion.domain.practice import parse_tags
 from companion.tui.context import app_of
-from companion.tui.literal import literal
+from companion.tui.literal import line, literal
 from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
 from companion.tui.widgets import TextBox, TextField
@@ -52,9 +52,7 @@ KIND_TITLES = {"debrief": "Debrief", "reflection": "Moving on"}
 def interview_choices(interviews: list[Interview]) -> list[tuple[Content, int]]:
     """Every interview, the latest first, as the Select shows them."""
     ordered = sorted(interviews, key=lambda i: (i.held_on, i.id or 0), reverse=True)
-    return [
-        (Content(f"{i.title} · {friendly(i.held_on)}"), i.id) for i in ordered if i.id is not None
-    ]
+    return [(line(f"{i.title} · {friendly(i.held_on)}"), i.id) for i in ordered if i.id is not None]
 
 
 class EntryForm(FormScreen[Entry]):
@@ -223,7 +221,7 @@ def delete_item(
     app.push_screen(
         Confirm(
             "Delete this entry?",
-            literal(item.entry.first_line),
+            line(item.entry.first_line),
             "It will be gone from your journal. This cannot be undone.",
         ),
         confirmed,
@@ -323,7 +321,7 @@ class EntryScreen(Screen[None]):
             facts.append(f"edited {friendly(entry.edited_at.astimezone(tz).date(), today)}")
         if not item.editable:
             facts.append("kept with the interview")
-        return Content(" · ".join(facts)).stylize("$foreground-muted")
+        return line(" · ".join(facts)).stylize("$foreground-muted")
 
     def _body(self, item: JournalItem) -> ComposeResult:
         app = app_of(self)
@@ -334,7 +332,7 @@ class EntryScreen(Screen[None]):
             title = Content(f"{when}, {local:%H:%M}")
         else:
             about = self.interview.title if self.interview else ""
-            title = Content(f"{KIND_TITLES[item.kind]} · {about} · {when}")
+            title = line(f"{KIND_TITLES[item.kind]} · {about} · {when}")
         yield Static(title, classes="headline", id="entry-title")
         yield Static(self._facts(item), id="entry-facts")
         if item.kind == "debrief" and self.interview is not None:

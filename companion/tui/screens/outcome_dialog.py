@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.interviews import Interview, Outcome
+from companion.tui.literal import line
 
 CHOICES = {
     Outcome.WAITING: "Still waiting to hear",
@@ -48,9 +49,7 @@ class OutcomeDialog(ModalScreen[Outcome | None]):
             for outcome, text in CHOICES.items()
         ]
         with Vertical(classes="dialog", id="outcome-dialog"):
-            yield Static(
-                Content(f"Where it stands · {self.interview.title}"), classes="dialog-title"
-            )
+            yield Static(line(f"Where it stands · {self.interview.title}"), classes="dialog-title")
             yield OptionList(*options, id="outcomes", compact=True)
             yield Static("enter chooses, escape leaves it as it is", classes="quiet hint")
 

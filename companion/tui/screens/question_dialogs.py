@@ -34,6 +34,7 @@ from companion.domain.practice import (
 )
 from companion.store.deck_files import ShippedDeck, shipped_decks
 from companion.tui.context import app_of
+from companion.tui.literal import literal, one_line
 from companion.tui.widgets import TextBox, TextField
 
 FORM_CSS = """
@@ -118,7 +119,7 @@ class _Form(ModalScreen[Question | None]):
 
     def show_error(self, problem: FieldError, field_id: str | None) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(Content(f"{problem.field.capitalize()}: {problem.message}"))
+        error.update(literal(f"{problem.field.capitalize()}: {problem.message}"))
         error.display = True
         if field_id:
             target: Widget = self.query_one(f"#{field_id}")
@@ -212,7 +213,7 @@ class AnswerForm(_Form):
         question = self.question
         with VerticalScroll(classes="dialog form"):
             yield Static("Improve your answer", classes="dialog-title")
-            yield Static(Content(question.text), classes="question-shown")
+            yield Static(literal(question.text), classes="question-shown")
             note = (
                 "Your current answer is kept as an earlier version."
                 if question.answer
@@ -276,10 +277,10 @@ class DeckPicker(ModalScreen[ImportResult | None]):
             options.append(
                 Option(
                     Content.assemble(
-                        (f"{deck.name:<24}", "bold"),
+                        (f"{one_line(deck.name):<24}", "bold"),
                         (state, "$foreground 60%"),
                         "\n",
-                        (deck.description, "$foreground 60%"),
+                        (one_line(deck.description), "$foreground 60%"),
                     ),
                     id=shipped.slug,
                 )
@@ -325,12 +326,12 @@ class AnswerHistoryScreen(ModalScreen[None]):
         versions = [*([question.answer] if question.answer else []), *reversed(earlier)]
         with VerticalScroll(classes="dialog"):
             yield Static("How your answer grew", classes="dialog-title")
-            yield Static(Content(question.text), classes="dialog-text")
+            yield Static(literal(question.text), classes="dialog-text")
             if not versions:
                 yield Static("No answer written yet.", classes="quiet")
             for number, version in enumerate(versions):
                 day = friendly(version.written_at.astimezone(tz).date(), today)
                 label = f"Now, since {day}" if number == 0 and question.answer else f"Written {day}"
                 yield Static(label, classes="section-title")
-                yield Static(Content(version.text))
+                yield Static(literal(version.text))
             yield Static("Close with escape.", classes="quiet hint")

@@ -17,6 +17,7 @@ from companion.domain.dates import friendly
 from companion.domain.interviews import ContactKind, Interview, log_contact, references_told
 from companion.domain.references import Reference, new_reference
 from companion.tui.context import app_of
+from companion.tui.literal import line
 from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
 from companion.tui.widgets import TextField
@@ -101,7 +102,7 @@ class InterviewReferences(FormScreen[bool]):
         told = references_told(interview)
         references = app.repo.references.all()
         with VerticalScroll(classes="dialog", id="interview-references"):
-            yield Static(Content(f"References · {interview.title}"), classes="dialog-title")
+            yield Static(line(f"References · {interview.title}"), classes="dialog-title")
             requested = interview.references_requested_on
             if requested is not None:
                 yield Static(f"They asked for references on {friendly(requested, today)}.")
@@ -120,7 +121,7 @@ class InterviewReferences(FormScreen[bool]):
                     assert reference.id is not None
                     when = told.get(reference.id)
                     label = Content.assemble(
-                        f"{reference.line}  " if when else reference.line,
+                        line(f"{reference.line}  " if when else reference.line),
                         (f"told {friendly(when, today)}", "$foreground-muted") if when else "",
                     )
                     yield Checkbox(
@@ -219,7 +220,7 @@ class ReferencesScreen(ModalScreen[None]):
         references = app_of(self).repo.references.all()
         options = self.query_one("#reference-list", OptionList)
         options.clear_options()
-        options.add_options(Option(Content(r.line), id=str(r.id)) for r in references)
+        options.add_options(Option(line(r.line), id=str(r.id)) for r in references)
         options.display = bool(references)
         empty = self.query_one("#no-references", Static)
         empty.display = not references

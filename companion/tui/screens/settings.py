@@ -10,7 +10,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Label, Select, Static
 
@@ -24,6 +23,7 @@ from companion.domain.settings import (
     parse_weekly_goal,
 )
 from companion.tui.context import app_of
+from companion.tui.literal import literal
 from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -124,7 +124,7 @@ class SettingsScreen(Screen[None]):
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
             note.update(
-                Content(f"Read-only: {app.repo.db.read_only_reason}. Settings cannot be saved.")
+                literal(f"Read-only: {app.repo.db.read_only_reason}. Settings cannot be saved.")
             )
         else:
             note.update("ctrl+s or Enter saves; escape goes home without saving.")
@@ -164,7 +164,7 @@ class SettingsScreen(Screen[None]):
         for widget_id, _, _ in FIELDS:
             error = self.query_one(f"#{widget_id}-error", Static)
             error.display = widget_id in problems
-            error.update(Content(problems.get(widget_id, "")))
+            error.update(literal(problems.get(widget_id, "")))
         if problems:
             self.query_one(f"#{next(iter(problems))}", TextField).focus()
             return

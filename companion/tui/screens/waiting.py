@@ -18,6 +18,7 @@ from companion.domain.interviews import Interview
 from companion.domain.timeline import Phase
 from companion.domain.waiting import Waiting, waiting_room
 from companion.tui.context import app_of
+from companion.tui.literal import one_line
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.interview_form import InterviewForm
 from companion.tui.screens.references import ReferencesScreen
@@ -51,11 +52,11 @@ def row_prompt(row: Waiting) -> Content:
     closed = not interview.is_open
     return Content.assemble(
         (f"{timeline.phase.word:<{PHASE_COLUMN}}", PHASE_STYLES[timeline.phase]),
-        (interview.title, "$foreground-muted" if closed else "bold"),
-        (interview_line(interview), "$foreground-muted"),
+        (one_line(interview.title), "$foreground-muted" if closed else "bold"),
+        (one_line(interview_line(interview)), "$foreground-muted"),
         "\n",
         (" " * PHASE_COLUMN, PHASE_STYLES[timeline.phase]),
-        (timeline.next_step, "$foreground-muted" if closed else "not bold"),
+        (one_line(timeline.next_step), "$foreground-muted" if closed else "not bold"),
     )
 
 

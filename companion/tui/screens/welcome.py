@@ -14,6 +14,7 @@ from textual.widgets import Button, Label, Static
 from companion.domain.errors import FieldError
 from companion.domain.settings import parse_weekly_goal
 from companion.tui.context import app_of
+from companion.tui.literal import literal
 from companion.tui.widgets import TextField
 
 WELCOME = (
@@ -68,7 +69,7 @@ class WeeklyGoalScreen(ModalScreen[None]):
         try:
             goal = parse_weekly_goal(self.query_one("#goal", TextField).value)
         except FieldError as problem:
-            error.update(Content(problem.message))
+            error.update(literal(problem.message))
             error.display = True
             return
         app_of(self).repo.settings.update(weekly_goal=goal, welcomed=True)

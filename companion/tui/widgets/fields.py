@@ -7,8 +7,7 @@ import unicodedata
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
 
-# Embeddings, overrides and isolates reorder the text around them on screen.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+from companion.inert import BIDI_CONTROLS
 
 
 def printable_text(text: str, *, newlines: bool = False) -> str:
@@ -41,7 +40,11 @@ class TextField(Input):
 
 
 class TextBox(TextArea):
-    """Several lines of the user's own words: soft-wrapped, no line numbers, tab moves on."""
+    """Several lines of the user's own words: soft-wrapped, no line numbers, tab moves on.
+
+    Like a TextField, it keeps only text it can show as typed, the text it opens
+    with included (an imported answer may hold control characters).
+    """
 
     DEFAULT_CSS = """
     TextBox {
@@ -57,7 +60,7 @@ class TextBox(TextArea):
 
     def __init__(self, text: str = "", *, id: str | None = None, placeholder: str = "") -> None:
         super().__init__(
-            text,
+            printable_text(text, newlines=True),
             id=id,
             soft_wrap=True,
             tab_behavior="focus",

@@ -13,9 +13,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from companion.cli.context import Context
+from companion.paths import database_path
 from companion.store.checker import MAIN_FILE, Problem, check_database, part_file
 from companion.store.files import FileProblem, Tables, read_tables
 from companion.store.layout import Layout
+from companion.store.manifest import (
+    MANIFEST_SINCE,
+    NO_MANIFEST,
+    Manifest,
+    legacy_manifest,
+    take_manifest,
+)
 from companion.store.migrations import META_TABLE, migrate, version_of, version_problem
 
 # How each table's documents are named in the sentence, singular and plural.
@@ -48,10 +56,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.set_defaults(handler=run)
 
 
-def _tables(path: Path, file: str, problems: list[Problem]) -> Tables | None:
-    """A file's tables at the current schema version, or None with its problem noted."""
+def _tables(path: Path, file: str, problems: list[Problem]) -> tuple[Tables, int] | None:
+    """A file's tables as read and its schema version, or None with its problem noted."""
     try:
         tables = read_tables(path)
+    except FileNotFoundError:
+        problems.append(Problem(file, "its file is missing, though the main file names it"))
+        return None
     except FileProblem as problem:
         problems.append(Problem(file, str(problem)))
         return None
@@ -61,7 +72,25 @@ def _tables(path: Path, file: str, problems: list[Problem]) -> Tables | None:
         return None
     version = version_of(tables)
     assert isinstance(version, int)
-    return migrate(tables, version)
+    return tables, version
+
+
+def _history(
+    main: Tables, version: int, layout: Layout, problems: list[Problem]
+) -> Manifest | None:
+    """The history files the main file names (taken out of its meta table, as the
+    database does), or None with the problem noted."""
+    try:
+        manifest = take_manifest(main)
+    except FileProblem as problem:
+        problems.append(Problem(MAIN_FILE, str(problem), META_TABLE))
+        return None
+    if manifest is None:
+        if version >= MANIFEST_SINCE:
+            problems.append(Problem(MAIN_FILE, NO_MANIFEST, META_TABLE))
+            return None
+        return legacy_manifest(layout)
+    return manifest
 
 
 def counts(main: Tables, parts: dict[str, Tables]) -> str:
@@ -84,18 +113,21 @@ def counts(main: Tables, parts: dict[str, Tables]) -> str:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    layout = Layout(ctx.db_path)
+    layout = Layout(database_path(ctx.db_path))
     if not layout.main.exists():
         ctx.print(f"There is no database at {layout.main} yet, so there is nothing to check.")
         return 0
     problems: list[Problem] = []
-    main = _tables(layout.main, MAIN_FILE, problems)
+    read = _tables(layout.main, MAIN_FILE, problems)
+    manifest = _history(read[0], read[1], layout, problems) if read else None
+    main: Tables | None = None
     parts: dict[str, Tables] = {}
-    for name in layout.part_names():
-        tables = _tables(layout.part(name), part_file(name), problems)
-        if tables is not None:
-            parts[name] = tables
-    if main is not None:
+    if read is not None and manifest is not None:
+        main = migrate(*read)
+        for name, path in sorted(manifest.files(layout).items()):
+            part = _tables(path, part_file(name), problems)
+            if part is not None:
+                parts[name] = migrate(*part)
         problems.extend(check_database(main, parts))
     if not problems:
         assert main is not None
@@ -118,7 +150,7 @@ def _report(ctx: Context, layout: Layout, problems: Iterable[Problem]) -> None:
         ctx.print(f"- and {len(found) - MOST_SHOWN} more.")
     from companion.store.backups import restore_hint
 
-    ctx.print(restore_hint(layout))
+    ctx.print(restore_hint(layout, ctx.clock.today()))
 
 
 def _capital(text: str) -> str:

@@ -58,8 +58,14 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "companion.cli.settings_cmd",
         "show your settings, or change the weekly goal, inbox check or calendar",
     ),
-    "backups": ("companion.cli.backups_cmd", "list the automatic daily backups"),
-    "restore": ("companion.cli.backups_cmd", "put a backup back in place of the database"),
+    "backups": (
+        "companion.cli.backups_cmd",
+        "list the daily backups and the copies kept before a change",
+    ),
+    "restore": (
+        "companion.cli.backups_cmd",
+        "put a backup or a full export back in place of the whole database",
+    ),
     "check": ("companion.cli.check_cmd", "check every record of the database, history included"),
     "serve": (
         "companion.cli.serve_cmd",

@@ -7,7 +7,12 @@ its next save, after keeping a copy of the original in the backups folder.
 
 Version 0 is a plain TinyDB file with no `meta` table (what TinyDB's own
 JSONStorage writes); version 1 adds `meta` with the schema version and the
-counters that hand out stable ids.
+counters that hand out stable ids. Version 2 changes how the files are laid
+out, not what the tables hold: the main file's meta document names the history
+files it uses (`store/manifest.py`), and each save writes changed parts under
+new names before the main file, its one commit point. A version 1 main file
+names none: the database reads every `<part>.json` beside it as its history
+(`manifest.legacy_manifest`), and its first save names them.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 from companion.store.files import Tables
 from companion.store.schema import shown
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 META_DOC = "1"
 
@@ -36,7 +41,13 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return migrated
 
 
-MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
+def _v1_to_v2(tables: Tables) -> Tables:
+    meta_table = tables[META_TABLE]
+    meta = {**meta_table[META_DOC], "schema_version": 2}
+    return {**tables, META_TABLE: {**meta_table, META_DOC: meta}}
+
+
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def meta_of(tables: Tables) -> dict[str, Any]:

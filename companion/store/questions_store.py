@@ -173,7 +173,7 @@ class QuestionsStore:
         with self._db.batch():
             question_id = self._db.insert(self._table, _to_doc(question))
             saved = with_id(question, question_id)
-            self._table.update({"card": _card_doc(saved.card)}, doc_ids=[question_id])
+            self._db.update_one(self._table, question_id, {"card": _card_doc(saved.card)})
         return saved
 
     def save(self, question: Question) -> None:
@@ -344,26 +344,29 @@ class QuestionsStore:
         return counts
 
     def import_deck(self, deck: Deck, now: datetime) -> ImportResult:
-        """Add the deck's questions the bank does not have yet, a few a day from today."""
+        """Add the deck's questions the bank does not have yet, a few a day from today.
+
+        In one change (`add_many`): a deck of 20,000 questions costs 20,000 times
+        one, not the square of it.
+        """
         adding = questions_to_add(deck, self.import_keys())
         days = stagger(len(adding), self.new_per_day(now), now.date())
-        if adding:
-            self._db.require_writable()
-        with self._db.batch():
-            for item, day in zip(adding, days, strict=True):
-                due = now if day == now.date() else start_of_day(day, now)
-                moment = now.astimezone(UTC)
-                question = Question(
-                    text=item.text,
-                    card=new_card(due),
-                    added_at=moment,
-                    tags=tuple(dict.fromkeys((*deck.tags, *item.tags))),
-                    hint=item.hint,
-                    star=Star() if item.star else None,
-                    deck=deck.name,
-                    import_key=deck.key_of(item),
-                )
-                self.add(question)
+        moment = now.astimezone(UTC)
+        questions = [
+            Question(
+                text=item.text,
+                card=new_card(now if day == now.date() else start_of_day(day, now)),
+                added_at=moment,
+                tags=tuple(dict.fromkeys((*deck.tags, *item.tags))),
+                hint=item.hint,
+                star=Star() if item.star else None,
+                deck=deck.name,
+                import_key=deck.key_of(item),
+            )
+            for item, day in zip(adding, days, strict=True)
+        ]
+        if questions:
+            self.add_many([(question, ()) for question in questions])
         return ImportResult(
             deck=deck.name,
             added=len(adding),

@@ -45,6 +45,8 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("restore", "{id}"), opens_db=False, writes=True),
     CliCommand(("restore", "{number}"), opens_db=False, writes=True),
     CliCommand(("restore", "{backup_day}"), opens_db=False, writes=True),
+    CliCommand(("restore", "{backup_day}", "--yes"), opens_db=False, writes=True),
+    CliCommand(("restore", "{text}", "--yes"), opens_db=False, writes=True),
     CliCommand(
         ("interview", "add", "--company", "{text}", "--role", "{text}", "--on", "{date}"),
         writes=True,

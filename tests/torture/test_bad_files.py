@@ -215,11 +215,15 @@ def test_a_file_cut_off_anywhere_is_refused(
 
 
 def test_a_bad_file_points_to_the_backup_that_loads(
-    db_path: Path, clock: FrozenClock, capsys: pytest.CaptureFixture[str]
+    db_path: Path,
+    clock: FrozenClock,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=2)
     clock.advance(timedelta(days=1))
+    monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=3)
     db_path.write_bytes(VALID_BYTES[:40])
@@ -263,9 +267,10 @@ def test_a_bad_history_part_is_refused_and_the_rest_still_works(
     layout = Layout(db_path)
     db = Database.open(db_path, clock, schemas=LOG_SCHEMA)
     db.insert(db.main.table("notes"), {"text": "kept"})
+    db.insert(db.part("log").table("log"), {"text": "fine", "on": "2026-03-01"})
     db.close()
-    layout.history.mkdir(mode=0o700)
     part = layout.part("log")
+    part.unlink()
     part.write_bytes(PART_CASES[case])
 
     db = Database.open(db_path, clock, schemas=LOG_SCHEMA)
@@ -341,7 +346,7 @@ def test_a_cli_write_in_a_folder_companion_may_not_write(db_path: Path, clock: F
     before = _files(db_path.parent)
     with unwritable(db_path.parent):
         result = subprocess.run(
-            [str(COMPANION), "--db", str(db_path), "restore", day],
+            [str(COMPANION), "--db", str(db_path), "restore", day, "--yes"],
             capture_output=True,
             text=True,
             timeout=60,

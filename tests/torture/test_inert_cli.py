@@ -112,7 +112,11 @@ CASES = (
     Case(("import", "{dir}/export.json"), (FOLDER_SHOWN,), code=2),
     Case(("import", WORDS), (MARKUP,), code=2),
     Case(("backups",), (FOLDER_SHOWN,)),
-    Case(("restore", "2026-03-03"), (FOLDER_SHOWN,), before=("interview", "log", "3", "reply")),
+    Case(
+        ("restore", "2026-03-03", "--yes"),
+        (FOLDER_SHOWN,),
+        before=("interview", "log", "3", "reply"),
+    ),
     Case(("restore", "{dir}/missing.json"), code=2),
     Case(("restore", WORDS), (MARKUP,), code=2),
     Case(("check",), (FOLDER_SHOWN,)),

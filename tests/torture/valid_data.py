@@ -11,6 +11,7 @@ puts it on disk.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -26,6 +27,8 @@ from companion.domain.interviews import CONTACT_PREFS, ContactKind, Outcome
 from companion.domain.settings import THEMES
 from companion.store.files import Tables
 from companion.store.layout import Layout
+from companion.store.manifest import Manifest, with_manifest
+from companion.store.migrations import SCHEMA_VERSION
 from companion.store.schema import LAST_DAY, MAX_ID, MAX_NESTING
 
 FIRST = date(1900, 1, 1)
@@ -406,6 +409,9 @@ def write_database(path: Path, drawn: Drawn) -> None:
     """The drawn database's files under `path` (the main file) and its history folder."""
     layout = Layout(path)
     layout.history.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(orjson.dumps(drawn.main))
+    main = copy.deepcopy(drawn.main)
+    main["meta"]["1"]["schema_version"] = SCHEMA_VERSION
+    manifest = Manifest(1, dict.fromkeys(drawn.parts, 1))
+    path.write_bytes(orjson.dumps(with_manifest(main, manifest)))
     for name, tables in drawn.parts.items():
-        layout.part(name).write_bytes(orjson.dumps(tables))
+        layout.part_file(name, 1).write_bytes(orjson.dumps(tables))

@@ -47,12 +47,14 @@ def test_every_problem_in_every_file_is_listed_and_nothing_is_changed(
     main_file = orjson.loads(filled.read_bytes())
     main_file["questions"]["1"]["card"] = {}
     main_file["interviews"]["1"]["held_on"] = "9999-12-31"
+    meta = main_file["meta"]["1"]
+    meta["parts"]["debriefs"] = meta["commit"]  # named, and not JSON
+    Layout(filled).part_file("debriefs", meta["commit"]).write_bytes(b'{"meta"')
     filled.write_bytes(orjson.dumps(main_file))
     journal = Layout(filled).part("journal")
     part = orjson.loads(journal.read_bytes())
     part["journal"]["2"]["mood"] = 0
     journal.write_bytes(orjson.dumps(part))
-    Layout(filled).part("debriefs").write_bytes(b'{"meta"')
     before = _files(filled.parent)
 
     assert main(["--db", str(filled), "check"]) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ from companion.store.database import Database
 from companion.store.errors import BadDatabaseFile
 from companion.store.files import Tables
 from companion.store.layout import Layout
+from companion.store.manifest import Manifest, with_manifest
 from companion.store.repository import Repository
 from companion.store.snapshot import export_json
 
@@ -254,13 +256,15 @@ def test_the_checker_refuses_each_probe_naming_the_table_the_id_and_the_field(
 
 
 def _write(db_path: Path, main: Tables, parts: dict[str, Tables]) -> None:
+    """The tables as a database on disk: the main file names its parts (commit 1)."""
     layout = Layout(db_path)
     layout.history.mkdir(parents=True, exist_ok=True)
     for stale in layout.history.glob("*.json"):
         stale.unlink()
-    db_path.write_bytes(_dumps(main))
+    manifest = Manifest(1, dict.fromkeys(parts, 1))
+    db_path.write_bytes(_dumps(with_manifest(main, manifest)))
     for name, tables in parts.items():
-        layout.part(name).write_bytes(_dumps(tables))
+        layout.part_file(name, 1).write_bytes(_dumps(tables))
 
 
 def _dumps(value: Any) -> bytes:
@@ -344,15 +348,19 @@ def test_a_backup_that_fails_the_checker_is_not_restored(
         _fill(repo)
     layout = Layout(db_path)
     backup = layout.backups / "companion-2026-03-01.json"
-    backup.parent.mkdir(parents=True, exist_ok=True)
+    history = backup.with_suffix(".history")
+    history.mkdir(parents=True)
+    for part in layout.committed_parts().values():
+        shutil.copyfile(part, history / part.name)
     tables = orjson.loads(db_path.read_bytes())
     tables["questions"]["1"]["card"] = {}
     backup.write_bytes(orjson.dumps(tables))
     before = _bytes_under(db_path.parent)
-    code = main_cli(["--db", str(db_path), "restore", "2026-03-01"], clock)
+    code = main_cli(["--db", str(db_path), "restore", "2026-03-01", "--yes"], clock)
     err = capsys.readouterr().err
-    assert code == 1
-    assert "Nothing was restored" in err and "'card.card_id'" in err
+    assert code == 2
+    assert "cannot be restored" in err and "Nothing was changed" in err
+    assert "'card.card_id'" in err
     assert _bytes_under(db_path.parent) == before
 
 

@@ -18,6 +18,7 @@ import pytest
 from companion.cli import main
 from companion.clock import FrozenClock
 from companion.domain.interviews import Interview
+from companion.domain.journal import new_entry
 from companion.store.database import Database
 from companion.store.errors import LockLost
 from companion.store.layout import Layout
@@ -196,8 +197,10 @@ def test_a_database_that_is_not_a_file_is_refused_without_waiting(
 def test_a_named_pipe_among_the_history_parts_is_refused_without_waiting(
     filled: Path, clock: FrozenClock
 ) -> None:
+    with Repository.open(filled, clock) as repo:
+        repo.journal.add(new_entry("A long day.", clock.now()))
     part = Layout(filled).part("journal")
-    part.parent.mkdir(exist_ok=True)
+    part.unlink()
     os.mkfifo(part)
     result = subprocess.run(
         [*COMPANION, "--db", str(filled), "journal", "list"],

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from rich.console import RenderableType
 from textual import events
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from companion.clock import Clock
 from companion.inert import one_line, visible
+from companion.store.errors import StoreError
 from companion.store.repository import Repository
 from companion.tui.commands import ScreenKeys
 from companion.tui.gc_pause import AFTER_FRAME, MAX_HOLD, GcPause
@@ -186,6 +189,21 @@ class CompanionApp(App[None]):
             self.notify(
                 problem, title="Not saved yet", severity="warning", timeout=15, markup=False
             )
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key's action: a change the store refuses (every id of a table handed
+        out, a lost lock, a history part that will not load) is told in a sentence and
+        the app goes on, with nothing changed, rather than stopping."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StoreError as refused:
+            self.notify(str(refused), title="Not done", severity="error", timeout=15, markup=False)
+            return True
 
     def _handle_exception(self, error: Exception) -> None:
         """An error nothing else caught: Textual would print a traceback with every frame's

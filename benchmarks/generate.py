@@ -35,7 +35,7 @@ from benchmarks import text
 from benchmarks.profiles import PROFILES, Profile
 from companion.clock import FrozenClock
 from companion.domain.applications import Application
-from companion.domain.debrief import DONE, Debrief
+from companion.domain.debrief import DONE, Debrief, mark_debriefed
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import (
     ContactKind,
@@ -59,6 +59,7 @@ from companion.domain.practice import (
     retrievability,
 )
 from companion.domain.references import Reference
+from companion.services import practice
 from companion.store.repository import Repository
 
 DEFAULT_SEED = 20260303
@@ -411,7 +412,7 @@ def _reviews(repo: Repository, profile: Profile, rng: random.Random) -> int:
     the sittings left, so the history ends with exactly that many. The last
     sitting is on Sunday, so some questions are due on the frozen Tuesday.
     """
-    scheduling = repo.scheduling()
+    scheduling = practice.scheduling(repo)
     bank = sorted((q for q in repo.questions.all() if not q.suspended), key=lambda q: q.added_at)
     last_day = _ago(2)
     days = [
@@ -497,7 +498,8 @@ def _debriefs(repo: Repository, profile: Profile, rng: random.Random) -> int:
             asked_next_steps=rng.random() < 0.7,
             next_steps=rng.choice(("They will decide within two weeks.", "")),
         )
-        repo.debriefs.save(debrief, interview, interview.held_on)
+        repo.debriefs.save(debrief)
+        repo.interviews.save(mark_debriefed(interview, interview.held_on))
     return len(chosen)
 
 

@@ -33,6 +33,7 @@ from companion.domain.interviews import (
 from companion.domain.journal import new_entry
 from companion.domain.practice import Star, new_question, rehearse
 from companion.domain.references import Reference
+from companion.services import practice
 from companion.store.deck_files import find_shipped
 from companion.store.repository import Repository
 
@@ -49,6 +50,14 @@ def _interviews(today: date) -> list[Interview]:
         return interview
 
     return [
+        new_interview(
+            company="Woodgrove",
+            role="Data analyst",
+            held_on=today + timedelta(days=1),
+            round="first",
+            interviewers=["Jo Park"],
+            added_on=ago(4),
+        ),
         new_interview(
             company="Northwind",
             role="Product analyst",
@@ -207,7 +216,7 @@ def populate(repo: Repository, clock: Clock) -> None:
 
 def _rehearse_some(repo: Repository, now: datetime) -> None:
     """A few past rehearsals, so the stats and the sparkline have something to show."""
-    scheduling = repo.scheduling()
+    scheduling = practice.scheduling(repo)
     questions = [q for q in repo.questions.all() if q.deck][:6]
     for offset, question in enumerate(questions):
         at = now - timedelta(days=10 - offset, hours=2)

@@ -10,6 +10,7 @@ import pytest
 from companion.clock import FrozenClock
 from companion.domain.applications import parse_application
 from companion.domain.summary import Action, SummaryInputs
+from companion.services import summary as summaries
 from companion.store.repository import Repository
 
 # Urges on each of the 14 days up to the frozen Tuesday, oldest first: falling.
@@ -57,13 +58,13 @@ def seed(
 
 def inject_actions(monkeypatch: pytest.MonkeyPatch, *actions: Action) -> None:
     """Actions as the wait tracker and practice would contribute them to the summary."""
-    original = Repository.summary_inputs
+    original = summaries.summary_inputs
 
-    def with_actions(self: Repository) -> SummaryInputs:
-        inputs = original(self)
+    def with_actions(repo: Repository) -> SummaryInputs:
+        inputs = original(repo)
         return replace(inputs, actions=(*inputs.actions, *actions))
 
-    monkeypatch.setattr(Repository, "summary_inputs", with_actions)
+    monkeypatch.setattr(summaries, "summary_inputs", with_actions)
 
 
 THANK_YOU = Action(

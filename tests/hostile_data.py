@@ -42,6 +42,7 @@ from companion.domain.decks import parse_deck
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import (
     ContactKind,
+    Offer,
     Outcome,
     log_contact,
     move_on,
@@ -52,6 +53,7 @@ from companion.domain.journal import new_entry
 from companion.domain.practice import Scheduling, Star, new_question, rehearse
 from companion.domain.references import new_reference
 from companion.inert import BIDI_CONTROLS
+from companion.services.debrief import practise_tripped, save_debrief
 from companion.store.repository import SCHEMAS, Repository
 from companion.store.schema import Field
 
@@ -70,6 +72,8 @@ SHOWN_TAG = " [b]x[/]␛[2j<U+009B>1m<U+202E>"
 # scheduler's card and the time an answer was written.
 NOT_TEXT = {
     ("settings", "theme"),
+    ("settings", "country"),
+    ("settings", "region"),
     ("applications", "status"),
     ("interviews", "contacts.references"),
     ("questions", "import_key"),
@@ -159,7 +163,29 @@ def build_plain(repo: Repository) -> None:
         company="Litware", role="Analyst", held_on=today - timedelta(days=6), round="first"
     )
     passed = set_outcome(passed, Outcome.NEXT_ROUND, today - timedelta(days=1))
-    for interview in (upcoming, fresh, waiting, gone, passed):
+    fresh = log_contact(fresh, ContactKind.THANK_YOU, today, today, to=["Maya Patel"])
+    # two offers (issue 14): their details, side by side
+    offers = [
+        replace(
+            set_outcome(
+                new_interview(company=company, role="Lead", held_on=today - timedelta(days=20)),
+                outcome,
+                today - timedelta(days=1),
+            ),
+            offer=Offer(
+                respond_by=today + timedelta(days=5),
+                pay="52k",
+                leave="25 days",
+                remote="2 days",
+                start_on=today + timedelta(days=30),
+            ),
+        )
+        for company, outcome in (
+            ("Offer One", Outcome.OFFER_WRITTEN),
+            ("Offer Two", Outcome.OFFER_VERBAL),
+        )
+    ]
+    for interview in (upcoming, fresh, waiting, gone, passed, *offers):
         repo.interviews.add(interview)
     by_company = {i.company: i for i in repo.interviews.all()}
     fresh = by_company["Northwind"]
@@ -197,7 +223,7 @@ def build_plain(repo: Repository) -> None:
     debrief = start_debrief(fresh, NOW - timedelta(minutes=30))
     debrief = record_how(debrief, "Warm and quick.", 4, NOW)
     debrief = record_questions(debrief, "Why us?\nWhat is your weakness?", NOW)
-    debrief, _ = repo.debriefs.practise(debrief, fresh, "Why us?", NOW, today)
+    debrief, _ = practise_tripped(repo, debrief, fresh, "Why us?")
     debrief = record_well(debrief, "The case study.", NOW)
     debrief = record_delivery(debrief, "Spoke fast.", NOW)
     debrief, fresh = record_next_steps(
@@ -211,7 +237,7 @@ def build_plain(repo: Repository) -> None:
     )
     fresh = record_impressions(fresh, {}, "Warm team.")
     debrief = replace(debrief, step="done", completed_at=NOW)
-    repo.debriefs.save(debrief, fresh, today)
+    save_debrief(repo, debrief, fresh)
 
     repo.applications.add(
         parse_application(

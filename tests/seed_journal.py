@@ -23,6 +23,7 @@ from companion.domain.debrief import (
     start_debrief,
 )
 from companion.domain.journal import new_entry
+from companion.services.debrief import practise_tripped, save_debrief
 from companion.store.repository import Repository
 from tests.seed_interviews import seed
 
@@ -61,5 +62,7 @@ def seed_journal(db_path: Path, clock: FrozenClock) -> None:
             today=began.date(),
             now=began,
         )
-        debrief = repo.debriefs.save(go_to(debrief, DONE, began), globex, began.date())
-        repo.debriefs.practise(debrief, globex, "Why Globex?", began, began.date())
+    # Written three weeks ago: saved as of that evening.
+    with Repository.open(db_path, FrozenClock(began)) as then:
+        debrief = save_debrief(then, go_to(debrief, DONE, began), globex)
+        practise_tripped(then, debrief, globex, "Why Globex?")

@@ -7,6 +7,8 @@ import argparse
 from companion.cli.context import Context
 from companion.domain.applications import STATUS_WORDS, parse_application
 from companion.domain.dates import friendly
+from companion.services import applications
+from companion.services import summary as summaries
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,8 +50,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         status=args.status,
     )
     with ctx.open("write") as repo:
-        saved = repo.applications.add(application)
-        summary = repo.summary()
+        saved = applications.log_application(repo, application)
+        summary = summaries.summary(repo)
     ctx.print_line(
         f"Logged #{saved.id}: {saved.role} at {saved.company}, "
         f"applied {friendly(saved.applied_on, today)}."

@@ -16,6 +16,7 @@ from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.paths import database_path, user_path
 from companion.store.backups import KEEP_COPIES, KEEP_DAYS, list_backups, list_kept
+from companion.store.errors import BadDatabaseFile
 from companion.store.layout import Layout
 
 if TYPE_CHECKING:
@@ -153,7 +154,6 @@ def _open_live(ctx: Context) -> tuple[Database, Counter[str] | None, str | None]
     """The live database for writing, what it holds, and why it does not load (then it
     is opened without reading it: the restore replaces it whole)."""
     from companion.store.database import Database
-    from companion.store.errors import BadDatabaseFile
     from companion.store.repository import SCHEMAS
     from companion.store.snapshot import holdings
 

@@ -14,6 +14,7 @@ import argparse
 from collections.abc import Iterator
 
 from companion.cli.context import Context
+from companion.cli.main import build_parser
 
 SHELLS = ("bash", "zsh", "fish")
 PROG = "companion"
@@ -45,8 +46,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def completion_script(shell: str) -> str:
-    from companion.cli.main import build_parser
-
     parser = build_parser()
     if shell == "fish":
         return fish_script(parser)

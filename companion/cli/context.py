@@ -10,31 +10,36 @@ import io
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from companion.cli.output import InertWriter, json_text
 from companion.clock import Clock
 from companion.inert import one_line
+from companion.startup import silence
 
 if TYPE_CHECKING:
-    from companion.store.database import Access
-    from companion.store.repository import Repository
+    from companion.services.access import Access, Repository
 
 LOCK_WAIT_SECONDS = 3.0
+
+
+def _inert(stream: TextIO) -> TextIO:
+    # An InertWriter is a text stream (io.TextIOBase), though not typed as a TextIO.
+    return cast(TextIO, InertWriter(stream))
 
 
 @dataclass
 class Context:
     db_path: Path
     clock: Clock
-    out: TextIO = field(default_factory=lambda: InertWriter(sys.stdout))
-    err: TextIO = field(default_factory=lambda: InertWriter(sys.stderr))
+    out: TextIO = field(default_factory=lambda: _inert(sys.stdout))
+    err: TextIO = field(default_factory=lambda: _inert(sys.stderr))
 
     def open(self, access: Access = "read") -> Repository:
         """Reads need no lock; a write waits a few seconds for another companion to finish."""
         # Imported here: `--help`, a usage error or a command that opens no database
         # does not pay for the store.
-        from companion.store.repository import Repository
+        from companion.services.access import Repository
 
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
         repo = Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
@@ -50,17 +55,31 @@ class Context:
         if problem:
             print(problem, file=self.err)
 
+    pipe_closed: bool = False
+    """The reader of our output has gone (`companion summary | head -1`)."""
+
     def print(self, text: str = "") -> None:
-        print(text, file=self.out)
+        """Print a line; once the reader has closed the pipe, print nothing more and
+        carry on: the command still finishes its work (and saves what it changed)."""
+        self._write(text)
 
     def print_line(self, text: str) -> None:
         """One line that holds user text (a row of a list, a sentence naming something):
         a line break or a tab in a name is a space here, so it cannot start a false row."""
-        print(one_line(text), file=self.out)
+        self._write(one_line(text))
 
     def print_json(self, data: object) -> None:
         """`data` as indented JSON (for `--json`): exact strings, no raw control characters."""
-        print(json_text(data), file=self.out)
+        self._write(json_text(data))
+
+    def _write(self, text: str) -> None:
+        if self.pipe_closed:
+            return
+        try:
+            print(text, file=self.out)
+        except BrokenPipeError:
+            self.pipe_closed = True
+            silence(self.out)
 
 
 def printable_streams() -> None:

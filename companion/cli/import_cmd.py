@@ -89,12 +89,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 "companion import --list shows the starter decks."
             )
         deck = shipped.deck
+    # Here, not at the top: restoring an export does not load the scheduler.
+    from companion.services import practice
+
     now = ctx.clock.now()
     start: int | None = None
     try:
         with ctx.open("write") as repo:
             start = repo.db.commit
-            result = repo.questions.import_deck(deck, now)
+            result = practice.import_deck(repo, deck)
     except KeyboardInterrupt:
         return interrupted(ctx, ctx.db_path, start, f"the questions of {deck.name} are in.")
     ctx.print_line(import_sentence(result, now.date()))

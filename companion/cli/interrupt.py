@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from companion.cli.context import Context
+from companion.paths import database_path
 
 INTERRUPTED = 130
 
@@ -29,7 +30,6 @@ def interrupted(ctx: Context, db_path: Path, start: int | None, done: str) -> in
 
 
 def _commit_on_disk(db_path: Path) -> int | None:
-    from companion.paths import database_path
     from companion.store.files import FileProblem
     from companion.store.layout import Layout
     from companion.store.manifest import read_manifest

@@ -19,15 +19,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from companion.cells import shorten
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
-from companion.domain.journal import Entry, new_entry
+from companion.domain.journal import Entry, JournalItem, journal_items, new_entry
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_interview_id, parse_tags
 from companion.inert import one_line
-from companion.store.errors import StoreError
+from companion.services import journal
+from companion.services.access import StoreError
 from companion.store.files import make_private_dir
 
 try:
@@ -36,6 +38,8 @@ except ImportError:  # pragma: no cover - Windows: drafts are not locked there
     fcntl = None  # type: ignore[assignment]
 
 LIST_WORD = "list"
+# As the app's journal labels what belongs to an interview.
+KIND_LABELS = {"debrief": "Debrief", "reflection": "Moving on"}
 TEXT_WIDTH = 50
 SCISSORS = "# ------------------------ >8 ------------------------"
 TEMPLATE_HELP = """\
@@ -100,9 +104,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     try:
         entry = new_entry(text, ctx.clock.now(), mood=mood, tags=tags, interview_id=interview_id)
         with ctx.open("write") as repo:
-            if interview_id is not None:
-                repo.interviews.require(interview_id, "interview")
-            saved = repo.journal.add(entry)
+            saved = journal.write_entry(repo, entry)
     except (FieldError, StoreError, OSError):
         if kept is not None and kept.written():
             print(
@@ -284,11 +286,25 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "interview_id": entry.interview_id,
         "text": entry.text,
         "edited_at": entry.edited_at.isoformat() if entry.edited_at else None,
+        "kind": "entry",
     }
 
 
-def _short(text: str, width: int = TEXT_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def item_json(item: JournalItem) -> dict[str, Any]:
+    """An entry as before; a debrief or a move-on reflection with the same keys, its
+    `kind` saying which (they belong to their interview and have no id of their own)."""
+    if item.entry is not None:
+        return entry_json(item.entry)
+    return {
+        "id": None,
+        "written_at": item.at.isoformat(),
+        "mood": item.mood,
+        "tags": list(item.tags),
+        "interview_id": item.interview_id,
+        "text": item.text,
+        "edited_at": None,
+        "kind": item.kind,
+    }
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -296,18 +312,21 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("--mood goes with a new entry, not with `journal list`.")
     wanted_interview = _interview_id(args, ctx)
     wanted_tags = parse_tags(args.tag)
+    today = ctx.clock.today()
+    tz = ctx.clock.now().tzinfo
     with ctx.open("read") as repo:
-        entries = repo.journal.all()
+        interviews = repo.interviews.all()
+        items = journal_items(repo.journal.all(), repo.debriefs.all(), interviews, today, tz)
     shown = [
-        e
-        for e in entries
-        if (wanted_interview is None or e.interview_id == wanted_interview)
-        and all(tag in e.tags for tag in wanted_tags)
+        item
+        for item in items
+        if (wanted_interview is None or item.interview_id == wanted_interview)
+        and all(tag in item.tags for tag in wanted_tags)
     ]
     if args.json:
-        ctx.print_json([entry_json(e) for e in shown])
+        ctx.print_json([item_json(i) for i in shown])
         return 0
-    if not entries:
+    if not items:
         ctx.print(
             'Your journal is empty. Write in it with companion journal "..." or press j in the app.'
         )
@@ -315,12 +334,17 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     if not shown:
         ctx.print("No entry matches.")
         return 0
-    today = ctx.clock.today()
-    tz = ctx.clock.now().tzinfo
-    for entry in shown:
-        day = friendly(entry.written_at.astimezone(tz).date(), today)
-        tags = f"  ({', '.join(entry.tags)})" if entry.tags else ""
-        mood = mood_word(entry.mood)
-        text = _short(one_line(entry.first_line))
-        ctx.print_line(f"{entry.id:>4}  {day:<11} {mood:<7} {text}{tags}")
+    titles = {i.id: i.company for i in interviews if i.id is not None}
+    for item in shown:
+        day = friendly(item.day, today)
+        mood = mood_word(item.mood)
+        if item.entry is not None:
+            tags = f"  ({', '.join(item.tags)})" if item.tags else ""
+            words = shorten(one_line(item.preview), TEXT_WIDTH)
+            ctx.print_line(f"{item.entry.id:>4}  {day:<11} {mood:<7} {words}{tags}")
+            continue
+        label = KIND_LABELS[item.kind]
+        about = titles.get(item.interview_id or 0, "")
+        words = shorten(one_line(item.preview or "every step skipped"), TEXT_WIDTH - len(label) - 2)
+        ctx.print_line(f"{'':>4}  {day:<11} {mood:<7} {label}: {words}  ({about})")
     return 0

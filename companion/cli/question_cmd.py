@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from companion.cells import shorten
 from companion.cli.context import Context
 from companion.clock import utc
 from companion.domain.practice import (
@@ -15,6 +16,7 @@ from companion.domain.practice import (
     when_phrase,
 )
 from companion.inert import one_line
+from companion.services import practice
 
 TEXT_WIDTH = 58
 
@@ -61,7 +63,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         answer=args.answer,
     )
     with ctx.open("write") as repo:
-        saved = repo.questions.add(question)
+        saved = practice.add_question(repo, question)
     ctx.print(
         f"Saved question {saved.id}. It is ready to practise now, whenever suits you: "
         "companion practice"
@@ -78,10 +80,6 @@ def as_json(question: Question) -> dict[str, Any]:
         "due": utc(question.due).isoformat(),
         "suspended": question.suspended,
     }
-
-
-def _short(text: str, width: int = TEXT_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
@@ -107,5 +105,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     for question in shown:
         when = "resting" if question.suspended else when_phrase(question.due, now)
         tags = f"  ({', '.join(question.tags)})" if question.tags else ""
-        ctx.print_line(f"{question.id:>4}  {when:<12} {_short(one_line(question.text))}{tags}")
+        ctx.print_line(
+            f"{question.id:>4}  {when:<12} {shorten(one_line(question.text), TEXT_WIDTH)}{tags}"
+        )
     return 0

@@ -6,8 +6,10 @@ import argparse
 import contextlib
 import os
 from pathlib import Path
+from typing import Any
 
 from companion.cli.context import Context
+from companion.domain.days_off import parse_place, place_text
 from companion.domain.errors import FieldError
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
@@ -17,6 +19,7 @@ from companion.domain.settings import (
     parse_checkin_time,
     parse_weekly_goal,
 )
+from companion.services import settings as settings_service
 
 THEME_NAMES = {
     "companion-dusk": "dusk (dark)",
@@ -29,7 +32,7 @@ THEME_NAMES = {
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "settings",
-        help="show your settings, or change the weekly goal, inbox check or calendar",
+        help="show your settings, or change the weekly goal, inbox check, calendar or country",
         description=(
             "With no flag, show every setting. Each flag changes one; the others stay as "
             "they are. A calendar file is rewritten after every change to your interviews "
@@ -51,14 +54,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="PATH|off",
         help="keep an .ics file of the kind dates current at PATH; off stops updating it",
     )
+    parser.add_argument(
+        "--country",
+        metavar="CC[-REGION]|none",
+        help="kind dates skip this country's public holidays (GB, GB-SCT, US-CA); none: "
+        "only weekends",
+    )
     parser.set_defaults(handler=run)
 
 
-def _changes(args: argparse.Namespace) -> dict[str, object]:
+def _changes(args: argparse.Namespace) -> dict[str, Any]:
     """The settings the flags name, checked; a FieldError names the flag and what it takes."""
     from companion.exports.live_calendar import check_calendar_path
 
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if args.weekly_goal is not None:
         try:
             changes["weekly_goal"] = parse_weekly_goal(args.weekly_goal)
@@ -82,6 +91,8 @@ def _changes(args: argparse.Namespace) -> dict[str, object]:
             raise FieldError("calendar", "name a file, like ~/companion.ics, or off.")
         calendar = check_calendar_path(args.calendar)
         changes["calendar_path"] = str(calendar) if calendar else None
+    if args.country is not None:
+        changes["place"] = parse_place(args.country)
     return changes
 
 
@@ -95,7 +106,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     with ctx.open("write") as repo:
         before = repo.settings.get()
-        settings = repo.settings.update(**changes)
+        settings = settings_service.save_settings(repo, **changes)
         if "calendar_path" in changes:
             # Written now, so that a path companion cannot write fails here, changing nothing.
             repo.calendar.write()
@@ -121,6 +132,13 @@ def _calendar(settings: Settings) -> str:
     return f"{settings.calendar_path} (rewritten after every change)"
 
 
+def _holidays(settings: Settings) -> str:
+    if not settings.country:
+        return "none (kind dates skip weekends only)"
+    place = place_text(settings.country, settings.region)
+    return f"{place} (kind dates skip its public holidays and weekends)"
+
+
 def describe(settings: Settings, theme_override: str = "") -> list[str]:
     """Every setting, one a line, as `companion settings` prints them."""
     theme = THEME_NAMES.get(settings.theme, settings.theme)
@@ -132,6 +150,7 @@ def describe(settings: Settings, theme_override: str = "") -> list[str]:
         f"retention:    {settings.desired_retention:.2f} (how much to remember in practice)",
         f"theme:        {theme}",
         f"calendar:     {_calendar(settings)}",
+        f"holidays of:  {_holidays(settings)}",
     ]
 
 
@@ -141,6 +160,8 @@ def _changed(before: Settings, after: Settings) -> list[str]:
         lines.append(f"Weekly goal: {_goal(after)}.")
     if before.checkin_time != after.checkin_time:
         lines.append(f"Inbox check: {_checkin(after)}.")
+    if (before.country, before.region) != (after.country, after.region):
+        lines.append(f"Holidays of: {_holidays(after)}.")
     if after.calendar_path is not None:
         lines.append(
             f"The calendar is in {after.calendar_path}, rewritten after every change. "

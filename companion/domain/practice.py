@@ -33,9 +33,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
-from fsrs import Card, Rating, ReviewLog, Scheduler, State
+from fsrs import Card, ReviewLog, Scheduler, State
+from fsrs import Rating as Rating
 from fsrs.scheduler import FUZZ_RANGES
 
+from companion.domain import practice_due
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.domain.numbers import whole_number
@@ -134,7 +136,7 @@ class Question:
         return self.card.last_review is None
 
     def is_due(self, now: datetime) -> bool:
-        return not self.suspended and self.card.due <= now
+        return practice_due.is_due(self, now)
 
 
 @dataclass(frozen=True)

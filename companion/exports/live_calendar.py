@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from companion.domain.errors import FieldError
 from companion.domain.settings import is_off
 from companion.paths import user_path
+from companion.store.files import write_atomic
 
 if TYPE_CHECKING:
     from companion.store.repository import Repository
@@ -111,6 +112,7 @@ class LiveCalendar:
         longer hold it (its folder went, or a file that is not a calendar is there).
         """
         from companion.domain.kind_dates import CheckinSlot, kind_dates
+        from companion.services.days_off import holidays
 
         repo = self._repo
         with repo.db.batch():
@@ -118,7 +120,7 @@ class LiveCalendar:
             if settings.calendar_path is None:
                 return None
             today = repo.clock.today()
-            dates = tuple(kind_dates(repo.interviews.all(), today))
+            dates = tuple(kind_dates(repo.interviews.all(), today, holidays(repo)))
         path = Path(settings.calendar_path)
         checkin = CheckinSlot(settings.checkin_time, today) if settings.checkin_time else None
         wanted = (path, dates, checkin)
@@ -128,7 +130,6 @@ class LiveCalendar:
             # the same checks as when it was chosen: the folder or the file may have changed
             check_calendar_path(str(path))
             from companion.exports.calendar import calendar_ics
-            from companion.store.files import write_atomic
 
             write_atomic(path, calendar_ics(dates, checkin, repo.clock.now()))
             self._written = wanted

@@ -9,7 +9,7 @@ from typing import Any
 
 from tinydb.table import Document
 
-from companion.domain.applications import STATUS_WORDS, Application, summary_since
+from companion.domain.applications import STATUS_WORDS, Application, seen_since
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -57,12 +57,29 @@ def _from_doc(doc: Mapping[str, Any], doc_id: int) -> Application:
     )
 
 
-def _seen_since(doc: Mapping[str, Any], since: date) -> bool:
-    """Sent or changed on or after `since`, or an accepted offer."""
-    if doc.get("status") == "accepted" or date.fromisoformat(doc["applied_on"]) >= since:
-        return True
-    status_on: str | None = doc.get("status_on")
-    return status_on is not None and date.fromisoformat(status_on) >= since
+class _Stored:
+    """A stored application as `domain.applications.Dated`: its dates are parsed only
+    when asked (a date the schema accepts may be written as an ISO week date, so they
+    are parsed, not compared as text)."""
+
+    __slots__ = ("_doc",)
+
+    def __init__(self, doc: Mapping[str, Any]) -> None:
+        self._doc = doc
+
+    @property
+    def applied_on(self) -> date:
+        return date.fromisoformat(self._doc["applied_on"])
+
+    @property
+    def status(self) -> str:
+        status: str = self._doc.get("status", "applied")
+        return status
+
+    @property
+    def status_on(self) -> date | None:
+        status_on: str | None = self._doc.get("status_on")
+        return date.fromisoformat(status_on) if status_on else None
 
 
 def _latest_first(applications: list[Application]) -> list[Application]:
@@ -78,15 +95,13 @@ class ApplicationsStore:
         found = [_from_doc(doc, doc.doc_id) for doc in self._db.main.table(TABLE).all()]
         return _latest_first(found)
 
-    def for_summary(self, today: date) -> list[Application]:
-        """The applications the summary's counts can see on `today` (`summary_since`),
-        the most recent first: sent or changed since then, and accepted offers. Read
-        from the stored documents without building the others."""
-        since = summary_since(today)
+    def seen_since(self, since: date) -> list[Application]:
+        """The applications `domain.applications.seen_since` keeps, the most recent
+        first, read from the stored documents without building the others."""
         found = [
             _from_doc(doc, int(doc_id))
             for doc_id, doc in self._db.main_docs(TABLE).items()
-            if _seen_since(doc, since)
+            if seen_since(_Stored(doc), since)
         ]
         return _latest_first(found)
 

@@ -27,7 +27,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from companion.clock import Clock
-from companion.paths import database_path
+from companion.paths import database_path, default_data_dir
 from companion.store.checker import check_file
 from companion.store.commit import clean_history, remove_unnamed, write_commit
 from companion.store.errors import (
@@ -175,7 +175,6 @@ class Database:
                 from companion.store.backups import remove_unfinished_copies
 
                 remove_unfinished_copies(layout)
-                from companion.paths import default_data_dir
                 from companion.store.privacy import tighten
 
                 tightened = tighten(layout, own_folder=layout.folder == default_data_dir())

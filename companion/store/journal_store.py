@@ -20,23 +20,12 @@ from typing import Any
 
 from tinydb.table import Document, Table
 
-from companion.domain.debrief import (
-    DONE,
-    STEPS,
-    Debrief,
-    Practised,
-    mark_debriefed,
-    record_practised,
-    tripped_question,
-)
-from companion.domain.interviews import Interview
+from companion.domain.debrief import DONE, STEPS, Debrief, Practised
 from companion.domain.journal import Entry
 from companion.domain.mood import MOOD_HIGH, MOOD_LOW
-from companion.domain.practice import Question
 from companion.store.database import Database
-from companion.store.interviews_store import INTERVIEWS, InterviewStore
+from companion.store.interviews_store import INTERVIEWS
 from companion.store.question_tables import QUESTIONS
-from companion.store.questions_store import QuestionsStore
 from companion.store.schema import Field, TableSchema, id_field
 
 JOURNAL = "journal"
@@ -198,12 +187,11 @@ def debrief_from_doc(doc: dict[str, Any], doc_id: int) -> Debrief:
 
 
 class DebriefStore:
-    """Debriefs, in the `debriefs` part; saving one also marks its interview debriefed."""
+    """Debriefs, in the `debriefs` part: one an interview. Saving one with its interview
+    (marked debriefed) is `services.debrief.save_debrief`."""
 
-    def __init__(self, db: Database, interviews: InterviewStore, questions: QuestionsStore) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._interviews = interviews
-        self._questions = questions
 
     def _table(self) -> Table:
         return self._db.part(DEBRIEFS).table(DEBRIEFS)
@@ -221,9 +209,9 @@ class DebriefStore:
             return None
         return debrief_from_doc(dict(docs[0]), docs[0].doc_id)
 
-    def save(self, debrief: Debrief, interview: Interview, today: date) -> Debrief:
-        """Save the debrief as it is now, and the interview with it (its decision date, its
-        first impressions), marked debriefed; returns the debrief with its id."""
+    def save(self, debrief: Debrief) -> Debrief:
+        """Save the debrief as it is now (its interview's one, if it has no id yet);
+        returns it with its id."""
         self._db.require_writable()
         with self._db.batch():
             table = self._table()
@@ -236,34 +224,4 @@ class DebriefStore:
                 debrief = replace(debrief, id=debrief_id)
             else:
                 table.upsert(Document(debrief_to_doc(debrief), debrief.id))
-            marked = mark_debriefed(interview, today)
-            if marked != self._interviews.get(debrief.interview_id):
-                self._interviews.save(marked)
         return debrief
-
-    def practise(
-        self, debrief: Debrief, interview: Interview, text: str, now: datetime, today: date
-    ) -> tuple[Debrief, Question]:
-        """Turn a question that tripped the user up into a practice question, due now.
-
-        The question goes in through the practice store; the debrief keeps its id.
-        Asking again for a question already practised returns the one there.
-        """
-        known = debrief.practised_id(text)
-        if known is not None:
-            existing = self._questions.get(known)
-            if existing is not None:
-                return debrief, existing
-        question = tripped_question(interview, text, now)
-        with self._db.batch():
-            saved = self._questions.add(question)
-            assert saved.id is not None
-            changed = record_practised(debrief, text, saved.id, now)
-            if known is not None:
-                relinked = tuple(
-                    Practised(p.text, saved.id) if p.question_id == known else p
-                    for p in changed.practised
-                )
-                changed = replace(changed, practised=relinked)
-            changed = self.save(changed, interview, today)
-        return changed, saved

@@ -3,15 +3,18 @@
 The main file's `questions` table is checked on every start, so its schema is
 declared here, away from `questions_store` (which builds on the `fsrs`
 scheduler and the decks): the summary and a command that never rehearses load
-neither. `count_due` is what the summary reads of the bank.
+neither. `QuestionCards` is what the summary reads of the bank: each stored
+card as `domain.practice_due.DueCard`, without building the questions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from companion.domain.practice_due import DueCard
+from companion.store.database import Database
 from companion.store.schema import MAX_ID, Field, TableSchema, id_field
 
 QUESTIONS = "questions"
@@ -94,7 +97,36 @@ def reviews_part(moment: datetime) -> str:
     return f"{REVIEWS_PART_PREFIX}{moment.astimezone(UTC):%Y-%m}"
 
 
-def count_due(docs: Iterable[Mapping[str, Any]], until: datetime) -> int:
-    """Unsuspended questions due by `until`, read from the stored cards without building them."""
-    parse = datetime.fromisoformat
-    return sum(1 for doc in docs if not doc["suspended"] and parse(doc["card"]["due"]) <= until)
+class _StoredCard:
+    """A stored question as a `DueCard`: its due moment is parsed only when asked."""
+
+    __slots__ = ("_doc",)
+
+    def __init__(self, doc: Mapping[str, Any]) -> None:
+        self._doc = doc
+
+    @property
+    def suspended(self) -> bool:
+        return bool(self._doc["suspended"])
+
+    @property
+    def due(self) -> datetime:
+        return datetime.fromisoformat(self._doc["card"]["due"])
+
+
+def stored_cards(docs: Iterable[Mapping[str, Any]]) -> Iterator[DueCard]:
+    return map(_StoredCard, docs)
+
+
+class QuestionCards:
+    """The question bank's cards, read as stored (main file only, no scheduler)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def all(self) -> Iterator[DueCard]:
+        return stored_cards(self._db.main_docs(QUESTIONS).values())
+
+    def count(self) -> int:
+        """How many questions the bank holds."""
+        return len(self._db.main_docs(QUESTIONS))

@@ -39,6 +39,7 @@ from companion.domain.practice import (
     start_of_day,
     with_id,
 )
+from companion.domain.practice_due import count_due
 from companion.domain.practice_stats import months_touched, window_start
 from companion.store.database import Database
 from companion.store.interviews_store import INTERVIEWS, no_such
@@ -47,7 +48,7 @@ from companion.store.question_tables import QUESTIONS as QUESTIONS
 from companion.store.question_tables import REVIEWS as REVIEWS
 from companion.store.question_tables import REVIEWS_PART_PREFIX as REVIEWS_PART_PREFIX
 from companion.store.question_tables import SCHEMAS as SCHEMAS
-from companion.store.question_tables import count_due
+from companion.store.question_tables import QuestionCards
 from companion.store.question_tables import reviews_part as reviews_part
 
 
@@ -146,8 +147,8 @@ class QuestionsStore:
         return len(self._table)
 
     def due_count(self, until: datetime) -> int:
-        """Unsuspended questions due by `until`, read from the cards without building questions."""
-        return count_due(self._table, until)
+        """Questions due by `until`, read from the cards without building questions."""
+        return count_due(QuestionCards(self._db).all(), until)
 
     def tags(self) -> list[str]:
         return sorted({tag for _, doc in self._raw() for tag in doc["tags"]})

@@ -1,4 +1,9 @@
-"""The typed front of the store: one object per table family, over one Database.
+"""The gateway to the data: one typed store per table family, over one Database.
+
+The repository reads and writes; it holds no use case. What combines stores,
+or applies a domain rule before writing (the summary, rating a question,
+logging a contact...), is in `companion.services`, which the CLI and the TUI
+call.
 
 Stores are light to build, but some rest on heavy modules (the question bank on
 the `fsrs` scheduler and the decks, the journal on the debrief): those are
@@ -9,77 +14,91 @@ the main file only, loads neither.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from companion.clock import Clock
-from companion.domain.interviews import any_accepted
-from companion.domain.practice_due import practice_actions
-from companion.domain.urges import CHART_DAYS
-from companion.domain.waiting import interview_actions, recent_replies, waiting_room
+from companion.store import (
+    applications_store,
+    interviews_store,
+    question_tables,
+    settings_store,
+    urges_store,
+)
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
 from companion.store.interviews_store import InterviewStore, ReferenceStore
-from companion.store.question_tables import QUESTIONS, count_due
+from companion.store.question_tables import QuestionCards
 from companion.store.schema import TableSchema
 from companion.store.settings_store import SettingsStore
 from companion.store.urges_store import UrgesStore
 
 if TYPE_CHECKING:
-    from companion.domain.practice import Scheduling
-    from companion.domain.summary import Summary, SummaryInputs
     from companion.exports.live_calendar import LiveCalendar
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
 
-# Each table and the module that declares its schema (in its `SCHEMAS`).
-SCHEMA_MODULES: Mapping[str, str] = {
-    "settings": "companion.store.settings_store",
-    "interviews": "companion.store.interviews_store",
-    "references": "companion.store.interviews_store",
-    "applications": "companion.store.applications_store",
-    "urges": "companion.store.urges_store",
-    "questions": "companion.store.question_tables",
-    "answers": "companion.store.question_tables",
-    "reviews": "companion.store.question_tables",
-    "journal": "companion.store.journal_store",
-    "debriefs": "companion.store.journal_store",
+Schemas = Mapping[str, TableSchema]
+
+
+# Each table and the function that gives the `SCHEMAS` of the module declaring it.
+# The journal's module builds on the debrief, so it is imported only when a file
+# holding one of its tables loads; the others are light and imported above.
+
+
+def _journal() -> Schemas:
+    from companion.store.journal_store import SCHEMAS
+
+    return SCHEMAS
+
+
+SCHEMA_LOADERS: Mapping[str, Callable[[], Schemas]] = {
+    "settings": lambda: settings_store.SCHEMAS,
+    "interviews": lambda: interviews_store.SCHEMAS,
+    "references": lambda: interviews_store.SCHEMAS,
+    "applications": lambda: applications_store.SCHEMAS,
+    "urges": lambda: urges_store.SCHEMAS,
+    "questions": lambda: question_tables.SCHEMAS,
+    "answers": lambda: question_tables.SCHEMAS,
+    "reviews": lambda: question_tables.SCHEMAS,
+    "journal": _journal,
+    "debriefs": _journal,
 }
 
 
 class _Schemas(Mapping[str, TableSchema]):
-    """Every table's schema, each imported from its module when first asked for."""
+    """Every table's schema, each loaded from its module when first asked for."""
 
-    def __init__(self, modules: Mapping[str, str]) -> None:
-        self._modules = modules
+    def __init__(self, loaders: Mapping[str, Callable[[], Schemas]]) -> None:
+        self._loaders = loaders
 
     def __getitem__(self, name: str) -> TableSchema:
-        declared: Mapping[str, TableSchema] = importlib.import_module(self._modules[name]).SCHEMAS
-        return declared[name]
+        return self._loaders[name]()[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
+        return iter(self._loaders)
 
     def __len__(self) -> int:
-        return len(self._modules)
+        return len(self._loaders)
 
 
-SCHEMAS: Mapping[str, TableSchema] = _Schemas(SCHEMA_MODULES)
+SCHEMAS: Mapping[str, TableSchema] = _Schemas(SCHEMA_LOADERS)
 
 
 class Repository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
-        self.settings = SettingsStore(db)
+        self.settings = SettingsStore(db, clock)
         self.interviews = InterviewStore(db)
         self.references = ReferenceStore(db)
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
+        self.question_cards = QuestionCards(db)
         # Told of a problem keeping the calendar file current (None once it works again).
         self.calendar_listener: Callable[[str | None], None] | None = None
         db.after_main_saved.append(self._keep_calendar)
@@ -111,7 +130,7 @@ class Repository:
     def debriefs(self) -> DebriefStore:
         from companion.store.journal_store import DebriefStore
 
-        return DebriefStore(self.db, self.interviews, self.questions)
+        return DebriefStore(self.db)
 
     @classmethod
     def open(
@@ -133,45 +152,57 @@ class Repository:
         return self.db.path
 
     @property
+    def folder(self) -> Path:
+        """The folder of the database's files (where a crash report is kept)."""
+        return self.db.layout.folder
+
+    @property
+    def made_private(self) -> str | None:
+        """The note saying which of its files opening made readable only by the user
+        (they were open to others), or None when none was."""
+        if not self.db.tightened:
+            return None
+        from companion.store.privacy import tightened_note
+
+        return tightened_note(self.db.tightened)
+
+    @property
     def read_only(self) -> bool:
         return not self.db.writable
 
-    def summary_inputs(self) -> SummaryInputs:
-        """What the summary reads, from the main file only; the question bank and the
-        applications are read as stored, without building every question and application."""
-        from companion.domain.summary import SummaryInputs
+    @property
+    def read_only_reason(self) -> str:
+        """Why nothing can be saved ("another companion (process 12) has it open")."""
+        return self.db.read_only_reason
 
-        today = self.clock.today()
-        interviews = self.interviews.all()
-        rows = waiting_room(interviews, self.references.all(), today, include_closed=True)
-        practice_due = count_due(self.db.main_docs(QUESTIONS).values(), self.clock.now())
-        return SummaryInputs(
-            settings=self.settings.get(),
-            actions=(*interview_actions(rows), *practice_actions(practice_due)),
-            waiting=tuple(row for row in rows if row.interview.is_open),
-            offer_accepted=any_accepted(interviews),
-            recent_replies=recent_replies(interviews, today),
-            practice_due=practice_due,
-            applications=tuple(self.applications.for_summary(today)),
-            urge_days=tuple(self.urges.recent_days(today, CHART_DAYS)),
-        )
+    @property
+    def changes(self) -> int:
+        """How many changes were made since opening: equal counts, the same data."""
+        return self.db.changes
 
-    def scheduling(self) -> Scheduling:
-        """How rehearsals are scheduled, from the user's desired retention."""
-        from companion.domain.practice import Scheduling
+    @property
+    def dirty(self) -> bool:
+        """Changes are waiting to be written."""
+        return self.db.dirty
 
-        return Scheduling(desired_retention=self.settings.get().desired_retention)
+    def batch(self) -> AbstractContextManager[None]:
+        """Several changes that are saved together or not at all."""
+        return self.db.batch()
 
-    def summary(self) -> Summary:
-        from companion.domain.summary import build_summary
-
-        return build_summary(self.summary_inputs(), self.clock.today())
+    def on_save_problem(self, listener: Callable[[str | None], None]) -> None:
+        """Call `listener` from the background writer when a save fails (the problem in
+        words) and when saving works again (None)."""
+        self.db.save_listener = listener
 
     def flush(self) -> None:
         self.db.flush()
 
     def close(self) -> None:
         self.db.close()
+
+    def discard(self) -> None:
+        """Let go without writing what changed since the last save."""
+        self.db.discard()
 
     def __enter__(self) -> Repository:
         return self
@@ -185,4 +216,4 @@ class Repository:
         if exc_type is None:
             self.close()
         else:
-            self.db.discard()
+            self.discard()

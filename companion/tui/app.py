@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from rich.console import RenderableType
+from rich.text import Text
 from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
@@ -16,14 +16,16 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from companion.clock import Clock
 from companion.inert import one_line, visible
-from companion.store.errors import StoreError
-from companion.store.repository import Repository
+from companion.services import settings as settings_service
+from companion.services.access import Repository, StoreError
+from companion.startup import GcPause, on_frame, paints
 from companion.tui.commands import ScreenKeys
-from companion.tui.gc_pause import AFTER_FRAME, MAX_HOLD, GcPause
+from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
+from companion.tui.dialogs.help import HelpScreen
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
@@ -48,6 +50,9 @@ class CalendarStatus(Message):
 class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
+    # Below 80 columns every screen has the class -narrow (the stylesheet's last
+    # block): smaller margins, and the footer keeps its room for the keys.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 (Textual's own)
     COMMANDS = App.COMMANDS | {ScreenKeys}
     # Each has an id, so that keymap.toml can give it other keys (tui/keymap.py).
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,9 +83,8 @@ class CompanionApp(App[None]):
         self.start = start or DESTINATIONS[0].mode
         self.exit_after_paint = exit_after_paint
         # The terminal app keeps garbage collections out of its start and of each
-        # keypress (tui/gc_pause.py).
+        # keypress (companion/startup.py).
         self.gc_pause = gc_pause
-        self._keys_seen = 0
         self.exit_problem: str | None = None
         self.quit_without_saving = False
         # The error that stopped the app, if one did (see `_handle_exception`).
@@ -102,7 +106,7 @@ class CompanionApp(App[None]):
         # Setting the theme publishes the change with call_next: subscribing the same way,
         # after it, keeps the themes set here (the saved one, $COMPANION_THEME) unsaved.
         self.call_next(self.theme_changed_signal.subscribe, self, self._remember_theme)
-        self.repo.db.save_listener = self._save_problem_from_writer
+        self.repo.on_save_problem(self._save_problem_from_writer)
         self.repo.calendar_listener = self._calendar_problem_from_writer
         if settings.calendar_path is not None and not self.repo.read_only:
             # the dates move with the days, not only with changes: bring the file up to today
@@ -111,58 +115,34 @@ class CompanionApp(App[None]):
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
             self.call_after_refresh(self.open_target, self.start)
-        if self.repo.db.tightened:
-            from companion.store.privacy import tightened_note
-
-            self.notify(tightened_note(self.repo.db.tightened), title="Made private", markup=False)
+        made_private = self.repo.made_private
+        if made_private:
+            self.notify(made_private, title="Made private", markup=False)
         if self.repo.read_only:
             self.notify(
-                f"Read-only: {self.repo.db.read_only_reason}. Changes made here will not be saved.",
-                title="Just looking",
-                timeout=8,
-                markup=False,
+                read_only_sentence(self.repo), title=READ_ONLY_TITLE, timeout=8, markup=False
             )
         elif not settings.welcomed:
-            from companion.tui.screens.welcome import WelcomeScreen
+            from companion.tui.dialogs import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        # The benchmarks' cold-start hook: quit once the first screen's frame has gone
-        # to the terminal (Textual holds frames back briefly while a mode switches, so
-        # call_after_refresh would quit before anything is painted).
-        painted = renderable is not None and not self._batch_count and screen is self.screen
+        # Textual's private frame writer: the frame hook is in companion/startup.py.
+        painted = paints(self, screen, renderable)
         super()._display(screen, renderable)
-        pause = self.gc_pause
-        if painted and pause is not None:
-            if not pause.frozen:
-                pause.freeze()
-                # the start's hold (make_app) ends after this frame, or at the latest:
-                self.set_timer(MAX_HOLD, partial(pause.release, pause.holds))
-            if pause.holding:
-                self.set_timer(AFTER_FRAME, partial(self._release_gc, self._keys_seen))
-        if self.exit_after_paint and painted and self.current_mode == self.start:
-            self.exit_after_paint = False
-            self.exit()
+        if painted:
+            on_frame(self)
 
     async def on_event(self, event: events.Event) -> None:
-        pause = self.gc_pause
-        if isinstance(event, events.Key) and pause is not None and pause.frozen:
-            self._keys_seen += 1
-            hold = pause.hold()
-            if hold is not None:
-                self.set_timer(MAX_HOLD, partial(pause.release, hold))
+        if isinstance(event, events.Key) and self.gc_pause is not None:
+            self.gc_pause.on_key(self)
         await super().on_event(event)
-
-    def _release_gc(self, keys_seen: int) -> None:
-        """After a frame: let collections run again, unless another key came since."""
-        if self.gc_pause is not None and keys_seen == self._keys_seen:
-            self.gc_pause.release()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
-        if name and not self.repo.read_only and name != self.repo.settings.get().theme:
-            self.repo.settings.update(theme=name)
+        if name and not self.repo.read_only:
+            settings_service.remember_theme(self.repo, name)
 
     def _save_problem_from_writer(self, problem: str | None) -> None:
         # Never wait for the UI here: at quit the UI thread waits for this writer.
@@ -179,7 +159,7 @@ class CompanionApp(App[None]):
             self.notify(message.problem, title="Calendar not updated", timeout=15, markup=False)
 
     def _show_save_problem(self, problem: str | None) -> None:
-        from companion.tui.screens.quit_guard import QuitGuardScreen
+        from companion.tui.dialogs import QuitGuardScreen
 
         if problem is not None and isinstance(self.screen, QuitGuardScreen):
             return  # the question at quit says it already, and a toast would cover its buttons
@@ -209,8 +189,6 @@ class CompanionApp(App[None]):
         """An error nothing else caught: Textual would print a traceback with every frame's
         locals (the user's words); companion says what happened in a sentence and keeps
         a report without locals beside the database (tui/crash.py). The app exits 1."""
-        from rich.text import Text
-
         from companion.tui.crash import save_report, sentence
 
         self._return_code = 1
@@ -219,7 +197,7 @@ class CompanionApp(App[None]):
             self._exception_event.set()
         if self.crash is None:
             self.crash = error
-            report = save_report(self.repo.db.layout.folder, error, self.clock.now())
+            report = save_report(self.repo.folder, error, self.clock.now())
             self._exit_renderables.append(Text(sentence(error, report)))
         self._close_messages_no_wait()
 
@@ -242,8 +220,21 @@ class CompanionApp(App[None]):
             markup=False,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (outside a field, where it copies) says how to quit."""
+        self.notify(
+            "To quit, press q (or ctrl+q in a field). Everything is saved as you go.",
+            title="Leaving?",
+            markup=False,
+        )
+
     def action_go(self, mode: str) -> None:
-        self.switch_mode(mode)
+        """Go to a place, at its own page: `w` opens the list of interviews, not the
+        interview last opened there (the pages pushed over it are closed)."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
 
     def open_target(self, target: str) -> bool:
         """Open what an Action points at ("interview:3", "practice", "applications:new").
@@ -265,8 +256,6 @@ class CompanionApp(App[None]):
         self.open_target(target)
 
     def action_help(self) -> None:
-        from companion.tui.screens.help import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
@@ -309,13 +298,13 @@ class CompanionApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def action_weekly_goal(self) -> None:
-        from companion.tui.screens.welcome import WeeklyGoalScreen
+        from companion.tui.dialogs import WeeklyGoalScreen
 
         self.push_screen(WeeklyGoalScreen())
 
     async def action_quit(self) -> None:
         """Save everything, then quit; if the save fails, ask what to do."""
-        from companion.tui.screens.quit_guard import QuitGuardScreen
+        from companion.tui.dialogs import QuitGuardScreen
 
         if isinstance(self.screen, QuitGuardScreen):
             return
@@ -348,7 +337,7 @@ class CompanionApp(App[None]):
 
     @property
     def unsaved_changes(self) -> bool:
-        return not self.quit_without_saving and not self.repo.read_only and self.repo.db.dirty
+        return not self.quit_without_saving and not self.repo.read_only and self.repo.dirty
 
     def on_unmount(self) -> None:
         self.close_repository()
@@ -356,7 +345,7 @@ class CompanionApp(App[None]):
     def close_repository(self) -> None:
         """Save what is left and let go of the database; `exit_problem` says what failed."""
         if self.quit_without_saving:
-            self.repo.db.discard()
+            self.repo.discard()
             self.exit_problem = (
                 f"companion quit without saving the latest changes to {self.repo.path}; "
                 "the file holds what was saved before."
@@ -390,7 +379,7 @@ def make_app(
     target (tui/targets.py, such as "breathe") to open over home.
     `exit_after_paint` quits once the first screen has painted (for the benchmarks).
     `pause_gc` keeps garbage collections out of the start (until the first screen
-    has painted) and out of keypresses (tui/gc_pause.py).
+    has painted) and out of keypresses (companion/startup.py).
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
     pause = GcPause() if pause_gc else None

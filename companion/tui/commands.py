@@ -9,7 +9,7 @@ from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from companion.tui.screens.help import screen_bindings
+from companion.tui.dialogs.help import screen_bindings
 
 
 def _key(binding: Binding) -> str:

@@ -18,7 +18,7 @@ REPORT_PREFIX = "crash-"
 
 def save_report(folder: Path, error: BaseException, now: datetime) -> Path | None:
     """Write the report under `folder` (0600, never over another); None if it cannot be."""
-    from companion.store.files import write_new
+    from companion.services.access import write_new
 
     text = "".join(traceback.format_exception(error))
     header = f"companion stopped at {now.isoformat()} because of this error in the app:\n\n"

@@ -8,6 +8,7 @@ nor the app its start.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from companion.paths import keymap_path
 from companion.tui.keymap import read_keymap
 
 
-def binding_keys(app: App[object]) -> dict[str, str]:
+def binding_keys(app: App[Any]) -> dict[str, str]:
     """Each id of the app's own bindings, with its keys as declared (of every binding
     with that id: help is ? and F1)."""
     keys: dict[str, list[str]] = {}
@@ -28,7 +29,7 @@ def binding_keys(app: App[object]) -> dict[str, str]:
     return {binding_id: ",".join(own) for binding_id, own in keys.items()}
 
 
-def apply_user_config(app: App[object], environ: Mapping[str, str]) -> dict[str, str]:
+def apply_user_config(app: App[Any], environ: Mapping[str, str]) -> dict[str, str]:
     """Apply the environment's theme and the keymap file; returns the keymap applied."""
     problems: list[str] = []
     wanted_theme = environ.get(THEME_ENV, "")

@@ -25,6 +25,7 @@ from benchmarks.run import FROZEN_NOW
 from companion.clock import FrozenClock
 from companion.domain.dates import week_start
 from companion.domain.timeline import Phase
+from companion.services import summary as summaries
 from companion.store.repository import Repository
 from tests.conftest import FROZEN_AT
 
@@ -57,7 +58,7 @@ def test_the_typical_database_looks_lived_in_on_the_frozen_day(tmp_path: Path) -
     generate(path, PROFILES["typical"])
     with Repository.open(path, FrozenClock(FROZEN_AT), access="read") as repo:
         assert repo.settings.get().welcomed  # the app opens on home, not the welcome
-        inputs = repo.summary_inputs()
+        inputs = summaries.summary_inputs(repo)
         assert inputs.practice_due > 0
         phases = {row.timeline.phase for row in inputs.waiting}
         assert phases >= {Phase.THANK_YOU, Phase.QUIET, Phase.FOLLOW_UP, Phase.MOVE_ON}

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FrozenClock
+from companion.services import summary as summaries
 from companion.store.repository import Repository
 from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_available
 
@@ -51,4 +52,4 @@ def test_apply_then_breathe(tmux: Tmux, db_path: Path, clock: FrozenClock) -> No
     tmux.send("q")
     assert tmux.wait_for_exit() == 0
     with Repository.open(db_path, clock, access="read") as repo:
-        assert repo.summary().urges_today == 1
+        assert summaries.summary(repo).urges_today == 1

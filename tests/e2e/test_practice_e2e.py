@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FrozenClock
+from companion.services import summary as summaries
 from companion.store.layout import Layout
 from companion.store.repository import Repository
 from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_available
@@ -57,4 +58,4 @@ def test_a_question_from_the_shell_is_rehearsed_in_the_app(
     with Repository.open(db_path, clock, access="read") as repo:
         (question,) = repo.questions.all()
         assert question.due > clock.now()
-        assert repo.summary().practice_due == 0
+        assert summaries.summary(repo).practice_due == 0

@@ -23,6 +23,7 @@ from companion.domain.debrief import (
 )
 from companion.domain.debrief import record_impressions as impressions
 from companion.domain.journal import new_entry
+from companion.services.debrief import practise_tripped, save_debrief
 from companion.store.repository import Repository
 from tests.conftest import AppFactory
 from tests.seed_interviews import seed
@@ -49,10 +50,8 @@ def debrief_at(db_path: Path, clock: FrozenClock, step: str) -> None:
             "Tell me about a conflict\nWhy Acme?\nWhere do you see yourself in five years?",
             now,
         )
-        debrief = repo.debriefs.save(debrief, acme, clock.today())
-        debrief, _ = repo.debriefs.practise(
-            debrief, acme, "Tell me about a conflict", now, clock.today()
-        )
+        debrief = save_debrief(repo, debrief, acme)
+        debrief, _ = practise_tripped(repo, debrief, acme, "Tell me about a conflict")
         debrief = record_well(debrief, "The migration story landed; they asked follow-ups.", now)
         debrief = record_delivery(debrief, "Spoke fast at first, calmer by the end.", now)
         debrief, acme = record_next_steps(
@@ -63,7 +62,7 @@ def debrief_at(db_path: Path, clock: FrozenClock, step: str) -> None:
             {"company": "4", "job": "5", "manager": "3", "commute": "2"},
             "Lovely team; the commute is long.",
         )
-        repo.debriefs.save(go_to(debrief, step, now), acme, clock.today())
+        save_debrief(repo, go_to(debrief, step, now), acme)
 
 
 @pytest.mark.parametrize("step", [*STEPS, DONE])

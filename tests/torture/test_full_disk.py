@@ -17,10 +17,9 @@ from textual.widgets import Static
 from companion.clock import FrozenClock
 from companion.store.repository import Repository
 from companion.tui.app import CompanionApp, make_app
+from companion.tui.dialogs import QuitGuardScreen, WeeklyGoalScreen
 from companion.tui.launch import finish
 from companion.tui.screens.home import HomeScreen
-from companion.tui.screens.quit_guard import QuitGuardScreen
-from companion.tui.screens.welcome import WeeklyGoalScreen
 from tests.conftest import AppFactory
 from tests.torture.disk import FlakyDisk
 from tests.torture.pilot_helpers import notices, wait_until
@@ -85,7 +84,7 @@ async def test_quitting_on_a_full_disk_asks_and_loses_nothing_once_space_returns
         assert "No space left on device" in problem
         assert "still here" in problem
         buttons = " ".join(str(b.label) for b in app.screen.query("Button"))
-        assert buttons == "Try again Keep the app open Quit without saving"
+        assert buttons == "Keep the app open Quit without saving Try again"
         await pilot.press("q")  # asking again does not stack a second question
         await pilot.pause()
         assert len(app.screen_stack) == 2

@@ -86,7 +86,7 @@ async def pacer_finished(app: CompanionApp, pilot: Pilot[None]) -> None:
 
 
 async def quit_guard(app: CompanionApp, pilot: Pilot[None]) -> None:
-    from companion.tui.screens.quit_guard import QuitGuardScreen
+    from companion.tui.dialogs import QuitGuardScreen
 
     app.push_screen(QuitGuardScreen(f"companion could not write {app.repo.path}."))
     await pilot.pause()
@@ -121,9 +121,12 @@ CASES = (
     Case(
         "interview, outcome chosen: a notification",
         "InterviewScreen",
-        target("interview:3", "o", "down", "enter"),
+        target("interview:3", "o", "down", "enter", "y"),
         shows=(MARKUP, PICTURE, "A next round."),
     ),
+    Case("an outcome asks first", "Confirm", target("interview:3", "o", "down", "enter")),
+    Case("an offer's details", "OfferForm", target("interview:6", "O"), shows=(MARKUP,)),
+    Case("offers side by side", "OffersScreen", target("offers"), shows=(MARKUP,)),
     Case(
         "interview reopened: a notification",
         "InterviewScreen",
@@ -186,7 +189,7 @@ CASES = (
 )
 
 # Screens that are never shown themselves: the bases others build on.
-BASES = {"FormScreen", "InterviewActions", "_Form"}
+BASES = {"Dialog", "FormScreen", "ChoiceDialog", "InterviewActions", "_QuestionFields"}
 
 
 async def _call(app: CompanionApp, pilot: Pilot[None], action: str) -> None:

@@ -18,14 +18,18 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from companion.tui.app import CompanionApp
+from companion.tui.dialogs import (
+    ApplicationForm,
+    InterviewForm,
+    QuestionForm,
+    WeeklyGoalScreen,
+    WelcomeScreen,
+    log_application,
+)
 from companion.tui.navigation import DESTINATIONS
-from companion.tui.screens.application_dialogs import ApplicationForm, log_application
 from companion.tui.screens.bank import BankScreen
-from companion.tui.screens.interview_form import InterviewForm
 from companion.tui.screens.journal import JournalScreen
-from companion.tui.screens.question_dialogs import QuestionForm
 from companion.tui.screens.settings import SettingsScreen
-from companion.tui.screens.welcome import WeeklyGoalScreen, WelcomeScreen
 from companion.tui.widgets import TextField
 from tests.conftest import AppFactory
 from tests.torture.literal_input import (
@@ -131,6 +135,12 @@ TEXT_FIELDS = (
         "settings, calendar",
         SettingsScreen,
         "#calendar",
+        open=lambda app: app.action_go("settings"),
+    ),
+    FieldCase(
+        "settings, holidays of",
+        SettingsScreen,
+        "#country",
         open=lambda app: app.action_go("settings"),
     ),
     FieldCase("interview form, company", InterviewForm, "#company", open=_log_interview),

@@ -90,8 +90,9 @@ def test_a_second_companion_never_overwrites_the_first(
     second.start([str(COMPANION), "--db", str(db_path)], env)
     screen = second.wait_for("Just looking")  # the notice
     words = " ".join(screen.split())
-    assert f"Read-only: another companion (process {first_pid}) has it open." in words
-    assert "Nothing you do here is saved." in words  # the line on the home screen
+    # The line on the home screen (the notice says the same, wrapped in its box).
+    read_only = f"Read-only: another companion (process {first_pid}) has it open."
+    assert f"{read_only} Nothing you change here is saved." in words
     assert "Welcome" not in screen  # a welcome could not be saved, so it is not shown
     assert "0 of 6" in screen  # it shows the first one's data
     second.send("q")

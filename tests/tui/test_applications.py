@@ -8,12 +8,12 @@ from textual.widgets import DataTable
 
 from companion.clock import FrozenClock
 from companion.store.repository import Repository
-from companion.tui.screens.application_dialogs import (
+from companion.tui.dialogs import (
     ApplicationForm,
+    Confirm,
     StatusDialog,
 )
 from companion.tui.screens.applications import ApplicationsScreen
-from companion.tui.screens.confirm import Confirm
 from tests.conftest import AppFactory
 from tests.home_data import seed
 

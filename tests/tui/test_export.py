@@ -15,7 +15,7 @@ from textual.widgets import Button, RadioButton
 from companion.clock import FrozenClock
 from companion.store.repository import Repository
 from companion.tui.app import CompanionApp
-from companion.tui.screens.export import ExportScreen, FormatChoice
+from companion.tui.dialogs.export import ExportScreen, FormatChoice
 from companion.tui.screens.home import HomeScreen
 from companion.tui.widgets import TextField
 from tests.conftest import AppFactory
@@ -178,7 +178,7 @@ async def test_an_existing_file_is_replaced_only_when_asked_twice(
         await pilot.press("enter")
         await pilot.pause()
         assert mine.read_text() == "mine"
-        await pilot.click("#export-button")
+        await pilot.click("#save")
         await pilot.pause()
         assert orjson.loads(mine.read_bytes())["format"] == "companion-export"
         assert "Everything is in ~/mine.json" in _text(app, "#written")

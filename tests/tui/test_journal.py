@@ -12,13 +12,13 @@ from companion.domain.journal import new_entry
 from companion.store.repository import Repository
 from companion.tui.app import CompanionApp
 from companion.tui.commands import ScreenKeys
+from companion.tui.dialogs import Confirm, EntryForm
 from companion.tui.literal import literal, visible
-from companion.tui.screens.confirm import Confirm
 from companion.tui.screens.debrief import DebriefScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.interview import InterviewScreen
 from companion.tui.screens.journal import LIST_LIMIT, JournalScreen
-from companion.tui.screens.journal_entry import EntryForm, EntryScreen
+from companion.tui.screens.journal_entry import EntryScreen
 from companion.tui.widgets import MoodLine, TextBox, TextField
 from tests.conftest import AppFactory
 from tests.seed_journal import seed_journal

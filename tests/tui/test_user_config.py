@@ -12,7 +12,7 @@ from textual.widgets import Select
 from companion.clock import FrozenClock
 from companion.domain.interviews import Interview
 from companion.store.repository import Repository
-from companion.tui.screens.help import HelpScreen
+from companion.tui.dialogs import HelpScreen
 from companion.tui.screens.home import HomeScreen
 from companion.tui.screens.settings import SettingsScreen
 from companion.tui.screens.waiting import WaitingScreen
@@ -107,7 +107,7 @@ async def test_f1_opens_and_closes_the_help_beside_question_mark(build_app: AppF
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")
         assert isinstance(app.screen, WaitingScreen)
-        await pilot.press("s")  # a text field has the focus: ? is typed there, F1 is help
+        await pilot.press("s", "tab")  # a text field has the focus: ? is typed there, F1 is help
         assert isinstance(app.focused, TextField)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)

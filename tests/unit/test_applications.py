@@ -15,6 +15,7 @@ from companion.domain.applications import (
     with_status,
 )
 from companion.domain.errors import FieldError
+from companion.services import summary as summaries
 from companion.store.repository import Repository
 
 TODAY = date(2026, 3, 3)
@@ -109,7 +110,7 @@ def test_applications_round_trip_through_the_store(repo: Repository) -> None:
     reopened = Repository.open(repo.path, repo.clock, access="read")
     try:
         assert [a.company for a in reopened.applications.all()] == ["Globex", "Initech"]
-        assert reopened.summary().applied_this_week == 1
+        assert summaries.summary(reopened).applied_this_week == 1
     finally:
         reopened.close()
 

@@ -20,10 +20,11 @@ from companion.clock import FrozenClock
 from companion.domain.dates import parse_date
 from companion.domain.debrief import start_debrief
 from companion.domain.errors import FieldError
-from companion.domain.interviews import ContactKind, Interview, log_contact
+from companion.domain.interviews import ContactKind, Interview, Offer
 from companion.domain.journal import new_entry
-from companion.domain.practice import new_question, rehearse
+from companion.domain.practice import new_question
 from companion.domain.references import Reference
+from companion.services import debrief, interviews, journal, practice, settings, summary
 from companion.store.checker import BadData, check_database, require_sound
 from companion.store.database import Database
 from companion.store.errors import BadDatabaseFile
@@ -40,28 +41,37 @@ def _fill(repo: Repository) -> None:
     """A little of everything, written by the app's own stores."""
     clock = repo.clock
     now = clock.now()
-    repo.settings.update(weekly_goal=3)
-    reference = repo.references.add(Reference(name="Ana"))
-    interview, _ = repo.interviews.add(
-        Interview(company="Acme", role="Analyst", held_on=clock.today(), interviewers=("Ben",))
+    settings.save_settings(repo, weekly_goal=3, place=("GB", "SCT"))
+    reference = interviews.add_reference(repo, Reference(name="Ana"))
+    interview, _ = interviews.add_interview(
+        repo,
+        Interview(
+            company="Acme",
+            role="Analyst",
+            held_on=clock.today(),
+            interviewers=("Ben", "Cy"),
+            added_on=clock.today(),
+        ),
     )
     assert interview.id is not None and reference.id is not None
-    told = log_contact(
-        interview,
-        ContactKind.REFERENCES_NOTIFIED,
-        clock.today(),
-        clock.today(),
-        references=[reference.id],
+    told = interviews.log_contact(
+        repo, interview, ContactKind.REFERENCES_NOTIFIED, clock.today(), references=[reference.id]
     )
-    repo.interviews.save(told)
-    question = repo.questions.add(
-        new_question("Why us?", now, tags=["why"], interview_id=interview.id, answer="First")
+    told = interviews.log_contact(
+        repo, told, ContactKind.THANK_YOU, clock.today(), to=["Ben", "Cy"]
     )
-    question = repo.questions.improve_answer(question, "Second", now)
-    rated, rehearsal = rehearse(question, Rating.Good, now, None, repo.scheduling())
-    repo.questions.record(rated, rehearsal)
-    repo.journal.add(new_entry("A long day.", now, mood=3, tags=["day"], interview_id=1))
-    repo.debriefs.save(start_debrief(told, now), told, clock.today())
+    told = interviews.save_offer(
+        repo,
+        told,
+        Offer(respond_by=clock.today() + timedelta(days=7), pay="52k", start_on=date(2026, 5, 1)),
+    )
+    question = practice.add_question(
+        repo, new_question("Why us?", now, tags=["why"], interview_id=interview.id, answer="First")
+    )
+    question = practice.edit_question(repo, question, "Second")
+    practice.rate(repo, question, Rating.Good, None)
+    journal.write_entry(repo, new_entry("A long day.", now, mood=3, tags=["day"], interview_id=1))
+    debrief.save_debrief(repo, start_debrief(told, now), told)
 
 
 @pytest.fixture
@@ -231,6 +241,53 @@ PROBES: dict[str, tuple[Mutation, tuple[str, ...]]] = {
         _set("interviews", "1", "fit", {"work": 9}),
         ("table 'interviews'", "'fit.work' = 9", "from 1 to 5"),
     ),
+    "an interview added on a day that is not a date": (
+        _set("interviews", "1", "added_on", "someday"),
+        ("table 'interviews'", "document 1", "'added_on' = 'someday'"),
+    ),
+    "an offer to answer by the end of the calendar": (
+        _set("interviews", "1", "offer", {"respond_by": "9999-12-31", "pay": "52k"}),
+        ("table 'interviews'", "document 1", "'offer.respond_by' = '9999-12-31'"),
+    ),
+    "an offer whose pay is a number": (
+        _set("interviews", "1", "offer", {"pay": 52000}),
+        ("table 'interviews'", "document 1", "'offer.pay' = 52000"),
+    ),
+    "an offer that is a list": (
+        _set("interviews", "1", "offer", ["52k"]),
+        ("table 'interviews'", "document 1", "'offer'"),
+    ),
+    "a thank-you to a number": (
+        _set(
+            "interviews",
+            "1",
+            "contacts",
+            [{"kind": "thank_you", "on": "2026-03-03", "to": ["Ben", 7]}],
+        ),
+        ("table 'interviews'", "document 1", "'contacts[0].to[1]' = 7"),
+    ),
+    "a thank-you to one name as text": (
+        _set(
+            "interviews", "1", "contacts", [{"kind": "thank_you", "on": "2026-03-03", "to": "Ben"}]
+        ),
+        ("table 'interviews'", "document 1", "'contacts[0].to' = 'Ben'"),
+    ),
+    "a goal set on a day that is not a date": (
+        _set("settings", "1", "goal_set_on", "2026-13-01"),
+        ("table 'settings'", "document 1", "'goal_set_on' = '2026-13-01'"),
+    ),
+    "a country that is a name": (
+        _set("settings", "1", "country", "Scotland"),
+        ("table 'settings'", "document 1", "'country' = 'Scotland'", "country code"),
+    ),
+    "a country with a control character": (
+        _set("settings", "1", "country", "G\x1b"),
+        ("table 'settings'", "document 1", "'country'", "country code"),
+    ),
+    "a region that is a sentence": (
+        _set("settings", "1", "region", "rm -rf; SCT"),
+        ("table 'settings'", "document 1", "'region' = 'rm -rf; SCT'", "region code"),
+    ),
     "a rehearsal id in two parts": (
         _review_twice,
         ("history part 'reviews-2026-04'", "document 1 of table 'reviews'", "each id is used once"),
@@ -382,9 +439,9 @@ def test_deleting_a_rehearsed_and_practised_question_leaves_the_database_sound(
     with Repository.open(db_path, clock) as repo:
         _fill(repo)
         interview = repo.interviews.require(1)
-        debrief = repo.debriefs.get(1)
-        assert debrief is not None
-        repo.debriefs.practise(debrief, interview, "Why now?", clock.now(), clock.today())
+        saved = repo.debriefs.get(1)
+        assert saved is not None
+        debrief.practise_tripped(repo, saved, interview, "Why now?")
         for question in repo.questions.all():
             repo.questions.delete(question)
         main, parts = repo.db.everything()
@@ -426,7 +483,7 @@ def test_the_checker_is_what_the_load_runs_on_a_history_part_as_it_loads(
     tables["journal"]["1"]["tags"] = [{"deep": True}]
     journal.write_bytes(orjson.dumps(tables))
     with Repository.open(db_path, clock, access="read") as repo:
-        assert repo.summary().waiting
+        assert summary.summary(repo).waiting
         with pytest.raises(BadDatabaseFile, match=r"document 1 of table 'journal' has 'tags\[0\]'"):
             repo.journal.all()
 
@@ -438,8 +495,7 @@ def test_a_database_a_year_of_use_later_is_still_sound(db_path: Path, clock: Fro
     clock.advance(timedelta(days=365))
     with Repository.open(db_path, clock) as repo:
         (question,) = repo.questions.all()
-        rated, rehearsal = rehearse(question, Rating.Easy, clock.now(), None, repo.scheduling())
-        repo.questions.record(rated, rehearsal)
+        practice.rate(repo, question, Rating.Easy, None)
         main, parts = repo.db.everything()
         assert check_database(main, parts) == []
 

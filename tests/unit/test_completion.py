@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-from companion.cli.main import COMMAND_MODULES, build_parser
+from companion.cli.main import COMMANDS, build_parser
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -55,7 +55,7 @@ def test_the_script_names_every_command_and_every_flag(
 ) -> None:
     """Commands are built lazily when companion runs; the script must still see them all."""
     script = _script(capsys, shell)
-    assert set(COMMAND_MODULES) <= {path[0] for path, _ in _parsers(build_parser()) if path}
+    assert set(COMMANDS) <= {path[0] for path, _ in _parsers(build_parser()) if path}
     for path, parser in _parsers(build_parser()):
         for word in path:
             assert word in script, (shell, path)
@@ -86,10 +86,10 @@ complete_words companion settings --c
     result = subprocess.run([bash, "-c", probe], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
     commands, interview, formats, settings, _ = result.stdout.split("--\n")
-    assert set(commands.split()) >= set(COMMAND_MODULES)
+    assert set(commands.split()) >= set(COMMANDS)
     assert set(interview.split()) == {"add", "list", "show", "log", "outcome"}
     assert set(formats.split()) == {"json", "markdown", "ics", "anki"}
-    assert set(settings.split()) == {"--checkin", "--calendar"}
+    assert set(settings.split()) == {"--checkin", "--calendar", "--country"}
 
 
 def test_zsh_accepts_the_script(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_fish_accepts_the_script_and_completes_commands_flags_and_choices(
         assert result.returncode == 0, result.stderr
         return {row.split("\t")[0] for row in result.stdout.splitlines()}
 
-    assert complete("companion ") >= set(COMMAND_MODULES)
+    assert complete("companion ") >= set(COMMANDS)
     assert complete("companion --") == {"--db", "--demo", "--help", "--version"}
     assert complete("companion interview ") == {"add", "list", "show", "log", "outcome"}
     assert "--decision-by" in complete("companion interview add --")
@@ -129,6 +129,7 @@ def test_fish_accepts_the_script_and_completes_commands_flags_and_choices(
         "--weekly-goal",
         "--checkin",
         "--calendar",
+        "--country",
         "--help",
     }
 

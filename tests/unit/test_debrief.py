@@ -37,6 +37,8 @@ from companion.domain.errors import FieldError
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import Interview, new_interview
 from companion.domain.timeline import build_timeline, debrief_hint
+from companion.services import summary as summaries
+from companion.services.debrief import practise_tripped, save_debrief
 from companion.store.repository import Repository
 
 TODAY = date(2026, 3, 3)
@@ -76,11 +78,9 @@ def test_a_debrief_becomes_practice_questions_due_now_tagged_and_linked(
     debrief = record_questions(
         start_debrief(interview, now), "Tell me about a conflict\nWhy us?", now
     )
-    debrief = repo.debriefs.save(debrief, interview, TODAY)
+    debrief = save_debrief(repo, debrief, interview)
 
-    debrief, question = repo.debriefs.practise(
-        debrief, interview, "Tell me about a conflict", now, TODAY
-    )
+    debrief, question = practise_tripped(repo, debrief, interview, "Tell me about a conflict")
     assert question.id is not None
     assert question.text == "Tell me about a conflict"
     assert question.interview_id == interview.id
@@ -91,7 +91,7 @@ def test_a_debrief_becomes_practice_questions_due_now_tagged_and_linked(
     assert repo.questions.due_count(now) == 1
 
     # The same question again: no second copy.
-    again, same = repo.debriefs.practise(debrief, interview, "Tell me about a conflict", now, TODAY)
+    again, same = practise_tripped(repo, debrief, interview, "Tell me about a conflict")
     assert same.id == question.id
     assert len(repo.questions.all()) == 1
 
@@ -101,11 +101,11 @@ def test_a_debrief_becomes_practice_questions_due_now_tagged_and_linked(
     assert [(p.text, p.question_id) for p in stored.practised] == [
         ("Tell me about a conflict", question.id)
     ]
-    assert "practice" in [a.kind for a in repo.summary().actions]
+    assert "practice" in [a.kind for a in summaries.summary(repo).actions]
 
     # Deleted from the bank since: practising it again makes a new one and relinks it.
     repo.questions.delete(question)
-    relinked, new = repo.debriefs.practise(again, interview, "Tell me about a conflict", now, TODAY)
+    relinked, new = practise_tripped(repo, again, interview, "Tell me about a conflict")
     assert new.id != question.id
     assert relinked.practised_id("Tell me about a conflict") == new.id
     assert len(relinked.practised) == 1
@@ -141,7 +141,7 @@ def test_a_date_from_the_debrief_sets_the_decision_date(
     assert debrief.decision_by == date(2026, 3, 10)
     assert debrief.asked_next_steps is True
     assert next_steps_reminder(debrief, changed) is None
-    repo.debriefs.save(debrief, changed, TODAY)
+    save_debrief(repo, debrief, changed)
 
     stored = repo.interviews.require(interview.id or 0)
     assert stored.decision_by == date(2026, 3, 10)
@@ -204,7 +204,7 @@ def test_first_impressions_are_the_fit_reflection(clock: FrozenClock) -> None:
     )
     changed = record_impressions(
         interview,
-        {"company": "4", "job": "5", "people": "", "manager": "3", "commute": "2"},
+        {"culture": "4", "work": "5", "people": "", "manager": "3", "commute": "2"},
         "Lovely team, long commute.",
     )
     assert changed.fit == FitReflection(
@@ -217,15 +217,15 @@ def test_first_impressions_are_the_fit_reflection(clock: FrozenClock) -> None:
         note="Lovely team, long commute.",
     )
     assert impressions_of(changed) == {
-        "company": 4,
-        "job": 5,
+        "culture": 4,
+        "work": 5,
         "people": None,
         "manager": 3,
         "commute": 2,
     }
     with pytest.raises(FieldError) as caught:
-        record_impressions(interview, {"job": "7"}, "")
-    assert caught.value.field == "job"
+        record_impressions(interview, {"work": "7"}, "")
+    assert caught.value.field == "work"
 
 
 def test_saving_step_by_step_resumes_where_the_user_left_off(
@@ -234,16 +234,16 @@ def test_saving_step_by_step_resumes_where_the_user_left_off(
     now = clock.now()
     with Repository.open(db_path, clock) as repo:
         interview = add_acme(repo)
-        assert "debrief" in [a.kind for a in repo.summary().actions]
+        assert "debrief" in [a.kind for a in summaries.summary(repo).actions]
         debrief = record_how(start_debrief(interview, now), "Warm, a bit rushed.", "4", now)
         debrief = go_to(debrief, "questions", now)
-        repo.debriefs.save(debrief, interview, TODAY)
+        save_debrief(repo, debrief, interview)
 
     # Later the same day, in another process: it resumes at step 2 with step 1 kept.
     with Repository.open(db_path, clock) as repo:
         interview = repo.interviews.require(interview.id or 0)
         assert interview.debriefed_on == TODAY
-        assert "debrief" not in [a.kind for a in repo.summary().actions]
+        assert "debrief" not in [a.kind for a in summaries.summary(repo).actions]
         stored = repo.debriefs.get(interview.id or 0)
         assert stored is not None
         assert stored.step == "questions"
@@ -254,7 +254,7 @@ def test_saving_step_by_step_resumes_where_the_user_left_off(
         stored = record_well(stored, "The story about the migration.", later)
         stored = record_delivery(stored, "Slow down at the start.", later)
         stored = go_to(stored, DONE, later)
-        saved = repo.debriefs.save(stored, interview, TODAY)
+        saved = save_debrief(repo, stored, interview)
         assert saved.id == stored.id
 
     with Repository.open(db_path, clock, access="read") as repo:

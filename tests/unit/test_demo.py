@@ -13,6 +13,7 @@ from companion.clock import FrozenClock
 from companion.demo import demo_database
 from companion.domain.timeline import Phase
 from companion.domain.waiting import waiting_room
+from companion.services import summary as summaries
 from companion.store.repository import Repository
 
 
@@ -22,7 +23,7 @@ def test_the_demo_shows_every_phase_and_every_capability(clock: FrozenClock) -> 
             repo.interviews.all(), repo.references.all(), clock.today(), include_closed=True
         )
         phases = {row.timeline.phase for row in rows}
-        summary = repo.summary()
+        summary = summaries.summary(repo)
         assert set(Phase) <= phases
         assert summary.practice_due > 0
         assert summary.applied_this_week > 0

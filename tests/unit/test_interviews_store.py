@@ -24,6 +24,7 @@ from companion.domain.interviews import (
     set_outcome,
 )
 from companion.domain.references import Reference
+from companion.services import summary as summaries
 from companion.store.errors import BadDatabaseFile
 from companion.store.interviews_store import interview_from_doc, interview_to_doc
 from companion.store.repository import Repository
@@ -222,7 +223,7 @@ def test_the_summary_gathers_the_timelines(db_path: Path, clock: FrozenClock) ->
             new_interview(company="Globex", role="Eng", held_on=date(2026, 2, 2))
         )
         repo.interviews.save(set_outcome(rejected, Outcome.REJECTED, date(2026, 3, 2)))
-        summary = repo.summary()
+        summary = summaries.summary(repo)
     assert [a.kind for a in summary.actions] == ["thank_you", "debrief", "feedback"]
     assert summary.actions[0].target == "interview:1"
     assert [w.interview.company for w in summary.waiting] == ["Acme"]

@@ -13,6 +13,8 @@ from companion.clock import FrozenClock
 from companion.domain.debrief import record_how, start_debrief
 from companion.domain.interviews import new_interview
 from companion.domain.journal import edit_entry, new_entry
+from companion.services import summary as summaries
+from companion.services.debrief import save_debrief
 from companion.store.errors import BadDatabaseFile
 from companion.store.layout import Layout
 from companion.store.repository import Repository
@@ -84,13 +86,13 @@ def test_the_summary_and_start_never_read_the_journal_or_the_debriefs(
         )
         repo.journal.add(new_entry("An entry", clock.now(), mood=4))
         debrief = record_how(start_debrief(interview, clock.now()), "Fine", "3", clock.now())
-        repo.debriefs.save(debrief, interview, clock.today())
+        save_debrief(repo, debrief, interview)
         assert repo.db.loaded_parts() == ["debriefs", "journal"]
     assert sorted(Layout(db_path).part_names()) == ["debriefs", "journal"]
 
     with Repository.open(db_path, clock, access="read") as repo:
         assert repo.db.loaded_parts() == []
-        summary = repo.summary()
+        summary = summaries.summary(repo)
         repo.interviews.all()
         repo.questions.due_count(clock.now())
         assert repo.db.loaded_parts() == []
@@ -123,7 +125,7 @@ def test_a_mistyped_entry_makes_the_part_bad_and_leaves_it_untouched(
     part.write_bytes(orjson.dumps(data))
     before = part.read_bytes()
     with Repository.open(db_path, clock) as repo:
-        repo.summary()  # the main file is fine: the app still opens
+        summaries.summary(repo)  # the main file is fine: the app still opens
         with pytest.raises(BadDatabaseFile) as caught:
             repo.journal.all()
     assert "mood" in str(caught.value)
@@ -134,10 +136,10 @@ def test_one_debrief_an_interview(repo: Repository, clock: FrozenClock) -> None:
     interview, _ = repo.interviews.add(
         new_interview(company="Acme", role="R", held_on=date(2026, 3, 3))
     )
-    first = repo.debriefs.save(start_debrief(interview, clock.now()), interview, clock.today())
+    first = save_debrief(repo, start_debrief(interview, clock.now()), interview)
     # A second start (say, from another screen) finds and replaces the same document.
-    second = repo.debriefs.save(
-        replace(start_debrief(interview, clock.now()), went="again"), interview, clock.today()
+    second = save_debrief(
+        repo, replace(start_debrief(interview, clock.now()), went="again"), interview
     )
     assert second.id == first.id
     (only,) = repo.debriefs.all()

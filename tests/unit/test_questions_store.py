@@ -14,6 +14,7 @@ from fsrs import Rating
 from companion.clock import FrozenClock
 from companion.domain.practice import AnswerVersion, Scheduling, Star, new_question, rehearse
 from companion.domain.practice_stats import practice_stats
+from companion.services import summary as summaries
 from companion.store.database import Database
 from companion.store.layout import Layout
 from companion.store.questions_store import reviews_part
@@ -193,7 +194,7 @@ def test_the_summary_reads_the_main_file_only(
         repo.questions.improve_answer(question, "v1", clock.now())
     parts_loaded.clear()
     with Repository.open(db_path, clock, access="read") as repo:
-        summary = repo.summary()
+        summary = summaries.summary(repo)
     assert parts_loaded == []
     assert summary.practice_due == 1
     assert [a.kind for a in summary.actions] == ["practice"]
@@ -262,7 +263,7 @@ def test_resting_questions_are_not_due(repo: Repository, clock: FrozenClock) -> 
     assert repo.questions.due_count(clock.now()) == 1
     repo.questions.set_suspended(question, True)
     assert repo.questions.due_count(clock.now()) == 0
-    assert repo.summary().practice_due == 0
+    assert summaries.summary(repo).practice_due == 0
 
 
 def test_tags_and_interviews_for_the_filters(repo: Repository, clock: FrozenClock) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from companion.clock import FrozenClock
 from companion.domain.breathing import CYCLE_SECONDS, TOTAL_SECONDS, breath_at
 from companion.domain.urges import parking_note, trend_sentence, urges_per_day
+from companion.services import summary as summaries
 from companion.store.repository import Repository
 
 TODAY = date(2026, 3, 3)
@@ -64,4 +65,4 @@ def test_an_urge_is_stored_in_utc_with_its_local_day(db_path: Path, clock: Froze
         assert doc["at"] == "2026-03-04T04:30:00+00:00"
         assert doc["on"] == "2026-03-03"
         assert repo.urges.recent_days(TODAY, 14) == [TODAY, TODAY]
-        assert repo.summary().urges_today == 2
+        assert summaries.summary(repo).urges_today == 2

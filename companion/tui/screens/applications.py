@@ -12,15 +12,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from companion.domain.applications import Application, with_status
+from companion.domain.applications import Application
 from companion.domain.dates import friendly
+from companion.services import applications as applying
+from companion.services import summary as summaries
 from companion.tui.context import app_of
+from companion.tui.dialogs import ApplicationForm, Confirm, StatusDialog
 from companion.tui.literal import line, literal, one_line
-from companion.tui.screens.application_dialogs import (
-    ApplicationForm,
-    StatusDialog,
-)
-from companion.tui.screens.confirm import Confirm
 from companion.tui.widgets import GentleBar
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -87,7 +85,7 @@ class ApplicationsScreen(Screen[None]):
         ids = [a.id for a in self.applications]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
-        summary = app.repo.summary()
+        summary = summaries.summary(app.repo)
         bar = self.query_one("#applications-week", GentleBar)
         bar.display = bool(summary.weekly_goal)
         bar.set_progress(summary.applied_this_week, summary.weekly_goal or 0)
@@ -167,7 +165,7 @@ class ApplicationsScreen(Screen[None]):
         def done(status: str | None) -> None:
             if status is None or status == application.status:
                 return
-            app.repo.applications.save(with_status(application, status, app.clock.today()))
+            applying.set_status(app.repo, application, status)
             self.reload(select=application.id)
 
         self.app.push_screen(StatusDialog(application), done)
@@ -183,7 +181,7 @@ class ApplicationsScreen(Screen[None]):
 
         def done(yes: bool | None) -> None:
             if yes and application.id is not None:
-                app.repo.applications.delete(application.id)
+                applying.delete_application(app.repo, application.id)
                 self.reload()
 
         self.app.push_screen(

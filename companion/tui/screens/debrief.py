@@ -9,6 +9,7 @@ highlighted question into a practice question at once.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -47,13 +48,15 @@ from companion.domain.debrief import (
     step_number,
 )
 from companion.domain.errors import FieldError
+from companion.domain.fit import ASPECT_LABELS
 from companion.domain.interviews import Interview
 from companion.domain.mood import MOOD_SCALE, mood_word
 from companion.domain.timeline import build_timeline, debrief_hint
-from companion.tui.context import app_of
+from companion.services import debrief as debriefs
+from companion.tui.context import app_of, refuse_when_read_only
+from companion.tui.dialogs.form import form_row, show_field_errors
 from companion.tui.literal import line, literal
-from companion.tui.screens.form import FORM_CSS, form_row
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.widgets import TextBox, TextField, score_field
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -89,9 +92,14 @@ FIELD_IDS = {
     "decision date": "decision",
     "what they said": "said",
     "first impressions": "impressions-note",
-    **{label: label for label in IMPRESSIONS},
+    **{ASPECT_LABELS[aspect].lower(): aspect for aspect in IMPRESSIONS},
 }
 ASKED_OPTIONS = (("Yes, I asked", "yes"), ("No, not this time", "no"))
+
+
+def decision_example(today: date) -> str:
+    """An example decision date as typed: a week from today, never one gone by."""
+    return (today + timedelta(days=7)).isoformat()
 
 
 def open_debrief(app: CompanionApp, interview_id: int) -> None:
@@ -99,12 +107,7 @@ def open_debrief(app: CompanionApp, interview_id: int) -> None:
     interview = app.repo.interviews.get(interview_id)
     if interview is None:
         return
-    if app.repo.read_only:
-        app.notify(
-            f"Read-only: {app.repo.db.read_only_reason}. A debrief cannot be saved here.",
-            title="Just looking",
-            markup=False,
-        )
+    if refuse_when_read_only(app.screen):
         return
     app.push_screen(DebriefScreen(interview_id))
 
@@ -119,9 +122,8 @@ class TrippedList(OptionList):
 
 class DebriefScreen(Screen[None]):
     TITLE = "Debrief"
-    CSS = (
-        FORM_CSS
-        + """
+    # Screen CSS, so that it outranks the app's `.headline` margin; scoped to this screen.
+    CSS = """
     DebriefScreen #debrief-page {
         padding: 1 2 0 2;
     }
@@ -138,10 +140,6 @@ class DebriefScreen(Screen[None]):
     DebriefScreen #questions {
         min-height: 5;
         max-height: 12;
-    }
-    DebriefScreen #mood, DebriefScreen #company, DebriefScreen #job, DebriefScreen #people,
-    DebriefScreen #manager, DebriefScreen #commute {
-        width: 5;
     }
     DebriefScreen #company-row, DebriefScreen #job-row, DebriefScreen #people-row,
     DebriefScreen #manager-row, DebriefScreen #commute-row {
@@ -174,7 +172,6 @@ class DebriefScreen(Screen[None]):
         margin-bottom: 1;
     }
     """
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+s", "next", "Next", tooltip="Save this step and go on; an empty one is skipped"
@@ -259,19 +256,7 @@ class DebriefScreen(Screen[None]):
                 "In a sentence",
                 TextField(debrief.went, id="went", compact=True, select_on_focus=False),
             )
-            mood = str(debrief.mood) if debrief.mood else ""
-            yield from self._field(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                ),
-                beside=MOOD_SCALE,
-            )
+            yield from self._field("Mood", score_field(debrief.mood, "mood"), beside=MOOD_SCALE)
         elif step == "questions":
             yield from self._field(
                 "Questions",
@@ -328,7 +313,8 @@ class DebriefScreen(Screen[None]):
         return Option(Content.assemble(mark, line(question), extra))
 
     def _next_steps(self, interview: Interview, debrief: Debrief) -> ComposeResult:
-        asked = {True: "yes", False: "no"}.get(debrief.asked_next_steps)  # type: ignore[call-overload]
+        said = debrief.asked_next_steps
+        asked = None if said is None else ("yes" if said else "no")
         select = Select(
             [(label, value) for label, value in ASKED_OPTIONS],
             prompt="Skip",
@@ -347,8 +333,9 @@ class DebriefScreen(Screen[None]):
                 compact=True,
                 select_on_focus=False,
             ),
-            hint="When they expect to decide: 2026-03-10, +1w, ...; it becomes the "
-            "interview's decision date. Blank if they did not say.",
+            hint=f"When they expect to decide: {decision_example(app_of(self).clock.today())}, "
+            "next fri, +1w, ...; it becomes the interview's decision date. Blank if they "
+            "did not say.",
         )
         yield from self._field("What they said", TextBox(debrief.next_steps, id="said"))
         reminder = Static(id="reminder")
@@ -367,16 +354,7 @@ class DebriefScreen(Screen[None]):
         for label in IMPRESSIONS:
             score = scores[label]
             yield from self._field(
-                label.capitalize(),
-                TextField(
-                    "" if score is None else str(score),
-                    id=label,
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                ),
-                beside=IMPRESSION_QUESTIONS[label],
+                ASPECT_LABELS[label], score_field(score, label), beside=IMPRESSION_QUESTIONS[label]
             )
         yield from self._field("In your words", TextBox(interview.fit.note, id="impressions-note"))
 
@@ -511,24 +489,16 @@ class DebriefScreen(Screen[None]):
         )
         if untouched:
             return True
-        self.debrief = app.repo.debriefs.save(debrief, interview, app.clock.today())
+        self.debrief = debriefs.save_debrief(app.repo, debrief, interview)
         self.interview = app.repo.interviews.get(self.interview_id) or interview
         return True
 
     def _show_error(self, error: FieldError) -> None:
-        for shown in self.query(".field-error"):
-            shown.display = False
         key = FIELD_IDS.get(error.field, "")
-        targets = self.query(f"#{key}-error") if key else None
-        if not targets:
+        if not key or not self.query(f"#{key}-error"):
             self.notify(f"{error.field}: {error.message}", title="Not saved", markup=False)
             return
-        where = self.query_one(f"#{key}-error", Static)
-        where.update(
-            Content.assemble((f"{error.field.capitalize()}: ", "bold"), literal(error.message))
-        )
-        where.display = True
-        self.query_one(f"#{key}").focus()
+        show_field_errors(self, {key: error}, {})
 
     async def _show(self, step: str) -> None:
         self.step = step
@@ -604,9 +574,7 @@ class DebriefScreen(Screen[None]):
         assert self.debrief is not None and self.interview is not None
         app = app_of(self)
         already = self.debrief.practised_id(question) is not None
-        debrief, saved = app.repo.debriefs.practise(
-            self.debrief, self.interview, question, app.clock.now(), app.clock.today()
-        )
+        debrief, saved = debriefs.practise_tripped(app.repo, self.debrief, self.interview, question)
         self.debrief = debrief
         self.interview = app.repo.interviews.get(self.interview_id) or self.interview
         self.note = (

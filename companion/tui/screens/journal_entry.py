@@ -1,4 +1,4 @@
-"""One journal item read in full, the form to write or edit an entry, and deleting one.
+"""One journal item read in full, and editing or deleting one (from here or the list).
 
 Entries are the user's own and can be edited and deleted. A debrief and a
 move-on reflection are shown here too, read-only: they belong to their
@@ -15,181 +15,25 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Select, Static
+from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.debrief import debrief_sections
-from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
-from companion.domain.journal import (
-    Entry,
-    JournalItem,
-    debrief_item,
-    edit_entry,
-    entry_item,
-    new_entry,
-    parse_entry_text,
-    reflection_item,
-)
-from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
+from companion.domain.journal import JournalItem, debrief_item, entry_item, reflection_item
+from companion.domain.mood import mood_word
 from companion.domain.numbers import whole_number
-from companion.domain.practice import parse_tags
+from companion.services import journal
 from companion.tui.context import app_of
+from companion.tui.dialogs import Confirm, EntryForm
 from companion.tui.literal import line, literal
-from companion.tui.screens.confirm import Confirm
-from companion.tui.screens.form import FORM_CSS, Errors, FormScreen, attempt
-from companion.tui.widgets import TextBox, TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
 
-LABELS = {"text": "Entry", "mood": "Mood", "tags": "Tags", "interview": "Interview"}
 KIND_TITLES = {"debrief": "Debrief", "reflection": "Moving on"}
-
-
-def interview_choices(interviews: list[Interview]) -> list[tuple[Content, int]]:
-    """Every interview, the latest first, as the Select shows them."""
-    ordered = sorted(interviews, key=lambda i: (i.held_on, i.id or 0), reverse=True)
-    return [(line(f"{i.title} · {friendly(i.held_on)}"), i.id) for i in ordered if i.id is not None]
-
-
-class EntryForm(FormScreen[Entry]):
-    """Write a new entry, or edit one; nothing is saved while a field is wrong."""
-
-    CSS = (
-        FORM_CSS
-        + """
-    #entry-form {
-        width: 90;
-    }
-    #entry-form #text {
-        min-height: 6;
-        max-height: 12;
-    }
-    #entry-form #mood {
-        width: 5;
-    }
-    #entry-hint {
-        margin-top: 1;
-    }
-    """
-    )
-
-    def __init__(self, entry: Entry | None = None, interview_id: int | None = None) -> None:
-        super().__init__()
-        self.entry = entry
-        self.interview_id = entry.interview_id if entry else interview_id
-
-    def compose(self) -> ComposeResult:
-        entry = self.entry
-        interviews = app_of(self).repo.interviews.all()
-        with VerticalScroll(classes="dialog", id="entry-form"):
-            title = "A new entry" if entry is None else "Edit the entry"
-            yield Static(title, classes="dialog-title")
-            yield from self.row(
-                "Entry",
-                TextBox(
-                    entry.text if entry else "",
-                    id="text",
-                    placeholder="How are you, today? Write as much or as little as you like.",
-                ),
-            )
-            mood = str(entry.mood) if entry and entry.mood else ""
-            yield from self.row(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                ),
-                beside=MOOD_SCALE,
-            )
-            tags = ", ".join(entry.tags) if entry else ""
-            yield from self.row(
-                "Tags",
-                TextField(
-                    tags,
-                    id="tags",
-                    placeholder="with commas between",
-                    compact=True,
-                    select_on_focus=False,
-                ),
-            )
-            yield from self.row(
-                "Interview",
-                Select(
-                    interview_choices(interviews),
-                    prompt="None",
-                    value=self.interview_id
-                    if self.interview_id in {i.id for i in interviews}
-                    else Select.NULL,
-                    id="interview",
-                    compact=True,
-                ),
-            )
-            yield Static(
-                "ctrl+s saves; enter in the entry starts a new line.",
-                classes="form-hint quiet",
-                id="entry-hint",
-            )
-            yield from self.buttons()
-
-    def on_mount(self) -> None:
-        self.query_one("#text", TextBox).focus()
-
-    def save(self) -> None:
-        app = app_of(self)
-        errors: Errors = {}
-        text = attempt(
-            errors, "text", lambda: parse_entry_text(self.query_one("#text", TextBox).text)
-        )
-        mood = attempt(errors, "mood", lambda: parse_mood(self.query_one("#mood", TextField).value))
-        tags = attempt(
-            errors, "tags", lambda: parse_tags([self.query_one("#tags", TextField).value])
-        )
-        chosen = self.query_one("#interview", Select).value
-        interview_id = chosen if isinstance(chosen, int) else None
-        if errors or text is None or tags is None:
-            self.show_errors(errors, LABELS)
-            return
-        now = app.clock.now()
-        try:
-            if self.entry is None:
-                saved = app.repo.journal.add(
-                    new_entry(text, now, mood=mood, tags=tags, interview_id=interview_id)
-                )
-            else:
-                saved = edit_entry(
-                    self.entry, now, text=text, mood=mood, tags=tags, interview_id=interview_id
-                )
-                if saved != self.entry:
-                    app.repo.journal.save(saved)
-        except FieldError as error:
-            self.show_errors({"text": error}, LABELS)
-            return
-        self.dismiss(saved)
-
-
-def write_entry(app: CompanionApp, interview_id: int | None = None) -> None:
-    """Open the new-entry form over whatever is showing."""
-    if app.repo.read_only:
-        app.notify(
-            f"Read-only: {app.repo.db.read_only_reason}. Nothing can be written here.",
-            title="Just looking",
-            markup=False,
-        )
-        return
-
-    def written(entry: Entry | None) -> None:
-        if entry is not None:
-            app.notify("Kept in your journal.", title="Saved", timeout=4)
-
-    app.push_screen(EntryForm(interview_id=interview_id), written)
 
 
 def edit_item(app: CompanionApp, item: JournalItem | None) -> None:
@@ -214,7 +58,7 @@ def delete_item(
 
     def confirmed(yes: bool | None) -> None:
         if yes:
-            app.repo.journal.delete(entry_id)
+            journal.delete_entry(app.repo, entry_id)
             if deleted is not None:
                 deleted()
 

@@ -14,13 +14,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.domain.breathing import CYCLES, PHASE_SECONDS, Breath, breath_at
 from companion.domain.summary import Summary
 from companion.domain.urges import parking_note, trend_sentence
+from companion.services import summary as summaries
+from companion.services import urges
 from companion.tui.context import app_of
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.literal import line, literal
 from companion.tui.widgets import BreathingBox, UrgeChart
 from companion.tui.widgets.footer import Footer
@@ -35,7 +37,7 @@ def counted(breath: Breath) -> Content:
     )
 
 
-class PacerScreen(ModalScreen[None]):
+class PacerScreen(Dialog[None]):
     """Full screen and modal: while breathing, only its own keys apply."""
 
     TITLE = "Breathe"
@@ -86,7 +88,7 @@ class PacerScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         app = app_of(self)
         if self.note and not app.repo.read_only:
-            app.repo.urges.note(app.clock.now())
+            urges.note_urge(app.repo)
         note = parking_note(app.repo.settings.get().checkin_time, app.clock.now())
         noted = "Noted. " if self.note and not app.repo.read_only else ""
         self.query_one("#parking", Static).update(Content(noted + note))
@@ -127,7 +129,7 @@ class PacerScreen(ModalScreen[None]):
 
     def finish(self) -> None:
         app = app_of(self)
-        summary = app.repo.summary()
+        summary = summaries.summary(app.repo)
         self.summary = summary
         self.query_one("#breathing").display = False
         self.query_one("#after").display = True

@@ -14,7 +14,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import ClassVar
 
-from fsrs import Rating
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -26,18 +25,18 @@ from companion.domain.practice import (
     LEARN_AHEAD,
     RATING_WORDS,
     Question,
+    Rating,
     SessionResult,
     ahead_queue,
     due_queue,
     next_due,
-    rehearse,
     session_sentence,
     when_phrase,
 )
-from companion.domain.practice_stats import practice_stats
+from companion.services import practice
 from companion.tui.context import app_of
+from companion.tui.dialogs import AnswerForm, DeckPicker, QuestionForm
 from companion.tui.literal import line, literal
-from companion.tui.screens.question_dialogs import AnswerForm, DeckPicker, QuestionForm
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -299,8 +298,7 @@ class PracticeScreen(Screen[None]):
 
     def show_stats(self, panel_id: str, questions: list[Question], now: datetime) -> None:
         app = app_of(self)
-        recent = app.repo.questions.recent_rehearsals(now)
-        stats = practice_stats(questions, [r.at for r in recent], now, app.repo.scheduling())
+        stats = practice.stats(app.repo, questions, now)
         panel = self.query_one(panel_id, PracticeStatsPanel)
         panel.display = bool(questions)
         panel.show(stats)
@@ -342,8 +340,7 @@ class PracticeScreen(Screen[None]):
         app = app_of(self)
         now = app.clock.now()
         rating = Rating(number)
-        moved, rehearsal = rehearse(question, rating, now, self.answered_for, app.repo.scheduling())
-        app.repo.questions.record(moved, rehearsal)
+        moved = practice.rate(app.repo, question, rating, self.answered_for)
         self.result = replace(
             self.result,
             rehearsed=(*self.result.rehearsed, question.id),

@@ -9,11 +9,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Label, Select, Static
+from textual.widgets import Button, Select, Static
 
-from companion.domain.errors import FieldError
+from companion.domain.days_off import parse_place, place_text
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEMES,
@@ -22,7 +22,15 @@ from companion.domain.settings import (
     parse_retention,
     parse_weekly_goal,
 )
-from companion.tui.context import app_of
+from companion.services import settings as settings_service
+from companion.tui.context import app_of, read_only_sentence
+from companion.tui.dialogs.form import (
+    Errors,
+    attempt,
+    clear_field_errors,
+    form_row,
+    show_field_errors,
+)
 from companion.tui.literal import literal
 from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
@@ -57,7 +65,16 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Calendar",
         "Kept current; empty for none.",
     ),
+    # Issue 14: the public holidays kind dates skip.
+    (
+        "country",
+        "Holidays of",
+        "A country code (GB, US-CA) whose holidays kind dates skip; empty for none.",
+    ),
 )
+
+
+LABELS = {widget_id: label for widget_id, label, _ in FIELDS}
 
 
 def _typed(settings: Settings) -> dict[str, str]:
@@ -66,6 +83,7 @@ def _typed(settings: Settings) -> dict[str, str]:
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
         "calendar": settings.calendar_path or "",
+        "country": place_text(settings.country, settings.region) if settings.country else "",
     }
 
 
@@ -78,6 +96,9 @@ def _calendar_path(text: str) -> str | None:
 
 class SettingsScreen(Screen[None]):
     TITLE = "Settings"
+    # No field has the focus when Settings opens, so that the place keys (h, w, ...)
+    # work here as everywhere; tab or a click goes to a field.
+    AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "app.go('home')", "Home", key_display="esc"),
@@ -87,22 +108,21 @@ class SettingsScreen(Screen[None]):
         yield NavBar("settings")
         with VerticalScroll(id="settings", classes="page"):
             for widget_id, label, about in FIELDS:
-                with Vertical(classes="field"):
-                    with Horizontal(classes="form-row"):
-                        yield Label(label, classes="form-label")
-                        size = "long" if widget_id == "calendar" else "short"
-                        yield TextField(id=widget_id, compact=True, classes=size)
-                        yield Static(about, classes="quiet form-about")
-                    yield Static(id=f"{widget_id}-error", classes="field-error")
-            with Vertical(classes="field"), Horizontal(classes="form-row"):
-                yield Label("Theme", classes="form-label")
-                yield Select(
+                size = "long" if widget_id == "calendar" else "short"
+                yield from form_row(
+                    label, TextField(id=widget_id, compact=True, classes=size), beside=about
+                )
+            yield from form_row(
+                "Theme",
+                Select(
                     [(THEME_LABELS.get(name, name), name) for name in THEMES],
                     allow_blank=False,
                     compact=True,
                     id="theme",
-                )
-            with Horizontal(classes="buttons left"):
+                    classes="short",
+                ),
+            )
+            with Horizontal(classes="buttons under-fields"):
                 yield Button("Save", id="save", variant="primary", compact=True)
             yield Static(id="settings-note", classes="quiet hint")
         yield Footer(compact=True)
@@ -119,20 +139,17 @@ class SettingsScreen(Screen[None]):
         self.query_one("#theme", Select).value = (
             settings.theme if settings.theme in THEMES else THEMES[0]
         )
-        for error in self.query(".field-error"):
-            error.display = False
+        clear_field_errors(self)
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
-            note.update(
-                literal(f"Read-only: {app.repo.db.read_only_reason}. Settings cannot be saved.")
-            )
+            note.update(literal(read_only_sentence(app.repo)))
         else:
             note.update("ctrl+s or Enter saves; escape goes home without saving.")
         self.query_one("#save", Button).disabled = app.repo.read_only
 
     def on_screen_resume(self) -> None:
         self.load()
-        self.query_one("#weekly-goal", TextField).focus()
+        self.set_focus(None)
 
     def on_input_submitted(self) -> None:
         self.action_save()
@@ -148,30 +165,28 @@ class SettingsScreen(Screen[None]):
         app = app_of(self)
         if app.repo.read_only:
             return
-        problems: dict[str, str] = {}
-        parsed: dict[str, object] = {}
-        readers = (
-            ("weekly-goal", "weekly_goal", parse_weekly_goal),
-            ("checkin-time", "checkin_time", parse_checkin_time),
-            ("retention", "desired_retention", parse_retention),
-            ("calendar", "calendar_path", _calendar_path),
+        errors: Errors = {}
+        goal = attempt(errors, "weekly-goal", lambda: parse_weekly_goal(self._value("weekly-goal")))
+        checkin = attempt(
+            errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
         )
-        for widget_id, name, reader in readers:
-            try:
-                parsed[name] = reader(self._value(widget_id))
-            except FieldError as problem:
-                problems[widget_id] = problem.message
-        for widget_id, _, _ in FIELDS:
-            error = self.query_one(f"#{widget_id}-error", Static)
-            error.display = widget_id in problems
-            error.update(literal(problems.get(widget_id, "")))
-        if problems:
-            self.query_one(f"#{next(iter(problems))}", TextField).focus()
+        retention = attempt(errors, "retention", lambda: parse_retention(self._value("retention")))
+        calendar = attempt(errors, "calendar", lambda: _calendar_path(self._value("calendar")))
+        place = attempt(errors, "country", lambda: parse_place(self._value("country")))
+        if errors or goal is None or retention is None:
+            show_field_errors(self, errors, LABELS)
             return
+        clear_field_errors(self)
         theme = self.query_one("#theme", Select).value
-        if isinstance(theme, str) and theme in THEMES:
-            parsed["theme"] = theme
-        settings = app.repo.settings.update(**parsed)
+        settings = settings_service.save_settings(
+            app.repo,
+            weekly_goal=goal,
+            checkin_time=checkin,
+            desired_retention=retention,
+            calendar_path=calendar,
+            theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
+            place=place,
+        )
         app.theme = settings.theme
         app.notify("Settings saved.", title="Saved", timeout=3)
         self.load()

@@ -16,16 +16,18 @@ from textual.widgets.option_list import Option
 
 from companion.domain.interviews import Interview
 from companion.domain.timeline import Phase
-from companion.domain.waiting import Waiting, waiting_room
-from companion.tui.context import app_of
+from companion.domain.waiting import Waiting
+from companion.services import interviews
+from companion.tui.context import app_of, refuse_when_read_only
+from companion.tui.dialogs import InterviewForm, ReferencesScreen
 from companion.tui.literal import one_line
 from companion.tui.screens.interview_actions import InterviewActions
-from companion.tui.screens.interview_form import InterviewForm
-from companion.tui.screens.references import ReferencesScreen
 from companion.tui.widgets.footer import Footer
+from companion.tui.widgets.lists import StillList
 from companion.tui.widgets.nav_bar import NavBar
 
 PHASE_STYLES = {
+    Phase.UPCOMING: "bold $primary",
     Phase.THANK_YOU: "bold $accent",
     Phase.FOLLOW_UP: "bold $primary",
     Phase.DECIDE: "bold $secondary",
@@ -60,7 +62,7 @@ def row_prompt(row: Waiting) -> Content:
     )
 
 
-class InterviewList(OptionList):
+class InterviewList(StillList):
     """The list of interviews; enter opens the highlighted one (shown in the footer)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
@@ -100,6 +102,8 @@ class WaitingScreen(InterviewActions):
         Binding("u", "reopen", "Reopen"),
         Binding("c", "toggle_closed", "Closed too"),
         Binding("r", "your_references", "References", show=False),
+        Binding("O", "offer", "Offer details", show=False),
+        Binding("v", "offers", "Offers side by side", show=False),
     ]
 
     def __init__(self) -> None:
@@ -133,12 +137,7 @@ class WaitingScreen(InterviewActions):
     def reload(self, highlight: int | None = None) -> None:
         app = app_of(self)
         repo = app.repo
-        self.rows = waiting_room(
-            repo.interviews.all(),
-            repo.references.all(),
-            app.clock.today(),
-            include_closed=self.show_closed,
-        )
+        self.rows = interviews.waiting_rows(repo, include_closed=self.show_closed)
         options = self.query_one("#interviews", OptionList)
         options.clear_options()
         options.add_options(Option(row_prompt(row), id=str(row.id)) for row in self.rows)
@@ -148,7 +147,7 @@ class WaitingScreen(InterviewActions):
         options.display = bool(ids)
         empty = self.query_one("#waiting-empty", Static)
         empty.display = not ids
-        self.any_at_all = any_at_all = bool(repo.interviews.all())
+        self.any_at_all = any_at_all = repo.interviews.count() > 0
         empty.update(EMPTY if not any_at_all else "Nothing open. Press c to see the closed ones.")
         showing = self.query_one("#waiting-showing", Static)
         showing.display = any_at_all
@@ -192,8 +191,7 @@ class WaitingScreen(InterviewActions):
             self.app.push_screen(InterviewScreen(interview.id))
 
     def action_new(self) -> None:
-        if app_of(self).repo.read_only:
-            self.notify("This companion is read-only; nothing can be added here.")
+        if refuse_when_read_only(self):
             return
 
         def added(interview_id: int | None) -> None:

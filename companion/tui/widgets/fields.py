@@ -58,10 +58,18 @@ class TextBox(TextArea):
     }
     """
 
-    def __init__(self, text: str = "", *, id: str | None = None, placeholder: str = "") -> None:
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        id: str | None = None,
+        placeholder: str = "",
+        classes: str | None = None,
+    ) -> None:
         super().__init__(
             printable_text(text, newlines=True),
             id=id,
+            classes=classes,
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,
@@ -96,3 +104,16 @@ class TextBox(TextArea):
             location,
             maintain_selection_offset=maintain_selection_offset,
         )
+
+
+def score_field(score: int | None, field_id: str, *, select_on_focus: bool = False) -> TextField:
+    """A one-digit field for a score from 1 to 5 (a mood, how it felt), blank for none."""
+    return TextField(
+        "" if score is None else str(score),
+        id=field_id,
+        restrict=r"[1-5]?",
+        max_length=1,
+        compact=True,
+        select_on_focus=select_on_focus,
+        classes="digit",
+    )

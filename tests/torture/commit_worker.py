@@ -42,6 +42,7 @@ from companion.clock import FrozenClock
 from companion.domain.debrief import record_how, start_debrief
 from companion.domain.journal import Entry
 from companion.domain.practice import Scheduling, rehearse
+from companion.services import debrief as debriefs
 from companion.store import files
 from companion.store.repository import Repository
 
@@ -88,7 +89,7 @@ def debrief(command: dict[str, Any]) -> None:
         assert interview.id is not None
         started = repo.debriefs.get(interview.id) or start_debrief(interview, now)
         step = record_how(started, "It went well enough.", 3, now)
-        repo.debriefs.save(step, interview, now.date())
+        debriefs.save_debrief(repo, step, interview)
 
 
 def delete_question(command: dict[str, Any]) -> None:

@@ -101,6 +101,8 @@ def _example(field: Field) -> Any:
         return {key: _example(spec) for key, spec in field.items.items() if spec.required}
     if field.kind in ("int", "float") and field.low is not None:
         return field.low
+    if field.rule is not None and field.nullable:
+        return None  # a value its own rule takes (a path, a country code) is none at all
     return {
         "str": "text",
         "int": 1,

@@ -39,6 +39,7 @@ from companion.clock import FrozenClock
 from companion.domain.debrief import record_how, start_debrief
 from companion.domain.journal import Entry
 from companion.domain.practice import new_question, rehearse
+from companion.services import debrief as debriefs
 from companion.store.backups import list_backups, list_kept
 from companion.store.database import Database
 from companion.store.files import read_tables
@@ -104,7 +105,7 @@ def _full_database(folder: Path) -> None:
         repo.journal.add(Entry(text="First evening.", written_at=DAY_ONE, mood=4))
         interview = repo.interviews.all()[0]
         debrief = record_how(start_debrief(interview, DAY_ONE), "Fine.", 4, DAY_ONE)
-        repo.debriefs.save(debrief, interview, DAY_ONE.date())
+        debriefs.save_debrief(repo, debrief, interview)
     with Repository.open(db, FrozenClock(DAY_TWO)) as repo:
         repo.settings.update(weekly_goal=6)
 

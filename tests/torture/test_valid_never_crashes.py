@@ -44,9 +44,9 @@ NOWS = st.sampled_from(
 
 def test_every_table_is_drawn() -> None:
     """A new table adds its documents to tests/torture/valid_data.py."""
-    from companion.store.repository import SCHEMA_MODULES
+    from companion.store.repository import SCHEMA_LOADERS
 
-    missing = set(SCHEMA_MODULES) - DRAWN_TABLES
+    missing = set(SCHEMA_LOADERS) - DRAWN_TABLES
     assert not missing, f"draw documents of {sorted(missing)} in tests/torture/valid_data.py"
 
 

@@ -174,6 +174,10 @@ def _settings(draw: st.DrawFn) -> dict[str, Any]:
         st.sampled_from([None, "/", "/dev/null", "/nonexistent/companion.ics", "/no/\x1b[31m.ics"]),
     )
     _optional(draw, doc, "welcomed", st.booleans())
+    _optional(draw, doc, "goal_set_on", st.one_of(st.none(), DAY_TEXTS))
+    # A place the `holidays` package knows, one it does not, a code it takes as alpha-3.
+    _optional(draw, doc, "country", st.sampled_from([None, "", "GB", "US", "DE", "DEU", "ZZ"]))
+    _optional(draw, doc, "region", st.sampled_from([None, "", "SCT", "CA", "BY", "ZZZ", "9"]))
     return doc
 
 
@@ -201,6 +205,7 @@ def _interview(draw: st.DrawFn, interview_ids: list[int], reference_counter: int
             "note": TEXTS,
             "decision_by": st.one_of(st.none(), DAY_TEXTS),
             "references": told,
+            "to": st.lists(SHORT_TEXTS, max_size=3),
         },
     )
     _optional(draw, doc, "contacts", st.lists(contact, max_size=4))
@@ -221,6 +226,18 @@ def _interview(draw: st.DrawFn, interview_ids: list[int], reference_counter: int
     rounds = st.one_of(st.none(), st.sampled_from(interview_ids)) if interview_ids else st.none()
     _optional(draw, doc, "previous_round_id", rounds)
     _optional(draw, doc, "next_round_id", rounds)
+    _optional(draw, doc, "added_on", st.one_of(st.none(), DAY_TEXTS))
+    offer = st.fixed_dictionaries(
+        {},
+        optional={
+            "respond_by": st.one_of(st.none(), DAY_TEXTS),
+            "pay": TEXTS,
+            "leave": TEXTS,
+            "remote": TEXTS,
+            "start_on": st.one_of(st.none(), DAY_TEXTS),
+        },
+    )
+    _optional(draw, doc, "offer", offer)
     return _maybe_extra(draw, doc)
 
 

@@ -139,6 +139,19 @@ CASES = (
     Case(("parked", "--all", "--json")),
     Case(("interview", "outcome", "3", "rejected"), (SHOWN, "If you like")),
     Case(("settings", "--breathing", WORDS), (MARKUP,), code=2),
+    Case(("settings", "--reduced-motion", WORDS), (MARKUP,), code=2),
+    Case(("settings", "--daily-limit", WORDS), (MARKUP,), code=2),
+    Case(("settings", "--rest-days", WORDS), code=2),
+    Case(("settings", "--day-starts", WORDS), (MARKUP,), code=2),
+    Case(
+        ("interview", "add", "--company", "A", "--role", "B", "--on", "+2d", "--tag", HOSTILE_TAG)
+    ),
+    Case(
+        ("interview", "add", "--company", "A", "--role", "B", "--on", "+2d", "--tag", WORDS), code=2
+    ),
+    Case(("story", "add", WORDS, "--question", WORDS), (MARKUP,), code=2),
+    Case(("practice", "--mock", WORDS), (MARKUP,), code=2),
+    Case(("breathe", "--pattern", WORDS), (MARKUP,), code=2),
 )
 
 

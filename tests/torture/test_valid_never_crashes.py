@@ -92,11 +92,16 @@ def _reads(drawn: Drawn) -> list[list[str]]:
         ["backups"],
         ["check"],
         ["settings"],
+        ["story", "list"],
+        ["story", "list", "--json"],
+        ["parked"],
+        ["parked", "--all", "--json"],
     ]
 
 
 def _writes(drawn: Drawn, folder: Path) -> list[list[str]]:
     first = [str(i) for i in drawn.interview_ids[:1]]
+    some = [str(i) for i in drawn.question_ids[:2]]
     return [
         ["interview", "add", "--company", "Acme", "--role", "Analyst", "--on", "today"],
         *(["interview", "log", i, "thank-you"] for i in first),
@@ -108,6 +113,10 @@ def _writes(drawn: Drawn, folder: Path) -> list[list[str]]:
         ["apply", "--company", "Acme", "--role", "Analyst", "--status", "offer"],
         ["journal", "A day", "--mood", "3", "--tag", "t"],
         ["settings", "--weekly-goal", "3", "--checkin", "17:00"],
+        ["settings", "--daily-limit", "5", "--rest-days", "sat", "--day-starts", "05:00"],
+        ["settings", "--breathing", "sigh", "--reduced-motion", "on"],
+        ["story", "add", "The launch", "--result", "Shipped", *(f"--question={q}" for q in some)],
+        ["park", "Did they write back?"],
         ["journal"],  # from a pipe
         ["import", "behavioural"],
         ["export", "--output", str(folder / "out.json")],
@@ -185,6 +194,14 @@ async def test_every_place_of_the_app_takes_any_valid_database(drawn: Drawn, now
                 app.open_target(f"interview:{interview_id}")
                 await pilot.pause()
                 await pilot.press("escape")
+                app.open_target(f"prep:{interview_id}")  # its prep card (issue 15)
+                await pilot.pause()
+                await pilot.press("escape")
+            await pilot.press("b", "y")  # the stories
+            await pilot.pause()
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            await pilot.press("escape", "escape", "escape")
             await pilot.press("j")
             for _ in drawn.entry_ids[:3]:
                 await pilot.press("down", "enter")

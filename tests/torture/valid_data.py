@@ -24,7 +24,12 @@ from companion.domain.applications import STATUS_WORDS
 from companion.domain.debrief import DONE, STEPS
 from companion.domain.fit import ASPECTS
 from companion.domain.interviews import CONTACT_PREFS, ContactKind, Outcome
-from companion.domain.settings import THEMES
+from companion.domain.practice_plan import MAX_DAILY_LIMIT
+from companion.domain.rubric import KINDS as TICK_KINDS
+from companion.domain.settings import BREATHING_PATTERNS, THEMES
+from companion.domain.urges import CHOICES
+from companion.domain.worries import State, TurnedOut
+from companion.domain.writing import PROMPTS
 from companion.store.files import Tables
 from companion.store.layout import Layout
 from companion.store.manifest import Manifest, with_manifest
@@ -116,6 +121,7 @@ DRAWN_TABLES = frozenset(
     {
         *("settings", "references", "interviews", "questions", "applications", "urges"),
         *("answers", "reviews", "journal", "debriefs"),
+        *("stories", "worries", "writing"),
     }
 )
 
@@ -178,6 +184,14 @@ def _settings(draw: st.DrawFn) -> dict[str, Any]:
     # A place the `holidays` package knows, one it does not, a code it takes as alpha-3.
     _optional(draw, doc, "country", st.sampled_from([None, "", "GB", "US", "DE", "DEU", "ZZ"]))
     _optional(draw, doc, "region", st.sampled_from([None, "", "SCT", "CA", "BY", "ZZZ", "9"]))
+    # Practice's gentle load (issue 15): every day a rest day too, which settings refuse
+    # to set but a file may hold.
+    _optional(draw, doc, "daily_limit", st.sampled_from([1, 15, MAX_DAILY_LIMIT]))
+    _optional(draw, doc, "rest_days", st.lists(st.integers(0, 6), max_size=8))
+    _optional(draw, doc, "day_starts", st.sampled_from(["00:00", "04:00", "23:59"]))
+    # Breathing (issue 17).
+    _optional(draw, doc, "breathing_pattern", st.sampled_from(BREATHING_PATTERNS))
+    _optional(draw, doc, "reduced_motion", st.booleans())
     return doc
 
 
@@ -238,6 +252,7 @@ def _interview(draw: st.DrawFn, interview_ids: list[int], reference_counter: int
         },
     )
     _optional(draw, doc, "offer", offer)
+    _optional(draw, doc, "tags", TAGS)
     return _maybe_extra(draw, doc)
 
 
@@ -269,7 +284,13 @@ def _question(draw: st.DrawFn, question_id: int, interview_ids: list[int]) -> di
         "interview_id": draw(about),
         "went_wrong": draw(TEXTS),
         "answer": draw(
-            st.one_of(st.none(), st.fixed_dictionaries({"text": TEXTS, "written_at": MOMENT_TEXTS}))
+            st.one_of(
+                st.none(),
+                st.fixed_dictionaries(
+                    {"text": TEXTS, "written_at": MOMENT_TEXTS},
+                    optional={"key_points": st.lists(TEXTS, max_size=4)},
+                ),
+            )
         ),
         "star": draw(st.one_of(st.none(), st.dictionaries(star_part, TEXTS, max_size=4))),
         "suspended": draw(st.booleans()),
@@ -302,6 +323,21 @@ def _debrief(draw: st.DrawFn, interview_id: int, question_counter: int) -> dict[
         "asked_next_steps": draw(st.one_of(st.none(), st.booleans())),
         "next_steps": draw(TEXTS),
         "decision_by": draw(st.one_of(st.none(), DAY_TEXTS)),
+    }
+
+
+@st.composite
+def _worry(draw: st.DrawFn) -> dict[str, Any]:
+    """A parked thought (issue 17) in any state, answered or not."""
+    return {
+        "text": draw(TEXTS),
+        "parked_at": draw(MOMENT_TEXTS),
+        "last_parked_at": draw(st.one_of(st.none(), MOMENT_TEXTS)),
+        "times": draw(st.sampled_from([1, 2, MAX_ID])),
+        "offer_on": draw(DAY_TEXTS),
+        "state": draw(st.sampled_from([str(s) for s in State])),
+        "answered_on": draw(st.one_of(st.none(), DAY_TEXTS)),
+        "turned_out": draw(st.one_of(st.none(), st.sampled_from([str(t) for t in TurnedOut]))),
     }
 
 
@@ -353,7 +389,29 @@ def databases(draw: st.DrawFn) -> Drawn:
 
     urge_ids = _ids(draw, draw(st.integers(0, 4)))
     counters["urges"] = _counter(draw, urge_ids)
-    main["urges"] = {str(i): {"at": draw(MOMENT_TEXTS), "on": draw(DAY_TEXTS)} for i in urge_ids}
+    main["urges"] = {}
+    for i in urge_ids:
+        urge = {"at": draw(MOMENT_TEXTS), "on": draw(DAY_TEXTS)}
+        _optional(draw, urge, "choice", st.sampled_from(CHOICES))  # issue 17
+        main["urges"][str(i)] = urge
+
+    story_ids = _ids(draw, draw(st.integers(0, 3)))
+    counters["stories"] = _counter(draw, story_ids)
+    named = st.lists(st.sampled_from(question_ids), max_size=4) if question_ids else st.just([])
+    main["stories"] = {
+        str(i): _maybe_extra(
+            draw,
+            {
+                "title": draw(TEXTS),
+                **{part: draw(TEXTS) for part in ("situation", "task", "action", "result")},
+                "tags": draw(TAGS),
+                "question_ids": draw(named),
+                "told": draw(st.sampled_from([0, 1, 12, MAX_ID])),
+                "added_at": draw(MOMENT_TEXTS),
+            },
+        )
+        for i in story_ids
+    }
 
     if draw(st.booleans()):
         main["settings"] = {"1": draw(_settings())}
@@ -365,12 +423,17 @@ def databases(draw: st.DrawFn) -> Drawn:
     if answer_ids:
         parts["answers"] = {
             "answers": {
-                str(i): {
-                    "question_id": draw(st.sampled_from(question_ids)),
-                    "text": draw(TEXTS),
-                    "written_at": draw(MOMENT_TEXTS),
-                    "replaced_at": draw(MOMENT_TEXTS),
-                }
+                str(i): draw(
+                    st.fixed_dictionaries(
+                        {
+                            "question_id": st.sampled_from(question_ids),
+                            "text": TEXTS,
+                            "written_at": MOMENT_TEXTS,
+                            "replaced_at": MOMENT_TEXTS,
+                        },
+                        optional={"key_points": st.lists(TEXTS, max_size=3)},
+                    )
+                )
                 for i in answer_ids
             }
         }
@@ -380,13 +443,21 @@ def databases(draw: st.DrawFn) -> Drawn:
     for i in review_ids:
         at = draw(MOMENTS)
         name = f"reviews-{at.astimezone(UTC):%Y-%m}"
-        parts.setdefault(name, {"reviews": {}})["reviews"][str(i)] = {
+        review = {
             "question_id": draw(st.integers(1, counters["questions"] - 1)),
             "card_id": draw(st.sampled_from([1, 0, MAX_ID])),
             "rating": draw(st.integers(1, 4)),
             "review_datetime": at.isoformat(),
             "review_duration": draw(st.one_of(st.none(), st.sampled_from([0, 1500, MAX_ID]))),
         }
+        # Issue 15: the rubric ticked after the reveal, the rating it suggested, a mock's.
+        tick = st.fixed_dictionaries(
+            {"label": TEXTS, "kind": st.sampled_from(TICK_KINDS), "ticked": st.booleans()}
+        )
+        _optional(draw, review, "rubric", st.lists(tick, max_size=5))
+        _optional(draw, review, "suggested", st.one_of(st.none(), st.integers(1, 4)))
+        _optional(draw, review, "mock", st.booleans())
+        parts.setdefault(name, {"reviews": {}})["reviews"][str(i)] = review
 
     entry_ids = _ids(draw, draw(st.integers(0, 4)))
     counters["journal"] = _counter(draw, entry_ids)
@@ -413,6 +484,28 @@ def databases(draw: st.DrawFn) -> Drawn:
             "debriefs": {
                 str(i): draw(_debrief(interview_id, counters["questions"]))
                 for i, interview_id in zip(debrief_ids, debriefed, strict=True)
+            }
+        }
+
+    worry_ids = _ids(draw, draw(st.integers(0, 4)))
+    counters["worries"] = _counter(draw, worry_ids)
+    if worry_ids:
+        parts["worries"] = {"worries": {str(i): draw(_worry()) for i in worry_ids}}
+
+    step_ids = _ids(draw, draw(st.integers(0, 4)))
+    counters["writing"] = _counter(draw, step_ids)
+    if step_ids:
+        written = st.integers(1, counters["journal"] - 1) if counters["journal"] > 1 else st.none()
+        parts["writing"] = {
+            "writing": {
+                str(i): {
+                    "round": draw(st.sampled_from([1, 2, MAX_ID])),
+                    "prompt": draw(st.integers(1, len(PROMPTS))),
+                    "on": draw(DAY_TEXTS),
+                    "written": draw(st.booleans()),
+                    "entry_id": draw(st.one_of(st.none(), written)),
+                }
+                for i in step_ids
             }
         }
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from companion.cli.context import Context
 from companion.paths import database_path
+from companion.store.backups import restore_hint
 from companion.store.checker import MAIN_FILE, UNCOUNTED, Problem, check_database, part_file
 from companion.store.files import FileProblem, Tables, read_tables
 from companion.store.layout import Layout
@@ -146,8 +147,6 @@ def _report(ctx: Context, layout: Layout, problems: Iterable[Problem]) -> None:
         ctx.print(f"- {_capital(str(problem))}.")
     if len(found) > MOST_SHOWN:
         ctx.print(f"- and {len(found) - MOST_SHOWN} more.")
-    from companion.store.backups import restore_hint
-
     ctx.print(restore_hint(layout, ctx.clock.today()))
 
 

@@ -16,6 +16,7 @@ from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.paths import database_path, user_path
 from companion.store.backups import KEEP_COPIES, KEEP_DAYS, list_backups, list_kept
+from companion.store.checker import UNCOUNTED
 from companion.store.errors import BadDatabaseFile
 from companion.store.layout import Layout
 
@@ -120,14 +121,13 @@ TABLE_WORDS = {
     "journal": "journal entries",
     "debriefs": "debriefs",
 }
-HIDDEN = frozenset({"settings"})
 
 
 def comparison(now: Counter[str] | None, after: Counter[str]) -> list[str]:
     """Lines comparing what the database holds now (None: unknown) with what it would hold."""
     order = list(TABLE_WORDS)
     names = sorted(
-        (set(now or ()) | set(after)) - HIDDEN,
+        (set(now or ()) | set(after)) - UNCOUNTED,
         key=lambda n: (order.index(n) if n in order else len(order), n),
     )
     width = max((len(TABLE_WORDS.get(n, n)) for n in names), default=0)

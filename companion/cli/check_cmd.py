@@ -14,7 +14,8 @@ from pathlib import Path
 
 from companion.cli.context import Context
 from companion.paths import database_path
-from companion.store.checker import MAIN_FILE, Problem, check_database, part_file
+from companion.store.backups import restore_hint
+from companion.store.checker import MAIN_FILE, UNCOUNTED, Problem, check_database, part_file
 from companion.store.files import FileProblem, Tables, read_tables
 from companion.store.layout import Layout
 from companion.store.manifest import (
@@ -25,6 +26,7 @@ from companion.store.manifest import (
     take_manifest,
 )
 from companion.store.migrations import META_TABLE, migrate, version_of, version_problem
+from companion.store.snapshot import Snapshot
 
 # How each table's documents are named in the sentence, singular and plural.
 NOUNS: dict[str, tuple[str, str]] = {
@@ -38,7 +40,6 @@ NOUNS: dict[str, tuple[str, str]] = {
     "debriefs": ("debrief", "debriefs"),
     "urges": ("urge noted", "urges noted"),
 }
-UNCOUNTED = frozenset({META_TABLE, "settings"})
 MOST_SHOWN = 50
 
 
@@ -95,11 +96,9 @@ def _history(
 
 def counts(main: Tables, parts: dict[str, Tables]) -> str:
     """'3 interviews, 1 question, 40 rehearsals' over every file, in a fixed order."""
-    totals: dict[str, int] = {}
-    for tables in (main, *parts.values()):
-        for name, table in tables.items():
-            if name not in UNCOUNTED:
-                totals[name] = totals.get(name, 0) + len(table)
+    totals = Snapshot(main, parts).counts()
+    for name in UNCOUNTED:
+        del totals[name]
     order = [*NOUNS, *sorted(set(totals) - set(NOUNS))]
     words = []
     for name in order:
@@ -148,8 +147,6 @@ def _report(ctx: Context, layout: Layout, problems: Iterable[Problem]) -> None:
         ctx.print(f"- {_capital(str(problem))}.")
     if len(found) > MOST_SHOWN:
         ctx.print(f"- and {len(found) - MOST_SHOWN} more.")
-    from companion.store.backups import restore_hint
-
     ctx.print(restore_hint(layout, ctx.clock.today()))
 
 

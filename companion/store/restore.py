@@ -52,24 +52,23 @@ def read_source(
             "it is the database itself. Name a backup (companion backups lists them) or a "
             "full export"
         )
-    if is_export_file(path):
-        try:
-            # parse_export runs the checker on the whole export (check_insides).
-            snapshot = parse_export(path.read_bytes(), schemas)
-        except ExportProblem as refused:
-            raise NotRestorable(str(refused)) from None
-        except OSError as error:
-            raise NotRestorable(f"it could not be read ({error.strerror or error})") from None
-        problem = whole_problem(snapshot)
-        if problem:
-            raise NotRestorable(problem)
-        return snapshot
-    snapshot = _read_backup(path, clock, schemas)
+    export = is_export_file(path)
+    snapshot = _read_export(path, schemas) if export else _read_backup(path, clock, schemas)
     problem = whole_problem(snapshot)
     if problem:
         raise NotRestorable(problem)
-    check_insides(snapshot, schemas)
+    if not export:  # parse_export has run the checker on the whole export already
+        check_insides(snapshot, schemas)
     return snapshot
+
+
+def _read_export(path: Path, schemas: Mapping[str, TableSchema]) -> Snapshot:
+    try:
+        return parse_export(path.read_bytes(), schemas)
+    except ExportProblem as refused:
+        raise NotRestorable(str(refused)) from None
+    except OSError as error:
+        raise NotRestorable(f"it could not be read ({error.strerror or error})") from None
 
 
 def _read_backup(path: Path, clock: Clock, schemas: Mapping[str, TableSchema]) -> Snapshot:

@@ -19,8 +19,23 @@ owner-only, written whole or not at all), with what it was computed from:
 
 A kept answer is printed only when all of them still hold; anything else (no
 file, another identity, a clock outside the window, a file that does not read
-back whole, another owner, group or world access) means the answer is
-computed again: a kept answer is never trusted beyond what it records.
+back whole, another owner, group or world access, a file larger than any answer
+is kept) means the answer is computed again: a kept answer is never trusted
+beyond what it records. What it holds is printed through `companion.inert`
+like everything else, so even a kept file written by hand cannot steer the
+terminal.
+
+Why the main file's identity stands for the whole database: every save is one
+commit (`store/commit.py`) that writes the history parts it changed under new
+names, then renames a new main file, which names them, into place. So every
+commit gives the main file a new inode and change time, part files are never
+changed in place, and a crash between the parts and the main file leaves the
+main file, and so everything a reader sees, as it was. A restore, an import
+and a schema upgrade each end in such a commit too. (The commit number the
+main file holds would say the same, but reading it means parsing the main
+file, which is what keeping the answer spares the prompt; and a file put back
+by hand can carry a number seen before, where it cannot carry an old change
+time.)
 
 Timestamps are coarse (a file system keeps them to a tick, some to a second
 or two), so two writes close together could leave the same identity. An answer
@@ -59,6 +74,8 @@ KEPT: dict[tuple[str, ...], str] = {
 }
 SETTLE_NS = 3_000_000_000
 FILE_MODE = 0o600
+# Larger than any answer kept (a kept file this big is not one of ours).
+MAX_BYTES = 1 << 20
 HEADER_LINES = 7
 
 
@@ -94,7 +111,12 @@ def kept_answer(db: str, name: str, now_ns: int, offset: int) -> str | None:
         fd = os.open(kept_path(db, name), os.O_RDONLY | os.O_NONBLOCK)
         try:
             st = os.fstat(fd)
-            if not S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+            if (
+                not S_ISREG(st.st_mode)
+                or st.st_uid != os.getuid()
+                or st.st_mode & 0o077
+                or st.st_size > MAX_BYTES
+            ):
                 return None
             raw = os.read(fd, st.st_size + 1)
         finally:
@@ -158,6 +180,12 @@ def keep_answer(
         str(len(answer)),
         answer,
     )
+    try:
+        data = memoryview("\n".join(lines).encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate in the data: computed each time
+        return False
+    if len(data) > MAX_BYTES:
+        return False
     target = kept_path(db, name)
     folder, base = os.path.split(target)
     temp = os.path.join(folder, f".{base}.{os.getpid()}.tmp")
@@ -165,7 +193,6 @@ def keep_answer(
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         try:
             os.fchmod(fd, FILE_MODE)
-            data = memoryview("\n".join(lines).encode("utf-8"))
             while data:
                 data = data[os.write(fd, data) :]
         finally:
@@ -178,15 +205,6 @@ def keep_answer(
             pass
         return False
     return True
-
-
-def forget_answers(db: str | os.PathLike[str]) -> None:
-    """Remove every answer kept beside `db` (a restore or an import replaces the data)."""
-    for name in KEPT.values():
-        try:
-            os.unlink(kept_path(os.fspath(db), name))
-        except OSError:
-            pass
 
 
 def epoch_ns(moment: datetime) -> int:

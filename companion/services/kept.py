@@ -11,8 +11,12 @@ from companion.store.repository import Repository
 
 def valid_until(repo: Repository, now: datetime) -> datetime | None:
     """The first instant after `now` at which the clock alone may change what the
-    repository's data shows; None when an answer from it must not be kept (it read
-    a history part, which the kept answer's identity does not cover)."""
+    repository's data shows; None when an answer from it must not be kept.
+
+    An answer that read a history part is not kept: a main file of this schema
+    names its parts (a new version of a part comes with a new main file), but one
+    of schema 1, not yet upgraded, does not, and the older companion that wrote it
+    rewrites its parts in place. The prompt's answers read none anyway."""
     if repo.db.loaded_parts():
         return None
     due = (card.due for card in repo.question_cards.all())

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.answers import KEPT, kept_path
 from companion.store.files import remove_stale_temp_files, remove_temp_files_matching
 
 # A part's name becomes a file name in the history folder: nothing that could leave it.
@@ -61,6 +62,13 @@ class Layout:
     @property
     def backups(self) -> Path:
         return self.folder / "backups"
+
+    @property
+    def kept_answers(self) -> list[Path]:
+        """The shell prompt's kept answers (companion/answers.py): not the user's data, and
+        not in the backups; each one is trusted only while the main file is the one it
+        was computed from."""
+        return [Path(kept_path(str(self.main), name)) for name in KEPT.values()]
 
     def part_file(self, name: str, generation: int) -> Path:
         return self.history / part_file_name(name, generation)
@@ -107,6 +115,8 @@ class Layout:
             return "the database itself"
         if _same(path, self.lock) or target == self.lock.resolve():
             return "the database's lock file"
+        if any(_same(path, kept) or target == kept.resolve() for kept in self.kept_answers):
+            return "an answer kept for the shell prompt"
         if target.is_relative_to(self.history.resolve()):
             return "a file of the database's history"
         if target.is_relative_to(self.backups.resolve()):

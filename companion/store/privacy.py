@@ -30,6 +30,8 @@ def _candidates(layout: Layout, own_folder: bool) -> Iterator[tuple[Path, int]]:
         yield layout.folder, DIR_MODE
     yield layout.main, FILE_MODE
     yield layout.lock, FILE_MODE
+    for kept in layout.kept_answers:
+        yield kept, FILE_MODE
     for folder in (layout.history, layout.backups):
         yield folder, DIR_MODE
         for entry in _entries(folder):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -30,9 +31,11 @@ from companion.clock import FrozenClock
 from companion.domain.applications import Application
 from companion.domain.changes import next_change
 from companion.domain.interviews import new_interview
+from companion.domain.journal import new_entry
 from companion.domain.practice import new_question, rehearse
 from companion.paths import default_data_dir
 from companion.services.access import Repository
+from companion.store.layout import Layout
 from tests.export_data import EXACT, NOW, fill, plans
 
 COMMANDS: dict[str, Callable[[Repository], str]] = {
@@ -412,3 +415,201 @@ def test_the_prompt_prints_the_kept_answer_loading_nothing_else(
         if any(module == name or module.startswith(f"{name}.") for name in NOT_ON_THE_PROMPT)
     )
     assert wrongly == []
+
+
+# Under the commit point (companion/store/commit.py): every commit a new main file
+
+
+def _interview(db: Path, clock: FrozenClock, company: str) -> None:
+    with Repository.open(db, clock) as repo:
+        held = clock.today() - timedelta(days=1)
+        repo.interviews.add(new_interview(company=company, role="R", held_on=held))
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_no_kept_answer_outlives_a_commit_of_any_kind(
+    lived_in: Path, clock: FrozenClock, settled: None, name: str
+) -> None:
+    """A change to the main file only, one to a history part only (the main file names
+    its new file), one to both, and one that changes nothing the answers show."""
+    commits: list[Callable[[Repository], object]] = [
+        lambda repo: repo.settings.update(weekly_goal=7),
+        lambda repo: repo.journal.add(new_entry("A quiet day.", clock.now(), mood=3)),
+        lambda repo: repo.questions.record(
+            *rehearse(
+                repo.questions.add(new_question("Why here?", clock.now())),
+                Rating.Good,
+                clock.now(),
+                timedelta(seconds=60),
+                EXACT,
+            )
+        ),
+        lambda repo: repo.interviews.add(
+            new_interview(company="Zed", role="R", held_on=clock.today())
+        ),
+    ]
+    for commit in commits:
+        _answer(lived_in, clock, name)
+        kept_from = answers.identity(lived_in)
+        assert _held(lived_in, clock, name) is not None
+        before = Layout(lived_in).committed_parts()
+        with Repository.open(lived_in, clock) as repo:
+            commit(repo)
+        assert answers.identity(lived_in) != kept_from
+        assert _held(lived_in, clock, name) is None
+        assert _answer(lived_in, clock, name) == _fresh(lived_in, clock, name)
+        if commit is commits[1]:  # the journal went to a new part's file
+            assert Layout(lived_in).committed_parts() != before
+
+
+def test_a_crash_between_the_parts_and_the_main_file_leaves_the_kept_answer_true(
+    lived_in: Path, clock: FrozenClock, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rehearsal's part is written under its new name, then the process dies before
+    the main file: what loads is the database as it was, so the kept answer still
+    holds, and stays true when the next writer removes the file nothing names."""
+    name = answers.SUMMARY_SHORT
+    kept_before = _answer(lived_in, clock, name)
+    layout = Layout(lived_in)
+    named_before = set(layout.committed_parts().values())
+    repo = Repository.open(lived_in, clock)
+    question = repo.questions.add(new_question("Why now?", clock.now()))
+    repo.questions.record(*rehearse(question, Rating.Again, clock.now(), timedelta(0), EXACT))
+    repo.interviews.add(new_interview(company="Zed", role="R", held_on=clock.today()))
+    real = os.replace
+
+    def no_main(source: object, target: object) -> None:
+        if Path(str(target)) == lived_in:
+            raise OSError(28, "No space left on device")
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", no_main)
+    with pytest.raises(OSError):
+        repo.db.flush()
+    monkeypatch.undo()
+    unnamed = set(layout.history_files()) - named_before
+    assert unnamed  # the part's new file, which nothing names
+    assert _held(lived_in, clock, name) == kept_before == _fresh(lived_in, clock, name)
+    repo.db.discard()  # the crash: nothing more is written
+    Repository.open(lived_in, clock).close()  # the next writer tidies
+    assert not unnamed & set(layout.history_files())
+    assert _held(lived_in, clock, name) == kept_before == _fresh(lived_in, clock, name)
+    _interview(lived_in, clock, "Zed")
+    assert _held(lived_in, clock, name) is None
+    assert _answer(lived_in, clock, name) == _fresh(lived_in, clock, name) != kept_before
+
+
+def _cli(*argv: str) -> int:
+    from companion.cli import main
+
+    return main(list(argv))
+
+
+@pytest.mark.parametrize("how", ["restore", "import"])
+def test_a_restore_or_an_import_is_never_answered_from_before(
+    lived_in: Path,
+    clock: FrozenClock,
+    settled: None,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    how: str,
+) -> None:
+    monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
+    export = tmp_path / "before.json"
+    assert _cli("--db", str(lived_in), "export", "-o", str(export)) == 0
+    _interview(lived_in, clock, "Zed")
+    kept_answers = {name: _answer(lived_in, clock, name) for name in COMMANDS}
+    assert all(_held(lived_in, clock, name) is not None for name in COMMANDS)
+    command = ["restore", str(export), "--yes"] if how == "restore" else ["import", str(export)]
+    assert _cli("--db", str(lived_in), *command, *(["--replace"] if how == "import" else [])) == 0
+    for name in COMMANDS:
+        assert _held(lived_in, clock, name) is None
+        brought_back = _answer(lived_in, clock, name)
+        assert brought_back == _fresh(lived_in, clock, name) != kept_answers[name]
+
+
+def test_an_upgrade_from_schema_1_is_a_commit_the_kept_answer_sees(
+    tmp_path: Path, clock: FrozenClock, settled: None
+) -> None:
+    folder = tmp_path / "old"
+    shutil.copytree(Path(__file__).parent.parent / "fixtures" / "schema1", folder)
+    db = folder / "companion.json"
+    for name in COMMANDS:
+        assert _answer(db, clock, name) == _fresh(db, clock, name)
+        assert _held(db, clock, name) is not None  # kept from the schema 1 file
+    Repository.open(db, clock).close()  # the upgrade: one commit, no part rewritten
+    for name in COMMANDS:
+        assert _held(db, clock, name) is None
+        assert _answer(db, clock, name) == _fresh(db, clock, name)
+
+
+# The kept files among the database's own
+
+
+def test_a_kept_file_written_by_hand_is_printed_inert(
+    lived_in: Path, clock: FrozenClock, settled: None
+) -> None:
+    """A kept answer that passes every test is still text from a file: the prompt shows
+    its control characters as pictures, as it shows the user's own text."""
+    kept_file = _keep(lived_in, clock)
+    header = kept_file.read_text(encoding="utf-8").split("\n")[: answers.HEADER_LINES]
+    hostile = "\x1b]0;pwned\x07\x1b[2J\u202etxt.exe\x9b31m"
+    header[-1] = str(len(hostile))
+    kept_file.write_text("\n".join([*header, hostile]), encoding="utf-8")
+    assert _held(lived_in, clock, answers.SUMMARY_SHORT) == hostile
+    printed, _ = _printed_and_loaded(_script(lived_in, clock, "summary", "--short"))
+    assert printed == "␛]0;pwned␇␛[2J<U+202E>txt.exe<U+009B>31m\n"
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(lambda lines: lines.__setitem__(6, "9" * 5000), id="a-length-too-long"),
+        pytest.param(lambda lines: lines.__setitem__(5, "1 2 3"), id="a-window-of-three"),
+        pytest.param(lambda lines: lines.__setitem__(3, "1 2 3"), id="a-short-identity"),
+        pytest.param(
+            lambda lines: lines.append("x" * answers.MAX_BYTES), id="larger-than-any-answer"
+        ),
+    ],
+)
+def test_a_kept_file_with_a_hostile_header_is_ignored(
+    lived_in: Path, clock: FrozenClock, settled: None, spoil: Callable[[list[str]], None]
+) -> None:
+    kept_file = _keep(lived_in, clock)
+    lines = kept_file.read_text(encoding="utf-8").split("\n")
+    spoil(lines)
+    kept_file.write_text("\n".join(lines), encoding="utf-8")
+    assert _held(lived_in, clock, answers.SUMMARY_SHORT) is None
+    assert _answer(lived_in, clock, answers.SUMMARY_SHORT) == _fresh(
+        lived_in, clock, answers.SUMMARY_SHORT
+    )
+
+
+def test_the_kept_files_are_no_part_of_the_database_to_check_back_up_or_export_over(
+    lived_in: Path,
+    clock: FrozenClock,
+    settled: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
+    for name in COMMANDS:
+        _answer(lived_in, clock, name)
+    layout = Layout(lived_in)
+    assert all(kept.stat().st_mode & 0o777 == 0o600 for kept in layout.kept_answers)
+    capsys.readouterr()
+    assert _cli("--db", str(lived_in), "check") == 0
+    assert "is sound" in capsys.readouterr().out
+    for kept_file in layout.kept_answers:
+        assert _cli("--db", str(lived_in), "export", "-o", str(kept_file)) == 2
+        assert "an answer kept for the shell prompt" in capsys.readouterr().err
+    # a leftover of a prompt killed mid-write goes with the next writer's tidying
+    leftover = lived_in.with_name(f".{lived_in.name}.{answers.SUMMARY_SHORT}.4242.tmp")
+    leftover.write_text("half")
+    layout.kept_answers[0].chmod(0o644)  # made readable to others by hand
+    clock.advance(timedelta(days=1))  # the day's backup is made with the next change
+    _interview(lived_in, clock, "Zed")
+    assert not leftover.exists()
+    assert layout.kept_answers[0].stat().st_mode & 0o777 == 0o600
+    backed_up = {path.name for path in layout.backups.rglob("*")}
+    assert backed_up and not any("summary-short" in n or "list-json" in n for n in backed_up)

@@ -44,6 +44,7 @@ def repo(db_path: Path, clock: FrozenClock) -> Iterator[Repository]:
 def _no_user_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test may touch the real user data folder."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.delenv("COMPANION_DB", raising=False)
     monkeypatch.delenv("COMPANION_FROZEN_NOW", raising=False)
 

@@ -30,6 +30,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "log interviews and what happens after; list them with their next dates",
     ),
     "reference": ("companion.cli.interview_cmd", "the people who can vouch for you"),
+    "draft": (
+        "companion.cli.draft_cmd",
+        "a draft of the note the timeline suggests: a thank-you, a check-in, ...",
+    ),
     "question": (
         "companion.cli.question_cmd",
         "add a question that tripped you up, or list the bank",

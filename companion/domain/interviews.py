@@ -60,6 +60,11 @@ class ContactKind(StrEnum):
     REFERENCES_REQUESTED = "references_requested"
     REFERENCES_NOTIFIED = "references_notified"
     FEEDBACK_REQUEST = "feedback_request"
+    WITHDRAW = "withdraw"
+    SPEED_UP = "speed_up"
+    IN_WRITING = "in_writing"
+    ACCEPT = "accept"
+    DECLINE = "decline"
 
     @property
     def word(self) -> str:
@@ -77,6 +82,17 @@ CONTACT_LABELS = {
     ContactKind.REFERENCES_REQUESTED: "they asked for references",
     ContactKind.REFERENCES_NOTIFIED: "references given a heads-up",
     ContactKind.FEEDBACK_REQUEST: "asked for feedback",
+    ContactKind.WITHDRAW: "let them know kindly you withdrew",
+    ContactKind.SPEED_UP: "told them of an offer, asked their timeline",
+    ContactKind.IN_WRITING: "asked to have the offer in writing",
+    ContactKind.ACCEPT: "accepted the offer",
+    ContactKind.DECLINE: "declined the offer",
+}
+# Notes that settle where the interview stands: logging one sets its outcome.
+SETTLES = {
+    ContactKind.WITHDRAW: Outcome.WITHDRAWN,
+    ContactKind.ACCEPT: Outcome.ACCEPTED,
+    ContactKind.DECLINE: Outcome.WITHDRAWN,
 }
 
 # What the employer sends. A request for references is an answer in all but
@@ -96,7 +112,8 @@ class Contact:
 
     `decision_by` is the new decision date a reply brought, kept for the record
     (the interview's own `decision_by` is the one in force). `references` are
-    the ids of the references a `references_notified` entry told.
+    the ids of the references a `references_notified` entry told. `text` is the
+    note itself, as sent, when it was logged from its draft ("I sent it").
     """
 
     kind: ContactKind
@@ -104,6 +121,7 @@ class Contact:
     note: str = ""
     decision_by: date | None = None
     references: tuple[int, ...] = ()
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,6 +139,7 @@ class Interview:
     round as an interview of its own (which closes this one's timeline), and
     `previous_round_id` on that next round. `reflection` is what the user wrote
     when moving on; `debriefed_on` is set by the journal's debrief (rule 6).
+    `talked_about` is what the user noted they talked about, for the thank-you.
     """
 
     company: str
@@ -132,6 +151,7 @@ class Interview:
     contact_pref: ContactPref = "email"
     notes: str = ""
     final_round: bool = False
+    talked_about: str = ""
     contacts: tuple[Contact, ...] = ()
     outcomes: tuple[OutcomeChange, ...] = ()
     debriefed_on: date | None = None
@@ -221,6 +241,21 @@ def parse_interviewers(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+TALKED_ABOUT_LIMIT = 300
+
+
+def parse_talked_about(text: str, field: str = "talked-about") -> str:
+    """A few words on what was talked about, on one line (it goes inside a sentence)."""
+    value = " ".join(text.split())
+    if len(value) > TALKED_ABOUT_LIMIT:
+        raise FieldError(
+            field,
+            f"this is {len(value)} characters; a phrase is enough, like 'the move to a new "
+            f"data platform' (under {TALKED_ABOUT_LIMIT}).",
+        )
+    return value
+
+
 def parse_contact_pref(text: str, field: str = "contact-pref") -> ContactPref:
     value = text.strip().lower()
     for pref in CONTACT_PREFS:
@@ -268,6 +303,7 @@ def new_interview(
     contact_pref: str = "email",
     notes: str = "",
     final_round: bool = False,
+    talked_about: str = "",
 ) -> Interview:
     """An interview from typed values, checked; raises FieldError naming the first bad field."""
     checked_company = parse_name(company, "company", "Acme")
@@ -283,6 +319,7 @@ def new_interview(
         contact_pref=parse_contact_pref(contact_pref),
         notes=notes.strip(),
         final_round=final_round,
+        talked_about=parse_talked_about(talked_about),
     )
 
 
@@ -297,6 +334,7 @@ DETAILS = (
     "contact_pref",
     "notes",
     "final_round",
+    "talked_about",
 )
 
 
@@ -317,8 +355,11 @@ def log_contact(
     note: str = "",
     decision_by: date | None = None,
     references: Sequence[int] = (),
+    text: str = "",
 ) -> Interview:
-    """Add a contact-log entry; a reply may bring a new decision date."""
+    """Add a contact-log entry; a reply may bring a new decision date. A note that
+    settles the interview (`SETTLES`: withdrawing, accepting or declining) sets its
+    outcome from that day."""
     if on < interview.held_on:
         raise FieldError(
             "on",
@@ -336,19 +377,30 @@ def log_contact(
             "with the date they gave.",
         )
     check_decision_by(decision_by, interview.held_on)
+    if kind in (ContactKind.ACCEPT, ContactKind.DECLINE) and interview.outcome not in OFFERS:
+        raise FieldError(
+            "kind",
+            f"{kind.word} answers an offer, and this interview is {interview.outcome.label}; "
+            "log the offer first (outcome offer-verbal or offer-written).",
+        )
     contact = Contact(
         kind=kind,
         on=on,
         note=note.strip(),
         decision_by=decision_by,
         references=tuple(dict.fromkeys(references)),
+        text=text.strip("\n"),
     )
     contacts = tuple(sorted((*interview.contacts, contact), key=lambda c: c.on))
-    return replace(
+    changed = replace(
         interview,
         contacts=contacts,
         decision_by=decision_by if decision_by is not None else interview.decision_by,
     )
+    settled = SETTLES.get(kind)
+    if settled is not None and changed.outcome not in CLOSED:
+        changed = set_outcome(changed, settled, on)
+    return changed
 
 
 def set_outcome(interview: Interview, outcome: Outcome, on: date) -> Interview:

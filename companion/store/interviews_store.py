@@ -35,6 +35,7 @@ CONTACT_FIELDS: TableSchema = {
     "note": Field("str", required=False),
     "decision_by": Field("date", required=False, nullable=True),
     "references": Field("list", required=False),
+    "text": Field("str", required=False),
 }
 OUTCOME_FIELDS: TableSchema = {
     "outcome": Field("str", choices=tuple(o.value for o in Outcome)),
@@ -56,6 +57,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "contact_pref": Field("str", required=False, choices=CONTACT_PREFS),
         "notes": Field("str", required=False),
         "final_round": Field("bool", required=False),
+        "talked_about": Field("str", required=False),
         "contacts": Field("list", required=False, items=CONTACT_FIELDS),
         "outcomes": Field("list", required=False, items=OUTCOME_FIELDS),
         "debriefed_on": Field("date", required=False, nullable=True),
@@ -91,6 +93,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
         "contact_pref": interview.contact_pref,
         "notes": interview.notes,
         "final_round": interview.final_round,
+        **({"talked_about": interview.talked_about} if interview.talked_about else {}),
         "contacts": [
             {
                 "kind": c.kind.value,
@@ -98,6 +101,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
                 "note": c.note,
                 "decision_by": _day(c.decision_by),
                 "references": list(c.references),
+                **({"text": c.text} if c.text else {}),
             }
             for c in interview.contacts
         ],
@@ -127,6 +131,7 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
         contact_pref=contact_pref,
         notes=doc.get("notes", ""),
         final_round=doc.get("final_round", False),
+        talked_about=doc.get("talked_about", ""),
         contacts=tuple(
             Contact(
                 kind=ContactKind(c["kind"]),
@@ -134,6 +139,7 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
                 note=c.get("note", ""),
                 decision_by=_date(c.get("decision_by")),
                 references=tuple(int(r) for r in c.get("references", [])),
+                text=c.get("text", ""),
             )
             for c in doc.get("contacts", [])
         ),

@@ -76,6 +76,25 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("interview", "log", "{id}", "reply", "--decision-by", "{date}"), writes=True),
     CliCommand(("interview", "outcome", "{id}", "{text}"), writes=True),
     CliCommand(
+        (
+            "interview",
+            "edit",
+            "{id}",
+            "--talked-about",
+            "{text}",
+            "--on",
+            "{date}",
+            "--decision-by",
+            "{date}",
+            "--with",
+            "{text}",
+        ),
+        writes=True,
+    ),
+    CliCommand(("draft", "{id}")),
+    CliCommand(("draft", "{id}", "{text}", "--to", "{text}", "--json")),
+    CliCommand(("draft", "--template", "{text}"), opens_db=False),
+    CliCommand(
         ("reference", "add", "{text}", "--relation", "{text}", "--reach", "{text}"), writes=True
     ),
     CliCommand(("reference", "list", "--json")),

@@ -20,8 +20,10 @@ Section = Callable[[Repository, datetime], str]
 
 def interviews_section(repo: Repository, now: datetime) -> str:
     today = now.date()
-    rows = waiting_room(repo.interviews.all(), repo.references.all(), today, include_closed=True)
-    return interviews_markdown(rows, today)
+    references = repo.references.all()
+    rows = waiting_room(repo.interviews.all(), references, today, include_closed=True)
+    names = {r.id: r.name for r in references if r.id is not None}
+    return interviews_markdown(rows, today, names)
 
 
 def questions_section(repo: Repository, now: datetime) -> str:

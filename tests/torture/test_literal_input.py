@@ -132,6 +132,7 @@ TEXT_FIELDS = (
     ),
     FieldCase("interview form, company", InterviewForm, "#company", open=_log_interview),
     FieldCase("interview form, held on", InterviewForm, "#held-on", open=_log_interview),
+    FieldCase("interview form, talked about", InterviewForm, "#talked-about", open=_log_interview),
     FieldCase("question form, text", QuestionForm, "#text", open=_new_question),
     FieldCase("question form, tags", QuestionForm, "#tags", open=_new_question),
     FieldCase("application form, company", ApplicationForm, "#company", open=log_application),

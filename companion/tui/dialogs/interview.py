@@ -18,6 +18,7 @@ from companion.domain.interviews import (
     parse_contact_pref,
     parse_interviewers,
     parse_name,
+    parse_talked_about,
     with_details,
 )
 from companion.services import interviews
@@ -35,6 +36,7 @@ LABELS = {
     "prefers": "They prefer",
     "final": "Final round",
     "notes": "Notes",
+    "talked-about": "Talked about",
 }
 
 
@@ -110,6 +112,15 @@ class InterviewForm(FormScreen[int]):
                 ),
             )
             yield from self.row(
+                "Talked about",
+                TextField(
+                    editing.talked_about if editing else "",
+                    id="talked-about",
+                    placeholder="something to mention in the thank-you",
+                    compact=True,
+                ),
+            )
+            yield from self.row(
                 "They prefer",
                 Select(
                     [(pref, pref) for pref in CONTACT_PREFS],
@@ -166,6 +177,9 @@ class InterviewForm(FormScreen[int]):
             "prefers",
             lambda: parse_contact_pref(str(self.query_one("#prefers", Select).value)),
         )
+        talked_about = attempt(
+            errors, "talked-about", lambda: parse_talked_about(self._value("talked-about"))
+        )
         if errors or company is None or role is None or held_on is None or prefers is None:
             self.show_errors(errors, LABELS)
             return
@@ -180,6 +194,7 @@ class InterviewForm(FormScreen[int]):
             contact_pref=prefers,
             notes=self.query_one("#notes", NoteArea).text,
             final_round=self.query_one("#final", Checkbox).value,
+            talked_about=talked_about or "",
         )
         if self.interview is not None:
             changed = interviews.save_interview(app.repo, with_details(self.interview, made))

@@ -129,12 +129,12 @@ class Pair:
 
     def median(self, which: str, metric: str) -> float:
         runs = self.baseline if which == "baseline" else self.measured
-        return statistics.median(getattr(run, metric) for run in runs)
+        return statistics.median(float(getattr(run, metric)) for run in runs)
 
     def ratio(self, metric: str) -> float:
         """The median of the ratios of each measured run to the baseline run beside it."""
         return statistics.median(
-            getattr(m, metric) / getattr(b, metric)
+            float(getattr(m, metric)) / float(getattr(b, metric))
             for b, m in zip(self.baseline, self.measured, strict=True)
         )
 

@@ -1,15 +1,51 @@
-"""What keeps companion quick to start, in one place.
+"""Everything that bends Python, argparse or Textual so that companion starts and answers
+quickly, in one place. Each trick says why it is safe; tests/unit/test_startup.py checks
+that what is deferred stays deferred.
 
-A package that exports its public names from their own modules imports each
-one when it is first asked for (`lazy_exports`), so that importing one name
-does not import the whole package.
+- Lazy imports: a command's module is imported only when it runs (`LazyCommands`);
+  a package's names are imported when first used (`lazy_exports`); the registries
+  are tables of functions that import inside (`cli.main.COMMANDS`,
+  `store.repository.SCHEMA_LOADERS`, `tui.navigation.DESTINATIONS`,
+  `tui.targets.TARGETS`), so a type checker follows them and nothing loads early.
+  Any other import inside a function is there to defer a module: the test runs
+  the hot paths (`summary --short`, `interview list --json`, `--help`, the app's
+  first paint) and fails when a module imported that way was loaded anyway,
+  unless `NOT_FOR_SPEED` below says why the import is inside a function.
+- The garbage collector: off for a printing command (`collector_off`, `leave`),
+  and held away from the app's start and its keypresses (`GcPause`).
+- argparse: a help formatter that finds the terminal's width without importing
+  `shutil` (2 ms of every command), and relative dates such as `-3d` read as
+  values (`dates_may_start_with_a_dash`).
+- Textual: the frame hook of `CompanionApp._display` (`on_frame`), which the
+  benchmarks use to quit after the first paint and the collector pause uses to
+  let collections run between frames.
+
+This module imports nothing from companion and no textual: the printing CLI uses it.
 """
 
 from __future__ import annotations
 
+import argparse
+import gc
+import os
+import re
 import sys
 from collections.abc import Callable, Mapping
+from functools import partial
 from importlib import import_module
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from companion.tui.app import CompanionApp
+
+# An import inside a function defers its module: importing the module that holds it
+# does not load it (tests/unit/test_startup.py checks each). One that cannot defer
+# anything (its module is loaded anyway) but is inside a function for another reason
+# is listed here, (the module holding it, the module it imports), with that reason.
+NOT_FOR_SPEED: Mapping[tuple[str, str], str] = {}
+
+
+# Lazy imports
 
 
 def lazy_exports(package: str, modules: Mapping[str, str]) -> Callable[[str], object]:
@@ -29,3 +65,258 @@ def lazy_exports(package: str, modules: Mapping[str, str]) -> Callable[[str], ob
         return value
 
     return __getattr__
+
+
+Register = Callable[["argparse._SubParsersAction[Any]"], None]
+
+
+class LazyCommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands, each a placeholder (its name and help line) until argparse picks it.
+
+    When the command line names one, `load(name)` gives the `register` function of
+    its module, which registers the real parser (its flags, nested commands and
+    handler) in the placeholder's place, and parsing goes on into it as if it had
+    been there from the start. Built on argparse's private `_SubParsersAction`
+    (the same since Python 3.2): `--help` lists the placeholders as it lists parsers.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._placeholders: set[str] = set()
+        self._placeholder = self._parser_class(add_help=False)  # one for all: never parses
+        self.load: Callable[[str], Register] = _no_loader
+
+    def add_placeholder(self, name: str, line: str) -> None:
+        """What `add_parser(name, help=line)` records for `--help`, without a parser."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), line))
+        self._name_parser_map[name] = self._placeholder
+        self._placeholders.add(name)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        name = values[0]
+        if name in self._placeholders:
+            built = argparse._SubParsersAction(
+                option_strings=[], prog=self._prog_prefix, parser_class=self._parser_class
+            )
+            self.load(name)(built)
+            for real_name, real in built._name_parser_map.items():
+                if real_name in self._placeholders:
+                    self._name_parser_map[real_name] = real
+                    self._placeholders.discard(real_name)
+            if name in self._placeholders:
+                raise RuntimeError(f"the module of {name!r} does not register it")
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _no_loader(name: str) -> Register:
+    raise RuntimeError(f"no loader for the command {name!r}")
+
+
+# argparse
+
+
+def terminal_width() -> int:
+    """What `shutil.get_terminal_size().columns` says, without importing `shutil` (and,
+    through it, the compression modules): $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    stream = sys.__stdout__
+    if columns <= 0 and stream is not None:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter (descriptions kept as written), sized without `shutil`.
+
+    argparse builds one for every argument it adds, to check the metavar; its own
+    `__init__` imports `shutil` to ask the terminal's width.
+    """
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_width() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+# argparse takes an argument that looks like a negative number as a value, not an
+# option: relative dates (`--on -3w`) are made to look like one to the parsers that
+# read dates, through argparse's private `_negative_number_matcher`.
+_VALUES_WITH_A_DASH = r"^-\d+[dw]?$|^-\d*\.\d+$"
+
+
+def dates_may_start_with_a_dash(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser._negative_number_matcher = re.compile(_VALUES_WITH_A_DASH)
+    return parser
+
+
+# The garbage collector, for a printing command
+#
+# A printing command is a short run that loads a whole database into memory. The
+# cyclic garbage collector would walk those objects again and again while they load,
+# and at exit the interpreter would free them one by one; neither keeps anything. So
+# the console script (companion/script.py) turns the collector off for the run and,
+# once the command is over, leaves with `os._exit` instead of a full teardown, but
+# only when that loses nothing:
+#
+# - `main` has returned an exit code (the repository is closed by then: every command
+#   opens it in a `with` block, which writes and lets go of the lock);
+# - no other thread is running (nothing is left to finish its work);
+# - the app was never started (it runs long, with the collector on, and ends the
+#   normal way: `collector_on` gives it back);
+# - the exit functions have run and stdout and stderr flushed without error
+#   (otherwise Python's own exit reports the error and sets the status, as it
+#   always did).
+#
+# Anything else (an exception, `--help`, a usage error: `SystemExit`) ends the normal
+# way. `python -m companion` calls `main` directly.
+
+APP_MODULE = "companion.tui.launch"
+
+
+def collector_off() -> None:
+    gc.disable()
+
+
+def collector_on() -> None:
+    """The app runs long: it gets the collector back (and pauses it itself, `GcPause`)."""
+    gc.enable()
+
+
+def leave(code: int) -> NoReturn:
+    """Exit with `code`: at once when nothing is left to do, else the normal way."""
+    import threading
+
+    if APP_MODULE in sys.modules or threading.active_count() > 1:
+        sys.exit(code)
+    try:
+        import atexit
+
+        atexit._run_exitfuncs()  # private, but there is no public way to run them early
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except BaseException:  # a closed pipe, a full disk: Python's exit says so, as before
+        sys.exit(code)
+    os._exit(code)
+
+
+# The garbage collector, in the app
+#
+# On a heavy history the app holds hundreds of thousands of objects (the main
+# file's tables, loaded parts, the widgets). A full (generation 2) collection walks
+# all of them and takes tens of milliseconds; when one starts between a key and the
+# frame it leads to, that frame is late.
+#
+# - From opening the database until the first screen has painted, no collection
+#   runs: loading a heavy main file makes hundreds of thousands of objects, and each
+#   full collection meanwhile would walk all of them again.
+# - `freeze()` once the first screen has painted: everything loaded so far (the
+#   data, the app) goes to the permanent generation, so later collections only walk
+#   what was made since. The data stays in use for the whole run; the little garbage
+#   the start made is kept too, and freezing costs no time.
+# - `hold()` when a key arrives and `release()` shortly after the frame it led to
+#   (`AFTER_FRAME`: Textual hands the frame to its writer thread, which needs the
+#   interpreter for a moment to write it, and a collection would keep it waiting).
+#   The collections that fell due meanwhile run then, while the person reads. A hold
+#   never lasts more than `MAX_HOLD` seconds, even with no frame (a key that changes
+#   nothing) or a stream of keys.
+#
+# Only the running app does this (`companion` at a terminal), not tests.
+
+MAX_HOLD = 0.5  # seconds
+AFTER_FRAME = 0.03  # seconds
+
+
+class GcPause:
+    def __init__(self) -> None:
+        self.frozen = False
+        self.holding = False
+        self.holds = 0  # how many holds have begun: a timer releases only its own
+        self.keys_seen = 0
+
+    def freeze(self) -> None:
+        """Once: move every object so far out of the collector's way."""
+        if not self.frozen:
+            self.frozen = True
+            gc.freeze()
+
+    def hold(self) -> int | None:
+        """Stop automatic collections until `release`.
+
+        Returns the new hold's number, or None when one is held already (or the
+        collector was disabled by someone else).
+        """
+        if self.holding or not gc.isenabled():
+            return None
+        gc.disable()
+        self.holding = True
+        self.holds += 1
+        return self.holds
+
+    def release(self, hold: int | None = None) -> None:
+        """Let collections run again; given a hold's number, only if that hold is current."""
+        if self.holding and (hold is None or hold == self.holds):
+            self.holding = False
+            gc.enable()
+
+    def release_after_frame(self, keys_seen: int) -> None:
+        """After a frame: let collections run again, unless another key came since."""
+        if keys_seen == self.keys_seen:
+            self.release()
+
+    def on_key(self, app: CompanionApp) -> None:
+        """A key arrived: hold collections until the frame it leads to."""
+        if self.frozen:
+            self.keys_seen += 1
+            hold = self.hold()
+            if hold is not None:
+                app.set_timer(MAX_HOLD, partial(self.release, hold))
+
+
+# Textual: the frame hook
+
+
+def paints(app: CompanionApp, screen: object, renderable: object) -> bool:
+    """Whether the frame `App._display` (private) is about to write paints the screen:
+    a frame of the current screen, outside a batch of updates."""
+    return renderable is not None and not app._batch_count and screen is app.screen
+
+
+def on_frame(app: CompanionApp) -> None:
+    """After `App._display` has handed a painting frame to the terminal.
+
+    After the first one the collector pause freezes what the start made and ends
+    the start's hold; after each, it lets collections run again. The benchmarks'
+    cold-start hook quits once the first screen has painted (Textual holds frames
+    back briefly while a mode switches, so `call_after_refresh` would quit before
+    anything is painted).
+    """
+    pause = app.gc_pause
+    if pause is not None:
+        if not pause.frozen:
+            pause.freeze()
+            # the start's hold (make_app) ends after this frame, or at the latest:
+            app.set_timer(MAX_HOLD, partial(pause.release, pause.holds))
+        if pause.holding:
+            app.set_timer(AFTER_FRAME, partial(pause.release_after_frame, pause.keys_seen))
+    if app.exit_after_paint and app.current_mode == app.start:
+        app.exit_after_paint = False
+        app.exit()

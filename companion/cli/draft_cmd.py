@@ -18,7 +18,7 @@ from companion.domain.errors import FieldError
 from companion.services import drafts
 from companion.store.draft_templates import drafts_folder, load_template, shown
 
-HELP = "a draft of the note the timeline suggests: a thank-you, a check-in, ..."
+HELP = "a draft of the note the timeline suggests, to copy and send"
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from typing import Any
 
 import orjson
@@ -24,20 +23,10 @@ from companion.domain.numbers import whole_number
 from companion.domain.references import new_reference
 from companion.domain.waiting import Waiting
 from companion.services import interviews
+from companion.startup import dates_may_start_with_a_dash
 
 KINDS = " | ".join(k.word for k in ContactKind)
 OUTCOMES = " | ".join(o.word for o in Outcome)
-
-
-# `--on -3w` is a date here, not an unknown option: argparse takes an argument
-# that looks like a negative number as a value, so relative dates are made to
-# look like one to the parsers that read dates.
-_VALUES_WITH_A_DASH = re.compile(r"^-\d+[dw]?$|^-\d*\.\d+$")
-
-
-def _dates_may_start_with_a_dash(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    parser._negative_number_matcher = _VALUES_WITH_A_DASH  # type: ignore[attr-defined]
-    return parser
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,7 +37,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    add = _dates_may_start_with_a_dash(
+    add = dates_may_start_with_a_dash(
         sub.add_parser(
             "add",
             help="log an interview (today's, a past one, or one coming up)",
@@ -97,7 +86,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     show.add_argument("id", metavar="ID")
     show.set_defaults(handler=run_show)
 
-    log = _dates_may_start_with_a_dash(
+    log = dates_may_start_with_a_dash(
         sub.add_parser(
             "log",
             help="log a contact: a thank-you, a check-in, their reply, ...",

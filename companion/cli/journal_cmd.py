@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from companion.cells import shorten
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.domain.dates import friendly
@@ -192,10 +193,6 @@ def entry_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _short(text: str, width: int = TEXT_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     if args.mood is not None:
         raise UsageError("--mood goes with a new entry, not with `journal list`.")
@@ -226,5 +223,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         day = friendly(entry.written_at.astimezone(tz).date(), today)
         tags = f"  ({', '.join(entry.tags)})" if entry.tags else ""
         mood = mood_word(entry.mood)
-        ctx.print(f"{entry.id:>4}  {day:<11} {mood:<7} {_short(entry.first_line)}{tags}")
+        ctx.print(
+            f"{entry.id:>4}  {day:<11} {mood:<7} {shorten(entry.first_line, TEXT_WIDTH)}{tags}"
+        )
     return 0

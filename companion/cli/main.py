@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any, NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, NoReturn
 
 from companion import __version__
 from companion.cli.context import Context
@@ -16,48 +15,105 @@ from companion.cli.tui import launch_tui
 from companion.clock import clock_from_env
 from companion.domain.errors import FieldError
 from companion.paths import DB_ENV, resolve_db_path
+from companion.startup import HelpFormatter, LazyCommands, Register
 from companion.store.errors import StoreError
 
-# Every command: the module whose `register(commands)` builds its parser and holds
-# its handlers, and its line in `companion --help`, in the order the help lists
-# them. A command's module is imported (and its parser built) only when it runs:
-# the others cost a name and a line. `tests/unit/test_cli.py` checks that each
-# line here is the one its module registers.
-COMMAND_MODULES: dict[str, tuple[str, str]] = {
-    "summary": ("companion.cli.summary_cmd", "what, if anything, needs you today"),
-    "interview": (
-        "companion.cli.interview_cmd",
-        "log interviews and what happens after; list them with their next dates",
+# Every command: the function that loads its module's `register` (which builds its
+# parser and holds its handlers), and its line in `companion --help`, in the order
+# the help lists them. A command's module is imported (and its parser built) only
+# when it runs: the others cost a name and a line. `tests/unit/test_cli.py` checks
+# that each line here is the one its module registers.
+
+
+class Command(NamedTuple):
+    load: Callable[[], Register]
+    help: str
+
+
+def _summary() -> Register:
+    from companion.cli.summary_cmd import register
+
+    return register
+
+
+def _interview() -> Register:
+    from companion.cli.interview_cmd import register
+
+    return register
+
+
+def _draft() -> Register:
+    from companion.cli.draft_cmd import register
+
+    return register
+
+
+def _question() -> Register:
+    from companion.cli.question_cmd import register
+
+    return register
+
+
+def _practice() -> Register:
+    from companion.cli.practice_cmd import register
+
+    return register
+
+
+def _journal() -> Register:
+    from companion.cli.journal_cmd import register
+
+    return register
+
+
+def _apply() -> Register:
+    from companion.cli.apply_cmd import register
+
+    return register
+
+
+def _breathe() -> Register:
+    from companion.cli.breathe_cmd import register
+
+    return register
+
+
+def _export() -> Register:
+    from companion.cli.export_cmd import register
+
+    return register
+
+
+def _import() -> Register:
+    from companion.cli.import_cmd import register
+
+    return register
+
+
+def _backups() -> Register:
+    from companion.cli.backups_cmd import register
+
+    return register
+
+
+COMMANDS: dict[str, Command] = {
+    "summary": Command(_summary, "what, if anything, needs you today"),
+    "interview": Command(
+        _interview, "log interviews and what happens after; list them with their next dates"
     ),
-    "reference": ("companion.cli.interview_cmd", "the people who can vouch for you"),
-    "draft": (
-        "companion.cli.draft_cmd",
-        "a draft of the note the timeline suggests: a thank-you, a check-in, ...",
+    "reference": Command(_interview, "the people who can vouch for you"),
+    "draft": Command(_draft, "a draft of the note the timeline suggests, to copy and send"),
+    "question": Command(_question, "add a question that tripped you up, or list the bank"),
+    "practice": Command(_practice, "open the app on practice: rehearse the questions that are due"),
+    "journal": Command(_journal, "write in your journal (or: journal list)"),
+    "apply": Command(_apply, "log an application you sent"),
+    "breathe": Command(_breathe, "the urge to check your inbox: a minute of box breathing instead"),
+    "export": Command(_export, "write your data as JSON, Markdown or a calendar (.ics)"),
+    "import": Command(
+        _import, "import a full export (.json), a question deck (.toml) or a starter deck"
     ),
-    "question": (
-        "companion.cli.question_cmd",
-        "add a question that tripped you up, or list the bank",
-    ),
-    "practice": (
-        "companion.cli.practice_cmd",
-        "open the app on practice: rehearse the questions that are due",
-    ),
-    "journal": ("companion.cli.journal_cmd", "write in your journal (or: journal list)"),
-    "apply": ("companion.cli.apply_cmd", "log an application you sent"),
-    "breathe": (
-        "companion.cli.breathe_cmd",
-        "the urge to check your inbox: a minute of box breathing instead",
-    ),
-    "export": (
-        "companion.cli.export_cmd",
-        "write your data as JSON, Markdown or a calendar (.ics)",
-    ),
-    "import": (
-        "companion.cli.import_cmd",
-        "import a full export (.json), a question deck (.toml) or a starter deck",
-    ),
-    "backups": ("companion.cli.backups_cmd", "list the automatic daily backups"),
-    "restore": ("companion.cli.backups_cmd", "put a backup back in place of the database"),
+    "backups": Command(_backups, "list the automatic daily backups"),
+    "restore": Command(_backups, "put a backup back in place of the database"),
 }
 
 EPILOG = f"""\
@@ -70,53 +126,12 @@ Exit codes: 0 done, 1 the data could not be read or written, 2 bad usage or inpu
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
-
-
-def _register(module_name: str, commands: argparse._SubParsersAction[Any]) -> None:
-    importlib.import_module(module_name).register(commands)
-
-
-class _LazyCommands(argparse._SubParsersAction):  # type: ignore[type-arg]
-    """The commands, each a placeholder (its name and help line) until argparse picks it.
-
-    When the command line names one, its module is imported and registers the
-    real parser (its flags, nested commands and handler) in the placeholder's
-    place, and parsing goes on into it as if it had been there from the start.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._placeholders: set[str] = set()
-        self._placeholder = self._parser_class(add_help=False)  # one for all: never parses
-
-    def add_placeholder(self, name: str, line: str) -> None:
-        """What `add_parser(name, help=line)` records for `--help`, without a parser."""
-        self._choices_actions.append(self._ChoicesPseudoAction(name, (), line))
-        self._name_parser_map[name] = self._placeholder
-        self._placeholders.add(name)
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: Any,
-        option_string: str | None = None,
-    ) -> None:
-        name = values[0]
-        if name in self._placeholders:
-            built = argparse._SubParsersAction(
-                option_strings=[], prog=self._prog_prefix, parser_class=self._parser_class
-            )
-            _register(COMMAND_MODULES[name][0], built)
-            for real_name, real in built._name_parser_map.items():
-                if real_name in self._placeholders:
-                    self._name_parser_map[real_name] = real
-                    self._placeholders.discard(real_name)
-            if name in self._placeholders:
-                raise RuntimeError(f"{COMMAND_MODULES[name][0]} does not register {name!r}")
-        super().__call__(parser, namespace, values, option_string)
 
 
 def build_parser(*, lazy: bool = False) -> argparse.ArgumentParser:
@@ -125,7 +140,6 @@ def build_parser(*, lazy: bool = False) -> argparse.ArgumentParser:
         prog="companion",
         description="A calm companion for the weeks after a job interview.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"companion {__version__}")
     parser.add_argument(
@@ -140,15 +154,16 @@ def build_parser(*, lazy: bool = False) -> argparse.ArgumentParser:
     )
     if not lazy:
         commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-        for module_name in dict.fromkeys(module for module, _ in COMMAND_MODULES.values()):
-            _register(module_name, commands)
+        for load in dict.fromkeys(command.load for command in COMMANDS.values()):
+            load()(commands)
         return parser
     lazy_commands = parser.add_subparsers(
-        title="commands", metavar="COMMAND", parser_class=_Parser, action=_LazyCommands
+        title="commands", metavar="COMMAND", parser_class=_Parser, action=LazyCommands
     )
-    assert isinstance(lazy_commands, _LazyCommands)
-    for name, (_, line) in COMMAND_MODULES.items():
-        lazy_commands.add_placeholder(name, line)
+    assert isinstance(lazy_commands, LazyCommands)
+    lazy_commands.load = lambda name: COMMANDS[name].load()
+    for name, command in COMMANDS.items():
+        lazy_commands.add_placeholder(name, command.help)
     return parser
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from companion.cells import shorten
 from companion.cli.context import Context
 from companion.clock import utc
 from companion.domain.practice import (
@@ -82,10 +83,6 @@ def as_json(question: Question) -> dict[str, Any]:
     }
 
 
-def _short(text: str, width: int = TEXT_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
     now = ctx.clock.now()
     with ctx.open("read") as repo:
@@ -109,5 +106,5 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     for question in shown:
         when = "resting" if question.suspended else when_phrase(question.due, now)
         tags = f"  ({', '.join(question.tags)})" if question.tags else ""
-        ctx.print(f"{question.id:>4}  {when:<12} {_short(question.text)}{tags}")
+        ctx.print(f"{question.id:>4}  {when:<12} {shorten(question.text, TEXT_WIDTH)}{tags}")
     return 0

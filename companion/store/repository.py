@@ -14,7 +14,6 @@ the main file only, loads neither.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from functools import cached_property
@@ -23,6 +22,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from companion.clock import Clock
+from companion.store import (
+    applications_store,
+    interviews_store,
+    question_tables,
+    settings_store,
+    urges_store,
+)
 from companion.store.applications_store import ApplicationsStore
 from companion.store.database import Access, Database
 from companion.store.interviews_store import InterviewStore, ReferenceStore
@@ -35,39 +41,51 @@ if TYPE_CHECKING:
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
 
-# Each table and the module that declares its schema (in its `SCHEMAS`).
-SCHEMA_MODULES: Mapping[str, str] = {
-    "settings": "companion.store.settings_store",
-    "interviews": "companion.store.interviews_store",
-    "references": "companion.store.interviews_store",
-    "applications": "companion.store.applications_store",
-    "urges": "companion.store.urges_store",
-    "questions": "companion.store.question_tables",
-    "answers": "companion.store.question_tables",
-    "reviews": "companion.store.question_tables",
-    "journal": "companion.store.journal_store",
-    "debriefs": "companion.store.journal_store",
+Schemas = Mapping[str, TableSchema]
+
+
+# Each table and the function that gives the `SCHEMAS` of the module declaring it.
+# The journal's module builds on the debrief, so it is imported only when a file
+# holding one of its tables loads; the others are light and imported above.
+
+
+def _journal() -> Schemas:
+    from companion.store.journal_store import SCHEMAS
+
+    return SCHEMAS
+
+
+SCHEMA_LOADERS: Mapping[str, Callable[[], Schemas]] = {
+    "settings": lambda: settings_store.SCHEMAS,
+    "interviews": lambda: interviews_store.SCHEMAS,
+    "references": lambda: interviews_store.SCHEMAS,
+    "applications": lambda: applications_store.SCHEMAS,
+    "urges": lambda: urges_store.SCHEMAS,
+    "questions": lambda: question_tables.SCHEMAS,
+    "answers": lambda: question_tables.SCHEMAS,
+    "reviews": lambda: question_tables.SCHEMAS,
+    "journal": _journal,
+    "debriefs": _journal,
 }
 
 
 class _Schemas(Mapping[str, TableSchema]):
-    """Every table's schema, each imported from its module when first asked for."""
+    """Every table's schema, each loaded from its module when first asked for."""
 
-    def __init__(self, modules: Mapping[str, str]) -> None:
-        self._modules = modules
+    def __init__(self, loaders: Mapping[str, Callable[[], Schemas]]) -> None:
+        self._loaders = loaders
 
     def __getitem__(self, name: str) -> TableSchema:
-        declared: Mapping[str, TableSchema] = importlib.import_module(self._modules[name]).SCHEMAS
-        return declared[name]
+        return self._loaders[name]()[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
+        return iter(self._loaders)
 
     def __len__(self) -> int:
-        return len(self._modules)
+        return len(self._loaders)
 
 
-SCHEMAS: Mapping[str, TableSchema] = _Schemas(SCHEMA_MODULES)
+SCHEMAS: Mapping[str, TableSchema] = _Schemas(SCHEMA_LOADERS)
 
 
 class Repository:

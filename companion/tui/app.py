@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -17,9 +16,10 @@ from textual.screen import Screen
 from companion.clock import Clock
 from companion.services import settings as settings_service
 from companion.services.access import Repository, open_repository
+from companion.startup import GcPause, on_frame, paints
 from companion.tui.commands import ScreenKeys
 from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
-from companion.tui.gc_pause import AFTER_FRAME, MAX_HOLD, GcPause
+from companion.tui.dialogs.help import HelpScreen
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
@@ -63,9 +63,8 @@ class CompanionApp(App[None]):
         self.start = start or DESTINATIONS[0].mode
         self.exit_after_paint = exit_after_paint
         # The terminal app keeps garbage collections out of its start and of each
-        # keypress (tui/gc_pause.py).
+        # keypress (companion/startup.py).
         self.gc_pause = gc_pause
-        self._keys_seen = 0
         self.exit_problem: str | None = None
         self.quit_without_saving = False
         for theme in THEMES:
@@ -92,36 +91,16 @@ class CompanionApp(App[None]):
             self.push_screen(WelcomeScreen())
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        # The benchmarks' cold-start hook: quit once the first screen's frame has gone
-        # to the terminal (Textual holds frames back briefly while a mode switches, so
-        # call_after_refresh would quit before anything is painted).
-        painted = renderable is not None and not self._batch_count and screen is self.screen
+        # Textual's private frame writer: the frame hook is in companion/startup.py.
+        painted = paints(self, screen, renderable)
         super()._display(screen, renderable)
-        pause = self.gc_pause
-        if painted and pause is not None:
-            if not pause.frozen:
-                pause.freeze()
-                # the start's hold (make_app) ends after this frame, or at the latest:
-                self.set_timer(MAX_HOLD, partial(pause.release, pause.holds))
-            if pause.holding:
-                self.set_timer(AFTER_FRAME, partial(self._release_gc, self._keys_seen))
-        if self.exit_after_paint and painted and self.current_mode == self.start:
-            self.exit_after_paint = False
-            self.exit()
+        if painted:
+            on_frame(self)
 
     async def on_event(self, event: events.Event) -> None:
-        pause = self.gc_pause
-        if isinstance(event, events.Key) and pause is not None and pause.frozen:
-            self._keys_seen += 1
-            hold = pause.hold()
-            if hold is not None:
-                self.set_timer(MAX_HOLD, partial(pause.release, hold))
+        if isinstance(event, events.Key) and self.gc_pause is not None:
+            self.gc_pause.on_key(self)
         await super().on_event(event)
-
-    def _release_gc(self, keys_seen: int) -> None:
-        """After a frame: let collections run again, unless another key came since."""
-        if self.gc_pause is not None and keys_seen == self._keys_seen:
-            self.gc_pause.release()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
@@ -170,8 +149,6 @@ class CompanionApp(App[None]):
         self.open_target(target)
 
     def action_help(self) -> None:
-        from companion.tui.dialogs import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
@@ -295,7 +272,7 @@ def make_app(
     target (tui/targets.py, such as "breathe") to open over home.
     `exit_after_paint` quits once the first screen has painted (for the benchmarks).
     `pause_gc` keeps garbage collections out of the start (until the first screen
-    has painted) and out of keypresses (tui/gc_pause.py).
+    has painted) and out of keypresses (companion/startup.py).
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
     """
     pause = GcPause() if pause_gc else None

@@ -318,23 +318,25 @@ def test_breathe_opens_the_app_on_the_pacer(monkeypatch: pytest.MonkeyPatch, db_
 
 
 def test_the_lazy_command_table_matches_the_modules() -> None:
-    """`companion --help` lists each command from COMMAND_MODULES without importing its
-    module: each row must name the module that registers it, with the same help line."""
+    """`companion --help` lists each command from COMMANDS without importing its module:
+    each row's loader must give the `register` that registers it, with the same help line."""
     import argparse
 
-    from companion.cli.main import COMMAND_MODULES
+    from companion.cli.main import COMMANDS
 
     registered: dict[str, str | None] = {}
     for action in build_parser()._actions:
         if isinstance(action, argparse._SubParsersAction):
             registered = {choice.dest: choice.help for choice in action._choices_actions}
-    assert list(registered) == list(COMMAND_MODULES)
-    for name, (module_name, line) in COMMAND_MODULES.items():
-        assert registered[name] == line, name
+    assert list(registered) == list(COMMANDS)
+    for name, command in COMMANDS.items():
+        assert registered[name] == command.help, name
         probe = argparse.ArgumentParser()
         sub = probe.add_subparsers()
-        __import__(module_name, fromlist=["register"]).register(sub)
-        assert name in sub.choices, (module_name, name)
+        command.load()(sub)
+        assert name in sub.choices, name
+        assert sub.choices[name].description, name
+        assert [a.help for a in sub._choices_actions if a.dest == name] == [command.help], name
 
 
 def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:

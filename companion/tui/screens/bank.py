@@ -7,11 +7,10 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.color import Color
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Select
 
 from companion.domain.practice import (
     SHOW_ALL,
@@ -25,7 +24,7 @@ from companion.domain.practice import (
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs import AnswerHistoryScreen, Confirm, DeckPicker, QuestionForm
-from companion.tui.widgets import TextField
+from companion.tui.widgets import Column, FilteredTable
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -33,41 +32,17 @@ SHOW_OPTIONS = ((SHOW_ALL, "All"), (SHOW_DUE, "Due now"), (SHOW_RESTING, "Restin
 WRITES = {"new_question", "edit", "rest", "delete", "decks"}
 NEEDS_ROW = {"edit", "rest", "delete", "versions"}
 TAGS_WIDTH = 18
-
-
-def _fit(text: str, width: int) -> str:
-    """Text cut to a column's width, with an ellipsis when it was longer."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+WHEN_WIDTH = 12
 
 
 class BankScreen(Screen[None]):
     TITLE = "Question bank"
     DEFAULT_CSS = """
     BankScreen #filters {
-        height: 1;
         margin: 1 0;
-    }
-    BankScreen #filters > * {
-        margin-right: 1;
-    }
-    BankScreen #search {
-        width: 1fr;
-    }
-    BankScreen #tag, BankScreen #interview {
-        width: 18;
     }
     BankScreen #show {
         width: 13;
-    }
-    BankScreen DataTable {
-        height: 1fr;
-    }
-    BankScreen #bank-count {
-        height: 1;
-        margin-top: 1;
-    }
-    BankScreen #bank-empty {
-        margin-top: 1;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -79,9 +54,9 @@ class BankScreen(Screen[None]):
         Binding(
             "m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False
         ),
-        Binding("slash", "focus('search')", "Search", key_display="/"),
-        Binding("t", "focus('tag')", "Filter by tag", show=False),
-        Binding("o", "focus('interview')", "Filter by interview", show=False),
+        Binding("slash", "focus('#search')", "Search", key_display="/"),
+        Binding("t", "focus('#tag')", "Filter by tag", show=False),
+        Binding("o", "focus('#interview')", "Filter by interview", show=False),
         Binding(
             "u",
             "cycle_show",
@@ -89,43 +64,54 @@ class BankScreen(Screen[None]):
             tooltip="Show all, due now, or resting",
             show=False,
         ),
-        Binding("escape", "focus('questions')", "Back to the list", show=False),
+        Binding("escape", "focus('#questions')", "Back to the list", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.filter = BankFilter()
         self.shown: list[Question] = []
         self.everything: list[Question] = []
-        self.text_width = 40
 
     def compose(self) -> ComposeResult:
         yield NavBar("bank")
         with Vertical(classes="page"):
-            with Horizontal(id="filters"):
-                yield TextField(placeholder="Search words", id="search", compact=True)
-                yield Select[str]([], prompt="Any tag", id="tag", compact=True)
-                yield Select[int]([], prompt="Any interview", id="interview", compact=True)
-                yield Select[str](
-                    [(label, value) for value, label in SHOW_OPTIONS],
-                    allow_blank=False,
-                    value=SHOW_ALL,
-                    id="show",
-                    compact=True,
-                )
-            yield Static(id="bank-empty", classes="quiet")
-            yield DataTable(id="questions", cursor_type="row", zebra_stripes=False)
-            yield Static(id="bank-count", classes="quiet")
+            yield FilteredTable(
+                BankFilter(),
+                selects=(
+                    Select[str]([], prompt="Any tag", id="tag", compact=True),
+                    Select[int]([], prompt="Any interview", id="interview", compact=True),
+                    Select[str](
+                        [(label, value) for value, label in SHOW_OPTIONS],
+                        allow_blank=False,
+                        value=SHOW_ALL,
+                        id="show",
+                        compact=True,
+                    ),
+                ),
+                fields={"interview": "interview_id"},
+                table_id="questions",
+                id="bank",
+            )
         yield Footer(compact=True)
 
+    @property
+    def listing(self) -> FilteredTable[BankFilter]:
+        return self.query_one("#bank", FilteredTable)
+
+    @property
+    def filter(self) -> BankFilter:
+        return self.listing.filter
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        self.text_width = max(24, self.app.size.width - 42)
-        table.add_column("Question", key="text", width=self.text_width)
-        table.add_column("Tags", key="tags", width=TAGS_WIDTH)
-        table.add_column("Comes up", key="when", width=12)
+        self.listing.set_columns(
+            (
+                Column("Question", "text", max(24, self.app.size.width - 42)),
+                Column("Tags", "tags", TAGS_WIDTH),
+                Column("Comes up", "when", WHEN_WIDTH),
+            )
+        )
         self.reload()
-        table.focus()
+        self.listing.table.focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -151,42 +137,30 @@ class BankScreen(Screen[None]):
         self.everything = questions.all()
         self.refill()
 
-    def quiet_style(self) -> str:
-        """A muted colour from the current theme (the table's cells take plain colours)."""
-        theme = self.app.current_theme
-        foreground = Color.parse(theme.foreground or "#888888")
-        background = Color.parse(theme.background or "#000000")
-        return foreground.blend(background, 0.4).hex
-
     def refill(self) -> None:
         now = app_of(self).clock.now()
         everything = self.everything
+        listing = self.listing
         self.shown = filter_bank(everything, self.filter, now)
-        table = self.query_one(DataTable)
-        keep = table.cursor_row
-        table.clear()
-        quiet = self.quiet_style()
-        for question in self.shown:
+        quiet = listing.quiet
+
+        def row(question: Question) -> tuple[str, list[Text]]:
             when = "resting" if question.suspended else when_phrase(question.due, now)
             style = quiet if question.suspended else ""
-            table.add_row(
-                Text(_fit(question.text, self.text_width), style=style),
-                Text(_fit(", ".join(question.tags), TAGS_WIDTH), style=quiet),
+            return str(question.id), [
+                Text(listing.fit(question.text, "text"), style=style),
+                Text(listing.fit(", ".join(question.tags), "tags"), style=quiet),
                 Text(when, style=style),
-                key=str(question.id),
-            )
-        if self.shown:
-            table.move_cursor(row=min(keep, len(self.shown) - 1))
-        empty = self.query_one("#bank-empty", Static)
-        empty.display = not self.shown
-        table.display = bool(self.shown)
+            ]
+
+        listing.show_rows(row(question) for question in self.shown)
         if not everything:
-            empty.update(
+            listing.say_empty(
                 "Your question bank is empty. Press n to add a question that tripped you up, "
                 "or m to start with a starter deck."
             )
         elif not self.shown:
-            empty.update("No question matches these filters.")
+            listing.say_empty("No question matches these filters.")
         due = sum(1 for q in everything if q.is_due(now))
         resting = sum(1 for q in everything if q.suspended)
         if len(self.shown) == len(everything):
@@ -194,36 +168,11 @@ class BankScreen(Screen[None]):
         else:
             count = f"Showing {len(self.shown)} of {len(everything)} questions"
         count += f" · {due} due now" + (f" · {resting} resting" if resting else "")
-        self.query_one("#bank-count", Static).update(count)
+        listing.say_count(count)
         self.refresh_bindings()
 
-    # Filters
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.set_filter(text=event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.NULL else event.value
-        match event.select.id:
-            case "tag":
-                self.set_filter(tag=value)
-            case "interview":
-                self.set_filter(interview_id=value)
-            case "show":
-                self.set_filter(show=value or SHOW_ALL)
-
-    def set_filter(self, **changes: object) -> None:
-        current = {**self.filter.__dict__, **changes}
-        if current != self.filter.__dict__:
-            self.filter = BankFilter(**current)  # type: ignore[arg-type]
-            self.refill()
-
-    def action_focus(self, widget_id: str) -> None:
-        self.query_one(f"#{widget_id}").focus()
+    def on_filtered_table_changed(self) -> None:
+        self.refill()
 
     def action_cycle_show(self) -> None:
         values = [value for value, _ in SHOW_OPTIONS]
@@ -234,11 +183,8 @@ class BankScreen(Screen[None]):
 
     @property
     def selected(self) -> Question | None:
-        table = self.query_one(DataTable)
-        if not self.shown or not table.display:
-            return None
-        row = table.cursor_row
-        return self.shown[row] if 0 <= row < len(self.shown) else None
+        row = self.listing.cursor
+        return self.shown[row] if row is not None and 0 <= row < len(self.shown) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in WRITES and app_of(self).repo.read_only:

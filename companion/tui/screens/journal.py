@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.color import Color
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Select
 
 from companion.domain.dates import friendly
 from companion.domain.interviews import Interview
@@ -36,7 +34,7 @@ from companion.tui.context import app_of
 from companion.tui.dialogs import EntryForm
 from companion.tui.literal import visible
 from companion.tui.screens.journal_entry import EntryScreen, delete_item, edit_item
-from companion.tui.widgets import MoodLine, TextField
+from companion.tui.widgets import Column, FilteredTable, MoodLine
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -55,13 +53,6 @@ EMPTY = (
 )
 
 
-def _fit(text: str, width: int) -> str:
-    """Text cut to a column's width in cells (wide characters take two), with an ellipsis."""
-    if cell_len(text) <= width:
-        return text
-    return set_cell_size(text, width - 1).rstrip() + "…"
-
-
 class JournalScreen(Screen[None]):
     TITLE = "Journal"
     DEFAULT_CSS = """
@@ -69,27 +60,12 @@ class JournalScreen(Screen[None]):
         padding: 1 2 0 2;
     }
     JournalScreen #filters {
-        height: 1;
         margin-bottom: 1;
-    }
-    JournalScreen #filters > * {
-        margin-right: 1;
-    }
-    JournalScreen #search {
-        width: 1fr;
     }
     JournalScreen #tag, JournalScreen #interview {
         width: 20;
     }
     JournalScreen DataTable {
-        height: 1fr;
-        margin-top: 1;
-    }
-    JournalScreen #journal-empty {
-        margin-top: 1;
-    }
-    JournalScreen #journal-count {
-        height: 1;
         margin-top: 1;
     }
     """
@@ -100,48 +76,59 @@ class JournalScreen(Screen[None]):
         Binding("e", "edit", "Edit", tooltip="Edit the entry, or continue the debrief"),
         Binding("d", "delete", "Delete", tooltip="Delete the entry (asks first)"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("slash", "focus('search')", "Search", key_display="/"),
-        Binding("t", "focus('tag')", "Filter by tag", show=False),
-        Binding("o", "focus('interview')", "Filter by interview", show=False),
-        Binding("escape", "focus('entries')", "Back to the list", show=False),
+        Binding("slash", "focus('#search')", "Search", key_display="/"),
+        Binding("t", "focus('#tag')", "Filter by tag", show=False),
+        Binding("o", "focus('#interview')", "Filter by interview", show=False),
+        Binding("escape", "focus('#entries')", "Back to the list", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.filter = JournalFilter()
         self.items: list[JournalItem] = []
         self.shown: list[JournalItem] = []
         self.matching = 0
         self.titles: dict[int, str] = {}
         self.haystacks: dict[str, str] = {}
         self.problem: str | None = None
-        self.entry_width = 32
         self._shown_once = False
         self._highlight_next: str | None = None
 
     def compose(self) -> ComposeResult:
         yield NavBar("journal")
         with Vertical(id="journal-page"):
-            with Horizontal(id="filters"):
-                yield TextField(placeholder="Search words", id="search", compact=True)
-                yield Select[str]([], prompt="Any tag", id="tag", compact=True)
-                yield Select[int]([], prompt="Any interview", id="interview", compact=True)
-            yield MoodLine(id="moods")
-            yield Static(id="journal-empty", classes="quiet")
-            yield DataTable(id="entries", cursor_type="row", zebra_stripes=False)
-            yield Static(id="journal-count", classes="quiet")
+            yield FilteredTable(
+                JournalFilter(),
+                selects=(
+                    Select[str]([], prompt="Any tag", id="tag", compact=True),
+                    Select[int]([], prompt="Any interview", id="interview", compact=True),
+                ),
+                fields={"interview": "interview_id"},
+                between=(MoodLine(id="moods"),),
+                table_id="entries",
+                id="journal",
+            )
         yield Footer(compact=True)
 
+    @property
+    def listing(self) -> FilteredTable[JournalFilter]:
+        return self.query_one("#journal", FilteredTable)
+
+    @property
+    def filter(self) -> JournalFilter:
+        return self.listing.filter
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
         fixed = WHEN_WIDTH + MOOD_WIDTH + ABOUT_WIDTH + 8 + 4 + 2
-        self.entry_width = max(20, self.app.size.width - fixed)
-        table.add_column("When", key="when", width=WHEN_WIDTH)
-        table.add_column("Mood", key="mood", width=MOOD_WIDTH)
-        table.add_column("Entry", key="entry", width=self.entry_width)
-        table.add_column("About", key="about", width=ABOUT_WIDTH)
+        self.listing.set_columns(
+            (
+                Column("When", "when", WHEN_WIDTH),
+                Column("Mood", "mood", MOOD_WIDTH),
+                Column("Entry", "entry", max(20, self.app.size.width - fixed)),
+                Column("About", "about", ABOUT_WIDTH),
+            )
+        )
         self.reload()
-        table.focus()
+        self.listing.table.focus()
 
     def on_screen_resume(self) -> None:
         # The first resume follows the mount; later ones follow a form, a dialog, an entry's
@@ -188,16 +175,9 @@ class JournalScreen(Screen[None]):
         if self.filter.interview_id in about:
             interview_select.value = self.filter.interview_id
 
-    def quiet_style(self) -> str:
-        theme = self.app.current_theme
-        foreground = Color.parse(theme.foreground or "#888888")
-        background = Color.parse(theme.background or "#000000")
-        return foreground.blend(background, 0.4).hex
-
     def refill(self, highlight: str | None = None) -> None:
-        table = self.query_one(DataTable)
+        listing = self.listing
         keep = highlight or self._highlighted_key()
-        row_before = table.cursor_row
         matching = sort_newest_first(
             item
             for item in self.items
@@ -206,45 +186,39 @@ class JournalScreen(Screen[None]):
         self.matching = len(matching)
         self.shown = matching[:LIST_LIMIT]
         today = app_of(self).clock.today()
-        quiet = self.quiet_style()
-        table.clear()
-        for item in self.shown:
+        quiet = listing.quiet
+
+        def row(item: JournalItem) -> tuple[str, list[Text]]:
             label = KIND_LABELS.get(item.kind)
             preview = item.preview or ("Every step skipped" if item.kind == "debrief" else "")
             entry = Text.assemble(
                 *([(f"{label}  ", quiet)] if label else []),
-                _fit(visible(preview), self.entry_width - (len(label) + 2 if label else 0)),
+                listing.fit(visible(preview), "entry", less=len(label) + 2 if label else 0),
             )
             about = (
                 self.titles.get(item.interview_id, "")
                 if item.interview_id is not None
                 else ", ".join(item.tags)
             )
-            table.add_row(
+            return item.key, [
                 Text(friendly(item.day, today)),
                 Text(mood_word(item.mood), style=quiet),
                 entry,
-                Text(_fit(about, ABOUT_WIDTH), style=quiet),
-                key=item.key,
-            )
-        keys = [item.key for item in self.shown]
-        if keys:
-            row = keys.index(keep) if keep in keys else min(max(row_before, 0), len(keys) - 1)
-            table.move_cursor(row=row)
+                Text(listing.fit(about, "about"), style=quiet),
+            ]
+
+        listing.show_rows((row(item) for item in self.shown), keep)
         self._show_counts()
         self.refresh_bindings()
 
     def _show_counts(self) -> None:
-        table = self.query_one(DataTable)
-        empty = self.query_one("#journal-empty", Static)
-        empty.display = not self.shown
-        table.display = bool(self.shown)
+        listing = self.listing
         if self.problem:
-            empty.update(Content(self.problem))
+            listing.say_empty(Content(self.problem))
         elif not self.items:
-            empty.update(EMPTY)
+            listing.say_empty(EMPTY)
         elif not self.shown:
-            empty.update("Nothing matches these filters.")
+            listing.say_empty("Nothing matches these filters.")
         counts = {
             kind: sum(1 for i in self.items if i.kind == kind)
             for kind in ("entry", "debrief", "reflection")
@@ -265,36 +239,14 @@ class JournalScreen(Screen[None]):
             )
         elif self.matching != len(self.items):
             line = f"Showing {self.matching:,} of {len(self.items):,} · {line}"
-        self.query_one("#journal-count", Static).update(line)
+        listing.say_count(line)
 
     def _highlighted_key(self) -> str | None:
         selected = self.selected
         return selected.key if selected is not None else None
 
-    # Filters
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.set_filter(text=event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.NULL else event.value
-        if event.select.id == "tag":
-            self.set_filter(tag=value)
-        elif event.select.id == "interview":
-            self.set_filter(interview_id=value)
-
-    def set_filter(self, **changes: object) -> None:
-        current = {**self.filter.__dict__, **changes}
-        if current != self.filter.__dict__:
-            self.filter = JournalFilter(**current)  # type: ignore[arg-type]
-            self.refill()
-
-    def action_focus(self, widget_id: str) -> None:
-        self.query_one(f"#{widget_id}").focus()
+    def on_filtered_table_changed(self) -> None:
+        self.refill()
 
     # The highlighted item
 
@@ -302,11 +254,8 @@ class JournalScreen(Screen[None]):
     def selected(self) -> JournalItem | None:
         if not self.is_mounted:
             return None
-        table = self.query_one(DataTable)
-        if not self.shown or not table.display:
-            return None
-        row = table.cursor_row
-        return self.shown[row] if 0 <= row < len(self.shown) else None
+        row = self.listing.cursor
+        return self.shown[row] if row is not None and 0 <= row < len(self.shown) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in WRITES and (app_of(self).repo.read_only or self.problem):

@@ -7,13 +7,15 @@ and the text fields bring in Textual's TextArea.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from companion.startup import lazy_exports
 
 if TYPE_CHECKING:
     from companion.tui.widgets.answer_timer import AnswerTimer
     from companion.tui.widgets.breathing_box import BreathingBox
     from companion.tui.widgets.fields import TextBox, TextField
+    from companion.tui.widgets.filtered_table import Column, FilteredTable
     from companion.tui.widgets.footer import Footer
     from companion.tui.widgets.gentle_bar import GentleBar
     from companion.tui.widgets.milestone_line import MilestoneLine
@@ -23,9 +25,11 @@ if TYPE_CHECKING:
     from companion.tui.widgets.practice_stats import PracticeStatsPanel
     from companion.tui.widgets.urge_chart import UrgeChart
 
-_MODULES = {
+MODULES = {
     "AnswerTimer": "answer_timer",
     "BreathingBox": "breathing_box",
+    "Column": "filtered_table",
+    "FilteredTable": "filtered_table",
     "Footer": "footer",
     "GentleBar": "gentle_bar",
     "MilestoneLine": "milestone_line",
@@ -41,6 +45,8 @@ _MODULES = {
 __all__ = [
     "AnswerTimer",
     "BreathingBox",
+    "Column",
+    "FilteredTable",
     "Footer",
     "GentleBar",
     "MilestoneLine",
@@ -54,10 +60,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, MODULES)

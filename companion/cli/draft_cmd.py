@@ -16,28 +16,32 @@ from companion.cli.interview_cmd import parse_id
 from companion.domain.drafts import FIELD_NOTES, KIND_WORDS, Draft, parse_kind
 from companion.domain.errors import FieldError
 from companion.services import drafts
-from companion.store.draft_templates import drafts_folder, load_template, shown
 
 HELP = "a draft of the note the timeline suggests, to copy and send"
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    fields = "\n".join(f"  ${{{name}}}  {about}" for name, about in FIELD_NOTES.items())
+    folder = drafts.shown_path(drafts.templates_folder())
+    width = max(len(name) for name in FIELD_NOTES) + 3
+    fields = "\n".join(
+        f"  {'${' + name + '}':<{width + 2}} {about}" for name, about in FIELD_NOTES.items()
+    )
     parser = commands.add_parser(
         "draft",
         help=HELP,
         description=(
-            "A draft of a note for interview ID, to copy, change and send yourself. "
-            f"KIND: {KIND_WORDS}; with no KIND, the note its current action asks for."
+            "A draft of a note for interview ID, to copy, change and send yourself;\n"
+            "companion never sends anything. With no KIND, the note its current action\n"
+            "asks for. KIND: thank-you, check-in, feedback, references, in-writing,\n"
+            "withdraw, accept, decline or speed-up."
         ),
         epilog=(
-            f"Your own templates go in {shown(drafts_folder())}/KIND.txt (`--template KIND` "
-            "prints the one in use, to start from). The fields a template may use:\n"
+            f"Your own templates: {folder}/KIND.txt\n"
+            "(--template KIND prints the one in use, to start from). Fields:\n"
             f"{fields}\n"
-            "A line that starts with ?{field} is kept only when the field is known, one with "
-            "!{field} only when it is not; $$ is a dollar sign."
+            "A line that starts with ?{field} is kept only when the field is known,\n"
+            "one with !{field} only when it is not; $$ is a dollar sign."
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("id", metavar="ID", nargs="?", help="the interview's id")
     parser.add_argument("kind", metavar="KIND", nargs="?", help=KIND_WORDS)
@@ -87,10 +91,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def _print_template(text: str, ctx: Context) -> int:
     kind = parse_kind(text, "template")
-    loaded = load_template(kind)
+    loaded = drafts.template_in_use(kind)
     if loaded.problem:
         print(f"companion: {loaded.problem}", file=ctx.err)
-    where = shown(loaded.path) if loaded.path else "companion's own"
+    where = drafts.shown_path(loaded.path) if loaded.path else "companion's own"
     print(f"companion: the {kind.value} template in use is {where}.", file=ctx.err)
     ctx.print(loaded.text.rstrip("\n"))
     return 0

@@ -363,7 +363,7 @@ EDITED = (
 
 
 def _register_edit(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    edit = _dates_may_start_with_a_dash(
+    edit = dates_may_start_with_a_dash(
         sub.add_parser(
             "edit",
             help="change an interview's details; only the ones given change",

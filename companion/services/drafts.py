@@ -17,7 +17,7 @@ from companion.domain.drafts import Draft, DraftKind, Recipient, Situation
 from companion.domain.errors import FieldError
 from companion.domain.interviews import ContactKind, Interview
 from companion.domain.timeline import build_timeline
-from companion.store.draft_templates import load_template
+from companion.store.draft_templates import LoadedTemplate, drafts_folder, load_template, shown
 from companion.store.repository import Repository
 
 
@@ -111,3 +111,18 @@ def mark_sent(repo: Repository, sent: Draft, interview_id: int, text: str = "") 
     )
     repo.interviews.save(changed)
     return changed
+
+
+def template_in_use(kind: DraftKind, templates: Path | None = None) -> LoadedTemplate:
+    """The template a draft of `kind` is made from: the person's own when sound, else ours."""
+    return load_template(kind, templates)
+
+
+def templates_folder() -> Path:
+    """Where a person keeps their own templates, `drafts/KIND.txt` in the config folder."""
+    return drafts_folder()
+
+
+def shown_path(path: Path) -> str:
+    """A path as the person reads it (`~/...`)."""
+    return shown(path)

@@ -29,7 +29,6 @@ the caller then uses the default. Pure: the text comes in, no file is read.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -94,6 +93,8 @@ def placeholder(name: str, hints: Mapping[str, str] | None = None) -> str:
 
 
 def _unknown(name: str, fields: frozenset[str]) -> str:
+    import difflib  # only for a template that is broken
+
     close = difflib.get_close_matches(name, sorted(fields), n=1)
     hint = f"; did you mean ${{{close[0]}}}?" if close else "."
     return f"there is no field ${{{name}}}{hint} The fields are: {', '.join(sorted(fields))}."

@@ -290,6 +290,8 @@ def refusal(kind: DraftKind, situation: Situation) -> str | None:
             return f"the interview is on {day}; a thank-you comes after it."
         if interview.outcome in CLOSED:
             return f"this interview is closed ({state}); a thank-you fits one still open."
+        if offer:
+            return "an offer is in: in-writing, accept or decline thank them as they answer it."
         return None
     if not interview.is_open:
         if kind == DraftKind.FEEDBACK and interview.outcome == Outcome.REJECTED:
@@ -373,6 +375,24 @@ def recipients(kind: DraftKind, situation: Situation) -> list[Recipient]:
 def _thank_you_order(interview: Interview) -> list[str]:
     """The people met, in the order noted."""
     return list(interview.interviewers)
+
+
+def waiting_for(kind: DraftKind, situation: Situation) -> list[Recipient]:
+    """Those still waiting for this note: the references not yet told, the people met not
+    yet thanked. Other notes go once, to one person: none wait after it is logged."""
+    interview = situation.interview
+    if kind == DraftKind.REFERENCES:
+        if not situation.references:
+            return [] if interview.logged(ContactKind.REFERENCES_NOTIFIED) else [Recipient()]
+        pending = pending_references(interview, situation.references)
+        return [Recipient(r.name, r) for r in pending]
+    if kind == DraftKind.THANK_YOU:
+        if interview.logged(ContactKind.THANK_YOU):
+            return []
+        return recipients(kind, situation)
+    if interview.logged(SENT_AS[kind]):
+        return []
+    return recipients(kind, situation)[:1]
 
 
 def pick_recipient(kind: DraftKind, situation: Situation, wanted: str | None) -> Recipient:

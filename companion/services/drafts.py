@@ -49,6 +49,11 @@ def current_kind(repo: Repository, interview: Interview) -> DraftKind | None:
     return notes.current_kind(timeline.suggestions)
 
 
+def fitting_kinds(repo: Repository, interview: Interview) -> list[DraftKind]:
+    """The notes that fit the interview as it stands."""
+    return notes.fitting_kinds(situation(repo, interview))
+
+
 def _nothing_to_write(repo: Repository, interview: Interview, facts: Situation) -> FieldError:
     timeline = build_timeline(interview, repo.clock.today(), repo.references.all())
     fitting = ", ".join(kind.value for kind in notes.fitting_kinds(facts))
@@ -91,6 +96,30 @@ def draft(
         template_path=loaded.path,
         problem=loaded.problem,
     )
+
+
+def still_waiting(repo: Repository, interview_id: int, kind: DraftKind) -> list[Recipient]:
+    """Who is still waiting for a note of `kind` (the next reference, the next person met);
+    empty when none is, or the kind no longer fits the interview."""
+    interview = repo.interviews.require(interview_id)
+    facts = situation(repo, interview)
+    if notes.refusal(kind, facts) is not None:
+        return []
+    return notes.waiting_for(kind, facts)
+
+
+def next_step(repo: Repository, interview_id: int) -> str:
+    """The interview's next step in a sentence, after a note was logged."""
+    interview = repo.interviews.require(interview_id)
+    if not interview.is_open:
+        return f"It is closed now: {interview.outcome.label}."
+    timeline = build_timeline(interview, repo.clock.today(), repo.references.all())
+    return f"Next: {timeline.next_step}."
+
+
+def mailto(subject: str, body: str, address: str = "") -> str:
+    """The `mailto:` link of a note as edited."""
+    return notes.mailto_link(subject, body, address)
 
 
 def mark_sent(repo: Repository, sent: Draft, interview_id: int, text: str = "") -> Interview:

@@ -25,3 +25,8 @@ def visible(text: str) -> str:
 
 def literal(text: str) -> Content:
     return Content(visible(text))
+
+
+def line(text: str) -> Content:
+    """User text in a place one line high: line breaks and tabs as spaces."""
+    return Content(visible(text).replace("\n", " ").replace("\t", " "))

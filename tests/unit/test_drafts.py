@@ -339,6 +339,7 @@ def test_the_withdrawal_does_not_name_where_they_accepted() -> None:
         ("rejected", DraftKind.THANK_YOU, "closed"),
         ("verbal offer", DraftKind.CHECK_IN, "an offer is in"),
         ("verbal offer", DraftKind.SPEED_UP, "an offer is in"),
+        ("written offer", DraftKind.THANK_YOU, "an offer is in"),
         ("quiet", DraftKind.SPEED_UP, "no other interview has one open"),
     ],
 )
@@ -499,3 +500,12 @@ def test_user_text_comes_out_as_typed_in_every_field() -> None:
     assert hostile in note.body
     assert note.to == hostile
     assert HINTS  # placeholders are words, never the user's text
+
+
+def test_every_suggestion_a_note_answers_opens_its_draft_from_home() -> None:
+    from companion.domain.drafts import FOR_SUGGESTION
+    from companion.domain.waiting import NOTES, action_target
+
+    assert set(FOR_SUGGESTION) == NOTES
+    assert action_target("follow_up", 3) == "draft:3:follow_up"
+    assert action_target("decide", 3) == "interview:3"

@@ -12,10 +12,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.dates import friendly
+from companion.domain.drafts import DraftKind
 from companion.domain.fit import ASPECTS
 from companion.domain.interviews import Interview, references_told
 from companion.domain.references import Reference
 from companion.domain.timeline import Timeline, build_timeline, milestones
+from companion.services import drafts
 from companion.tui.context import app_of
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.waiting import PHASE_STYLES
@@ -48,6 +50,7 @@ class InterviewScreen(InterviewActions):
         Binding("l", "log", "Log contact"),
         Binding("o", "outcome", "Outcome"),
         Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
+        Binding("t", "draft", "Draft a note", tooltip="A thank-you, a check-in, ... to copy"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
@@ -90,6 +93,39 @@ class InterviewScreen(InterviewActions):
                 and not app_of(self).repo.read_only
             )
         return self.interview_check(action, self.current() if self.is_mounted else None)
+
+    def action_draft(self) -> None:
+        """The note the current action asks for; with none, a choice of those that fit."""
+        from companion.tui.dialogs import ChoiceDialog
+        from companion.tui.screens.draft import DraftScreen
+
+        app = app_of(self)
+        interview = self.current()
+        if interview is None:
+            return
+        kind = drafts.current_kind(app.repo, interview)
+        if kind is not None:
+            self.app.push_screen(DraftScreen(self.interview_id, kind))
+            return
+        fitting = drafts.fitting_kinds(app.repo, interview)
+        if not fitting:
+            self.notify(
+                "No note fits this interview as it stands.", title="Draft a note", markup=False
+            )
+            return
+
+        def chosen(picked: DraftKind | None) -> None:
+            if picked is not None:
+                self.app.push_screen(DraftScreen(self.interview_id, picked))
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Draft a note",
+                [(k, k.heading) for k in fitting],
+                text="Nothing needs a note today; these fit this interview as it stands.",
+            ),
+            chosen,
+        )
 
     def action_debrief(self) -> None:
         from companion.tui.screens.debrief import open_debrief

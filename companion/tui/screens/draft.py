@@ -30,9 +30,7 @@ from companion.tui.widgets import TextBox
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
-COPIED = (
-    "Copied. If your terminal does not pass it on, it is also in {path} (only you can read it)."
-)
+COPIED = "Copied. If the clipboard does not take it, it is also in {path} (yours only)."
 EDITING = "Editing: escape leaves the note, and c, o, e and s work again."
 
 
@@ -73,6 +71,21 @@ def recipient_line(made: DraftResult) -> Content:
 class DraftScreen(Screen[None]):
     TITLE = "Draft"
     AUTO_FOCUS = ""
+    # Screen CSS, so that it outranks the app's `.headline` margin; scoped to this screen.
+    CSS = """
+    #draft-title {
+        margin: 0 0 1 0;
+    }
+    #draft-send {
+        margin-bottom: 1;
+    }
+    #draft-status {
+        display: none;
+        &.shown {
+            display: block;
+        }
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("enter", "edit_here", "Edit", tooltip="Change the note here"),
@@ -161,7 +174,9 @@ class DraftScreen(Screen[None]):
     def _status(self, text: str) -> None:
         found = self.query("#draft-status")
         if found:
-            found.first(Static).update(line(text))
+            status = found.first(Static)
+            status.update(line(text))
+            status.set_class(bool(text), "shown")
 
     # Actions
 

@@ -55,4 +55,3 @@ def test_check_in_as_a_call_script(snap_compare: Any, seeded: AppFactory) -> Non
         await pilot.pause()
 
     assert snap_compare(seeded(), terminal_size=(80, 24), run_before=open_globex)
-

@@ -47,9 +47,7 @@ class NoteText(TextBox):
     }
     """
 
-    def on_mount(self) -> None:
-        # After TextBox's own on_mount, which puts the cursor at the end.
-        self.call_after_refresh(self.move_cursor, (0, 0))
+    cursor_at_end = False
 
 
 def recipient_line(made: DraftResult) -> Content:

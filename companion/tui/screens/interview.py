@@ -19,6 +19,7 @@ from companion.domain.references import Reference
 from companion.domain.timeline import Timeline, build_timeline, milestones
 from companion.services import drafts
 from companion.tui.context import app_of
+from companion.tui.dialogs import ChoiceDialog
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.waiting import PHASE_STYLES
 from companion.tui.widgets import MilestoneLine
@@ -96,7 +97,6 @@ class InterviewScreen(InterviewActions):
 
     def action_draft(self) -> None:
         """The note the current action asks for; with none, a choice of those that fit."""
-        from companion.tui.dialogs import ChoiceDialog
         from companion.tui.screens.draft import DraftScreen
 
         app = app_of(self)

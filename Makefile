@@ -5,7 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint snapshots clean tmux bench
+.PHONY: run test lint snapshots clean tmux test-tools bench
+
+# Programs the tests drive, as command:Debian package (apt-get installs what is missing).
+TEST_TOOLS := tmux:tmux zsh:zsh fish:fish chromium:chromium chromedriver:chromium-driver
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,13 +19,18 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/companion
 
-tmux:
-	@command -v tmux >/dev/null 2>&1 || { \
-		echo "Installing tmux for the end-to-end tests"; \
+test-tools:
+	@missing=""; for tool in $(TEST_TOOLS); do \
+		command -v $${tool%%:*} >/dev/null 2>&1 || missing="$$missing $${tool#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing for the tests"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get install -y -qq tmux >/dev/null 2>&1 || \
-		{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq tmux; }; \
-	}
+		$$SUDO apt-get install -y -qq $$missing >/dev/null 2>&1 || \
+		{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; }; \
+	fi
+
+tmux: test-tools
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -30,7 +38,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-test: $(STAMP) tmux lint
+test: $(STAMP) test-tools lint
 	$(BIN)/pytest -n 2 -q
 
 # The benchmarks of issue 7 (benchmarks/README.md); e.g. make bench BENCH_ARGS="--runs 11"

@@ -9,6 +9,8 @@ from pathlib import Path
 APP_NAME = "companion"
 DB_FILENAME = "companion.json"
 DB_ENV = "COMPANION_DB"
+KEYMAP_ENV = "COMPANION_KEYMAP"
+KEYMAP_FILENAME = "keymap.toml"
 
 
 def default_data_dir() -> Path:
@@ -16,6 +18,21 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_config_dir() -> Path:
+    """The platform's user config folder for companion (not created here)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def keymap_path(environ: Mapping[str, str] | None = None) -> Path:
+    """`COMPANION_KEYMAP`, else keymap.toml in the config folder (it need not exist)."""
+    env = os.environ if environ is None else environ
+    if env.get(KEYMAP_ENV):
+        return user_path(env[KEYMAP_ENV])
+    return default_config_dir() / KEYMAP_FILENAME
 
 
 def user_path(text: str) -> Path:

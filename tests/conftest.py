@@ -42,10 +42,11 @@ def repo(db_path: Path, clock: FrozenClock) -> Iterator[Repository]:
 
 @pytest.fixture(autouse=True)
 def _no_user_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test may touch the real user data folder."""
+    """No test may touch the real user data or config folder, nor take the user's settings."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    monkeypatch.delenv("COMPANION_DB", raising=False)
+    for name in ("COMPANION_DB", "COMPANION_THEME", "COMPANION_KEYMAP"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("COMPANION_FROZEN_NOW", raising=False)
 
 

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("write") as repo:
         saved = applications.log_application(repo, application)
         summary = summaries.summary(repo)
-    ctx.print(
+    ctx.print_line(
         f"Logged #{saved.id}: {saved.role} at {saved.company}, "
         f"applied {friendly(saved.applied_on, today)}."
     )

@@ -70,7 +70,9 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     today = ctx.clock.today()
     for backup in backups:
         when = friendly(backup.day, today)
-        ctx.print(f"{backup.day.isoformat()}  {when:<16} {_size(backup.size):>8}  {backup.path}")
+        ctx.print_line(
+            f"{backup.day.isoformat()}  {when:<16} {_size(backup.size):>8}  {backup.path}"
+        )
     if kept:
         ctx.print()
         ctx.print(
@@ -79,7 +81,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         for copy in kept:
             when = f"{friendly(copy.at.date(), today)} {copy.at:%H:%M}"
             reason = _reason(copy.label)
-            ctx.print(f"{when:<22} {reason:<18} {_size(copy.size):>8}  {copy.path}")
+            ctx.print_line(f"{when:<22} {reason:<18} {_size(copy.size):>8}  {copy.path}")
     return 0
 
 

@@ -1,13 +1,19 @@
-"""What every subcommand receives: where the data is, the clock, the streams."""
+"""What every subcommand receives: where the data is, the clock, the streams.
+
+The streams are inert (`cli/output.py`): what a command prints reaches the
+terminal with its control characters made visible.
+"""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
+from companion.cli.output import InertWriter, json_text
 from companion.clock import Clock
+from companion.inert import one_line
 
 if TYPE_CHECKING:
     from companion.services.access import Access, Repository
@@ -15,21 +21,42 @@ if TYPE_CHECKING:
 LOCK_WAIT_SECONDS = 3.0
 
 
+def _inert(stream: TextIO) -> TextIO:
+    # An InertWriter is a text stream (io.TextIOBase), though not typed as a TextIO.
+    return cast(TextIO, InertWriter(stream))
+
+
 @dataclass
 class Context:
     db_path: Path
     clock: Clock
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
+    out: TextIO = field(default_factory=lambda: _inert(sys.stdout))
+    err: TextIO = field(default_factory=lambda: _inert(sys.stderr))
 
     def open(self, access: Access = "read") -> Repository:
         """Reads need no lock; a write waits a few seconds for another companion to finish."""
         # Imported here: `--help`, a usage error or a command that opens no database
         # does not pay for the store.
-        from companion.services.access import open_repository
+        from companion.services.access import Repository
 
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
-        return open_repository(self.db_path, self.clock, access=access, lock_wait=wait)
+        repo = Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+        repo.calendar_listener = self._calendar_problem
+        return repo
+
+    def _calendar_problem(self, problem: str | None) -> None:
+        """The data is saved but the calendar file could not follow: say so, exit 0."""
+        if problem:
+            print(problem, file=self.err)
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)
+
+    def print_line(self, text: str) -> None:
+        """One line that holds user text (a row of a list, a sentence naming something):
+        a line break or a tab in a name is a space here, so it cannot start a false row."""
+        print(one_line(text), file=self.out)
+
+    def print_json(self, data: object) -> None:
+        """`data` as indented JSON (for `--json`): exact strings, no raw control characters."""
+        print(json_text(data), file=self.out)

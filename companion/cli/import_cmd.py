@@ -57,7 +57,7 @@ def run_list(ctx: Context) -> int:
     for shipped in shipped_decks():
         deck = shipped.deck
         name = shipped.slug.partition("-")[2] or shipped.slug
-        ctx.print(f"  {name:<22} {len(deck.questions):>3} questions  {deck.name}")
+        ctx.print_line(f"  {name:<22} {len(deck.questions):>3} questions  {deck.name}")
     return 0
 
 
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     now = ctx.clock.now()
     with ctx.open("write") as repo:
         result = practice.import_deck(repo, deck)
-    ctx.print(import_sentence(result, now.date()))
+    ctx.print_line(import_sentence(result, now.date()))
     return 0
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import orjson
-
 from companion.cli.context import Context
 from companion.domain.dates import DATE_FORMS, friendly, parse_date
 from companion.domain.errors import FieldError
@@ -22,6 +20,7 @@ from companion.domain.interviews import (
 from companion.domain.numbers import whole_number
 from companion.domain.references import new_reference
 from companion.domain.waiting import Waiting
+from companion.inert import one_line
 from companion.services import interviews
 from companion.startup import dates_may_start_with_a_dash
 
@@ -175,9 +174,10 @@ def interview_json(row: Waiting) -> dict[str, Any]:
 
 
 def _title(row: Waiting) -> str:
+    """The interview's name in a row or a sentence: one line, as it will be printed."""
     interview = row.interview
     extra = interview.round_words
-    return interview.title + (f" ({', '.join(extra)})" if extra else "")
+    return one_line(interview.title + (f" ({', '.join(extra)})" if extra else ""))
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
@@ -201,13 +201,13 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("write") as repo:
         added, previous = interviews.add_interview(repo, interview)
         row = interviews.waiting_row(repo, added.id or 0)
-    ctx.print(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
+    ctx.print_line(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
     if previous is not None:
         ctx.print(
             f"It is the next round of interview {previous.id} "
             f"({friendly(previous.held_on, today)}), whose timeline is now closed."
         )
-    ctx.print(f"Next: {row.timeline.next_step}.")
+    ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0
 
 
@@ -217,9 +217,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         open_ones = sum(1 for row in rows if row.interview.is_open)
         closed_ones = repo.interviews.count() > open_ones
     if args.json:
-        ctx.print(
-            orjson.dumps([interview_json(r) for r in rows], option=orjson.OPT_INDENT_2).decode()
-        )
+        ctx.print_json([interview_json(r) for r in rows])
         return 0
     if not rows:
         if closed_ones:
@@ -232,7 +230,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     width = max(len(_title(r)) for r in rows)
     for row in rows:
-        ctx.print(
+        ctx.print_line(
             f"{row.id:>3}  {_title(row):<{width}}  {row.timeline.phase.word:<9}  "
             f"{row.timeline.next_step}"
         )
@@ -245,15 +243,15 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         row = interviews.waiting_row(repo, interview_id)
     interview, timeline = row.interview, row.timeline
     today = ctx.clock.today()
-    ctx.print(f"{_title(row)}, {friendly(interview.held_on, today)}")
+    ctx.print_line(f"{_title(row)}, {friendly(interview.held_on, today)}")
     if interview.interviewers:
-        ctx.print(f"With {', '.join(interview.interviewers)}")
-    ctx.print(f"Phase: {timeline.phase.word}. {timeline.status}")
+        ctx.print_line(f"With {', '.join(interview.interviewers)}")
+    ctx.print_line(f"Phase: {timeline.phase.word}. {timeline.status}")
     for suggestion in timeline.suggestions:
-        ctx.print(f"  - {suggestion.text}")
+        ctx.print_line(f"  - {suggestion.text}")
     for contact in interview.contacts:
         note = f": {contact.note}" if contact.note else ""
-        ctx.print(f"  {friendly(contact.on, today):<12} {contact.kind.label}{note}")
+        ctx.print_line(f"  {friendly(contact.on, today):<12} {contact.kind.label}{note}")
     return 0
 
 
@@ -285,16 +283,16 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
             references=[r.id for r in told if r.id is not None],
         )
         row = interviews.waiting_row(repo, interview_id)
-    ctx.print(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
+    ctx.print_line(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
     if told:
-        ctx.print(f"Told: {', '.join(r.name for r in told)}.")
+        ctx.print_line(f"Told: {', '.join(r.name for r in told)}.")
     if changed.outcome in CLOSED and kind in (ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED):
         ctx.print(
             f"It stays {changed.outcome.label}; `companion interview outcome {row.id} waiting` "
             "reopens it."
         )
     else:
-        ctx.print(f"Next: {row.timeline.next_step}.")
+        ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0
 
 
@@ -307,17 +305,17 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
         interview = repo.interviews.require(interview_id)
         changed = interviews.set_outcome(repo, interview, outcome, args.reflection)
         if changed == interview:
-            ctx.print(f"{interview.title} is already {outcome.label}; nothing changed.")
+            ctx.print_line(f"{interview.title} is already {outcome.label}; nothing changed.")
             return 0
         row = interviews.waiting_row(repo, interview_id)
-    ctx.print(f"{_title(row)}: {outcome.label}.")
+    ctx.print_line(f"{_title(row)}: {outcome.label}.")
     if outcome == Outcome.MOVED_ON:
         ctx.print(
             "It leaves your lists. If they get in touch, it will be a pleasant surprise: "
             f"`companion interview outcome {row.id} waiting` brings it back whole."
         )
     elif row.interview.is_open:
-        ctx.print(f"Next: {row.timeline.next_step}.")
+        ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0
 
 
@@ -325,7 +323,7 @@ def run_reference_add(args: argparse.Namespace, ctx: Context) -> int:
     reference = new_reference(args.name, args.relation, args.reach)
     with ctx.open("write") as repo:
         added = interviews.add_reference(repo, reference)
-    ctx.print(f"Added reference {added.id}: {added.line}.")
+    ctx.print_line(f"Added reference {added.id}: {added.line}.")
     return 0
 
 
@@ -337,12 +335,12 @@ def run_reference_list(args: argparse.Namespace, ctx: Context) -> int:
             {"id": r.id, "name": r.name, "relation": r.relation, "reach": r.reach}
             for r in references
         ]
-        ctx.print(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json(data)
         return 0
     if not references:
         ctx.print("No references yet. Add one with: companion reference add NAME --relation R")
     for reference in references:
-        ctx.print(f"{reference.id:>3}  {reference.line}")
+        ctx.print_line(f"{reference.id:>3}  {reference.line}")
     return 0
 
 

@@ -18,8 +18,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from companion.cells import shorten
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
@@ -28,6 +26,7 @@ from companion.domain.errors import FieldError
 from companion.domain.journal import Entry, new_entry
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_interview_id, parse_tags
+from companion.inert import one_line
 from companion.services import journal
 from companion.services.access import StoreError
 
@@ -207,7 +206,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         and all(tag in e.tags for tag in wanted_tags)
     ]
     if args.json:
-        ctx.print(orjson.dumps([entry_json(e) for e in shown], option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json([entry_json(e) for e in shown])
         return 0
     if not entries:
         ctx.print(
@@ -223,7 +222,6 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         day = friendly(entry.written_at.astimezone(tz).date(), today)
         tags = f"  ({', '.join(entry.tags)})" if entry.tags else ""
         mood = mood_word(entry.mood)
-        ctx.print(
-            f"{entry.id:>4}  {day:<11} {mood:<7} {shorten(entry.first_line, TEXT_WIDTH)}{tags}"
-        )
+        text = shorten(one_line(entry.first_line), TEXT_WIDTH)
+        ctx.print_line(f"{entry.id:>4}  {day:<11} {mood:<7} {text}{tags}")
     return 0

@@ -14,6 +14,7 @@ from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
 from companion.clock import clock_from_env
 from companion.domain.errors import FieldError
+from companion.inert import visible
 from companion.paths import DB_ENV, resolve_db_path
 from companion.startup import HelpFormatter, LazyCommands, Register
 from companion.store.errors import StoreError
@@ -90,8 +91,26 @@ def _import() -> Register:
     return register
 
 
+def _settings() -> Register:
+    from companion.cli.settings_cmd import register
+
+    return register
+
+
 def _backups() -> Register:
     from companion.cli.backups_cmd import register
+
+    return register
+
+
+def _serve() -> Register:
+    from companion.cli.serve_cmd import register
+
+    return register
+
+
+def _completion() -> Register:
+    from companion.cli.completion_cmd import register
 
     return register
 
@@ -108,12 +127,19 @@ COMMANDS: dict[str, Command] = {
     "journal": Command(_journal, "write in your journal (or: journal list)"),
     "apply": Command(_apply, "log an application you sent"),
     "breathe": Command(_breathe, "the urge to check your inbox: a minute of box breathing instead"),
-    "export": Command(_export, "write your data as JSON, Markdown or a calendar (.ics)"),
+    "export": Command(
+        _export, "write your data as JSON, Markdown, a calendar (.ics) or an Anki deck (.apkg)"
+    ),
     "import": Command(
         _import, "import a full export (.json), a question deck (.toml) or a starter deck"
     ),
+    "settings": Command(
+        _settings, "show your settings, or change the weekly goal, inbox check or calendar"
+    ),
     "backups": Command(_backups, "list the automatic daily backups"),
     "restore": Command(_backups, "put a backup back in place of the database"),
+    "serve": Command(_serve, "open the app in a browser tab: this computer only, behind a key"),
+    "completion": Command(_completion, "print a shell completion script for bash, zsh or fish"),
 }
 
 EPILOG = f"""\
@@ -131,7 +157,8 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
+        # The message may quote what was typed: it is printed inert, like all output.
+        self.exit(2, visible(f"{self.prog}: {message}. See '{self.prog} --help'.\n"))
 
 
 def build_parser(*, lazy: bool = False) -> argparse.ArgumentParser:
@@ -192,20 +219,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run(args, ctx)
         return _run(args, ctx)
     except FieldError as error:
-        print(f"companion: {error.field}: {error.message}", file=sys.stderr)
+        print(f"companion: {error.field}: {error.message}", file=ctx.err)
         return 2
     except UsageError as error:
-        print(f"companion: {error}", file=sys.stderr)
+        print(f"companion: {error}", file=ctx.err)
         return 2
     except StoreError as error:
-        print(str(error), file=sys.stderr)
+        print(str(error), file=ctx.err)
         return 1
     except OSError as error:
         where = error.filename or ctx.db_path
         print(
             f"companion could not write {where} ({error.strerror or error}). "
             "The data already on disk is intact; try again when the problem is fixed.",
-            file=sys.stderr,
+            file=ctx.err,
         )
         return 1
     except KeyboardInterrupt:

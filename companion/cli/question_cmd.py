@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import orjson
-
 from companion.cells import shorten
 from companion.cli.context import Context
 from companion.clock import utc
@@ -17,6 +15,7 @@ from companion.domain.practice import (
     parse_interview_id,
     when_phrase,
 )
+from companion.inert import one_line
 from companion.services import practice
 
 TEXT_WIDTH = 58
@@ -90,7 +89,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     questions.sort(key=lambda q: (q.suspended, q.due, q.id or 0))
     shown = [q for q in questions if q.is_due(now)] if args.due else questions
     if args.json:
-        ctx.print(orjson.dumps([as_json(q) for q in shown], option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json([as_json(q) for q in shown])
         return 0
     if not questions:
         ctx.print(
@@ -106,5 +105,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     for question in shown:
         when = "resting" if question.suspended else when_phrase(question.due, now)
         tags = f"  ({', '.join(question.tags)})" if question.tags else ""
-        ctx.print(f"{question.id:>4}  {when:<12} {shorten(question.text, TEXT_WIDTH)}{tags}")
+        ctx.print_line(
+            f"{question.id:>4}  {when:<12} {shorten(one_line(question.text), TEXT_WIDTH)}{tags}"
+        )
     return 0

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import orjson
-
 from companion.cli.context import Context
 from companion.domain.summary import Summary
+from companion.inert import one_line
 from companion.services import summary as summaries
 
 KEEP_APPLYING = "Keep applying until an offer is in writing."
@@ -61,6 +60,7 @@ def short_line(summary: Summary) -> str:
 
 
 def as_text(summary: Summary) -> str:
+    """The summary to read: a line each, whatever line breaks the names in it hold."""
     lines = [summary.message, ""]
     for number, action in enumerate(summary.actions, start=1):
         lines.append(f"  {number}. {action.text}")
@@ -79,14 +79,14 @@ def as_text(summary: Summary) -> str:
     if summary.checkin:
         lines.append("")
         lines.append(summary.checkin)
-    return "\n".join(lines).rstrip()
+    return "\n".join(one_line(line) for line in lines).rstrip()
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.open("read") as repo:
         summary = summaries.summary(repo)
     if args.json:
-        ctx.print(orjson.dumps(as_json(summary), option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json(as_json(summary))
     elif args.short:
         ctx.print(short_line(summary))
     else:

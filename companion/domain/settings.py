@@ -11,7 +11,11 @@ from companion.domain.numbers import whole_number
 DEFAULT_WEEKLY_GOAL = 5
 MAX_WEEKLY_GOAL = 50
 DEFAULT_RETENTION = 0.9
-THEMES = ("companion-dusk", "companion-dawn")
+# companion's own two, then Textual's, which take the terminal's own palette.
+THEMES = ("companion-dusk", "companion-dawn", "ansi-dark", "ansi-light")
+OFF_WORDS = ("off", "none")
+# A theme for this run only, over the saved one (not saved): one of THEMES.
+THEME_ENV = "COMPANION_THEME"
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,8 @@ class Settings:
     desired_retention: float = DEFAULT_RETENTION
     theme: str = THEMES[0]
     welcomed: bool = False
+    calendar_path: str | None = None
+    """The iCalendar file kept current after every change (an absolute path), or None."""
 
 
 def parse_weekly_goal(text: str) -> int:
@@ -46,6 +52,27 @@ def parse_checkin_time(text: str) -> time | None:
     raise FieldError(
         "check-in time", f"{value!r} is not a time; use HH:MM on a 24-hour clock, like 17:00."
     )
+
+
+def is_off(text: str) -> bool:
+    """The words that turn a setting off on the command line ("off", "none")."""
+    return text.strip().lower() in OFF_WORDS
+
+
+THEME_WORDS = {"dusk": THEMES[0], "dawn": THEMES[1]}
+
+
+def theme_named(text: str) -> str:
+    """The theme a person named ("dusk", "companion-dawn", "ansi-light"); FieldError if none."""
+    word = text.strip().lower()
+    theme = THEME_WORDS.get(word, word)
+    if theme not in THEMES:
+        raise FieldError(
+            "theme",
+            f"{text.strip() or '(empty)'!r} is not a theme; use dusk, dawn, ansi-dark or "
+            "ansi-light (the last two take the terminal's own colours).",
+        )
+    return theme
 
 
 def parse_retention(text: str) -> float:

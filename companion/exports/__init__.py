@@ -1,4 +1,5 @@
-"""Data out: the full export (JSON), readable notes (Markdown) and the kind dates (iCalendar).
+"""Data out: the full export (JSON), readable notes (Markdown), the kind dates (iCalendar)
+and the question bank for Anki.
 
 `render` turns the repository into one format's bytes; `target` writes them
 where the user asked, atomically, and never over a file they did not name.
@@ -51,6 +52,13 @@ FORMATS: dict[str, ExportFormat] = {
             "companion-calendar",
             ".ics",
         ),
+        ExportFormat(
+            "anki",
+            "Anki deck (.apkg)",
+            "your questions, answers and STAR notes, to rehearse in Anki",
+            "companion-questions",
+            ".apkg",
+        ),
     )
 }
 
@@ -64,10 +72,23 @@ def written_sentence(format_name: str, path: Path) -> str:
             f"The kind dates are in {path}. Import it into your calendar; importing a "
             "newer one updates the same events."
         )
+    if format_name == "anki":
+        return (
+            f"Your questions are in {path}. Open it with Anki (File > Import); importing a "
+            "newer one updates the same notes."
+        )
     return f"Your notes are in {path}."
 
 
-SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".ics": "ics"}
+SUFFIXES = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".ics": "ics",
+    ".apkg": "anki",
+}
+# Formats that are not text: never printed to a terminal (--output -).
+BINARY = frozenset({"anki"})
 
 
 def render(repo: Repository, format_name: str) -> bytes:
@@ -89,4 +110,8 @@ def render(repo: Repository, format_name: str) -> bytes:
         checkin_time = repo.settings.get().checkin_time
         checkin = CheckinSlot(checkin_time, today) if checkin_time else None
         return calendar_ics(kind_dates(repo.interviews.all(), today), checkin, now)
+    if format_name == "anki":
+        from companion.exports.anki import anki_package
+
+        return anki_package(repo.questions.all(), repo.interviews.all(), now)
     raise ValueError(f"no export format {format_name!r}")

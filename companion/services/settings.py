@@ -25,14 +25,16 @@ def save_settings(
     checkin_time: time | Keep | None = KEEP,
     desired_retention: float | Keep = KEEP,
     theme: str | Keep = KEEP,
+    calendar_path: str | Keep | None = KEEP,
 ) -> Settings:
     """Save the values given (checked by `domain.settings`' parsers); the others stay.
-    `checkin_time=None` means no daily inbox check."""
+    `checkin_time=None` means no daily inbox check, `calendar_path=None` no calendar file."""
     given = {
         "weekly_goal": weekly_goal,
         "checkin_time": checkin_time,
         "desired_retention": desired_retention,
         "theme": theme,
+        "calendar_path": calendar_path,
     }
     return repo.settings.update(**{k: v for k, v in given.items() if v is not KEEP})
 

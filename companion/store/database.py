@@ -72,6 +72,9 @@ class Database:
         # nothing changed since it last read the data.
         self.changes = 0
         self.save_listener: SaveListener | None = None
+        # Called (with no lock held) after each save that wrote the main file: what is
+        # kept in step with the data outside the database (the live calendar) hooks in here.
+        self.after_main_saved: list[Callable[[], None]] = []
         self.main = self._tinydb(self._load(layout.main, is_main=True))
 
     @classmethod
@@ -360,6 +363,12 @@ class Database:
 
     def flush(self) -> None:
         """Write every changed file now. Raises OSError when the disk refuses."""
+        if self._write_dirty():
+            for hook in list(self.after_main_saved):
+                hook()
+
+    def _write_dirty(self) -> bool:
+        """Write every changed file; True when the main file was among them."""
         with self._io_lock:
             with self._state_lock:
                 pending = [
@@ -369,7 +378,7 @@ class Database:
                 ]
                 gone = sorted(self._gone)
             if not pending and not gone:
-                return
+                return False
             # A failed backup must not stop the save; the next save tries again.
             # (Backups are imported here: a run that only reads never needs them.)
             from companion.store.backups import take_daily_backup
@@ -389,6 +398,7 @@ class Database:
                 with self._state_lock:
                     file.written_generation = generation
             self._remove_parts(gone)
+            return any(file.path == self.layout.main for file, _, _ in pending)
 
     def _remove_parts(self, names: list[str]) -> None:
         for name in names:

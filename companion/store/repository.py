@@ -38,6 +38,7 @@ from companion.store.settings_store import SettingsStore
 from companion.store.urges_store import UrgesStore
 
 if TYPE_CHECKING:
+    from companion.exports.live_calendar import LiveCalendar
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
 
@@ -98,6 +99,20 @@ class Repository:
         self.applications = ApplicationsStore(db)
         self.urges = UrgesStore(db)
         self.question_cards = QuestionCards(db)
+        # Told of a problem keeping the calendar file current (None once it works again).
+        self.calendar_listener: Callable[[str | None], None] | None = None
+        db.after_main_saved.append(self._keep_calendar)
+
+    @cached_property
+    def calendar(self) -> LiveCalendar:
+        """The calendar file kept current after every change (exports/live_calendar.py)."""
+        from companion.exports.live_calendar import LiveCalendar
+
+        return LiveCalendar(self)
+
+    def _keep_calendar(self) -> None:
+        if self.settings.get().calendar_path is not None:
+            self.calendar.refresh()
 
     @cached_property
     def questions(self) -> QuestionsStore:

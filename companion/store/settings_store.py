@@ -22,6 +22,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "desired_retention": Field("float", required=False),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
+        "calendar_path": Field("str", required=False, nullable=True),
     }
 }
 
@@ -33,6 +34,7 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "desired_retention": settings.desired_retention,
         "theme": settings.theme,
         "welcomed": settings.welcomed,
+        "calendar_path": settings.calendar_path,
     }
 
 
@@ -45,6 +47,7 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         desired_retention=float(doc.get("desired_retention", default.desired_retention)),
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
+        calendar_path=doc.get("calendar_path"),
     )
 
 

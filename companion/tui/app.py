@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -11,11 +12,13 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from companion.clock import Clock
+from companion.inert import one_line, visible
 from companion.services import settings as settings_service
-from companion.services.access import Repository, open_repository
+from companion.services.access import Repository
 from companion.startup import GcPause, on_frame, paints
 from companion.tui.commands import ScreenKeys
 from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
@@ -33,17 +36,28 @@ class SaveStatus(Message):
         self.problem = problem
 
 
+class CalendarStatus(Message):
+    """From the thread that saved: the calendar file could not follow, or None once it did."""
+
+    def __init__(self, problem: str | None) -> None:
+        super().__init__()
+        self.problem = problem
+
+
 class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
     COMMANDS = App.COMMANDS | {ScreenKeys}
+    # Each has an id, so that keymap.toml can give it other keys (tui/keymap.py).
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False)
+            Binding(d.key, f"go('{d.mode}')", d.label, tooltip=d.about, show=False, id=d.mode)
             for d in DESTINATIONS
         ),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        # F1 as well, out of the footer: a text field takes ?, but never F1.
+        Binding("f1", "help", "Help", show=False, id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(
@@ -67,6 +81,8 @@ class CompanionApp(App[None]):
         self.gc_pause = gc_pause
         self.exit_problem: str | None = None
         self.quit_without_saving = False
+        # The keys keymap.toml gave the app's bindings, by binding id (applied in on_mount).
+        self.keymap: dict[str, str] = {}
         for theme in THEMES:
             self.register_theme(theme)
         for destination in DESTINATIONS:
@@ -75,8 +91,18 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         settings = self.repo.settings.get()
         self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        from companion.tui.user_config import apply_user_config
+
+        # after the saved theme: the environment wins
+        self.keymap = apply_user_config(self, os.environ)
+        # Setting the theme publishes the change with call_next: subscribing the same way,
+        # after it, keeps the themes set here (the saved one, $COMPANION_THEME) unsaved.
+        self.call_next(self.theme_changed_signal.subscribe, self, self._remember_theme)
         self.repo.on_save_problem(self._save_problem_from_writer)
+        self.repo.calendar_listener = self._calendar_problem_from_writer
+        if settings.calendar_path is not None and not self.repo.read_only:
+            # the dates move with the days, not only with changes: bring the file up to today
+            self.run_worker(self.repo.calendar.refresh, thread=True, exit_on_error=False)
         modes = {d.mode for d in DESTINATIONS}
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
@@ -114,6 +140,13 @@ class CompanionApp(App[None]):
     def on_save_status(self, message: SaveStatus) -> None:
         self._show_save_problem(message.problem)
 
+    def _calendar_problem_from_writer(self, problem: str | None) -> None:
+        self.post_message(CalendarStatus(problem))
+
+    def on_calendar_status(self, message: CalendarStatus) -> None:
+        if message.problem is not None:
+            self.notify(message.problem, title="Calendar not updated", timeout=15, markup=False)
+
     def _show_save_problem(self, problem: str | None) -> None:
         from companion.tui.dialogs import QuitGuardScreen
 
@@ -125,6 +158,25 @@ class CompanionApp(App[None]):
             self.notify(
                 problem, title="Not saved yet", severity="warning", timeout=15, markup=False
             )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from any screen (a widget's `notify` calls this one): never
+        markup, and its text inert, since it often names a company or a deck."""
+        super().notify(
+            visible(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_go(self, mode: str) -> None:
         self.switch_mode(mode)
@@ -161,7 +213,7 @@ class CompanionApp(App[None]):
                 f"{destination.about} (key {destination.key})",
                 lambda mode=destination.mode: self.action_go(mode),
             )
-        yield SystemCommand("Help", "Every key and command (key ?)", self.action_help)
+        yield SystemCommand("Help", "Every key and command (key ? or F1)", self.action_help)
         yield SystemCommand(
             "I want to check my inbox",
             "Note the urge, breathe for a minute, then see what needs you (key i on home)",
@@ -279,7 +331,7 @@ def make_app(
     if pause is not None:
         pause.hold()
     try:
-        repo = open_repository(db_path, clock, access="auto", background=background)
+        repo = Repository.open(db_path, clock, access="auto", background=background)
     except BaseException:
         if pause is not None:
             pause.release()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from companion.clock import Clock
+from companion.inert import visible
 from companion.tui.app import CompanionApp, make_app
 
 EXIT_AFTER_PAINT_ENV = "COMPANION_EXIT_AFTER_PAINT"
@@ -24,7 +25,7 @@ def ask_in_terminal(problem: str) -> bool:
     """After the app has gone: try to save again? Only asked of a person at a terminal."""
     if not sys.stdin.isatty():
         return False
-    print(problem, file=sys.stderr)
+    print(visible(problem), file=sys.stderr)
     try:
         answer = input("Press Enter to try again, or type q and Enter to quit without saving: ")
     except (EOFError, KeyboardInterrupt):
@@ -53,6 +54,6 @@ def run_app(
     finally:
         finish(app, ask)
     if app.exit_problem:
-        print(app.exit_problem, file=sys.stderr)
+        print(visible(app.exit_problem), file=sys.stderr)
         return 1
     return 0

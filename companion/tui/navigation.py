@@ -85,5 +85,7 @@ DESTINATIONS: tuple[Destination, ...] = (
     Destination(
         "a", "applications", "Applications", "the jobs you applied for", _applications, "Applying"
     ),
-    Destination("s", "settings", "Settings", "weekly goal, inbox check time, theme", _settings),
+    Destination(
+        "s", "settings", "Settings", "weekly goal, inbox check, theme, calendar", _settings
+    ),
 )

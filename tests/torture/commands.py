@@ -140,6 +140,16 @@ COMMANDS: tuple[CliCommand, ...] = (
         writes=True,
     ),
     CliCommand(("journal", "list", "--interview", "{id}", "--tag", "{text}", "--json")),
+    CliCommand(("settings",)),
+    CliCommand(
+        ("settings", "--weekly-goal", "{number}", "--checkin", "{text}"),
+        writes=True,
+    ),
+    CliCommand(("settings", "--calendar", "{text}"), writes=True),
+    CliCommand(("serve",), opens_app=True),
+    CliCommand(("serve", "--port", "{number}"), opens_app=True),
+    CliCommand(("completion", "{text}"), opens_db=False),
+    CliCommand(("completion", "fish"), opens_db=False),
     CliCommand(("practice", "{text}"), opens_app=True),
     CliCommand(("breathe", "{text}"), opens_app=True),
 )

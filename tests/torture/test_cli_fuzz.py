@@ -132,10 +132,13 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
 def data(db_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """A database with some history and a backup, and what the templates may refer to.
 
-    The app itself is stubbed out: a command that would open it returns at once.
+    The app itself is stubbed out: a command that would open it (or serve it) returns at once.
     """
     monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
     monkeypatch.setattr("companion.tui.launch.run_app", lambda *args, **kwargs: 0)
+    monkeypatch.setattr(
+        "companion.serve.server.PrivateServer.serve", lambda self, debug=False: self.sock.close()
+    )
     monkeypatch.chdir(db_path.parent.parent)  # where an export with a relative name lands
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=2, welcomed=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
@@ -130,6 +131,12 @@ TEXT_FIELDS = (
         "#retention",
         open=lambda app: app.action_go("settings"),
     ),
+    FieldCase(
+        "settings, calendar",
+        SettingsScreen,
+        "#calendar",
+        open=lambda app: app.action_go("settings"),
+    ),
     FieldCase("interview form, company", InterviewForm, "#company", open=_log_interview),
     FieldCase("interview form, held on", InterviewForm, "#held-on", open=_log_interview),
     FieldCase("interview form, talked about", InterviewForm, "#talked-about", open=_log_interview),
@@ -160,8 +167,9 @@ async def test_every_input_in_every_place_is_listed(build_app: AppFactory) -> No
 
 @pytest.mark.parametrize("field", TEXT_FIELDS, ids=lambda f: f.name)
 async def test_each_text_field_shows_tricky_input_literally(
-    build_app: AppFactory, field: FieldCase
+    build_app: AppFactory, field: FieldCase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # a field that names a file (the calendar) saves it here
     app = build_app(welcomed=field.welcomed)
     async with app.run_test(size=(100, 30)) as pilot:
         if field.open:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import orjson
@@ -98,12 +99,29 @@ async def test_arrows_choose_the_format_and_the_default_name_follows(
         await pilot.press("down")
         await pilot.pause()
         assert _path_field(app).value == "~/companion-calendar-2026-03-03.ics"
-        assert [b.value for b in app.screen.query(RadioButton)] == [False, False, True]
+        assert [b.value for b in app.screen.query(RadioButton)] == [False, False, True, False]
         await pilot.press("enter")
         await pilot.pause()
         calendar = Calendar.from_ical((home / "companion-calendar-2026-03-03.ics").read_bytes())
         assert len(calendar.walk("VEVENT")) == 6  # five kind dates and the inbox check
         assert "The kind dates are in ~/companion-calendar" in _text(app, "#written")
+
+
+async def test_the_questions_go_to_anki_from_the_dialog_too(
+    build_app: AppFactory, home: Path, db_path: Path, clock: FrozenClock
+) -> None:
+    fill(db_path, clock)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        assert _path_field(app).value == "~/companion-questions-2026-03-03.apkg"
+        await pilot.press("enter")
+        await pilot.pause()
+        with zipfile.ZipFile(home / "companion-questions-2026-03-03.apkg") as package:
+            assert "collection.anki2" in package.namelist()
+        assert "Your questions are in ~/companion-questions" in _text(app, "#written")
 
 
 async def test_a_typed_name_is_kept_when_the_format_changes(

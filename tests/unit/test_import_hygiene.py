@@ -73,3 +73,28 @@ def test_only_the_calendar_loads_icalendar(tmp_path: Path) -> None:
         result = _python(CLI_PROBE, "--db", db, *argv)
         assert result.returncode == 0, result.stderr
         assert f"ICALENDAR:{loaded}" in result.stderr
+
+
+HEAVY_PROBE = """
+import sys
+from companion.cli import main
+code = main(sys.argv[1:])
+heavy = ("genanki", "shtab", "textual_serve", "aiohttp", "textual", "icalendar")
+print("HEAVY:" + ",".join(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))))
+raise SystemExit(code)
+"""
+
+
+def test_each_new_dependency_is_loaded_only_by_its_command(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.json")
+    for argv, loaded in (
+        (["summary", "--short"], ""),
+        (["settings"], ""),
+        (["settings", "--weekly-goal", "4"], ""),
+        (["completion", "fish"], ""),
+        (["completion", "bash"], "shtab"),
+        (["export", "--format", "anki", "--output", str(tmp_path / "q.apkg")], "genanki"),
+    ):
+        result = _python(HEAVY_PROBE, "--db", db, *argv)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().endswith(f"HEAVY:{loaded}"), (argv, result.stdout[-200:])

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.practice import Question
 from companion.tui.context import app_of
+from companion.tui.literal import literal
 
 
 class AnswerHistoryScreen(ModalScreen[None]):
@@ -32,12 +32,12 @@ class AnswerHistoryScreen(ModalScreen[None]):
         versions = [*([question.answer] if question.answer else []), *reversed(earlier)]
         with VerticalScroll(classes="dialog"):
             yield Static("How your answer grew", classes="dialog-title")
-            yield Static(Content(question.text), classes="dialog-text")
+            yield Static(literal(question.text), classes="dialog-text")
             if not versions:
                 yield Static("No answer written yet.", classes="quiet")
             for number, version in enumerate(versions):
                 day = friendly(version.written_at.astimezone(tz).date(), today)
                 label = f"Now, since {day}" if number == 0 and question.answer else f"Written {day}"
                 yield Static(label, classes="section-title")
-                yield Static(Content(version.text))
+                yield Static(literal(version.text))
             yield Static("Close with escape.", classes="quiet hint")

@@ -16,6 +16,7 @@ from companion.services import summary as summaries
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.choice import ChoiceDialog
 from companion.tui.dialogs.form import FormScreen
+from companion.tui.literal import one_line
 from companion.tui.widgets import TextField
 
 if TYPE_CHECKING:
@@ -72,13 +73,9 @@ class ApplicationForm(FormScreen[Application]):
         with VerticalScroll(classes="dialog", id="application-form"):
             yield Static(title, classes="dialog-title")
             for key in ("company", "role", "applied-on", "source", "link", "notes"):
-                field = TextField(
-                    self._initial(key),
-                    id=key,
-                    placeholder=PLACEHOLDERS.get(key, ""),
-                    compact=True,
+                yield from self.text_row(
+                    LABELS[key], key, self._initial(key), placeholder=PLACEHOLDERS.get(key, "")
                 )
-                yield from self.row(LABELS[key], field)
             yield from self.row(
                 "Status",
                 Select(
@@ -123,7 +120,10 @@ class StatusDialog(ChoiceDialog[str]):
     def __init__(self, application: Application) -> None:
         super().__init__(
             Content.assemble(
-                "Status of ", (application.role, "bold"), " at ", (application.company, "bold")
+                "Status of ",
+                (one_line(application.role), "bold"),
+                " at ",
+                (one_line(application.company), "bold"),
             ),
             STATUSES,
             current=application.status,

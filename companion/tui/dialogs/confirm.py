@@ -14,12 +14,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from companion.tui.literal import line, literal
+
 
 class Confirm(ModalScreen[bool]):
     """A question, what it is about, and two answers; the safe one has the focus.
 
     `subject` is the user's own text (a question, an entry's first line) and is
-    shown literally; `note` is ours, saying what follows.
+    shown literally, control characters made visible; `note` is ours, saying
+    what follows. None of the three is read as markup.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -38,18 +41,18 @@ class Confirm(ModalScreen[bool]):
     ) -> None:
         super().__init__()
         self.title_text = title
-        self.subject = Content(subject) if isinstance(subject, str) else subject
+        self.subject = literal(subject) if isinstance(subject, str) else subject
         self.note = note
         self.yes = yes
         self.no = no
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog narrow", id="confirm"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(line(self.title_text), classes="dialog-title")
             if self.subject:
                 yield Static(self.subject, classes="dialog-text")
             if self.note:
-                yield Static(self.note, classes="dialog-text quiet")
+                yield Static(literal(self.note), classes="dialog-text quiet")
             with Horizontal(classes="buttons"):
                 yield Button(self.no, id="no", variant="primary", compact=True)
                 yield Button(self.yes, id="yes", compact=True)

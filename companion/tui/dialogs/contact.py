@@ -6,7 +6,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Select, Static
 
 from companion.domain.dates import parse_date
@@ -16,7 +15,7 @@ from companion.domain.timeline import unanswered_follow_up
 from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextField
+from companion.tui.literal import line
 
 # A heads-up to references is logged from the references dialog, one person at a time.
 KINDS = (
@@ -45,7 +44,7 @@ class ContactForm(FormScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="contact-form"):
-            yield Static(Content(f"Log a contact · {self.interview.title}"), classes="dialog-title")
+            yield Static(line(f"Log a contact · {self.interview.title}"), classes="dialog-title")
             yield from self.row(
                 "What",
                 Select(
@@ -56,31 +55,23 @@ class ContactForm(FormScreen[bool]):
                     compact=True,
                 ),
             )
-            yield from self.row("When", TextField("today", id="on", compact=True))
-            yield from self.row(
-                "New decision",
-                TextField(
-                    id="decision-by", placeholder="with a reply: the date they gave", compact=True
-                ),
+            yield from self.text_row("When", "on", "today")
+            yield from self.text_row(
+                "New decision", "decision-by", placeholder="with a reply: the date they gave"
             )
-            yield from self.row(
-                "Note", TextField(id="note", placeholder="a few words, if you like", compact=True)
-            )
+            yield from self.text_row("Note", "note", placeholder="a few words, if you like")
             yield from self.buttons("Log it")
 
     def on_mount(self) -> None:
         self.query_one("#kind", Select).focus()
-
-    def _value(self, key: str) -> str:
-        return self.query_one(f"#{key}", TextField).value
 
     def save(self) -> None:
         app = app_of(self)
         today = app.clock.today()
         errors: Errors = {}
         kind = ContactKind(str(self.query_one("#kind", Select).value))
-        on = attempt(errors, "on", lambda: parse_date(self._value("on"), today, field="when"))
-        decision_text = self._value("decision-by")
+        on = attempt(errors, "on", lambda: parse_date(self.value("on"), today, field="when"))
+        decision_text = self.value("decision-by")
         decision_by: date | None = None
         if decision_text.strip():
             decision_by = attempt(
@@ -97,7 +88,7 @@ class ContactForm(FormScreen[bool]):
                 self.interview,
                 kind,
                 on,
-                note=self._value("note"),
+                note=self.value("note"),
                 decision_by=decision_by,
             )
         except FieldError as error:

@@ -9,6 +9,7 @@ from companion.services import practice
 from companion.services.practice import ShippedDeck
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.choice import ChoiceDialog
+from companion.tui.literal import one_line
 
 ABOUT = (
     "Pick one to add its questions to your bank. They come up a few a day, "
@@ -28,10 +29,10 @@ def deck_label(shipped: ShippedDeck, have: set[str]) -> Content:
     else:
         state = f"{new} of {count} new"
     return Content.assemble(
-        (f"{deck.name:<24}", "bold"),
+        (f"{one_line(deck.name):<24}", "bold"),
         (state, "$foreground 60%"),
         "\n",
-        (deck.description, "$foreground 60%"),
+        (one_line(deck.description), "$foreground 60%"),
     )
 
 

@@ -18,7 +18,8 @@ from companion.domain.practice import parse_tags
 from companion.services import journal
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.literal import line
+from companion.tui.widgets import TextBox, TextField, score_field
 
 if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
@@ -29,9 +30,7 @@ LABELS = {"text": "Entry", "mood": "Mood", "tags": "Tags", "interview": "Intervi
 def interview_choices(interviews: list[Interview]) -> list[tuple[Content, int]]:
     """Every interview, the latest first, as the Select shows them."""
     ordered = sorted(interviews, key=lambda i: (i.held_on, i.id or 0), reverse=True)
-    return [
-        (Content(f"{i.title} · {friendly(i.held_on)}"), i.id) for i in ordered if i.id is not None
-    ]
+    return [(line(f"{i.title} · {friendly(i.held_on)}"), i.id) for i in ordered if i.id is not None]
 
 
 class EntryForm(FormScreen[Entry]):
@@ -57,19 +56,8 @@ class EntryForm(FormScreen[Entry]):
                     classes="tall",
                 ),
             )
-            mood = str(entry.mood) if entry and entry.mood else ""
             yield from self.row(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=MOOD_SCALE,
+                "Mood", score_field(entry.mood if entry else None, "mood"), beside=MOOD_SCALE
             )
             tags = ", ".join(entry.tags) if entry else ""
             yield from self.row(

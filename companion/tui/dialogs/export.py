@@ -23,6 +23,7 @@ from companion.paths import user_path
 from companion.services.access import StoreError
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import FormScreen
+from companion.tui.literal import literal
 from companion.tui.widgets import TextField
 
 HINT = "Arrows pick a format, tab moves on; enter or ctrl+s exports."
@@ -85,7 +86,7 @@ class ExportScreen(FormScreen[None]):
                             export_format.label, value=name == "json", id=f"format-{name}"
                         )
             yield Static(id="format-about", classes="form-hint")
-            yield from self.row("File", TextField(id="path", compact=True))
+            yield from self.text_row("File", "path")
             yield Static(id="written", classes="hint")
             yield Static(HINT, classes="quiet hint")
             yield from self.buttons("Export")
@@ -120,11 +121,11 @@ class ExportScreen(FormScreen[None]):
         error = self.query_one("#path-error", Static)
         error.display = problem is not None
         if problem is not None:
-            error.update(Content(problem))
+            error.update(literal(problem))
         note = self.query_one("#written", Static)
         note.display = written is not None
         if written is not None:
-            note.update(Content(written))
+            note.update(literal(written))
 
     def _path(self) -> Path:
         typed = self.query_one("#path", TextField).value.strip()

@@ -6,7 +6,6 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.fit import ASPECT_QUESTIONS, ASPECTS, FitReflection, parse_score
@@ -14,7 +13,8 @@ from companion.domain.interviews import Interview
 from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import NoteArea, TextField
+from companion.tui.literal import line
+from companion.tui.widgets import NoteArea, TextField, score_field
 
 LABELS = {aspect: aspect.capitalize() for aspect in ASPECTS} | {"fit-note": "Note"}
 
@@ -27,21 +27,14 @@ class FitForm(FormScreen[bool]):
     def compose(self) -> ComposeResult:
         fit = self.interview.fit
         with VerticalScroll(classes="dialog", id="fit-form"):
-            yield Static(Content(f"How it felt · {self.interview.title}"), classes="dialog-title")
+            yield Static(line(f"How it felt · {self.interview.title}"), classes="dialog-title")
             yield Static(
                 "1 is poor, 5 is great; leave blank what you do not know yet.",
                 classes="dialog-text",
             )
             for aspect in ASPECTS:
                 score = fit.scores()[aspect]
-                field = TextField(
-                    "" if score is None else str(score),
-                    id=aspect,
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    classes="digit",
-                )
+                field = score_field(score, aspect, select_on_focus=True)
                 yield from self.row(aspect.capitalize(), field, beside=ASPECT_QUESTIONS[aspect])
             yield from self.row("Note", NoteArea(fit.note, id="fit-note"))
             yield from self.buttons()

@@ -29,6 +29,8 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from companion.domain.errors import FieldError
 from companion.tui.context import refuse_when_read_only
+from companion.tui.literal import literal
+from companion.tui.widgets.fields import TextField
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -77,7 +79,7 @@ def show_field_errors(node: DOMNode, errors: Errors, labels: Mapping[str, str]) 
         where = node.query_one(f"#{key}-error", Static)
         where.update(
             Content.assemble(
-                (f"{labels.get(key, error.field.capitalize())}: ", "bold"), error.message
+                (f"{labels.get(key, error.field.capitalize())}: ", "bold"), literal(error.message)
             )
         )
         where.display = True
@@ -119,6 +121,26 @@ class FormScreen(ModalScreen[R | None]):
 
     def row(self, label: str, widget: Widget, hint: str = "", beside: str = "") -> ComposeResult:
         return form_row(label, widget, hint, beside)
+
+    def text_row(
+        self,
+        label: str,
+        key: str,
+        value: str = "",
+        *,
+        placeholder: str = "",
+        short: bool = False,
+        beside: str = "",
+    ) -> ComposeResult:
+        """A row holding a one-line field `#key` (filling the row, unless `short`)."""
+        field = TextField(
+            value,
+            id=key,
+            placeholder=placeholder,
+            compact=True,
+            classes="short" if short else None,
+        )
+        return form_row(label, field, beside=beside)
 
     def buttons(
         self, save_label: str = "Save", cancel_label: str = "Cancel", *before: Button

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from companion.tui.keymap import shown_key
 from companion.tui.navigation import DESTINATIONS
 
 NAV_ACTIONS = {f"go('{d.mode}')" for d in DESTINATIONS}
@@ -44,10 +45,19 @@ def screen_bindings(screen: Screen[object]) -> list[Binding]:
     return found
 
 
+def _help_keys(app: App[object]) -> list[str]:
+    keys: str = getattr(app, "keymap", {}).get("help", "question_mark,f1")
+    return [app.get_key_display(Binding(key, "")) for key in keys.split(",")]
+
+
+def _quit_key(app: App[object]) -> str:
+    return shown_key(app, "quit", "q")
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
-        Binding("question_mark", "dismiss", "Close", key_display="?"),
+        Binding("question_mark,f1", "dismiss", "Close", key_display="?", id="help"),
         Binding("q", "dismiss", "Close"),
     ]
 
@@ -56,13 +66,23 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        places = [Binding(d.key, f"go('{d.mode}')", f"{d.label}: {d.about}") for d in DESTINATIONS]
+        app = self.app
+        places = [
+            Binding(
+                d.key,
+                f"go('{d.mode}')",
+                f"{d.label}: {d.about}",
+                key_display=shown_key(app, d.mode, d.key),
+            )
+            for d in DESTINATIONS
+        ]
+        help_keys = " ".join(dict.fromkeys(_help_keys(app)))
         everywhere = [
-            Binding("?", "help", "this help"),
+            Binding("?", "help", "this help", key_display=help_keys),
             Binding("ctrl+p", "command_palette", "command palette: every command, by name"),
             Binding("tab", "focus_next", "move between fields and lists"),
             Binding("escape", "back", "close a dialog or form"),
-            Binding("q", "quit", "quit (your data is saved as you go)"),
+            Binding("q", "quit", "quit (your data is saved as you go)", key_display=_quit_key(app)),
         ]
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Static("Keys", classes="dialog-title")

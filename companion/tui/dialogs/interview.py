@@ -6,7 +6,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Checkbox, Select, Static
 
 from companion.domain.dates import friendly, parse_date
@@ -24,6 +23,7 @@ from companion.domain.interviews import (
 from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
+from companion.tui.literal import line
 from companion.tui.widgets import NoteArea, TextField
 
 LABELS = {
@@ -65,51 +65,31 @@ class InterviewForm(FormScreen[int]):
         start = self.interview or self.next_round_of
         editing = self.interview
         with VerticalScroll(classes="dialog", id="interview-form"):
-            yield Static(Content(self._title()), classes="dialog-title")
-            yield from self.row(
-                "Company", TextField(start.company if start else "", id="company", compact=True)
-            )
-            yield from self.row(
-                "Role", TextField(start.role if start else "", id="role", compact=True)
-            )
-            yield from self.row(
+            yield Static(line(self._title()), classes="dialog-title")
+            yield from self.text_row("Company", "company", start.company if start else "")
+            yield from self.text_row("Role", "role", start.role if start else "")
+            yield from self.text_row(
                 "Round",
-                TextField(
-                    editing.round if editing else "",
-                    id="round",
-                    placeholder="first, second, final...",
-                    compact=True,
-                ),
+                "round",
+                editing.round if editing else "",
+                placeholder="first, second, final...",
             )
-            yield from self.row(
+            held_on = editing.held_on.isoformat() if editing else ""
+            yield from self.text_row(
                 "Held on",
-                TextField(
-                    editing.held_on.isoformat()
-                    if editing
-                    else ("" if self.next_round_of else "today"),
-                    id="held-on",
-                    placeholder="YYYY-MM-DD, today, -2d, +1w",
-                    compact=True,
-                ),
+                "held-on",
+                held_on or ("" if self.next_round_of else "today"),
+                placeholder="YYYY-MM-DD, today, -2d, +1w",
             )
             decision = editing.decision_by.isoformat() if editing and editing.decision_by else ""
-            yield from self.row(
-                "Decision by",
-                TextField(
-                    decision,
-                    id="decision-by",
-                    placeholder="blank if they did not say",
-                    compact=True,
-                ),
+            yield from self.text_row(
+                "Decision by", "decision-by", decision, placeholder="blank if they did not say"
             )
-            yield from self.row(
+            yield from self.text_row(
                 "People met",
-                TextField(
-                    ", ".join(editing.interviewers) if editing else "",
-                    id="people",
-                    placeholder="names, separated by commas",
-                    compact=True,
-                ),
+                "people",
+                ", ".join(editing.interviewers) if editing else "",
+                placeholder="names, separated by commas",
             )
             yield from self.row(
                 "Talked about",
@@ -145,26 +125,23 @@ class InterviewForm(FormScreen[int]):
     def on_mount(self) -> None:
         self.query_one("#company", TextField).focus()
 
-    def _value(self, key: str) -> str:
-        return self.query_one(f"#{key}", TextField).value
-
     def save(self) -> None:
         app = app_of(self)
         today = app.clock.today()
         errors: Errors = {}
         company = attempt(
-            errors, "company", lambda: parse_name(self._value("company"), "company", "Acme")
+            errors, "company", lambda: parse_name(self.value("company"), "company", "Acme")
         )
         role = attempt(
-            errors, "role", lambda: parse_name(self._value("role"), "role", "Data analyst")
+            errors, "role", lambda: parse_name(self.value("role"), "role", "Data analyst")
         )
         held_on = attempt(
-            errors, "held-on", lambda: parse_date(self._value("held-on"), today, field="held on")
+            errors, "held-on", lambda: parse_date(self.value("held-on"), today, field="held on")
         )
         decision_by = attempt(
             errors,
             "decision-by",
-            lambda: _optional_date(self._value("decision-by"), today, "decision by"),
+            lambda: _optional_date(self.value("decision-by"), today, "decision by"),
         )
         if held_on is not None and decision_by is not None:
             attempt(
@@ -188,8 +165,8 @@ class InterviewForm(FormScreen[int]):
             company=company,
             role=role,
             held_on=held_on,
-            round=self._value("round"),
-            interviewers=parse_interviewers([self._value("people")]),
+            round=self.value("round"),
+            interviewers=parse_interviewers([self.value("people")]),
             decision_by=decision_by,
             contact_pref=prefers,
             notes=self.query_one("#notes", NoteArea).text,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.interviews import Interview, Outcome
 from companion.services import interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import FormScreen
+from companion.tui.literal import line
 from companion.tui.widgets import NoteArea
 
 WHY = (
@@ -30,7 +30,7 @@ class MoveOnScreen(FormScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="move-on"):
-            yield Static(Content(f"Moving on from {self.interview.title}"), classes="dialog-title")
+            yield Static(line(f"Moving on from {self.interview.title}"), classes="dialog-title")
             yield Static(WHY, classes="dialog-text")
             yield Static(PROMPT, classes="prompt")
             yield NoteArea(self.interview.reflection, id="reflection")

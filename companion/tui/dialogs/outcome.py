@@ -6,6 +6,7 @@ from textual.content import Content
 
 from companion.domain.interviews import Interview, Outcome
 from companion.tui.dialogs.choice import ChoiceDialog
+from companion.tui.literal import line
 
 CHOICES = {
     Outcome.WAITING: "Still waiting to hear",
@@ -23,7 +24,7 @@ class OutcomeDialog(ChoiceDialog[Outcome]):
     def __init__(self, interview: Interview) -> None:
         current = interview.outcome
         super().__init__(
-            Content(f"Where it stands · {interview.title}"),
+            line(f"Where it stands · {interview.title}"),
             [
                 (
                     outcome,

@@ -11,7 +11,6 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.errors import FieldError
@@ -28,7 +27,8 @@ from companion.domain.practice import (
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.literal import literal
+from companion.tui.widgets import TextBox
 
 STAR_FIELDS = ("situation", "task", "action", "result")
 LABELS = {
@@ -75,28 +75,24 @@ class QuestionForm(_QuestionFields):
         with VerticalScroll(classes="dialog", id="question-form"):
             title = "New question" if question is None else "Edit question"
             yield Static(title, classes="dialog-title")
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["text"],
-                TextField(
-                    question.text if question else "",
-                    id="text",
-                    placeholder="the way it was asked",
-                    compact=True,
-                ),
+                "text",
+                question.text if question else "",
+                placeholder="the way it was asked",
             )
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["tags"],
-                TextField(
-                    ", ".join(question.tags) if question else "",
-                    id="tags",
-                    placeholder="with commas between",
-                    compact=True,
-                ),
+                "tags",
+                ", ".join(question.tags) if question else "",
+                placeholder="with commas between",
             )
             interview = question.interview_id if question else None
-            yield from self.row(
+            yield from self.text_row(
                 LABELS["interview"],
-                TextField(str(interview or ""), id="interview", compact=True, classes="short"),
+                "interview",
+                str(interview or ""),
+                short=True,
                 beside="the number of the one it came from",
             )
             yield from self.row(
@@ -172,7 +168,7 @@ class AnswerForm(_QuestionFields):
         question = self.question
         with VerticalScroll(classes="dialog", id="answer-form"):
             yield Static("Improve your answer", classes="dialog-title")
-            yield Static(Content(question.text).stylize("bold"), classes="dialog-text")
+            yield Static(literal(question.text).stylize("bold"), classes="dialog-text")
             note = (
                 "Your current answer is kept as an earlier version."
                 if question.answer

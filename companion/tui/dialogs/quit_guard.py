@@ -12,11 +12,11 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from companion.tui.context import app_of
+from companion.tui.literal import literal
 
 QuitChoice = Literal["saved", "discard", "stay"]
 
@@ -41,7 +41,7 @@ class QuitGuardScreen(ModalScreen[QuitChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="quit-guard"):
             yield Static("Not saved yet", classes="dialog-title")
-            yield Static(Content(self.problem), id="guard-problem", classes="dialog-text")
+            yield Static(literal(self.problem), id="guard-problem", classes="dialog-text")
             yield Static(HINT, classes="dialog-text quiet")
             with Horizontal(classes="buttons"):
                 yield Button("Keep the app open", id="stay", compact=True)
@@ -65,7 +65,7 @@ class QuitGuardScreen(ModalScreen[QuitChoice]):
             self.dismiss("saved")
             return
         self.problem = problem
-        self.query_one("#guard-problem", Static).update(Content(f"Still not saved. {problem}"))
+        self.query_one("#guard-problem", Static).update(literal(f"Still not saved. {problem}"))
 
     def action_stay(self) -> None:
         self.dismiss("stay")

@@ -20,6 +20,7 @@ from companion.services import interviews
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.confirm import Confirm
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
+from companion.tui.literal import line
 from companion.tui.widgets import TextField
 
 HEADS_UP = (
@@ -39,21 +40,15 @@ class ReferenceForm(FormScreen[int]):
         ref = self.reference
         with VerticalScroll(classes="dialog", id="reference-form"):
             yield Static("Edit reference" if ref else "New reference", classes="dialog-title")
-            yield from self.row("Name", TextField(ref.name if ref else "", id="name", compact=True))
-            yield from self.row(
+            yield from self.text_row("Name", "name", ref.name if ref else "")
+            yield from self.text_row(
                 "Relation",
-                TextField(
-                    ref.relation if ref else "",
-                    id="relation",
-                    placeholder="former manager, colleague...",
-                    compact=True,
-                ),
+                "relation",
+                ref.relation if ref else "",
+                placeholder="former manager, colleague...",
             )
-            yield from self.row(
-                "How to reach",
-                TextField(
-                    ref.reach if ref else "", id="reach", placeholder="email or phone", compact=True
-                ),
+            yield from self.text_row(
+                "How to reach", "reach", ref.reach if ref else "", placeholder="email or phone"
             )
             yield from self.buttons()
 
@@ -100,7 +95,7 @@ class InterviewReferences(FormScreen[bool]):
         told = references_told(interview)
         references = app.repo.references.all()
         with VerticalScroll(classes="dialog", id="interview-references"):
-            yield Static(Content(f"References · {interview.title}"), classes="dialog-title")
+            yield Static(line(f"References · {interview.title}"), classes="dialog-title")
             requested = interview.references_requested_on
             if requested is not None:
                 yield Static(f"They asked for references on {friendly(requested, today)}.")
@@ -119,7 +114,7 @@ class InterviewReferences(FormScreen[bool]):
                     assert reference.id is not None
                     when = told.get(reference.id)
                     label = Content.assemble(
-                        f"{reference.line}  " if when else reference.line,
+                        line(f"{reference.line}  " if when else reference.line),
                         (f"told {friendly(when, today)}", "$foreground-muted") if when else "",
                     )
                     yield Checkbox(
@@ -205,7 +200,7 @@ class ReferencesScreen(ModalScreen[None]):
         references = app_of(self).repo.references.all()
         options = self.query_one("#reference-list", OptionList)
         options.clear_options()
-        options.add_options(Option(Content(r.line), id=str(r.id)) for r in references)
+        options.add_options(Option(line(r.line), id=str(r.id)) for r in references)
         options.display = bool(references)
         empty = self.query_one("#no-references", Static)
         empty.display = not references

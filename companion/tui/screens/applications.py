@@ -18,6 +18,7 @@ from companion.services import applications as applying
 from companion.services import summary as summaries
 from companion.tui.context import app_of
 from companion.tui.dialogs import ApplicationForm, Confirm, StatusDialog
+from companion.tui.literal import line, literal, one_line
 from companion.tui.widgets import GentleBar
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -72,10 +73,10 @@ class ApplicationsScreen(Screen[None]):
         for application in self.applications:
             table.add_row(
                 Text(friendly(application.applied_on, today)),
-                Text(application.company),
-                Text(application.role),
-                Text(application.status_label),
-                Text(application.source),
+                Text(one_line(application.company)),
+                Text(one_line(application.role)),
+                Text(one_line(application.status_label)),
+                Text(one_line(application.source)),
                 key=str(application.id),
             )
         has_rows = bool(self.applications)
@@ -90,7 +91,7 @@ class ApplicationsScreen(Screen[None]):
         bar.set_progress(summary.applied_this_week, summary.weekly_goal or 0)
         rest = self.query_one("#applications-rest", Static)
         rest.display = summary.rest is not None
-        rest.update(Content(summary.rest or ""))
+        rest.update(literal(summary.rest or ""))
         self.show_detail()
         self.refresh_bindings()
 
@@ -118,11 +119,11 @@ class ApplicationsScreen(Screen[None]):
         if application.status != "applied" and application.status_on:
             when = friendly(application.status_on, today)
             parts.append(f"marked {application.status_label} {when}")
-        lines = [Content(" · ".join(parts))]
+        lines = [line(" · ".join(parts))]
         if application.link:
-            lines.append(Content(application.link))
+            lines.append(line(application.link))
         if application.notes:
-            lines.append(Content(application.notes))
+            lines.append(literal(application.notes))
         detail.update(Content("\n").join(lines))
 
     def on_data_table_row_highlighted(self) -> None:
@@ -175,7 +176,7 @@ class ApplicationsScreen(Screen[None]):
             return
         app = app_of(self)
         subject = Content.assemble(
-            (application.role, "bold"), " at ", (application.company, "bold")
+            (one_line(application.role), "bold"), " at ", (one_line(application.company), "bold")
         )
 
         def done(yes: bool | None) -> None:

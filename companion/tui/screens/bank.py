@@ -8,7 +8,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Select
 
@@ -24,6 +23,7 @@ from companion.domain.practice import (
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs import AnswerHistoryScreen, Confirm, DeckPicker, QuestionForm
+from companion.tui.literal import line, one_line
 from companion.tui.widgets import Column, FilteredTable
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -124,13 +124,13 @@ class BankScreen(Screen[None]):
         tags = questions.tags()
         interviews = questions.interview_ids()
         tag_select = self.query_one("#tag", Select)
-        tag_select.set_options((Content(tag), tag) for tag in tags)
+        tag_select.set_options((line(tag), tag) for tag in tags)
         if self.filter.tag in tags:
             tag_select.value = self.filter.tag
         interview_select = self.query_one("#interview", Select)
         names = {i.id: i.company for i in app_of(self).repo.interviews.all()}
         interview_select.set_options(
-            (Content(names.get(number, f"Interview {number}")), number) for number in interviews
+            (line(names.get(number, f"Interview {number}")), number) for number in interviews
         )
         if self.filter.interview_id in interviews:
             interview_select.value = self.filter.interview_id
@@ -148,8 +148,8 @@ class BankScreen(Screen[None]):
             when = "resting" if question.suspended else when_phrase(question.due, now)
             style = quiet if question.suspended else ""
             return str(question.id), [
-                Text(listing.fit(question.text, "text"), style=style),
-                Text(listing.fit(", ".join(question.tags), "tags"), style=quiet),
+                Text(listing.fit(one_line(question.text), "text"), style=style),
+                Text(listing.fit(one_line(", ".join(question.tags)), "tags"), style=quiet),
                 Text(when, style=style),
             ]
 

@@ -54,8 +54,8 @@ from companion.domain.timeline import build_timeline, debrief_hint
 from companion.services import debrief as debriefs
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.form import form_row, show_field_errors
-from companion.tui.literal import literal
-from companion.tui.widgets import TextBox, TextField
+from companion.tui.literal import line, literal
+from companion.tui.widgets import TextBox, TextField, score_field
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -173,7 +173,8 @@ class DebriefScreen(Screen[None]):
         ),
         Binding("ctrl+b", "back", "Back", tooltip="Save this step and go to the one before"),
         Binding("escape", "leave", "Leave", tooltip="Keep what is written; it resumes here"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("r", "restart", "From the start", tooltip="Go through the steps again"),
     ]
 
@@ -227,9 +228,7 @@ class DebriefScreen(Screen[None]):
 
     def _header(self, interview: Interview) -> ComposeResult:
         today = app_of(self).clock.today()
-        yield Static(
-            Content(f"Debrief · {interview.title}"), classes="headline", id="debrief-title"
-        )
+        yield Static(line(f"Debrief · {interview.title}"), classes="headline", id="debrief-title")
         if self.step == DONE:
             where = "all the steps are done"
         else:
@@ -252,20 +251,7 @@ class DebriefScreen(Screen[None]):
                 "In a sentence",
                 TextField(debrief.went, id="went", compact=True, select_on_focus=False),
             )
-            mood = str(debrief.mood) if debrief.mood else ""
-            yield from self._field(
-                "Mood",
-                TextField(
-                    mood,
-                    id="mood",
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=MOOD_SCALE,
-            )
+            yield from self._field("Mood", score_field(debrief.mood, "mood"), beside=MOOD_SCALE)
         elif step == "questions":
             yield from self._field(
                 "Questions",
@@ -323,13 +309,13 @@ class DebriefScreen(Screen[None]):
                 compact=True,
             ),
         )
-        yield Static(Content(self.note), id="practised-note", classes="quiet")
+        yield Static(literal(self.note), id="practised-note", classes="quiet")
 
     def _option(self, question: str, debrief: Debrief) -> Option:
         practised = debrief.practised_id(question) is not None
         mark = ("✓ ", "$primary") if practised else ("· ", "$foreground-muted")
         extra = ("  in practice", "$foreground-muted") if practised else ("", "")
-        return Option(Content.assemble(mark, literal(question), extra))
+        return Option(Content.assemble(mark, line(question), extra))
 
     def _next_steps(self, interview: Interview, debrief: Debrief) -> ComposeResult:
         said = debrief.asked_next_steps
@@ -365,24 +351,14 @@ class DebriefScreen(Screen[None]):
         assert self.interview is not None
         hint = (debrief_hint(self.interview) or ASK_NEXT_TIME) if asked == "no" else None
         reminder.display = hint is not None
-        reminder.update(Content(hint or ""))
+        reminder.update(literal(hint or ""))
 
     def _impressions(self, interview: Interview) -> ComposeResult:
         scores = impressions_of(interview)
         for label in IMPRESSIONS:
             score = scores[label]
             yield from self._field(
-                label.capitalize(),
-                TextField(
-                    "" if score is None else str(score),
-                    id=label,
-                    restrict=r"[1-5]?",
-                    max_length=1,
-                    compact=True,
-                    select_on_focus=False,
-                    classes="digit",
-                ),
-                beside=IMPRESSION_QUESTIONS[label],
+                label.capitalize(), score_field(score, label), beside=IMPRESSION_QUESTIONS[label]
             )
         yield from self._field("In your words", TextBox(interview.fit.note, id="impressions-note"))
 
@@ -414,7 +390,7 @@ class DebriefScreen(Screen[None]):
         yield Static(Content("\n").join(lines), classes="prompt", id="done-summary")
         reminder = next_steps_reminder(debrief, interview)
         if reminder:
-            yield Static(Content(reminder), id="reminder")
+            yield Static(literal(reminder), id="reminder")
         yield Static(
             "It is in your journal (j). escape closes; ctrl+b goes back a step; r goes "
             "through it from the start.",

@@ -92,7 +92,8 @@ class DraftScreen(Screen[None]):
         Binding("s", "sent", "I sent it", tooltip="Log it as sent today"),
         Binding("e", "editor", "Editor", tooltip="Open it in your editor ($EDITOR)", show=False),
         Binding("n", "next_person", "Next person", tooltip="The same note to the next person"),
-        Binding("question_mark", "app.help", "Help", key_display="?", show=False),
+        Binding("question_mark", "app.help", "Help", key_display="?", show=False, id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
     ]
 
     def __init__(self, interview_id: int, kind: DraftKind | None = None, to: str | None = None):

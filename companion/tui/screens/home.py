@@ -16,6 +16,7 @@ from companion.domain.dates import friendly
 from companion.domain.summary import Summary
 from companion.services import summary as summaries
 from companion.tui.context import app_of, read_only_sentence
+from companion.tui.literal import line, literal
 from companion.tui.widgets import GentleBar, UrgeChart
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -109,16 +110,16 @@ class HomeScreen(Screen[None]):
         read_only = self.query_one("#read-only", Static)
         read_only.display = app.repo.read_only
         if app.repo.read_only:
-            read_only.update(Content(read_only_sentence(app.repo)))
+            read_only.update(literal(read_only_sentence(app.repo)))
 
     def show(self, summary: Summary) -> None:
         self.summary = summary
-        self.query_one("#message", Static).update(Content(summary.message))
+        self.query_one("#message", Static).update(literal(summary.message))
         actions = self.query_one("#actions", Static)
         actions.display = bool(summary.actions)
         actions.update(
             Content("\n").join(
-                Content.assemble((f"{n}. ", "$primary"), action.text)
+                Content.assemble((f"{n}. ", "$primary"), line(action.text))
                 for n, action in enumerate(summary.actions, start=1)
             )
         )
@@ -127,20 +128,20 @@ class HomeScreen(Screen[None]):
         self.query_one("#suggestion-title", Static).update("A kind use of the time")
         suggestion = self.query_one("#suggestion", Static)
         suggestion.display = has_suggestion
-        suggestion.update(Content(summary.suggestion or ""))
+        suggestion.update(literal(summary.suggestion or ""))
         also = self.query_one("#also", Static)
         lines = also_lines(summary)
         also.display = bool(lines)
-        also.update(Content("\n").join(Content(line) for line in lines))
+        also.update(Content("\n").join(line(text) for text in lines))
         bar = self.query_one("#applied", GentleBar)
         bar.display = bool(summary.weekly_goal)
         bar.set_progress(summary.applied_this_week, summary.weekly_goal or 0)
         rest = self.query_one("#rest", Static)
         rest.display = summary.rest is not None
-        rest.update(Content(summary.rest or ""))
+        rest.update(literal(summary.rest or ""))
         checkin = self.query_one("#checkin", Static)
         checkin.display = summary.checkin is not None
-        checkin.update(Content(summary.checkin or ""))
+        checkin.update(literal(summary.checkin or ""))
         urges = self.query_one("#urges", UrgeChart)
         urges.display = any(summary.urges)
         urges.show(summary.urges, app_of(self).clock.today())

@@ -20,6 +20,7 @@ from companion.domain.timeline import Timeline, build_timeline, milestones
 from companion.services import drafts
 from companion.tui.context import app_of
 from companion.tui.dialogs import ChoiceDialog
+from companion.tui.literal import line, literal
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.waiting import PHASE_STYLES
 from companion.tui.widgets import MilestoneLine
@@ -52,7 +53,8 @@ class InterviewScreen(InterviewActions):
         Binding("o", "outcome", "Outcome"),
         Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
         Binding("t", "draft", "Draft a note", tooltip="A thank-you, a check-in, ... to copy"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
         Binding("n", "next_round", "Next round"),
@@ -157,17 +159,18 @@ class InterviewScreen(InterviewActions):
         def day(d: date) -> str:
             return friendly(d, today)
 
-        yield Static(Content(interview.title), classes="headline", id="title")
+        yield Static(line(interview.title), classes="headline", id="title")
         facts = list(interview.round_words)
         facts.append(f"held {day(interview.held_on)}")
         if interview.decision_by:
             facts.append(f"they expect to decide by {day(interview.decision_by)}")
         else:
             facts.append("no decision date given")
-        yield Static(Content(" · ".join(facts)).stylize("$foreground-muted"), id="facts")
+        yield Static(line(" · ".join(facts)).stylize("$foreground-muted"), id="facts")
         yield Static(
             Content.assemble(
-                (f"{timeline.phase.word}  ", PHASE_STYLES[timeline.phase]), timeline.status
+                (f"{timeline.phase.word}  ", PHASE_STYLES[timeline.phase]),
+                literal(timeline.status),
             ),
             classes="status",
             id="status",
@@ -178,7 +181,10 @@ class InterviewScreen(InterviewActions):
             yield Static("Worth doing", classes="section-title first")
             yield Static(
                 lines(
-                    *(Content.assemble(("· ", "$primary"), s.text) for s in timeline.suggestions)
+                    *(
+                        Content.assemble(("· ", "$primary"), line(s.text))
+                        for s in timeline.suggestions
+                    )
                 ),
                 classes="section-body",
                 id="suggestions",
@@ -188,8 +194,8 @@ class InterviewScreen(InterviewActions):
         people = ", ".join(interview.interviewers) or "No names noted."
         yield Static(
             lines(
-                Content(people),
-                Content(f"They prefer {interview.contact_pref}.").stylize("$foreground-muted"),
+                line(people),
+                line(f"They prefer {interview.contact_pref}.").stylize("$foreground-muted"),
             ),
             classes="section-body",
             id="people",
@@ -213,8 +219,8 @@ class InterviewScreen(InterviewActions):
                     Content.assemble(
                         (f"{day(contact.on):<12}", "$foreground-muted"),
                         contact.kind.label,
-                        extra,
-                        note,
+                        line(extra),
+                        line(note),
                     )
                 )
             log = lines(*entries)
@@ -226,7 +232,7 @@ class InterviewScreen(InterviewActions):
 
         yield Static("Notes", classes="section-title")
         yield Static(
-            Content(interview.notes)
+            literal(interview.notes)
             if interview.notes
             else Content("No notes. e edits them.").stylize("$foreground-muted"),
             classes="section-body",
@@ -246,7 +252,7 @@ class InterviewScreen(InterviewActions):
 
         if interview.reflection:
             yield Static("What it taught you", classes="section-title")
-            yield Static(Content(interview.reflection), classes="section-body", id="reflection")
+            yield Static(literal(interview.reflection), classes="section-body", id="reflection")
 
         rounds = []
         if interview.previous_round_id is not None:
@@ -273,7 +279,9 @@ class InterviewScreen(InterviewActions):
         for reference in references:
             when = told.get(reference.id or 0)
             status = f"told {friendly(when, today)}" if when else "not told yet"
-            found.append(Content.assemble(f"{reference.name}  ", (status, "$foreground-muted")))
+            found.append(
+                Content.assemble(line(f"{reference.name}  "), (status, "$foreground-muted"))
+            )
         if not references:
             found.append(
                 Content("No references on file. r records who has been told.").stylize(
@@ -316,4 +324,4 @@ class InterviewScreen(InterviewActions):
                 )
             )
         ).rstrip()
-        return lines(row, Content(fit.note)) if fit.note else row
+        return lines(row, literal(fit.note)) if fit.note else row

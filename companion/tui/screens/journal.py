@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Select
 
@@ -32,7 +31,7 @@ from companion.domain.mood import mood_word
 from companion.services.access import StoreError
 from companion.tui.context import app_of
 from companion.tui.dialogs import EntryForm
-from companion.tui.literal import visible
+from companion.tui.literal import line, literal, one_line
 from companion.tui.screens.journal_entry import EntryScreen, delete_item, edit_item
 from companion.tui.widgets import Column, FilteredTable, MoodLine
 from companion.tui.widgets.footer import Footer
@@ -75,7 +74,8 @@ class JournalScreen(Screen[None]):
         Binding("enter", "open", "Read", tooltip="Read the highlighted item in full"),
         Binding("e", "edit", "Edit", tooltip="Edit the entry, or continue the debrief"),
         Binding("d", "delete", "Delete", tooltip="Delete the entry (asks first)"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("slash", "focus('#search')", "Search", key_display="/"),
         Binding("t", "focus('#tag')", "Filter by tag", show=False),
         Binding("o", "focus('#interview')", "Filter by interview", show=False),
@@ -163,7 +163,7 @@ class JournalScreen(Screen[None]):
     def _fill_filters(self, interviews: list[Interview]) -> None:
         tags = journal_tags(self.items)
         tag_select = self.query_one("#tag", Select)
-        tag_select.set_options((Content(tag), tag) for tag in tags)
+        tag_select.set_options((line(tag), tag) for tag in tags)
         if self.filter.tag in tags:
             tag_select.value = self.filter.tag
         about = {item.interview_id for item in self.items if item.interview_id is not None}
@@ -171,7 +171,7 @@ class JournalScreen(Screen[None]):
             (i for i in interviews if i.id in about), key=lambda i: i.held_on, reverse=True
         )
         interview_select = self.query_one("#interview", Select)
-        interview_select.set_options((Content(i.title), i.id) for i in listed)
+        interview_select.set_options((line(i.title), i.id) for i in listed)
         if self.filter.interview_id in about:
             interview_select.value = self.filter.interview_id
 
@@ -193,7 +193,7 @@ class JournalScreen(Screen[None]):
             preview = item.preview or ("Every step skipped" if item.kind == "debrief" else "")
             entry = Text.assemble(
                 *([(f"{label}  ", quiet)] if label else []),
-                listing.fit(visible(preview), "entry", less=len(label) + 2 if label else 0),
+                listing.fit(one_line(preview), "entry", less=len(label) + 2 if label else 0),
             )
             about = (
                 self.titles.get(item.interview_id, "")
@@ -204,7 +204,7 @@ class JournalScreen(Screen[None]):
                 Text(friendly(item.day, today)),
                 Text(mood_word(item.mood), style=quiet),
                 entry,
-                Text(listing.fit(about, "about"), style=quiet),
+                Text(listing.fit(one_line(about), "about"), style=quiet),
             ]
 
         listing.show_rows((row(item) for item in self.shown), keep)
@@ -214,7 +214,7 @@ class JournalScreen(Screen[None]):
     def _show_counts(self) -> None:
         listing = self.listing
         if self.problem:
-            listing.say_empty(Content(self.problem))
+            listing.say_empty(literal(self.problem))
         elif not self.items:
             listing.say_empty(EMPTY)
         elif not self.shown:

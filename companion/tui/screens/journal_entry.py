@@ -26,7 +26,7 @@ from companion.domain.numbers import whole_number
 from companion.services import journal
 from companion.tui.context import app_of
 from companion.tui.dialogs import Confirm, EntryForm
-from companion.tui.literal import literal
+from companion.tui.literal import line, literal
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -65,7 +65,7 @@ def delete_item(
     app.push_screen(
         Confirm(
             "Delete this entry?",
-            literal(item.entry.first_line),
+            line(item.entry.first_line),
             "It will be gone from your journal. This cannot be undone.",
         ),
         confirmed,
@@ -119,7 +119,8 @@ class EntryScreen(Screen[None]):
         Binding("e", "edit", "Edit", tooltip="Edit the entry, or continue the debrief"),
         Binding("d", "delete", "Delete", tooltip="Delete the entry (asks first)"),
         Binding("i", "interview", "Interview", tooltip="Open the interview it is about"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
     ]
 
     def __init__(self, key: str) -> None:
@@ -164,7 +165,7 @@ class EntryScreen(Screen[None]):
             facts.append(f"edited {friendly(entry.edited_at.astimezone(tz).date(), today)}")
         if not item.editable:
             facts.append("kept with the interview")
-        return Content(" · ".join(facts)).stylize("$foreground-muted")
+        return line(" · ".join(facts)).stylize("$foreground-muted")
 
     def _body(self, item: JournalItem) -> ComposeResult:
         app = app_of(self)
@@ -175,7 +176,7 @@ class EntryScreen(Screen[None]):
             title = Content(f"{when}, {local:%H:%M}")
         else:
             about = self.interview.title if self.interview else ""
-            title = Content(f"{KIND_TITLES[item.kind]} · {about} · {when}")
+            title = line(f"{KIND_TITLES[item.kind]} · {about} · {when}")
         yield Static(title, classes="headline", id="entry-title")
         yield Static(self._facts(item), id="entry-facts")
         if item.kind == "debrief" and self.interview is not None:

@@ -23,6 +23,7 @@ from companion.domain.urges import parking_note, trend_sentence
 from companion.services import summary as summaries
 from companion.services import urges
 from companion.tui.context import app_of
+from companion.tui.literal import line, literal
 from companion.tui.widgets import BreathingBox, UrgeChart
 from companion.tui.widgets.footer import Footer
 
@@ -132,19 +133,21 @@ class PacerScreen(ModalScreen[None]):
         self.summary = summary
         self.query_one("#breathing").display = False
         self.query_one("#after").display = True
-        self.query_one("#after-message", Static).update(Content(summary.message))
+        self.query_one("#after-message", Static).update(literal(summary.message))
         actions = self.query_one("#after-actions", Static)
         actions.display = bool(summary.actions)
         actions.update(
             Content("\n").join(
-                Content.assemble((f"{n}. ", "$primary"), action.text)
+                Content.assemble((f"{n}. ", "$primary"), line(action.text))
                 for n, action in enumerate(summary.actions, start=1)
             )
         )
         suggestion = self.query_one("#after-suggestion", Static)
         suggestion.display = summary.suggestion is not None
         suggestion.update(
-            Content.assemble(("A kind use of the time: ", "$secondary"), summary.suggestion or "")
+            Content.assemble(
+                ("A kind use of the time: ", "$secondary"), literal(summary.suggestion or "")
+            )
         )
         checkin = app.repo.settings.get().checkin_time
         parking = self.query_one("#after-parking", Static)

@@ -36,6 +36,7 @@ from companion.domain.practice import (
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs import AnswerForm, DeckPicker, QuestionForm
+from companion.tui.literal import line, literal
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -201,8 +202,8 @@ class PracticeScreen(Screen[None]):
         if question.interview_id:
             interview = app.repo.interviews.get(question.interview_id)
             where.append(f"from {interview.company}" if interview else "from an interview")
-        self.query_one("#progress", Static).update(Content(" · ".join(where)))
-        self.query_one("#question", Static).update(Content(question.text))
+        self.query_one("#progress", Static).update(line(" · ".join(where)))
+        self.query_one("#question", Static).update(literal(question.text))
         self.query_one("#prompt", Static).update(
             "Answer out loud, or in your head. Press space when you are ready to compare "
             "with your notes."
@@ -222,7 +223,7 @@ class PracticeScreen(Screen[None]):
             return
         answer = self.query_one("#answer", Static)
         if question.answer:
-            answer.update(Content(question.answer.text))
+            answer.update(literal(question.answer.text))
             answer.remove_class("quiet")
         else:
             answer.update("No answer saved yet. Press e to write the one you would like to give.")
@@ -233,7 +234,7 @@ class PracticeScreen(Screen[None]):
         if star_parts:
             star.update(
                 Content("\n").join(
-                    Content.assemble((f"{label}: ", "bold $secondary"), text)
+                    Content.assemble((f"{label}: ", "bold $secondary"), literal(text))
                     for label, text in star_parts
                 )
             )
@@ -248,7 +249,7 @@ class PracticeScreen(Screen[None]):
             self.query_one(f"#{name}-title").display = bool(text)
             widget = self.query_one(f"#{name}", Static)
             widget.display = bool(text)
-            widget.update(Content(text))
+            widget.update(literal(text))
         words = "   ".join(f"{key} {RATING_WORDS[Rating(int(key))]}" for key in "1234")
         self.query_one("#rate-prompt", Static).update(Content(f"How did it go?   {words}"))
 

@@ -10,7 +10,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Select, Static
 
@@ -31,11 +30,17 @@ from companion.tui.dialogs.form import (
     form_row,
     show_field_errors,
 )
+from companion.tui.literal import literal
 from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
-THEME_LABELS = {"companion-dusk": "Dusk (dark)", "companion-dawn": "Dawn (light)"}
+THEME_LABELS = {
+    "companion-dusk": "Dusk (dark)",
+    "companion-dawn": "Dawn (light)",
+    "ansi-dark": "Terminal (dark)",
+    "ansi-light": "Terminal (light)",
+}
 
 # (widget id, label, what it is for)
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -54,6 +59,11 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Retention",
         "Practice: how much to remember, 0.70 to 0.97.",
     ),
+    (
+        "calendar",
+        "Calendar",
+        "Kept current; empty for none.",
+    ),
 )
 
 
@@ -65,7 +75,15 @@ def _typed(settings: Settings) -> dict[str, str]:
         "weekly-goal": str(settings.weekly_goal),
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
+        "calendar": settings.calendar_path or "",
     }
+
+
+def _calendar_path(text: str) -> str | None:
+    from companion.exports.live_calendar import check_calendar_path
+
+    path = check_calendar_path(text)
+    return str(path) if path else None
 
 
 class SettingsScreen(Screen[None]):
@@ -79,8 +97,9 @@ class SettingsScreen(Screen[None]):
         yield NavBar("settings")
         with VerticalScroll(id="settings", classes="page"):
             for widget_id, label, about in FIELDS:
+                size = "long" if widget_id == "calendar" else "short"
                 yield from form_row(
-                    label, TextField(id=widget_id, compact=True, classes="short"), beside=about
+                    label, TextField(id=widget_id, compact=True, classes=size), beside=about
                 )
             yield from form_row(
                 "Theme",
@@ -112,7 +131,7 @@ class SettingsScreen(Screen[None]):
         clear_field_errors(self)
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
-            note.update(Content(read_only_sentence(app.repo)))
+            note.update(literal(read_only_sentence(app.repo)))
         else:
             note.update("ctrl+s or Enter saves; escape goes home without saving.")
         self.query_one("#save", Button).disabled = app.repo.read_only
@@ -141,6 +160,7 @@ class SettingsScreen(Screen[None]):
             errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
         )
         retention = attempt(errors, "retention", lambda: parse_retention(self._value("retention")))
+        calendar = attempt(errors, "calendar", lambda: _calendar_path(self._value("calendar")))
         if errors or goal is None or retention is None:
             show_field_errors(self, errors, LABELS)
             return
@@ -151,6 +171,7 @@ class SettingsScreen(Screen[None]):
             weekly_goal=goal,
             checkin_time=checkin,
             desired_retention=retention,
+            calendar_path=calendar,
             theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
         )
         app.theme = settings.theme

@@ -20,6 +20,7 @@ from companion.domain.waiting import Waiting
 from companion.services import interviews
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs import InterviewForm, ReferencesScreen
+from companion.tui.literal import one_line
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -51,11 +52,11 @@ def row_prompt(row: Waiting) -> Content:
     closed = not interview.is_open
     return Content.assemble(
         (f"{timeline.phase.word:<{PHASE_COLUMN}}", PHASE_STYLES[timeline.phase]),
-        (interview.title, "$foreground-muted" if closed else "bold"),
-        (interview_line(interview), "$foreground-muted"),
+        (one_line(interview.title), "$foreground-muted" if closed else "bold"),
+        (one_line(interview_line(interview)), "$foreground-muted"),
         "\n",
         (" " * PHASE_COLUMN, PHASE_STYLES[timeline.phase]),
-        (timeline.next_step, "$foreground-muted" if closed else "not bold"),
+        (one_line(timeline.next_step), "$foreground-muted" if closed else "not bold"),
     )
 
 
@@ -93,7 +94,8 @@ class WaitingScreen(InterviewActions):
         Binding("n", "new", "New"),
         Binding("l", "log", "Log contact"),
         Binding("o", "outcome", "Outcome"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
+        Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("m", "move_on", "Move on"),
         Binding("u", "reopen", "Reopen"),
         Binding("c", "toggle_closed", "Closed too"),

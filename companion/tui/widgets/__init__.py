@@ -14,7 +14,7 @@ from companion.startup import lazy_exports
 if TYPE_CHECKING:
     from companion.tui.widgets.answer_timer import AnswerTimer
     from companion.tui.widgets.breathing_box import BreathingBox
-    from companion.tui.widgets.fields import TextBox, TextField
+    from companion.tui.widgets.fields import TextBox, TextField, score_field
     from companion.tui.widgets.filtered_table import Column, FilteredTable
     from companion.tui.widgets.footer import Footer
     from companion.tui.widgets.gentle_bar import GentleBar
@@ -40,6 +40,7 @@ MODULES = {
     "TextBox": "fields",
     "TextField": "fields",
     "UrgeChart": "urge_chart",
+    "score_field": "fields",
 }
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "TextBox",
     "TextField",
     "UrgeChart",
+    "score_field",
 ]
 
 

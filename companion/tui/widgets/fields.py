@@ -8,8 +8,7 @@ from typing import ClassVar
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
 
-# Embeddings, overrides and isolates reorder the text around them on screen.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+from companion.inert import BIDI_CONTROLS
 
 
 def printable_text(text: str, *, newlines: bool = False) -> str:
@@ -44,8 +43,11 @@ class TextField(Input):
 class TextBox(TextArea):
     """Several lines of the user's own words: soft-wrapped, no line numbers, tab moves on.
 
-    The cursor starts at the end, to go on writing; `cursor_at_end = False` starts it at
-    the top, to read first."""
+    Like a TextField, it keeps only text it can show as typed, the text it opens
+    with included (an imported answer may hold control characters). The cursor
+    starts at the end, to go on writing; `cursor_at_end = False` starts it at the
+    top, to read first.
+    """
 
     cursor_at_end: ClassVar[bool] = True
 
@@ -70,7 +72,7 @@ class TextBox(TextArea):
         classes: str | None = None,
     ) -> None:
         super().__init__(
-            text,
+            printable_text(text, newlines=True),
             id=id,
             classes=classes,
             soft_wrap=True,
@@ -108,3 +110,16 @@ class TextBox(TextArea):
             location,
             maintain_selection_offset=maintain_selection_offset,
         )
+
+
+def score_field(score: int | None, field_id: str, *, select_on_focus: bool = False) -> TextField:
+    """A one-digit field for a score from 1 to 5 (a mood, how it felt), blank for none."""
+    return TextField(
+        "" if score is None else str(score),
+        id=field_id,
+        restrict=r"[1-5]?",
+        max_length=1,
+        compact=True,
+        select_on_focus=select_on_focus,
+        classes="digit",
+    )

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.events import Click
 from textual.widget import Widget
 
+from companion.tui.keymap import shown_key
 from companion.tui.navigation import DESTINATIONS
 
 BRAND = "companion"
@@ -35,7 +36,8 @@ class NavBar(Widget):
         parts: list[Content] = []
         self._spans = []
         width = self.size.width or 80
-        total = sum(len(d.tab) + 4 for d in DESTINATIONS)
+        keys = {d.mode: shown_key(self.app, d.mode, d.key) for d in DESTINATIONS}
+        total = sum(len(keys[d.mode]) + len(d.tab) + 3 for d in DESTINATIONS)
         offset = 0
         if width >= total + len(BRAND) + 4:
             brand = Content.assemble((f" {BRAND} ", "bold $primary"), " ")
@@ -45,7 +47,7 @@ class NavBar(Widget):
             here = destination.mode == self.current
             item = Content.assemble(
                 " ",
-                (destination.key, "bold $accent" if here else "bold $primary"),
+                (keys[destination.mode], "bold $accent" if here else "bold $primary"),
                 " ",
                 (destination.tab, "bold $text $boost" if here else ""),
                 " ",

@@ -1,0 +1,156 @@
+"""`companion settings`: show every setting, or change the ones named by a flag."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+from pathlib import Path
+from typing import Any
+
+from companion.cli.context import Context
+from companion.domain.errors import FieldError
+from companion.domain.settings import (
+    MAX_WEEKLY_GOAL,
+    THEME_ENV,
+    Settings,
+    is_off,
+    parse_checkin_time,
+    parse_weekly_goal,
+)
+from companion.services import settings as settings_service
+
+THEME_NAMES = {
+    "companion-dusk": "dusk (dark)",
+    "companion-dawn": "dawn (light)",
+    "ansi-dark": "the terminal's own colours, dark",
+    "ansi-light": "the terminal's own colours, light",
+}
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "settings",
+        help="show your settings, or change the weekly goal, inbox check or calendar",
+        description=(
+            "With no flag, show every setting. Each flag changes one; the others stay as "
+            "they are. A calendar file is rewritten after every change to your interviews "
+            "or settings, for a calendar app to subscribe to."
+        ),
+    )
+    parser.add_argument(
+        "--weekly-goal",
+        metavar="N",
+        help=f"applications to aim for each week, 0 to {MAX_WEEKLY_GOAL} (0: no reminder)",
+    )
+    parser.add_argument(
+        "--checkin",
+        metavar="HH:MM|off",
+        help="your one daily look at the inbox, like 17:00; off for none",
+    )
+    parser.add_argument(
+        "--calendar",
+        metavar="PATH|off",
+        help="keep an .ics file of the kind dates current at PATH; off stops updating it",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _changes(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings the flags name, checked; a FieldError names the flag and what it takes."""
+    from companion.exports.live_calendar import check_calendar_path
+
+    changes: dict[str, Any] = {}
+    if args.weekly_goal is not None:
+        try:
+            changes["weekly_goal"] = parse_weekly_goal(args.weekly_goal)
+        except FieldError as error:
+            raise FieldError("weekly-goal", error.message) from None
+    if args.checkin is not None:
+        value = args.checkin.strip()
+        checkin = None
+        if not is_off(value):
+            with contextlib.suppress(FieldError):
+                checkin = parse_checkin_time(value)
+            if checkin is None:
+                raise FieldError(
+                    "checkin",
+                    f"{value or '(empty)'!r} is not a time; use HH:MM on a 24-hour clock, "
+                    "like 17:00, or off.",
+                )
+        changes["checkin_time"] = checkin
+    if args.calendar is not None:
+        if not args.calendar.strip():
+            raise FieldError("calendar", "name a file, like ~/companion.ics, or off.")
+        calendar = check_calendar_path(args.calendar)
+        changes["calendar_path"] = str(calendar) if calendar else None
+    return changes
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    changes = _changes(args)
+    if not changes:
+        with ctx.open("read") as repo:
+            settings = repo.settings.get()
+        for line in describe(settings, os.environ.get(THEME_ENV, "")):
+            ctx.print_line(line)
+        return 0
+    with ctx.open("write") as repo:
+        before = repo.settings.get()
+        settings = settings_service.save_settings(repo, **changes)
+        if "calendar_path" in changes:
+            # Written now, so that a path companion cannot write fails here, changing nothing.
+            repo.calendar.write()
+    for line in _changed(before, settings):
+        ctx.print_line(line)
+    return 0
+
+
+def _goal(settings: Settings) -> str:
+    if not settings.weekly_goal:
+        return "none (no reminder to apply)"
+    plural = "s" if settings.weekly_goal != 1 else ""
+    return f"{settings.weekly_goal} application{plural} a week, Monday to Sunday"
+
+
+def _checkin(settings: Settings) -> str:
+    return settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "off"
+
+
+def _calendar(settings: Settings) -> str:
+    if settings.calendar_path is None:
+        return "off"
+    return f"{settings.calendar_path} (rewritten after every change)"
+
+
+def describe(settings: Settings, theme_override: str = "") -> list[str]:
+    """Every setting, one a line, as `companion settings` prints them."""
+    theme = THEME_NAMES.get(settings.theme, settings.theme)
+    if theme_override.strip():
+        theme += f"; ${THEME_ENV} sets {theme_override.strip()} for now"
+    return [
+        f"weekly goal:  {_goal(settings)}",
+        f"inbox check:  {_checkin(settings)}",
+        f"retention:    {settings.desired_retention:.2f} (how much to remember in practice)",
+        f"theme:        {theme}",
+        f"calendar:     {_calendar(settings)}",
+    ]
+
+
+def _changed(before: Settings, after: Settings) -> list[str]:
+    lines: list[str] = []
+    if before.weekly_goal != after.weekly_goal:
+        lines.append(f"Weekly goal: {_goal(after)}.")
+    if before.checkin_time != after.checkin_time:
+        lines.append(f"Inbox check: {_checkin(after)}.")
+    if after.calendar_path is not None:
+        lines.append(
+            f"The calendar is in {after.calendar_path}, rewritten after every change. "
+            "Subscribe to it in your calendar app (the README says how)."
+        )
+    elif before.calendar_path is not None:
+        lines.append(
+            f"The calendar {Path(before.calendar_path)} is no longer updated; "
+            "the file is left as it was."
+        )
+    return lines or ["Nothing changed: that is already the setting."]

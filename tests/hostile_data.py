@@ -131,6 +131,7 @@ def build_plain(repo: Repository) -> None:
         decision_by=today + timedelta(days=9),
         notes="Panel of two.",
         final_round=True,
+        talked_about="the move to a new data platform",
     )
     fresh = replace(fresh, fit=FitReflection(work=4, pay=3, note="Good people."))
     waiting = new_interview(
@@ -142,7 +143,12 @@ def build_plain(repo: Repository) -> None:
         notes="They will decide soon.",
     )
     waiting = log_contact(
-        waiting, ContactKind.THANK_YOU, today - timedelta(days=11), today, note="Sent a note."
+        waiting,
+        ContactKind.THANK_YOU,
+        today - timedelta(days=11),
+        today,
+        note="Sent a note.",
+        text="Subject: Thank you\n\nDear Ana, thank you for your time.",
     )
     waiting = log_contact(
         waiting,

@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import orjson
-
 from companion.cli.context import Context
 from companion.cli.interview_cmd import parse_id
 from companion.domain.drafts import FIELD_NOTES, KIND_WORDS, Draft, parse_kind
@@ -83,7 +81,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if made.problem:
         print(f"companion: {made.problem}", file=ctx.err)
     if args.json:
-        ctx.print(orjson.dumps(draft_json(made.draft), option=orjson.OPT_INDENT_2).decode())
+        ctx.print_json(draft_json(made.draft))
         return 0
     ctx.print(made.draft.text)
     return 0

@@ -431,9 +431,9 @@ def run_edit(args: argparse.Namespace, ctx: Context) -> int:
         changed = interviews.save_interview(repo, with_details(interview, details))
         row = interviews.waiting_row(repo, interview_id)
     if changed == interview:
-        ctx.print(f"Nothing changed for {_title(row)}.")
+        ctx.print_line(f"Nothing changed for {_title(row)}.")
         return 0
-    ctx.print(f"Saved {_title(row)}, {friendly(row.interview.held_on, today)}.")
+    ctx.print_line(f"Saved {_title(row)}, {friendly(row.interview.held_on, today)}.")
     if row.interview.is_open:
-        ctx.print(f"Next: {row.timeline.next_step}.")
+        ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0

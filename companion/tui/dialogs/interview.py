@@ -91,14 +91,11 @@ class InterviewForm(FormScreen[int]):
                 ", ".join(editing.interviewers) if editing else "",
                 placeholder="names, separated by commas",
             )
-            yield from self.row(
+            yield from self.text_row(
                 "Talked about",
-                TextField(
-                    editing.talked_about if editing else "",
-                    id="talked-about",
-                    placeholder="something to mention in the thank-you",
-                    compact=True,
-                ),
+                "talked-about",
+                editing.talked_about if editing else "",
+                placeholder="something to mention in the thank-you",
             )
             yield from self.row(
                 "They prefer",
@@ -155,7 +152,7 @@ class InterviewForm(FormScreen[int]):
             lambda: parse_contact_pref(str(self.query_one("#prefers", Select).value)),
         )
         talked_about = attempt(
-            errors, "talked-about", lambda: parse_talked_about(self._value("talked-about"))
+            errors, "talked-about", lambda: parse_talked_about(self.value("talked-about"))
         )
         if errors or company is None or role is None or held_on is None or prefers is None:
             self.show_errors(errors, LABELS)

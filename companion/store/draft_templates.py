@@ -16,16 +16,10 @@ from pathlib import Path
 from companion.domain.draft_template import MAX_TEMPLATE_CHARS, Template, TemplateError
 from companion.domain.draft_template import parse_template as parse
 from companion.domain.drafts import FIELDS, DraftKind
+from companion.paths import default_config_dir
 
 DRAFTS = "drafts"
 SUFFIX = ".txt"
-
-
-def default_config_dir() -> Path:
-    """The platform's user config folder for companion (not created here)."""
-    from platformdirs import user_config_path
-
-    return user_config_path("companion", appauthor=False)
 
 
 def drafts_folder(config_dir: Path | None = None) -> Path:

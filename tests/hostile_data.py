@@ -110,6 +110,7 @@ def build_plain(repo: Repository) -> None:
         weekly_goal=5,
         checkin_time=time(17, 0),
         calendar_path=str(repo.path.parent / "kind-dates.ics"),
+        your_name="Sam Park",
     )
     dana = repo.references.add(new_reference("Dana Lee", "former manager", "dana@example.com"))
     assert dana.id is not None

@@ -17,6 +17,7 @@ from companion.domain.settings import (
     is_off,
     parse_checkin_time,
     parse_weekly_goal,
+    parse_your_name,
 )
 from companion.services import settings as settings_service
 
@@ -53,6 +54,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="PATH|off",
         help="keep an .ics file of the kind dates current at PATH; off stops updating it",
     )
+    parser.add_argument(
+        "--your-name",
+        metavar="NAME|off",
+        help="the name that signs the notes companion drafts; off for none",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -84,6 +90,12 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
             raise FieldError("calendar", "name a file, like ~/companion.ics, or off.")
         calendar = check_calendar_path(args.calendar)
         changes["calendar_path"] = str(calendar) if calendar else None
+    if args.your_name is not None:
+        name = "" if is_off(args.your_name) else args.your_name
+        try:
+            changes["your_name"] = parse_your_name(name)
+        except FieldError as error:
+            raise FieldError("your-name", error.message) from None
     return changes
 
 
@@ -134,6 +146,7 @@ def describe(settings: Settings, theme_override: str = "") -> list[str]:
         f"retention:    {settings.desired_retention:.2f} (how much to remember in practice)",
         f"theme:        {theme}",
         f"calendar:     {_calendar(settings)}",
+        f"your name:    {settings.your_name or 'not set (the drafts end unsigned)'}",
     ]
 
 
@@ -143,6 +156,12 @@ def _changed(before: Settings, after: Settings) -> list[str]:
         lines.append(f"Weekly goal: {_goal(after)}.")
     if before.checkin_time != after.checkin_time:
         lines.append(f"Inbox check: {_checkin(after)}.")
+    if before.your_name != after.your_name:
+        lines.append(
+            f"The drafts are signed {after.your_name}."
+            if after.your_name
+            else "The drafts end unsigned."
+        )
     if after.calendar_path is not None:
         lines.append(
             f"The calendar is in {after.calendar_path}, rewritten after every change. "

@@ -27,6 +27,8 @@ class Settings:
     welcomed: bool = False
     calendar_path: str | None = None
     """The iCalendar file kept current after every change (an absolute path), or None."""
+    your_name: str = ""
+    """How the person signs the notes companion drafts; empty: unsigned."""
 
 
 def parse_weekly_goal(text: str) -> int:
@@ -52,6 +54,21 @@ def parse_checkin_time(text: str) -> time | None:
     raise FieldError(
         "check-in time", f"{value!r} is not a time; use HH:MM on a 24-hour clock, like 17:00."
     )
+
+
+MAX_NAME_LENGTH = 80
+
+
+def parse_your_name(text: str) -> str:
+    """The name that signs the drafts, on one line; empty for none."""
+    value = " ".join(text.split())
+    if len(value) > MAX_NAME_LENGTH:
+        raise FieldError(
+            "your name",
+            f"this is {len(value)} characters; write your name as you sign a note "
+            f"(under {MAX_NAME_LENGTH}), or leave it empty.",
+        )
+    return value
 
 
 def is_off(text: str) -> bool:

@@ -40,6 +40,7 @@ def situation(repo: Repository, interview: Interview) -> Situation:
         today=repo.clock.today(),
         references=tuple(repo.references.all()),
         others=tuple(i for i in repo.interviews.all() if i.id != interview.id),
+        your_name=repo.settings.get().your_name,
     )
 
 

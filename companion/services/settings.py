@@ -26,6 +26,7 @@ def save_settings(
     desired_retention: float | Keep = KEEP,
     theme: str | Keep = KEEP,
     calendar_path: str | Keep | None = KEEP,
+    your_name: str | Keep = KEEP,
 ) -> Settings:
     """Save the values given (checked by `domain.settings`' parsers); the others stay.
     `checkin_time=None` means no daily inbox check, `calendar_path=None` no calendar file."""
@@ -35,6 +36,7 @@ def save_settings(
         "desired_retention": desired_retention,
         "theme": theme,
         "calendar_path": calendar_path,
+        "your_name": your_name,
     }
     return repo.settings.update(**{k: v for k, v in given.items() if v is not KEEP})
 

@@ -93,7 +93,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
         "contact_pref": interview.contact_pref,
         "notes": interview.notes,
         "final_round": interview.final_round,
-        **({"talked_about": interview.talked_about} if interview.talked_about else {}),
+        "talked_about": interview.talked_about,
         "contacts": [
             {
                 "kind": c.kind.value,

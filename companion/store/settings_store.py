@@ -23,6 +23,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
         "calendar_path": Field("str", required=False, nullable=True),
+        "your_name": Field("str", required=False),
     }
 }
 
@@ -35,6 +36,7 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "theme": settings.theme,
         "welcomed": settings.welcomed,
         "calendar_path": settings.calendar_path,
+        "your_name": settings.your_name,
     }
 
 
@@ -48,6 +50,7 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
         calendar_path=doc.get("calendar_path"),
+        your_name=doc.get("your_name", ""),
     )
 
 

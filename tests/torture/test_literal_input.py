@@ -126,6 +126,12 @@ TEXT_FIELDS = (
         open=lambda app: app.action_go("settings"),
     ),
     FieldCase(
+        "settings, your name",
+        SettingsScreen,
+        "#your-name",
+        open=lambda app: app.action_go("settings"),
+    ),
+    FieldCase(
         "settings, retention",
         SettingsScreen,
         "#retention",

@@ -312,3 +312,22 @@ async def test_a_note_that_no_longer_fits_says_why(
         assert shown(app, "#draft-title") == "No note to write here"
         assert "In-writing asks to have a verbal offer in writing" in shown(app, "#draft-refused")
         assert app.screen.check_action("copy", ()) is False
+
+
+async def test_your_name_from_settings_signs_the_draft(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    from textual.widgets import Input
+
+    add_acme(db_path, clock)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_go("settings")
+        await pilot.pause()
+        app.screen.query_one("#your-name", Input).value = "Sam Park"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.action_go("home")
+        await pilot.pause()
+        await open_thank_you(pilot)
+        assert note(app).text.endswith("Best wishes,\nSam Park")

@@ -226,3 +226,24 @@ def test_sending_an_answer_to_an_offer_settles_the_interview(
     code, _, err = cli("draft", "1", "accept")
     assert code == 2
     assert "closed (withdrawn)" in err
+
+
+def test_your_name_in_settings_signs_the_drafts(cli: Cli, acme: None) -> None:
+    code, out, _ = cli("settings", "--your-name", "  Sam   Park ")
+    assert (code, out) == (0, "The drafts are signed Sam Park.\n")
+    assert "your name:    Sam Park" in cli("settings")[1]
+    assert cli("draft", "1")[1].endswith("Best wishes,\nSam Park\n")
+    assert cli("settings", "--your-name", "off")[1] == "The drafts end unsigned.\n"
+    assert cli("draft", "1")[1].endswith("Best wishes,\n")
+    code, _, err = cli("settings", "--your-name", "x" * 81)
+    assert code == 2
+    assert "your-name: this is 81 characters" in err
+
+
+def test_what_was_talked_about_can_be_cleared(
+    cli: Cli, acme: None, db_path: Path, clock: FrozenClock
+) -> None:
+    assert cli("interview", "edit", "1", "--talked-about", "")[0] == 0
+    with Repository.open(db_path, clock, access="read") as repo:
+        assert repo.interviews.require(1).talked_about == ""
+    assert "[something you talked about]" in cli("draft", "1")[1]

@@ -20,6 +20,7 @@ from companion.domain.settings import (
     parse_checkin_time,
     parse_retention,
     parse_weekly_goal,
+    parse_your_name,
 )
 from companion.services import settings as settings_service
 from companion.tui.context import app_of, read_only_sentence
@@ -64,6 +65,11 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Calendar",
         "Kept current; empty for none.",
     ),
+    (
+        "your-name",
+        "Your name",
+        "Signs the drafts.",
+    ),
 )
 
 
@@ -76,6 +82,7 @@ def _typed(settings: Settings) -> dict[str, str]:
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
         "calendar": settings.calendar_path or "",
+        "your-name": settings.your_name,
     }
 
 
@@ -97,7 +104,7 @@ class SettingsScreen(Screen[None]):
         yield NavBar("settings")
         with VerticalScroll(id="settings", classes="page"):
             for widget_id, label, about in FIELDS:
-                size = "long" if widget_id == "calendar" else "short"
+                size = "long" if widget_id in ("calendar", "your-name") else "short"
                 yield from form_row(
                     label, TextField(id=widget_id, compact=True, classes=size), beside=about
                 )
@@ -161,6 +168,7 @@ class SettingsScreen(Screen[None]):
         )
         retention = attempt(errors, "retention", lambda: parse_retention(self._value("retention")))
         calendar = attempt(errors, "calendar", lambda: _calendar_path(self._value("calendar")))
+        your_name = attempt(errors, "your-name", lambda: parse_your_name(self._value("your-name")))
         if errors or goal is None or retention is None:
             show_field_errors(self, errors, LABELS)
             return
@@ -172,6 +180,7 @@ class SettingsScreen(Screen[None]):
             checkin_time=checkin,
             desired_retention=retention,
             calendar_path=calendar,
+            your_name=your_name if your_name is not None else settings_service.KEEP,
             theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
         )
         app.theme = settings.theme

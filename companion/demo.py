@@ -51,6 +51,14 @@ def _interviews(today: date) -> list[Interview]:
 
     return [
         new_interview(
+            company="Woodgrove",
+            role="Data analyst",
+            held_on=today + timedelta(days=1),
+            round="first",
+            interviewers=["Jo Park"],
+            added_on=ago(4),
+        ),
+        new_interview(
             company="Northwind",
             role="Product analyst",
             held_on=today,

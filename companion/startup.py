@@ -26,6 +26,7 @@ This module imports nothing from companion and no textual: the printing CLI uses
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import re
@@ -33,7 +34,7 @@ import sys
 from collections.abc import Callable, Mapping
 from functools import partial
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from companion.tui.app import CompanionApp
@@ -157,8 +158,9 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 # argparse takes an argument that looks like a negative number as a value, not an
-# option: relative dates (`--on -3w`) are made to look like one to the parsers that
-# read dates, through argparse's private `_negative_number_matcher`.
+# option: relative dates (`--on -3w`) are made to look like one to every parser of
+# every command (cli/main.py's parser class), through argparse's private
+# `_negative_number_matcher`.
 _VALUES_WITH_A_DASH = r"^-\d+[dw]?$|^-\d*\.\d+$"
 
 
@@ -183,7 +185,7 @@ def dates_may_start_with_a_dash(parser: argparse.ArgumentParser) -> argparse.Arg
 #   normal way: `collector_on` gives it back);
 # - the exit functions have run and stdout and stderr flushed without error
 #   (otherwise Python's own exit reports the error and sets the status, as it
-#   always did).
+#   always did); a reader that closed the pipe early is not an error.
 #
 # Anything else (an exception, `--help`, a usage error: `SystemExit`) ends the normal
 # way. `python -m companion` calls `main` directly.
@@ -212,10 +214,28 @@ def leave(code: int) -> NoReturn:
         atexit._run_exitfuncs()  # private, but there is no public way to run them early
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
-                stream.flush()
-    except BaseException:  # a closed pipe, a full disk: Python's exit says so, as before
+                flush_unless_gone(stream)
+    except BaseException:  # a full disk: Python's exit says so, as before
         sys.exit(code)
     os._exit(code)
+
+
+def flush_unless_gone(stream: TextIO) -> None:
+    """Flush; a reader that closed the pipe early (`| head -1`) is not an error: what
+    is left goes to the null device."""
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        silence(stream)
+
+
+def silence(stream: TextIO) -> None:
+    """Point a stream whose reader has gone at the null device, so that the buffered
+    rest and the flush at exit go nowhere quietly instead of raising again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
 
 
 # The garbage collector, in the app

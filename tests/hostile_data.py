@@ -42,6 +42,7 @@ from companion.domain.decks import parse_deck
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import (
     ContactKind,
+    Offer,
     Outcome,
     log_contact,
     move_on,
@@ -71,6 +72,8 @@ SHOWN_TAG = " [b]x[/]␛[2j<U+009B>1m<U+202E>"
 # scheduler's card and the time an answer was written.
 NOT_TEXT = {
     ("settings", "theme"),
+    ("settings", "country"),
+    ("settings", "region"),
     ("applications", "status"),
     ("interviews", "contacts.references"),
     ("questions", "import_key"),
@@ -167,7 +170,29 @@ def build_plain(repo: Repository) -> None:
         company="Litware", role="Analyst", held_on=today - timedelta(days=6), round="first"
     )
     passed = set_outcome(passed, Outcome.NEXT_ROUND, today - timedelta(days=1))
-    for interview in (upcoming, fresh, waiting, gone, passed):
+    fresh = log_contact(fresh, ContactKind.THANK_YOU, today, today, to=["Maya Patel"])
+    # two offers (issue 14): their details, side by side
+    offers = [
+        replace(
+            set_outcome(
+                new_interview(company=company, role="Lead", held_on=today - timedelta(days=20)),
+                outcome,
+                today - timedelta(days=1),
+            ),
+            offer=Offer(
+                respond_by=today + timedelta(days=5),
+                pay="52k",
+                leave="25 days",
+                remote="2 days",
+                start_on=today + timedelta(days=30),
+            ),
+        )
+        for company, outcome in (
+            ("Offer One", Outcome.OFFER_WRITTEN),
+            ("Offer Two", Outcome.OFFER_VERBAL),
+        )
+    ]
+    for interview in (upcoming, fresh, waiting, gone, passed, *offers):
         repo.interviews.add(interview)
     by_company = {i.company: i for i in repo.interviews.all()}
     fresh = by_company["Northwind"]

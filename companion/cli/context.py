@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO, cast
 from companion.cli.output import InertWriter, json_text
 from companion.clock import Clock
 from companion.inert import one_line
+from companion.startup import silence
 
 if TYPE_CHECKING:
     from companion.services.access import Access, Repository
@@ -49,14 +50,28 @@ class Context:
         if problem:
             print(problem, file=self.err)
 
+    pipe_closed: bool = False
+    """The reader of our output has gone (`companion summary | head -1`)."""
+
     def print(self, text: str = "") -> None:
-        print(text, file=self.out)
+        """Print a line; once the reader has closed the pipe, print nothing more and
+        carry on: the command still finishes its work (and saves what it changed)."""
+        self._write(text)
 
     def print_line(self, text: str) -> None:
         """One line that holds user text (a row of a list, a sentence naming something):
         a line break or a tab in a name is a space here, so it cannot start a false row."""
-        print(one_line(text), file=self.out)
+        self._write(one_line(text))
 
     def print_json(self, data: object) -> None:
         """`data` as indented JSON (for `--json`): exact strings, no raw control characters."""
-        print(json_text(data), file=self.out)
+        self._write(json_text(data))
+
+    def _write(self, text: str) -> None:
+        if self.pipe_closed:
+            return
+        try:
+            print(text, file=self.out)
+        except BrokenPipeError:
+            self.pipe_closed = True
+            silence(self.out)

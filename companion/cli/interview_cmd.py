@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from companion.cli.context import Context
@@ -10,10 +11,13 @@ from companion.domain.dates import DATE_FORMS, friendly, parse_date
 from companion.domain.errors import FieldError
 from companion.domain.interviews import (
     CLOSED,
+    OFFERS,
     ContactKind,
+    Interview,
     Outcome,
     new_interview,
     parse_contact_kind,
+    parse_offer,
     parse_outcome,
     with_details,
 )
@@ -22,10 +26,17 @@ from companion.domain.references import new_reference
 from companion.domain.waiting import Waiting
 from companion.inert import one_line
 from companion.services import interviews
-from companion.startup import dates_may_start_with_a_dash
 
 KINDS = " | ".join(k.word for k in ContactKind)
 OUTCOMES = " | ".join(o.word for o in Outcome)
+# (flag, metavar, what it is): the details of an offer, all optional.
+OFFER_FLAGS = (
+    ("--respond-by", "DATE", "the day they would like an answer by"),
+    ("--pay", "TEXT", "the pay, in your words ('52k a year')"),
+    ("--leave", "TEXT", "the leave ('25 days')"),
+    ("--remote", "TEXT", "working from home ('2 days a week')"),
+    ("--start", "DATE", "the start date"),
+)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,12 +47,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    add = dates_may_start_with_a_dash(
-        sub.add_parser(
-            "add",
-            help="log an interview (today's, a past one, or one coming up)",
-            description=f"Log an interview. Dates accept {DATE_FORMS}.",
-        )
+    add = sub.add_parser(
+        "add",
+        help="log an interview (today's, a past one, or one coming up)",
+        description=f"Log an interview. Dates accept {DATE_FORMS}.",
     )
     add.add_argument("--company", required=True, help="the company's name")
     add.add_argument("--role", required=True, help="the role you interviewed for")
@@ -61,13 +70,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add.add_argument(
         "--contact-pref", default="email", metavar="email|phone", help="how they prefer contact"
     )
-    add.add_argument("--final", action="store_true", help="this was the final round")
+    add.add_argument("--final", action="store_true", help="this is the final round")
     add.add_argument("--notes", default="", metavar="TEXT", help="anything worth remembering")
     add.add_argument(
         "--talked-about",
         default="",
         metavar="TEXT",
         help="something you talked about, for the thank-you note",
+    )
+    add.add_argument(
+        "--after",
+        metavar="ID",
+        help="the round this one follows (its timeline closes); by default an open "
+        "next-round interview of the same company and role",
     )
     add.set_defaults(handler=run_add)
     _register_edit(sub)
@@ -85,12 +100,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     show.add_argument("id", metavar="ID")
     show.set_defaults(handler=run_show)
 
-    log = dates_may_start_with_a_dash(
-        sub.add_parser(
-            "log",
-            help="log a contact: a thank-you, a check-in, their reply, ...",
-            description=f"Log a contact. KIND: {KINDS}.",
-        )
+    log = sub.add_parser(
+        "log",
+        help="log a contact: a thank-you, a check-in, their reply, ...",
+        description=f"Log a contact. KIND: {KINDS}. Dates accept {DATE_FORMS}.",
     )
     log.add_argument("id", metavar="ID")
     log.add_argument("kind", metavar="KIND", help=KINDS)
@@ -105,18 +118,34 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="ID",
         help="with references-notified: who was told (default: all your references)",
     )
+    log.add_argument(
+        "--to",
+        dest="to",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="with thank-you: whom it went to (repeat for each person; default: everyone met)",
+    )
     log.set_defaults(handler=run_log)
 
     outcome = sub.add_parser(
         "outcome",
         help="record how it ended, or reopen it",
-        description=f"Set the outcome. OUTCOME: {OUTCOMES}.",
+        description=(
+            f"Set the outcome. OUTCOME: {OUTCOMES}. With an offer, its details may come "
+            f"too. Dates accept {DATE_FORMS}."
+        ),
     )
     outcome.add_argument("id", metavar="ID")
     outcome.add_argument("outcome", metavar="OUTCOME", help=OUTCOMES)
     outcome.add_argument(
+        "--on", default="today", metavar="DATE", help="when it happened (default today)"
+    )
+    outcome.add_argument(
         "--reflection", default="", metavar="TEXT", help="with moved-on: what it taught you"
     )
+    for flag, metavar, words in OFFER_FLAGS:
+        outcome.add_argument(flag, metavar=metavar, help=f"with an offer: {words}")
     outcome.set_defaults(handler=run_outcome)
 
     references = commands.add_parser(
@@ -186,6 +215,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     decision_by = (
         parse_date(args.decision_by, today, field="decision-by") if args.decision_by else None
     )
+    after = parse_id(args.after, "after") if args.after is not None else None
     interview = new_interview(
         company=args.company,
         role=args.role,
@@ -197,11 +227,20 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         notes=args.notes,
         final_round=args.final,
         talked_about=args.talked_about,
+        added_on=today,
     )
     with ctx.open("write") as repo:
-        added, previous = interviews.add_interview(repo, interview)
+        twin = interviews.logged_before(repo, interview)
+        added, previous = interviews.add_interview(repo, interview, after=after)
         row = interviews.waiting_row(repo, added.id or 0)
     ctx.print_line(f"Added interview {row.id}: {_title(row)}, {friendly(held_on, today)}.")
+    if twin is not None:
+        print(
+            f"companion: note: interview {twin.id} is also {twin.title} on "
+            f"{friendly(twin.held_on, today)}; both are kept. If it was logged twice, "
+            f"`companion interview outcome {row.id} withdrawn` sets this one aside.",
+            file=ctx.err,
+        )
     if previous is not None:
         ctx.print(
             f"It is the next round of interview {previous.id} "
@@ -243,7 +282,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         row = interviews.waiting_row(repo, interview_id)
     interview, timeline = row.interview, row.timeline
     today = ctx.clock.today()
-    ctx.print_line(f"{_title(row)}, {friendly(interview.held_on, today)}")
+    ctx.print_line(f"{_title(row)}, {held_words(interview, today)}")
     if interview.interviewers:
         ctx.print_line(f"With {', '.join(interview.interviewers)}")
     ctx.print_line(f"Phase: {timeline.phase.word}. {timeline.status}")
@@ -251,8 +290,30 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print_line(f"  - {suggestion.text}")
     for contact in interview.contacts:
         note = f": {contact.note}" if contact.note else ""
-        ctx.print_line(f"  {friendly(contact.on, today):<12} {contact.kind.label}{note}")
+        to = f" (to {', '.join(contact.to)})" if contact.to else ""
+        ctx.print_line(f"  {friendly(contact.on, today):<12} {contact.kind.label}{to}{note}")
+    for line in offer_lines(interview, today):
+        ctx.print_line(f"  {line}")
     return 0
+
+
+def held_words(interview: Interview, today: date) -> str:
+    """ "on Thu 10 Dec" for an interview still to come, "held Tue 3 Mar" after."""
+    day = friendly(interview.held_on, today)
+    return f"on {day}" if interview.held_on > today else f"held {day}"
+
+
+def offer_lines(interview: Interview, today: date) -> list[str]:
+    offer = interview.offer
+    lines = []
+    if offer.respond_by is not None:
+        lines.append(f"Answer by:   {friendly(offer.respond_by, today)}")
+    for label, value in (("Pay", offer.pay), ("Leave", offer.leave), ("Remote", offer.remote)):
+        if value:
+            lines.append(f"{label + ':':<12} {value}")
+    if offer.start_on is not None:
+        lines.append(f"Start:       {friendly(offer.start_on, today)}")
+    return lines
 
 
 def run_log(args: argparse.Namespace, ctx: Context) -> int:
@@ -266,6 +327,8 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
     wanted = [parse_id(r, "reference") for r in args.references]
     if wanted and kind != ContactKind.REFERENCES_NOTIFIED:
         raise FieldError("reference", "name references only with references-notified.")
+    if args.to and kind != ContactKind.THANK_YOU:
+        raise FieldError("to", "name people only with thank-you; other notes go to the team.")
     with ctx.open("write") as repo:
         interview = repo.interviews.require(interview_id)
         if kind == ContactKind.REFERENCES_NOTIFIED:
@@ -281,12 +344,25 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
             note=args.note,
             decision_by=decision_by,
             references=[r.id for r in told if r.id is not None],
+            to=args.to,
         )
         row = interviews.waiting_row(repo, interview_id)
     ctx.print_line(f"Logged for {_title(row)}: {kind.label}, {friendly(on, today)}.")
     if told:
         ctx.print_line(f"Told: {', '.join(r.name for r in told)}.")
-    if changed.outcome in CLOSED and kind in (ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED):
+    if kind == ContactKind.THANK_YOU and changed.interviewers:
+        waiting_for = [name for name in changed.not_yet_thanked() if name]
+        ctx.print_line(
+            f"Still to thank: {', '.join(waiting_for)}."
+            if waiting_for
+            else "Everyone you met is thanked."
+        )
+    if kind == ContactKind.WITHDRAW:
+        ctx.print_line("It is closed as withdrawn, and kept.")
+    elif changed.outcome in CLOSED and kind in (
+        ContactKind.REPLY,
+        ContactKind.REFERENCES_REQUESTED,
+    ):
         ctx.print(
             f"It stays {changed.outcome.label}; `companion interview outcome {row.id} waiting` "
             "reopens it."
@@ -296,19 +372,47 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _offer_given(args: argparse.Namespace) -> bool:
+    return any(getattr(args, flag[2:].replace("-", "_")) is not None for flag, _, _ in OFFER_FLAGS)
+
+
 def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
     interview_id = parse_id(args.id)
     outcome = parse_outcome(args.outcome)
     if args.reflection and outcome != Outcome.MOVED_ON:
         raise FieldError("reflection", "a reflection goes with moved-on only.")
+    today = ctx.clock.today()
+    on = parse_date(args.on, today, field="on")
+    offer = None
+    if _offer_given(args):
+        if outcome not in OFFERS:
+            raise FieldError(
+                "respond-by", "an offer's details go with offer-verbal or offer-written."
+            )
+        offer = parse_offer(
+            today,
+            respond_by=args.respond_by or "",
+            pay=args.pay or "",
+            leave=args.leave or "",
+            remote=args.remote or "",
+            start=args.start or "",
+        )
     with ctx.open("write") as repo:
         interview = repo.interviews.require(interview_id)
-        changed = interviews.set_outcome(repo, interview, outcome, args.reflection)
+        changed = interviews.set_outcome(
+            repo, interview, outcome, args.reflection, on=on, offer=offer
+        )
         if changed == interview:
             ctx.print_line(f"{interview.title} is already {outcome.label}; nothing changed.")
             return 0
         row = interviews.waiting_row(repo, interview_id)
-    ctx.print_line(f"{_title(row)}: {outcome.label}.")
+        others = [r for r in interviews.waiting_rows(repo) if r.id != interview_id]
+    if changed.outcome == Outcome.ACCEPTED and outcome == Outcome.OFFER_WRITTEN:
+        ctx.print_line(f"{_title(row)}: the written offer is logged; it stays accepted.")
+    else:
+        ctx.print_line(f"{_title(row)}: {outcome.label}, {friendly(on, today)}.")
+    for line in offer_lines(changed, today) if offer is not None else []:
+        ctx.print_line(f"  {line}")
     if outcome == Outcome.MOVED_ON:
         ctx.print(
             "It leaves your lists. If they get in touch, it will be a pleasant surprise: "
@@ -316,6 +420,14 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
         )
     elif row.interview.is_open:
         ctx.print_line(f"Next: {row.timeline.next_step}.")
+    for suggestion in row.timeline.suggestions:
+        if suggestion.kind == "in_writing":
+            ctx.print_line(suggestion.text)
+    if changed.outcome == Outcome.ACCEPTED and others:
+        ctx.print_line(
+            f"{len(others)} other open interview{'s' if len(others) > 1 else ''}: let "
+            "them know kindly (`companion interview log ID withdraw`), and each closes."
+        )
     return 0
 
 
@@ -361,12 +473,10 @@ EDITED = (
 
 
 def _register_edit(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    edit = dates_may_start_with_a_dash(
-        sub.add_parser(
-            "edit",
-            help="change an interview's details; only the ones given change",
-            description=f"Change an interview's details. Dates accept {DATE_FORMS}.",
-        )
+    edit = sub.add_parser(
+        "edit",
+        help="change an interview's details; only the ones given change",
+        description=f"Change an interview's details. Dates accept {DATE_FORMS}.",
     )
     edit.add_argument("id", metavar="ID")
     edit.add_argument("--company", help="the company's name")

@@ -23,7 +23,7 @@ from companion.cli.context import Context
 from companion.cli.errors import UsageError
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
-from companion.domain.journal import Entry, new_entry
+from companion.domain.journal import Entry, JournalItem, journal_items, new_entry
 from companion.domain.mood import MOOD_SCALE, mood_word, parse_mood
 from companion.domain.practice import parse_interview_id, parse_tags
 from companion.inert import one_line
@@ -31,6 +31,8 @@ from companion.services import journal
 from companion.services.access import StoreError
 
 LIST_WORD = "list"
+# As the app's journal labels what belongs to an interview.
+KIND_LABELS = {"debrief": "Debrief", "reflection": "Moving on"}
 TEXT_WIDTH = 50
 SCISSORS = "# ------------------------ >8 ------------------------"
 TEMPLATE_HELP = """\
@@ -189,6 +191,24 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "interview_id": entry.interview_id,
         "text": entry.text,
         "edited_at": entry.edited_at.isoformat() if entry.edited_at else None,
+        "kind": "entry",
+    }
+
+
+def item_json(item: JournalItem) -> dict[str, Any]:
+    """An entry as before; a debrief or a move-on reflection with the same keys, its
+    `kind` saying which (they belong to their interview and have no id of their own)."""
+    if item.entry is not None:
+        return entry_json(item.entry)
+    return {
+        "id": None,
+        "written_at": item.at.isoformat(),
+        "mood": item.mood,
+        "tags": list(item.tags),
+        "interview_id": item.interview_id,
+        "text": item.text,
+        "edited_at": None,
+        "kind": item.kind,
     }
 
 
@@ -197,18 +217,21 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("--mood goes with a new entry, not with `journal list`.")
     wanted_interview = _interview_id(args, ctx)
     wanted_tags = parse_tags(args.tag)
+    today = ctx.clock.today()
+    tz = ctx.clock.now().tzinfo
     with ctx.open("read") as repo:
-        entries = repo.journal.all()
+        interviews = repo.interviews.all()
+        items = journal_items(repo.journal.all(), repo.debriefs.all(), interviews, today, tz)
     shown = [
-        e
-        for e in entries
-        if (wanted_interview is None or e.interview_id == wanted_interview)
-        and all(tag in e.tags for tag in wanted_tags)
+        item
+        for item in items
+        if (wanted_interview is None or item.interview_id == wanted_interview)
+        and all(tag in item.tags for tag in wanted_tags)
     ]
     if args.json:
-        ctx.print_json([entry_json(e) for e in shown])
+        ctx.print_json([item_json(i) for i in shown])
         return 0
-    if not entries:
+    if not items:
         ctx.print(
             'Your journal is empty. Write in it with companion journal "..." or press j in the app.'
         )
@@ -216,12 +239,17 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     if not shown:
         ctx.print("No entry matches.")
         return 0
-    today = ctx.clock.today()
-    tz = ctx.clock.now().tzinfo
-    for entry in shown:
-        day = friendly(entry.written_at.astimezone(tz).date(), today)
-        tags = f"  ({', '.join(entry.tags)})" if entry.tags else ""
-        mood = mood_word(entry.mood)
-        text = shorten(one_line(entry.first_line), TEXT_WIDTH)
-        ctx.print_line(f"{entry.id:>4}  {day:<11} {mood:<7} {text}{tags}")
+    titles = {i.id: i.company for i in interviews if i.id is not None}
+    for item in shown:
+        day = friendly(item.day, today)
+        mood = mood_word(item.mood)
+        if item.entry is not None:
+            tags = f"  ({', '.join(item.tags)})" if item.tags else ""
+            words = shorten(one_line(item.preview), TEXT_WIDTH)
+            ctx.print_line(f"{item.entry.id:>4}  {day:<11} {mood:<7} {words}{tags}")
+            continue
+        label = KIND_LABELS[item.kind]
+        about = titles.get(item.interview_id or 0, "")
+        words = shorten(one_line(item.preview or "every step skipped"), TEXT_WIDTH - len(label) - 2)
+        ctx.print_line(f"{'':>4}  {day:<11} {mood:<7} {label}: {words}  ({about})")
     return 0

@@ -16,7 +16,13 @@ from companion.clock import clock_from_env
 from companion.domain.errors import FieldError
 from companion.inert import visible
 from companion.paths import DB_ENV, resolve_db_path
-from companion.startup import HelpFormatter, LazyCommands, Register
+from companion.startup import (
+    HelpFormatter,
+    LazyCommands,
+    Register,
+    dates_may_start_with_a_dash,
+    silence,
+)
 from companion.store.errors import StoreError
 
 # Every command: the function that loads its module's `register` (which builds its
@@ -134,7 +140,7 @@ COMMANDS: dict[str, Command] = {
         _import, "import a full export (.json), a question deck (.toml) or a starter deck"
     ),
     "settings": Command(
-        _settings, "show your settings, or change the weekly goal, inbox check or calendar"
+        _settings, "show your settings, or change the weekly goal, inbox check, calendar or country"
     ),
     "backups": Command(_backups, "list the automatic daily backups"),
     "restore": Command(_backups, "put a backup back in place of the database"),
@@ -155,6 +161,8 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
+        # every parser of every command: `--on -2d` is a date, never an option
+        dates_may_start_with_a_dash(self)
 
     def error(self, message: str) -> NoReturn:
         # The message may quote what was typed: it is printed inert, like all output.
@@ -227,6 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(str(error), file=ctx.err)
         return 1
+    except BrokenPipeError:
+        # The reader closed the pipe early (`companion summary | head -1`): not a
+        # failure of the data, and nothing to say about it.
+        silence(ctx.out)
+        return 0
     except OSError as error:
         where = error.filename or ctx.db_path
         print(

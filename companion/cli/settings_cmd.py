@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.cli.context import Context
+from companion.domain.days_off import parse_place, place_text
 from companion.domain.errors import FieldError
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
@@ -32,7 +33,7 @@ THEME_NAMES = {
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "settings",
-        help="show your settings, or change the weekly goal, inbox check or calendar",
+        help="show your settings, or change the weekly goal, inbox check, calendar or country",
         description=(
             "With no flag, show every setting. Each flag changes one; the others stay as "
             "they are. A calendar file is rewritten after every change to your interviews "
@@ -53,6 +54,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--calendar",
         metavar="PATH|off",
         help="keep an .ics file of the kind dates current at PATH; off stops updating it",
+    )
+    parser.add_argument(
+        "--country",
+        metavar="CC[-REGION]|none",
+        help="kind dates skip this country's public holidays (GB, GB-SCT, US-CA); none: "
+        "only weekends",
     )
     parser.add_argument(
         "--your-name",
@@ -90,6 +97,8 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
             raise FieldError("calendar", "name a file, like ~/companion.ics, or off.")
         calendar = check_calendar_path(args.calendar)
         changes["calendar_path"] = str(calendar) if calendar else None
+    if args.country is not None:
+        changes["place"] = parse_place(args.country)
     if args.your_name is not None:
         name = "" if is_off(args.your_name) else args.your_name
         try:
@@ -135,6 +144,13 @@ def _calendar(settings: Settings) -> str:
     return f"{settings.calendar_path} (rewritten after every change)"
 
 
+def _holidays(settings: Settings) -> str:
+    if not settings.country:
+        return "none (kind dates skip weekends only)"
+    place = place_text(settings.country, settings.region)
+    return f"{place} (kind dates skip its public holidays and weekends)"
+
+
 def describe(settings: Settings, theme_override: str = "") -> list[str]:
     """Every setting, one a line, as `companion settings` prints them."""
     theme = THEME_NAMES.get(settings.theme, settings.theme)
@@ -146,6 +162,7 @@ def describe(settings: Settings, theme_override: str = "") -> list[str]:
         f"retention:    {settings.desired_retention:.2f} (how much to remember in practice)",
         f"theme:        {theme}",
         f"calendar:     {_calendar(settings)}",
+        f"holidays of:  {_holidays(settings)}",
         f"your name:    {settings.your_name or 'not set (the drafts end unsigned)'}",
     ]
 
@@ -156,6 +173,8 @@ def _changed(before: Settings, after: Settings) -> list[str]:
         lines.append(f"Weekly goal: {_goal(after)}.")
     if before.checkin_time != after.checkin_time:
         lines.append(f"Inbox check: {_checkin(after)}.")
+    if (before.country, before.region) != (after.country, after.region):
+        lines.append(f"Holidays of: {_holidays(after)}.")
     if before.your_name != after.your_name:
         lines.append(
             f"The drafts are signed {after.your_name}."

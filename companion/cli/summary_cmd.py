@@ -6,11 +6,18 @@ import argparse
 from typing import Any
 
 from companion.cli.context import Context
+from companion.domain.applications import week_count
 from companion.domain.summary import Summary
 from companion.inert import one_line
 from companion.services import summary as summaries
 
 KEEP_APPLYING = "Keep applying until an offer is in writing."
+# Day one (calm.md, rule 9): how to begin, said where the app says "n logs it".
+START = (
+    "Had an interview? companion interview add --company C --role R --on DATE logs it "
+    "(the app: n on home)."
+)
+SHORT_START = "had an interview? companion interview add"
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,6 +49,8 @@ def as_json(summary: Summary) -> dict[str, Any]:
         "checkin": summary.checkin,
         "urges_today": summary.urges_today,
         "urges_last_14_days": list(summary.urges),
+        "start": START if summary.first_day else None,
+        "more": summary.more,
     }
 
 
@@ -51,31 +60,41 @@ def _things_today(count: int) -> str:
 
 def short_line(summary: Summary) -> str:
     """One line for a prompt or a status bar; zero counts are left out."""
-    parts = [_things_today(len(summary.actions))]
+    parts = [_things_today(len(summary.actions) + summary.more)]
+    if summary.first_day:
+        parts.append(SHORT_START)
     if summary.practice_due:
         parts.append(f"{summary.practice_due} to practise")
-    if summary.waiting:
-        parts.append(f"{len(summary.waiting)} waiting")
+    if summary.coming_up:
+        parts.append(f"{len(summary.coming_up)} coming up")
+    if summary.waiting_to_hear:
+        parts.append(f"{len(summary.waiting_to_hear)} waiting")
     return "companion: " + " · ".join(parts)
 
 
 def as_text(summary: Summary) -> str:
     """The summary to read: a line each, whatever line breaks the names in it hold."""
     lines = [summary.message, ""]
+    if summary.first_day:
+        lines.extend([START, ""])
     for number, action in enumerate(summary.actions, start=1):
         lines.append(f"  {number}. {action.text}")
+    if summary.more:
+        lines.append(f"  and {summary.more} more: companion interview list")
     if summary.suggestion:
         lines.append(f"A kind use of the time: {summary.suggestion}")
-    if summary.waiting:
-        lines.append("")
-        lines.append("Waiting to hear:")
-        lines.extend(
-            f"  {row.interview.title}: {row.timeline.next_step}" for row in summary.waiting
-        )
+    for title, rows in (
+        ("Coming up:", summary.coming_up),
+        ("Waiting to hear:", summary.waiting_to_hear),
+    ):
+        if rows:
+            lines.append("")
+            lines.append(title)
+            lines.extend(f"  {row.interview.title}: {row.timeline.next_step}" for row in rows)
     if summary.weekly_goal:
         lines.append("")
-        applied = f"Applied this week: {summary.applied_this_week} of {summary.weekly_goal}."
-        lines.append(f"{applied} {summary.rest or KEEP_APPLYING}")
+        count = week_count(summary.applied_this_week, summary.weekly_goal)
+        lines.append(f"Applied this week: {count}. {summary.rest or KEEP_APPLYING}")
     if summary.checkin:
         lines.append("")
         lines.append(summary.checkin)

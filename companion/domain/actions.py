@@ -15,10 +15,12 @@ class Action:
 
     `kind` names the rule (one of `summary.ACTION_ORDER`); `due` orders actions of the
     same kind (earliest first); `target` tells the app what to open, such as
-    "interview:3".
+    "interview:3"; `keep` marks an open offer's step, which always has a place
+    on home (issue 14).
     """
 
     kind: str
     text: str
     due: date | None = None
     target: str | None = None
+    keep: bool = False

@@ -222,19 +222,34 @@ def burnout(applications: Iterable[Application], today: date, replies: int = 0) 
     return None
 
 
-def steady_pace(goal: int, today: date) -> int:
+def steady_pace(goal: int, today: date, since: date = date.min) -> int:
     """How many applications an even pace would have sent by the start of today.
 
-    Only the days already gone count, and only whole applications: on Monday
-    it is 0, so the week never starts with a nudge, and being a fraction behind
-    is not behind.
+    Only the days already gone count, from Monday or from `since` (the day the
+    goal was set) if later, and only whole applications: on Monday and on the
+    day the goal is set it is 0, so neither starts with a nudge, and being a
+    fraction behind is not behind.
     """
-    days_gone = (today - week_start(today)).days
-    return math.floor(goal * days_gone / 7)
+    days_gone = (today - max(week_start(today), since)).days
+    return math.floor(goal * max(days_gone, 0) / 7)
 
 
-def applying_nudge(applied: int, goal: int, today: date) -> str | None:
-    """One gentle sentence when the week's count is a whole application behind an even pace."""
-    if goal <= 0 or applied >= goal or applied >= steady_pace(goal, today):
+def is_weekend(day: date) -> bool:
+    return day.weekday() >= 5
+
+
+def applying_nudge(applied: int, goal: int, today: date, since: date = date.min) -> str | None:
+    """One gentle sentence when the week's count is a whole application behind an even
+    pace; never on a Saturday or a Sunday (calm.md, rule 9)."""
+    if goal <= 0 or applied >= goal or is_weekend(today):
+        return None
+    if applied >= steady_pace(goal, today, since):
         return None
     return f"Apply somewhere new today, if you can: {applied} of {goal} so far this week."
+
+
+def week_count(applied: int, goal: int) -> str:
+    """The week's count beside the goal, kind past it: "3 of 5", "16 this week, past your 5"."""
+    if applied > goal:
+        return f"{applied} this week, past your goal of {goal}"
+    return f"{applied} of {goal}"

@@ -10,12 +10,22 @@ from companion.domain.errors import FieldError
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-DATE_FORMS = "YYYY-MM-DD, today, yesterday, tomorrow, or +Nd/-Nd/+Nw (days or weeks from today)"
+DATE_FORMS = (
+    "YYYY-MM-DD, today, yesterday, tomorrow, a weekday (fri, next fri, last fri), "
+    "or +Nd/-Nd/+Nw (days or weeks from today)"
+)
 # Every date the app keeps is within this many years of today; the timeline adds
 # weeks to them, and a year like 9999 would run off the calendar.
 REACH_YEARS = 10
 _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$")
 _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(DAY_NAMES)} | {
+    full: number
+    for number, full in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_WEEKDAY = re.compile(r"^(?:(this|next|last)\s+)?([a-z]+)$")
 
 
 def parse_date(text: str, today: date, field: str = "date") -> date:
@@ -32,9 +42,12 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
 
 
 def _read_date(text: str, today: date, field: str) -> date:
-    value = text.strip().lower()
+    value = " ".join(text.split()).lower()
     if value in _WORDS:
         return today + timedelta(days=_WORDS[value])
+    weekday = _weekday(value, today)
+    if weekday is not None:
+        return weekday
     match = _RELATIVE.match(value)
     try:
         if match:
@@ -45,6 +58,21 @@ def _read_date(text: str, today: date, field: str) -> date:
     except (ValueError, OverflowError):
         shown = text.strip() or "(empty)"
         raise FieldError(field, f"{shown!r} is not a date; use {DATE_FORMS}.") from None
+
+
+def _weekday(value: str, today: date) -> date | None:
+    """A weekday word: `fri` (or `this fri`) is the coming Friday, today if it is one;
+    `next fri` is the Friday of next week (weeks run Monday to Sunday); `last fri` is
+    the latest Friday before today. Three letters or the whole name."""
+    match = _WEEKDAY.match(value)
+    if match is None or match.group(2) not in _WEEKDAYS:
+        return None
+    which, number = match.group(1), _WEEKDAYS[match.group(2)]
+    if which == "next":
+        return week_start(today) + timedelta(days=7 + number)
+    if which == "last":
+        return today - timedelta(days=(today.weekday() - number - 1) % 7 + 1)
+    return today + timedelta(days=(number - today.weekday()) % 7)
 
 
 def friendly(day: date, today: date | None = None) -> str:

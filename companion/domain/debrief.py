@@ -28,7 +28,7 @@ from datetime import UTC, date, datetime
 
 from companion.domain.dates import friendly, parse_date
 from companion.domain.errors import FieldError
-from companion.domain.fit import ASPECT_QUESTIONS, parse_score
+from companion.domain.fit import ASPECT_LABELS, ASPECT_QUESTIONS, parse_score
 from companion.domain.interviews import Interview, check_decision_by, parse_talked_about
 from companion.domain.mood import mood_word, parse_mood
 from companion.domain.practice import (
@@ -52,14 +52,9 @@ STEP_TITLES = {
     "impressions": "First impressions",
     DONE: "Written down",
 }
-# First impressions, as the debrief asks them, and the fit aspect each one is.
-IMPRESSIONS = {
-    "company": "culture",
-    "job": "work",
-    "people": "people",
-    "manager": "manager",
-    "commute": "commute",
-}
+# First impressions: the fit aspects the debrief asks about (pay comes with an offer),
+# each under its one label (`fit.ASPECT_LABELS`).
+IMPRESSIONS = {aspect: aspect for aspect in ("work", "culture", "people", "manager", "commute")}
 IMPRESSION_QUESTIONS = {label: ASPECT_QUESTIONS[aspect] for label, aspect in IMPRESSIONS.items()}
 DEBRIEF_TAG = "debrief"
 ASK_NEXT_TIME = (
@@ -368,7 +363,9 @@ def _next_steps_text(debrief: Debrief, today: date) -> str:
 
 def _impressions_text(interview: Interview) -> str:
     scores = impressions_of(interview)
-    given = " · ".join(f"{label} {score}" for label, score in scores.items() if score is not None)
+    given = " · ".join(
+        f"{ASPECT_LABELS[aspect]} {score}" for aspect, score in scores.items() if score is not None
+    )
     return "\n".join(p for p in (given, interview.fit.note) if p)
 
 

@@ -12,6 +12,9 @@ from companion.domain.errors import FieldError
 from companion.domain.numbers import whole_number
 
 ASPECTS = ("work", "culture", "people", "manager", "commute", "pay")
+# The one set of labels every place shows the aspects with (the form, the debrief's
+# first impressions, the interview, two offers side by side).
+ASPECT_LABELS = {aspect: aspect.capitalize() for aspect in ASPECTS}
 ASPECT_QUESTIONS = {
     "work": "Would you like this work every day?",
     "culture": "Would their way of working suit you?",
@@ -41,8 +44,10 @@ class FitReflection:
         return not self.note and all(score is None for score in self.scores().values())
 
     def brief(self) -> str:
-        """'work 4 · people 5 · commute 2', the scores given, in a line."""
-        return " · ".join(f"{a} {s}" for a, s in self.scores().items() if s is not None)
+        """'Work 4 · People 5 · Commute 2', the scores given, in a line."""
+        return " · ".join(
+            f"{ASPECT_LABELS[a]} {s}" for a, s in self.scores().items() if s is not None
+        )
 
 
 def parse_score(text: str, aspect: str) -> int | None:

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal, TypeVar
 
-from companion.domain.dates import friendly
+from companion.domain.dates import friendly, parse_date
 from companion.domain.errors import FieldError
 from companion.domain.fit import FitReflection
 
@@ -99,8 +99,23 @@ SETTLES = {
 # name: it counts as a reply for the week between contacts (rule 2) and for an
 # unanswered check-in (rule 3).
 FROM_EMPLOYER = frozenset({ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED})
+# A note that asks where things stand: telling them of an offer in hand and asking
+# their timeline (rule 12) is a check-in for rules 2 to 4, so no other check-in
+# follows it until they answer.
+CHECK_INS = frozenset({ContactKind.FOLLOW_UP, ContactKind.SPEED_UP})
 # Contacts that space the next check-in a week out (rule 2).
-SPACING = frozenset({ContactKind.THANK_YOU, ContactKind.FOLLOW_UP}) | FROM_EMPLOYER
+SPACING = frozenset({ContactKind.THANK_YOU}) | CHECK_INS | FROM_EMPLOYER
+# What may happen before the interview is held: a company may ask for references
+# before a final round, and a heads-up to them may go out (rules 0 and 5); the
+# notes of rules 11 and 12 may be sent too.
+BEFORE_THE_DAY = frozenset(
+    {
+        ContactKind.REFERENCES_REQUESTED,
+        ContactKind.REFERENCES_NOTIFIED,
+        ContactKind.WITHDRAW,
+        ContactKind.SPEED_UP,
+    }
+)
 
 ContactPref = Literal["email", "phone"]
 CONTACT_PREFS: tuple[ContactPref, ...] = ("email", "phone")
@@ -112,7 +127,8 @@ class Contact:
 
     `decision_by` is the new decision date a reply brought, kept for the record
     (the interview's own `decision_by` is the one in force). `references` are
-    the ids of the references a `references_notified` entry told. `text` is the
+    the ids of the references a `references_notified` entry told; `to` the
+    people a note went to (for a thank-you, none: everyone met). `text` is the
     note itself, as sent, when it was logged from its draft ("I sent it").
     """
 
@@ -122,6 +138,26 @@ class Contact:
     decision_by: date | None = None
     references: tuple[int, ...] = ()
     text: str = ""
+    to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What an offer says, as far as the user noted it: all optional.
+
+    `respond_by` is the day they asked for an answer by (rule 12); pay, leave
+    and remote are the user's own words ("52k", "25 days", "2 days home").
+    """
+
+    respond_by: date | None = None
+    pay: str = ""
+    leave: str = ""
+    remote: str = ""
+    start_on: date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Offer()
 
 
 @dataclass(frozen=True)
@@ -156,9 +192,12 @@ class Interview:
     outcomes: tuple[OutcomeChange, ...] = ()
     debriefed_on: date | None = None
     fit: FitReflection = field(default_factory=FitReflection)
+    offer: Offer = field(default_factory=Offer)
     reflection: str = ""
     previous_round_id: int | None = None
     next_round_id: int | None = None
+    added_on: date | None = None
+    """The day it was logged (None for those logged before this was kept)."""
     id: int | None = None
 
     @property
@@ -196,6 +235,30 @@ class Interview:
     def logged(self, kind: ContactKind) -> list[Contact]:
         return [c for c in self.contacts if c.kind == kind]
 
+    @property
+    def offered_in_writing(self) -> bool:
+        return any(change.outcome == Outcome.OFFER_WRITTEN for change in self.outcomes)
+
+    @property
+    def accepted_in_writing(self) -> bool:
+        """Accepted, and a written offer is logged (rule 8: then the applying goal goes)."""
+        return self.outcome == Outcome.ACCEPTED and self.offered_in_writing
+
+    @property
+    def open_offer(self) -> bool:
+        return self.is_open and self.outcome in OFFERS
+
+    def not_yet_thanked(self) -> tuple[str, ...]:
+        """The people met who have had no thank-you (rule 1); a thank-you to no one in
+        particular went to everyone. With nobody named, ("",) until one is logged."""
+        notes = self.logged(ContactKind.THANK_YOU)
+        if any(not note.to for note in notes):
+            return ()
+        if not self.interviewers:
+            return () if notes else ("",)
+        thanked = {name.casefold() for note in notes for name in note.to}
+        return tuple(name for name in self.interviewers if name.casefold() not in thanked)
+
 
 def first_on(contacts: Iterable[Contact], kind: ContactKind) -> date | None:
     days = [c.on for c in contacts if c.kind == kind]
@@ -212,8 +275,11 @@ def references_told(interview: Interview) -> dict[int, date]:
 
 
 def any_accepted(interviews: Iterable[Interview]) -> bool:
-    """Rule 8: the weekly applying goal stays until some offer is accepted."""
-    return any(interview.outcome == Outcome.ACCEPTED for interview in interviews)
+    """Rule 8: the weekly applying goal stays until an offer logged in writing is accepted.
+
+    An offer accepted when it was only ever verbal keeps the goal (and the kind
+    nudge to have it in writing) until the written offer is logged."""
+    return any(interview.accepted_in_writing for interview in interviews)
 
 
 # Typed input, checked. Each parser names the field as the caller shows it.
@@ -304,8 +370,11 @@ def new_interview(
     notes: str = "",
     final_round: bool = False,
     talked_about: str = "",
+    added_on: date | None = None,
 ) -> Interview:
-    """An interview from typed values, checked; raises FieldError naming the first bad field."""
+    """An interview from typed values, checked; raises FieldError naming the first bad field.
+
+    `added_on` is today, the day it is logged."""
     checked_company = parse_name(company, "company", "Acme")
     checked_role = parse_name(role, "role", "Data analyst")
     check_decision_by(decision_by, held_on)
@@ -320,6 +389,7 @@ def new_interview(
         notes=notes.strip(),
         final_round=final_round,
         talked_about=parse_talked_about(talked_about),
+        added_on=added_on,
     )
 
 
@@ -356,11 +426,12 @@ def log_contact(
     decision_by: date | None = None,
     references: Sequence[int] = (),
     text: str = "",
+    to: Sequence[str] = (),
 ) -> Interview:
-    """Add a contact-log entry; a reply may bring a new decision date. A note that
-    settles the interview (`SETTLES`: withdrawing, accepting or declining) sets its
-    outcome from that day."""
-    if on < interview.held_on:
+    """Add a contact-log entry; a reply may bring a new decision date, a note may name
+    whom it went to, and a note that settles the interview (`SETTLES`: withdrawing,
+    accepting or declining) sets its outcome from that day."""
+    if on < interview.held_on and kind not in BEFORE_THE_DAY:
         raise FieldError(
             "on",
             f"{friendly(on, today)} is before the interview "
@@ -390,6 +461,7 @@ def log_contact(
         decision_by=decision_by,
         references=tuple(dict.fromkeys(references)),
         text=text.strip("\n"),
+        to=thanked_people(interview, kind, to),
     )
     contacts = tuple(sorted((*interview.contacts, contact), key=lambda c: c.on))
     changed = replace(
@@ -403,10 +475,137 @@ def log_contact(
     return changed
 
 
+# Notes that go to named people: a thank-you (none named: everyone), and the notes
+# a draft is written for, which keep whom they went to.
+TO_PEOPLE = frozenset(
+    {
+        ContactKind.THANK_YOU,
+        ContactKind.FOLLOW_UP,
+        ContactKind.FEEDBACK_REQUEST,
+        ContactKind.SPEED_UP,
+        ContactKind.WITHDRAW,
+        ContactKind.IN_WRITING,
+        ContactKind.ACCEPT,
+        ContactKind.DECLINE,
+    }
+)
+
+
+def thanked_people(interview: Interview, kind: ContactKind, to: Sequence[str]) -> tuple[str, ...]:
+    """The people a note went to, as the interview spells them. For a thank-you, none
+    (or "everyone", or all of them) means everyone met.
+
+    A name must be one of the people met (in any case)."""
+    wanted = parse_interviewers(to)
+    if not wanted:
+        return ()
+    if kind not in TO_PEOPLE:
+        raise FieldError("to", "name people only with a note you sent; this one is not.")
+    if not interview.interviewers:
+        raise FieldError(
+            "to",
+            f"no one is noted as met at {interview.company}; add the people you met to the "
+            "interview first, or log the thank-you without names (it then counts for everyone).",
+        )
+    by_key = {name.casefold(): name for name in interview.interviewers}
+    found: list[str] = []
+    for name in wanted:
+        if name.casefold() in ("everyone", "all") and kind == ContactKind.THANK_YOU:
+            return ()
+        if name.casefold() not in by_key:
+            raise FieldError(
+                "to",
+                f"{name!r} is not among the people met at {interview.company}; use "
+                f"{', '.join(interview.interviewers)}, or no name for everyone.",
+            )
+        found.append(by_key[name.casefold()])
+    people = tuple(dict.fromkeys(found))
+    everyone = kind == ContactKind.THANK_YOU and len(people) == len(interview.interviewers)
+    return () if everyone else people
+
+
 def set_outcome(interview: Interview, outcome: Outcome, on: date) -> Interview:
+    """The outcome from `on`. A written offer that comes after a verbal one was
+    accepted is logged and the interview stays accepted (rule 8)."""
     if outcome == interview.outcome:
         return interview
+    if outcome == Outcome.OFFER_WRITTEN and interview.outcome == Outcome.ACCEPTED:
+        if interview.offered_in_writing:
+            return interview
+        changes = (OutcomeChange(Outcome.OFFER_WRITTEN, on), OutcomeChange(Outcome.ACCEPTED, on))
+        return replace(interview, outcomes=(*interview.outcomes, *changes))
     return replace(interview, outcomes=(*interview.outcomes, OutcomeChange(outcome, on)))
+
+
+def check_outcome_on(on: date, interview: Interview, today: date, field: str = "on") -> None:
+    """An outcome is dated from the interview day to today."""
+    if on > today:
+        raise FieldError(
+            field, f"{friendly(on, today)} has not come yet; log an outcome once it has happened."
+        )
+    latest = interview.outcome_on
+    if on < interview.held_on and interview.held_on <= today:
+        raise FieldError(
+            field,
+            f"{friendly(on, today)} is before the interview "
+            f"({friendly(interview.held_on, today)}); date it from the interview day on.",
+        )
+    if latest is not None and on < latest:
+        raise FieldError(
+            field,
+            f"{friendly(on, today)} is before the last change ({friendly(latest, today)}); "
+            "date it on or after that.",
+        )
+
+
+OFFER_TEXT_LIMIT = 100
+
+
+def _offer_words(text: str, field: str, example: str) -> str:
+    value = " ".join(text.split())
+    if len(value) > OFFER_TEXT_LIMIT:
+        raise FieldError(
+            field,
+            f"this is {len(value)} characters; a few words are enough, like {example} "
+            f"(under {OFFER_TEXT_LIMIT}).",
+        )
+    return value
+
+
+def parse_offer(
+    today: date,
+    *,
+    respond_by: str = "",
+    pay: str = "",
+    leave: str = "",
+    remote: str = "",
+    start: str = "",
+) -> Offer:
+    """An offer's details from what the user typed; blank fields stay unknown."""
+    return Offer(
+        respond_by=parse_date(respond_by, today, field="respond-by")
+        if respond_by.strip()
+        else None,
+        pay=_offer_words(pay, "pay", "'52k a year'"),
+        leave=_offer_words(leave, "leave", "'25 days'"),
+        remote=_offer_words(remote, "remote", "'2 days at home'"),
+        start_on=parse_date(start, today, field="start") if start.strip() else None,
+    )
+
+
+def with_offer(interview: Interview, offer: Offer) -> Interview:
+    return replace(interview, offer=offer)
+
+
+def merge_offer(before: Offer, given: Offer) -> Offer:
+    """The details known before, with those given now in their place."""
+    return Offer(
+        respond_by=given.respond_by or before.respond_by,
+        pay=given.pay or before.pay,
+        leave=given.leave or before.leave,
+        remote=given.remote or before.remote,
+        start_on=given.start_on or before.start_on,
+    )
 
 
 def move_on(interview: Interview, reflection: str, on: date) -> Interview:
@@ -440,3 +639,33 @@ def previous_round_for(new: Interview, interviews: Iterable[Interview]) -> Inter
     """The latest open `next_round` interview of the same company and role, if any."""
     matches = [c for c in interviews if is_next_round_of(c, new)]
     return max(matches, key=lambda c: (c.held_on, c.id or 0)) if matches else None
+
+
+def already_logged(new: Interview, interviews: Iterable[Interview]) -> Interview | None:
+    """An interview logged before with the same company, role and day, if any."""
+    for other in interviews:
+        if (
+            other.id != new.id
+            and other.held_on == new.held_on
+            and other.company.casefold() == new.company.casefold()
+            and other.role.casefold() == new.role.casefold()
+        ):
+            return other
+    return None
+
+
+def check_next_round_of(previous: Interview, new: Interview, field: str = "after") -> None:
+    """An explicit next round follows an interview held on or before it, whose next
+    round is not logged yet."""
+    if previous.next_round_id is not None and previous.next_round_id != new.id:
+        raise FieldError(
+            field,
+            f"interview {previous.id} already has its next round logged "
+            f"(interview {previous.next_round_id}); name that one instead.",
+        )
+    if previous.held_on > new.held_on:
+        raise FieldError(
+            field,
+            f"interview {previous.id} is on {friendly(previous.held_on)}, after this one "
+            f"({friendly(new.held_on)}); a next round comes on or after the round before it.",
+        )

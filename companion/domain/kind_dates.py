@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from companion.domain.dates import friendly
-from companion.domain.interviews import ContactKind, Interview
+from companion.domain.days_off import NO_HOLIDAYS, Holidays
+from companion.domain.interviews import Interview
 from companion.domain.timeline import (
     THANK_YOU_BEST_DAYS,
     THANK_YOU_LAST_DAYS,
@@ -72,19 +73,22 @@ def _titles(company: str) -> dict[str, str]:
 
 
 def thank_you_best_by(interview: Interview, today: date) -> date | None:
-    """Rule 1's best-by day while the note is still to send and still kind (to `T + 3`)."""
-    if not interview.is_open or interview.logged(ContactKind.THANK_YOU):
+    """Rule 1's best-by day while a note is still to send and still kind (to `T + 3`)."""
+    if not interview.is_open or not interview.not_yet_thanked():
         return None
     if today > interview.held_on + timedelta(days=THANK_YOU_LAST_DAYS):
         return None
     return interview.held_on + timedelta(days=THANK_YOU_BEST_DAYS)
 
 
-def interview_dates(interview: Interview, today: date) -> list[KindDate]:
-    """One open interview's kind dates, earliest first; none for a closed one."""
+def interview_dates(
+    interview: Interview, today: date, holidays: Holidays = NO_HOLIDAYS
+) -> list[KindDate]:
+    """One open interview's kind dates, earliest first; none for a closed one.
+    The check-in skips weekends and the `holidays` of the country chosen."""
     if interview.id is None or not interview.is_open:
         return []
-    timeline = build_timeline(interview, today)
+    timeline = build_timeline(interview, today, holidays=holidays)
     days = {
         "thank_you": thank_you_best_by(interview, today),
         "follow_up": timeline.follow_up_from,
@@ -107,7 +111,9 @@ def interview_dates(interview: Interview, today: date) -> list[KindDate]:
     ]
 
 
-def kind_dates(interviews: Iterable[Interview], today: date) -> list[KindDate]:
+def kind_dates(
+    interviews: Iterable[Interview], today: date, holidays: Holidays = NO_HOLIDAYS
+) -> list[KindDate]:
     """Every open interview's kind dates, by day, then interview, then the order of KINDS."""
-    found = [d for interview in interviews for d in interview_dates(interview, today)]
+    found = [d for interview in interviews for d in interview_dates(interview, today, holidays)]
     return sorted(found, key=lambda d: (d.on, d.interview_id, KINDS.index(d.kind)))

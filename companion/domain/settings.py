@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import time
+from dataclasses import dataclass, replace
+from datetime import date, time
 
 from companion.domain.errors import FieldError
 from companion.domain.numbers import whole_number
@@ -27,8 +27,37 @@ class Settings:
     welcomed: bool = False
     calendar_path: str | None = None
     """The iCalendar file kept current after every change (an absolute path), or None."""
+    # Issue 14: the day the weekly goal was set, and the place whose holidays are days off.
+    goal_set_on: date | None = None
+    """The day the weekly goal was last set; None in a database from before it was kept."""
+    country: str | None = None
+    """The country whose public holidays kind dates skip ("GB"), or None for none."""
+    region: str | None = None
+    """A region of `country` with holidays of its own ("SCT"), or None."""
+    # Issue 16: the name that signs the drafts.
     your_name: str = ""
     """How the person signs the notes companion drafts; empty: unsigned."""
+
+    def goal_counts_from(self, today: date) -> date | None:
+        """The first day the weekly pace counts (calm.md, rule 9), or None: no goal.
+
+        A goal set this week counts from the day it was set. A database that has
+        never been welcomed nor had a goal set has no day yet: it counts from today,
+        so day one never nudges. One from before the day was kept counts the whole
+        week, as it always did.
+        """
+        if not self.weekly_goal:
+            return None
+        if self.goal_set_on is not None:
+            return self.goal_set_on
+        return date.min if self.welcomed else today
+
+
+def with_goal(settings: Settings, goal: int, today: date) -> Settings:
+    """The settings with this weekly goal; a goal newly set counts from today."""
+    if goal == settings.weekly_goal and settings.goal_set_on is not None:
+        return settings
+    return replace(settings, weekly_goal=goal, goal_set_on=today if goal else None)
 
 
 def parse_weekly_goal(text: str) -> int:

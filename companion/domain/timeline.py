@@ -8,7 +8,19 @@ moving on is offered.
 Where the rules are silent, these choices are made (each one a career coach's
 call, listed in the issue note):
 
-- Before the interview day the phase is `quiet` and nothing is suggested.
+- Before the interview day the phase is `upcoming` (rule 0): the prep note the
+  day before and on the day (on the day only for an interview logged ahead,
+  until something about it is logged: one logged on the day was most likely
+  logged after it), and for a final round a heads-up to references from `T - 2`.
+  Rule 11 wins over rule 0: an interview still to come is cancelled kindly
+  once an offer is accepted elsewhere. Rule 12 waits for the interview.
+- An invitation to a next round is an employer's answer: like a reply, it
+  spaces the next check-in a week out (no check-in straight after it).
+- Telling them of an offer in hand (rule 12) is a check-in for rules 2 to 4.
+- After an offer is accepted elsewhere (rule 11), letting them know is the only
+  suggestion an open interview gets.
+- An offer accepted with no written offer logged keeps the nudge to have it in
+  writing (rule 8), as a suggestion of its own (`in_writing`).
 - While the thank-you phase applies, no check-in is suggested: the thank-you
   comes first, and once sent it pushes `F` a week out anyway.
 - A request for references is an employer's answer: it spaces the next
@@ -29,7 +41,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from companion.domain.dates import friendly
+from companion.domain.days_off import NO_HOLIDAYS, Holidays, next_working_day
 from companion.domain.interviews import (
+    CHECK_INS,
     FROM_EMPLOYER,
     OFFERS,
     SPACING,
@@ -48,9 +62,12 @@ MOVE_ON_AFTER_INTERVIEW_DAYS = 42
 MOVE_ON_AFTER_CHECK_IN_DAYS = 14
 DEBRIEF_DAYS = 1
 FEEDBACK_WINDOW_DAYS = 7
+PREPARE_DAYS_BEFORE = 1
+REFERENCES_DAYS_BEFORE_FINAL = 2
 
 
 class Phase(StrEnum):
+    UPCOMING = "upcoming"
     THANK_YOU = "thank_you"
     QUIET = "quiet"
     FOLLOW_UP = "follow_up"
@@ -65,6 +82,7 @@ class Phase(StrEnum):
 
 
 PHASE_WORDS = {
+    Phase.UPCOMING: "coming up",
     Phase.THANK_YOU: "thank-you",
     Phase.QUIET: "quiet",
     Phase.FOLLOW_UP: "check-in",
@@ -103,6 +121,40 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """What the other interviews mean for this one: an offer accepted (rule 11), or
+    open offers with a respond-by date (rule 12). Made once for all of them."""
+
+    accepted: tuple[Interview, ...] = ()
+    offers: tuple[Interview, ...] = ()
+
+    def accepted_besides(self, interview: Interview) -> Interview | None:
+        others = [i for i in self.accepted if i.id != interview.id]
+        return others[-1] if others else None
+
+    def offer_besides(self, interview: Interview, today: date) -> Interview | None:
+        """The open offer elsewhere to answer soonest, while its respond-by date is to come."""
+        others = [
+            i
+            for i in self.offers
+            if i.id != interview.id
+            and i.offer.respond_by is not None
+            and i.offer.respond_by >= today
+        ]
+        return min(others, key=lambda i: (i.offer.respond_by, i.id or 0)) if others else None
+
+
+NOTHING_ELSEWHERE = Elsewhere()
+
+
+def elsewhere_of(interviews: Sequence[Interview]) -> Elsewhere:
+    return Elsewhere(
+        accepted=tuple(i for i in interviews if i.outcome == Outcome.ACCEPTED),
+        offers=tuple(i for i in interviews if i.open_offer and i.offer.respond_by is not None),
+    )
+
+
+@dataclass(frozen=True)
 class Milestone:
     label: str
     on: date
@@ -115,23 +167,35 @@ def names(people: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(people[:-1])} {conjunction} {people[-1]}"
 
 
-def next_weekday(day: date) -> date:
-    """`day`, or the Monday after it when it falls on a weekend."""
-    return day + timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+def next_weekday(day: date, holidays: Holidays = NO_HOLIDAYS) -> date:
+    """`day`, or the next working day after it when it falls on a weekend or a holiday."""
+    return next_working_day(day, holidays)
+
+
+def _answered_on(interview: Interview) -> list[date]:
+    """The days the employer answered: replies, requests for references, and an
+    invitation to a next round (or an offer), which is an answer too."""
+    days = [c.on for c in interview.contacts if c.kind in FROM_EMPLOYER]
+    days += [
+        change.on
+        for change in interview.outcomes
+        if change.outcome in (Outcome.NEXT_ROUND, *OFFERS)
+    ]
+    return days
 
 
 def last_spacing_contact(interview: Interview) -> date | None:
-    days = [c.on for c in interview.contacts if c.kind in SPACING]
+    days = [c.on for c in interview.contacts if c.kind in SPACING] + _answered_on(interview)
     return max(days) if days else None
 
 
 def unanswered_follow_up(interview: Interview) -> date | None:
     """Rule 3: the day of the latest check-in, while no answer came on or after it."""
-    follow_ups = [c.on for c in interview.contacts if c.kind == ContactKind.FOLLOW_UP]
+    follow_ups = [c.on for c in interview.contacts if c.kind in CHECK_INS]
     if not follow_ups:
         return None
     sent = max(follow_ups)
-    answered = any(c.kind in FROM_EMPLOYER and c.on >= sent for c in interview.contacts)
+    answered = any(on >= sent for on in _answered_on(interview))
     return None if answered else sent
 
 
@@ -142,13 +206,13 @@ def _base(interview: Interview) -> date:
     return interview.held_on + timedelta(days=UNKNOWN_DECISION_WAIT_DAYS)
 
 
-def earliest_follow_up(interview: Interview) -> date:
-    """Rule 2: `F`, before rule 3 is applied."""
+def earliest_follow_up(interview: Interview, holidays: Holidays = NO_HOLIDAYS) -> date:
+    """Rule 2: `F`, before rule 3 is applied; off weekends and public holidays."""
     base = _base(interview)
     last = last_spacing_contact(interview)
     if last is not None:
         base = max(base, last + timedelta(days=DAYS_BETWEEN_CONTACTS))
-    return next_weekday(base)
+    return next_weekday(base, holidays)
 
 
 def move_on_date(interview: Interview, anchor: date) -> date:
@@ -160,18 +224,26 @@ def move_on_date(interview: Interview, anchor: date) -> date:
 
 
 def thank_you_applies(interview: Interview, today: date) -> bool:
-    """Rule 1: from `T` to `T + 3`, while no thank-you is logged and the interview is open."""
+    """Rule 1: from `T` to `T + 3`, while someone met has had no thank-you and the
+    interview is open."""
     held = interview.held_on
     return (
         interview.is_open
-        and not interview.logged(ContactKind.THANK_YOU)
+        and bool(interview.not_yet_thanked())
         and held <= today <= held + timedelta(days=THANK_YOU_LAST_DAYS)
     )
 
 
 def build_timeline(
-    interview: Interview, today: date, references: Sequence[Reference] = ()
+    interview: Interview,
+    today: date,
+    references: Sequence[Reference] = (),
+    *,
+    holidays: Holidays = NO_HOLIDAYS,
+    elsewhere: Elsewhere = NOTHING_ELSEWHERE,
 ) -> Timeline:
+    """The timeline of one interview on `today`. `holidays` are the public holidays
+    kind dates skip (beyond weekends); `elsewhere` what the other interviews mean."""
     held = interview.held_on
     outcome = interview.outcome
     thank_you = thank_you_applies(interview, today)
@@ -180,13 +252,15 @@ def build_timeline(
     unanswered: date | None = None
     if interview.is_open and outcome not in OFFERS:
         unanswered = unanswered_follow_up(interview)
-        follow_up_from = None if unanswered else earliest_follow_up(interview)
+        follow_up_from = None if unanswered else earliest_follow_up(interview, holidays)
         anchor = unanswered or follow_up_from
         assert anchor is not None
         move_on_from = move_on_date(interview, anchor)
 
     if not interview.is_open:
         phase = Phase.CLOSED
+    elif today < held:
+        phase = Phase.UPCOMING
     elif thank_you:
         phase = Phase.THANK_YOU
     elif outcome in OFFERS:
@@ -199,9 +273,14 @@ def build_timeline(
         phase = Phase.QUIET
 
     words = _Words(interview, today)
-    suggestions = _suggestions(
-        interview, today, references, phase, follow_up_from, move_on_from, words
-    )
+    accepted = elsewhere.accepted_besides(interview) if interview.is_open else None
+    if accepted is not None:
+        suggestions = [Suggestion("withdraw", words.withdraw(accepted), accepted.outcome_on)]
+    else:
+        suggestions = _suggestions(
+            interview, today, references, phase, follow_up_from, move_on_from, words
+        )
+        suggestions += _speed_up(interview, today, phase, elsewhere, words)
     next_step, next_on = words.next_step(phase, follow_up_from, move_on_from, unanswered)
     return Timeline(
         phase=phase,
@@ -227,6 +306,13 @@ def _suggestions(
 ) -> list[Suggestion]:
     held = interview.held_on
     found: list[Suggestion] = []
+    if phase == Phase.UPCOMING or (phase == Phase.THANK_YOU and today == held):
+        found.extend(_prepare(interview, today, words))
+    if phase == Phase.UPCOMING:
+        soon = today >= held - timedelta(days=REFERENCES_DAYS_BEFORE_FINAL)
+        if (interview.final_round and soon) or interview.references_requested_on:
+            found.extend(_references(interview, today, references, words))
+        return found
     if phase == Phase.THANK_YOU:
         found.append(Suggestion("thank_you", words.thank_you(), held + timedelta(days=1)))
     if phase == Phase.FOLLOW_UP and follow_up_from is not None:
@@ -241,6 +327,10 @@ def _suggestions(
         and held <= today <= held + timedelta(days=DEBRIEF_DAYS)
     ):
         found.append(Suggestion("debrief", words.debrief(), held))
+    if interview.is_open and interview.outcome == Outcome.OFFER_VERBAL:
+        found.append(Suggestion("in_writing", words.in_writing(), interview.outcome_on))
+    if interview.outcome == Outcome.ACCEPTED and not interview.offered_in_writing:
+        found.append(Suggestion("in_writing", words.in_writing(), interview.outcome_on))
     if not interview.superseded and interview.outcome in (Outcome.NEXT_ROUND, *OFFERS):
         found.append(words.decide())
     rejected_on = interview.outcome_on
@@ -252,6 +342,37 @@ def _suggestions(
     ):
         found.append(Suggestion("feedback", words.feedback(), rejected_on))
     return found
+
+
+def _prepare(interview: Interview, today: date, words: _Words) -> list[Suggestion]:
+    """Rule 0: the day before and on the day. On the day, only for an interview logged
+    before it, until anything about it is logged: one logged on the day was most
+    likely logged after it was held."""
+    held = interview.held_on
+    if not held - timedelta(days=PREPARE_DAYS_BEFORE) <= today <= held:
+        return []
+    logged_ahead = interview.added_on is not None and interview.added_on < held
+    if today == held and (
+        not logged_ahead or interview.contacts or interview.debriefed_on is not None
+    ):
+        return []
+    return [Suggestion("prepare", words.prepare(), held)]
+
+
+def _speed_up(
+    interview: Interview, today: date, phase: Phase, elsewhere: Elsewhere, words: _Words
+) -> list[Suggestion]:
+    """Rule 12: once, while an offer elsewhere waits for an answer by its date."""
+    if (
+        phase in (Phase.UPCOMING, Phase.CLOSED, Phase.DECIDE)
+        or interview.outcome in OFFERS
+        or interview.logged(ContactKind.SPEED_UP)
+    ):
+        return []
+    offer = elsewhere.offer_besides(interview, today)
+    if offer is None:
+        return []
+    return [Suggestion("speed_up", words.speed_up(offer), offer.outcome_on)]
 
 
 def pending_references(interview: Interview, references: Sequence[Reference]) -> list[Reference]:
@@ -280,8 +401,8 @@ def milestones(interview: Interview, timeline: Timeline, today: date) -> list[Mi
     """The short line of the detail view: interview, thank-you, decision, check-in, move on."""
     found = [("interview", interview.held_on)]
     thanked = [c.on for c in interview.logged(ContactKind.THANK_YOU)]
-    if thanked:
-        found.append(("thank-you", min(thanked)))
+    if thanked and not interview.not_yet_thanked():
+        found.append(("thank-you", max(thanked)))
     elif timeline.thank_you_by is not None or today < interview.held_on:
         found.append(("thank-you", interview.held_on + timedelta(days=THANK_YOU_BEST_DAYS)))
     if interview.decision_by is not None:
@@ -343,7 +464,8 @@ class _Words:
 
     @property
     def met(self) -> str:
-        people = self.interview.interviewers
+        """Those not yet thanked (rule 1), by name when the people met are named."""
+        people = [name for name in self.interview.not_yet_thanked() if name]
         return names(people) if people else "everyone you met"
 
     @property
@@ -387,10 +509,46 @@ class _Words:
             "pleasant surprise."
         )
 
+    def prepare(self) -> str:
+        interview = self.interview
+        when = "today" if self.today == interview.held_on else f"on {self.day(interview.held_on)}"
+        return (
+            f"Your {interview.company} interview is {when}: practise a few questions for the "
+            f"{interview.role} role out loud, and plan to ask them about the next steps and "
+            "when they expect to decide."
+        )
+
+    def withdraw(self, accepted: Interview) -> str:
+        return (
+            f"You accepted {accepted.company}'s offer: let {self.contact_person} at "
+            f"{self.company} know kindly, and thank them for their time. Logging it closes "
+            "this one."
+        )
+
+    def speed_up(self, offer: Interview) -> str:
+        assert offer.offer.respond_by is not None
+        return (
+            f"You have an offer to answer by {self.day(offer.offer.respond_by)}: if you "
+            f"would like to, tell {self.contact_person} at {self.company} kindly, and ask "
+            "whether they can share their timeline."
+        )
+
+    def in_writing(self) -> str:
+        interview = self.interview
+        if interview.outcome == Outcome.ACCEPTED:
+            return (
+                f"You accepted {self.company}'s offer: ask kindly to have it in writing, and "
+                "keep applying gently until it is."
+            )
+        return f"{self.company} made a verbal offer: ask kindly to have it in writing."
+
     def references(self, people: list[str]) -> str:
         who = names(people) if people else "your references"
-        if self.interview.references_requested_on is not None:
+        interview = self.interview
+        if interview.references_requested_on is not None:
             why = "they asked for references"
+        elif self.today < interview.held_on:
+            why = f"the final round is on {self.day(interview.held_on)}, so they may call"
         else:
             why = "it was the final round, so they may call"
         return (
@@ -424,13 +582,10 @@ class _Words:
             text = f"Before the next round at {self.company}, {looked}."
             return Suggestion("decide", text, due, home=False)
         before = looked if not fit.is_empty else take_stock
-        if interview.outcome == Outcome.OFFER_VERBAL:
-            text = (
-                f"{self.company} made a verbal offer: ask kindly to have it in writing, "
-                f"and before you answer, {before}."
-            )
-        else:
-            text = f"Before you answer {self.company}'s written offer, {before}."
+        kind = "verbal" if interview.outcome == Outcome.OFFER_VERBAL else "written"
+        by = interview.offer.respond_by
+        when = f" by {self.day(by)}" if by is not None and by >= self.today else ""
+        text = f"Before you answer {self.company}'s {kind} offer{when}, {before}."
         return Suggestion("decide", text, due)
 
     def feedback(self) -> str:
@@ -456,7 +611,7 @@ class _Words:
             joint = ", " if interview.outcome == Outcome.REJECTED else " "
             when = f"{joint}{self.day(on)}" if on else ""
             return f"{interview.outcome.label}{when}", on
-        if self.today < held:
+        if phase == Phase.UPCOMING:
             return f"interview on {self.day(held)}", held
         if phase == Phase.THANK_YOU:
             best = held + timedelta(days=THANK_YOU_BEST_DAYS)
@@ -496,7 +651,7 @@ class _Words:
             if interview.outcome == Outcome.ACCEPTED:
                 return "You accepted this offer. Well done, and well waited."
             return f"Closed: {interview.outcome.label}. Everything here is kept."
-        if self.today < interview.held_on:
+        if phase == Phase.UPCOMING:
             return (
                 f"The interview is on {self.day(interview.held_on)}. Until then, "
                 "prepare a little and rest."

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from companion.domain.actions import Action
-from companion.domain.interviews import ContactKind, Interview
+from companion.domain.days_off import NO_HOLIDAYS, Holidays
+from companion.domain.interviews import OPEN_WAITING, ContactKind, Interview
 from companion.domain.references import Reference
-from companion.domain.timeline import Timeline, build_timeline
+from companion.domain.timeline import Timeline, build_timeline, elsewhere_of
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,20 @@ def waiting_room(
     today: date,
     *,
     include_closed: bool = False,
+    holidays: Holidays = NO_HOLIDAYS,
 ) -> list[Waiting]:
-    """Open interviews, the soonest next date first; closed ones after, latest first."""
+    """Open interviews, the soonest next date first; closed ones after, latest first.
+
+    `interviews` should be all of them (closed ones too): an offer accepted or in
+    hand elsewhere changes what the open ones suggest (rules 11 and 12)."""
+    every = list(interviews)
+    elsewhere = elsewhere_of(every)
     rows = [
-        Waiting(interview, build_timeline(interview, today, references))
-        for interview in interviews
+        Waiting(
+            interview,
+            build_timeline(interview, today, references, holidays=holidays, elsewhere=elsewhere),
+        )
+        for interview in every
         if include_closed or interview.is_open
     ]
     open_rows = sorted(
@@ -71,11 +81,21 @@ def interview_actions(rows: Iterable[Waiting]) -> list[Action]:
     (a thank-you, a check-in...) opens its draft.
     """
     return [
-        Action(s.kind, s.text, due=s.due, target=action_target(s.kind, row.id))
+        Action(
+            s.kind,
+            s.text,
+            due=s.due,
+            target=action_target(s.kind, row.id),
+            keep=s.kind in OFFER_STEPS and row.interview.outcome not in OPEN_WAITING,
+        )
         for row in rows
         for s in row.timeline.suggestions
         if s.home
     ]
+
+
+# An offer's own steps: an open offer always has a place on home.
+OFFER_STEPS = frozenset({"in_writing", "decide"})
 
 
 EMPLOYER_ANSWERS = frozenset({ContactKind.REPLY, ContactKind.REFERENCES_REQUESTED})
@@ -84,13 +104,14 @@ EMPLOYER_ANSWERS = frozenset({ContactKind.REPLY, ContactKind.REFERENCES_REQUESTE
 def recent_replies(interviews: Iterable[Interview], today: date, days: int = 7) -> int:
     """Employer answers in the last `days` days, for the burnout guard of calm.md.
 
-    A reply, a request for references and an interview held all mean that
-    somebody answered; applying a lot with none of these back is when rest helps.
+    A reply, a request for references, an interview held and an interview booked
+    (still to come) all mean that somebody answered; applying a lot with none of
+    these back is when rest helps.
     """
     since = today - timedelta(days=days - 1)
     answers = 0
     for interview in interviews:
-        if since <= interview.held_on <= today:
+        if since <= interview.held_on:
             answers += 1
         answers += sum(
             1 for c in interview.contacts if c.kind in EMPLOYER_ANSWERS and since <= c.on <= today

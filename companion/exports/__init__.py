@@ -105,11 +105,13 @@ def render(repo: Repository, format_name: str) -> bytes:
     if format_name == "ics":
         from companion.domain.kind_dates import CheckinSlot, kind_dates
         from companion.exports.calendar import calendar_ics
+        from companion.services.days_off import holidays
 
         today = now.date()
         checkin_time = repo.settings.get().checkin_time
         checkin = CheckinSlot(checkin_time, today) if checkin_time else None
-        return calendar_ics(kind_dates(repo.interviews.all(), today), checkin, now)
+        dates = kind_dates(repo.interviews.all(), today, holidays(repo))
+        return calendar_ics(dates, checkin, now)
     if format_name == "anki":
         from companion.exports.anki import anki_package
 

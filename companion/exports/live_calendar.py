@@ -112,6 +112,7 @@ class LiveCalendar:
         longer hold it (its folder went, or a file that is not a calendar is there).
         """
         from companion.domain.kind_dates import CheckinSlot, kind_dates
+        from companion.services.days_off import holidays
 
         repo = self._repo
         with repo.db.batch():
@@ -119,7 +120,7 @@ class LiveCalendar:
             if settings.calendar_path is None:
                 return None
             today = repo.clock.today()
-            dates = tuple(kind_dates(repo.interviews.all(), today))
+            dates = tuple(kind_dates(repo.interviews.all(), today, holidays(repo)))
         path = Path(settings.calendar_path)
         checkin = CheckinSlot(settings.checkin_time, today) if settings.checkin_time else None
         wanted = (path, dates, checkin)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from companion.domain.journal_markdown import journal_markdown
 from companion.domain.markdown import interviews_markdown, long_day, questions_markdown
-from companion.domain.waiting import waiting_room
+from companion.services import interviews
 from companion.store.repository import Repository
 
 Section = Callable[[Repository, datetime], str]
@@ -20,10 +20,8 @@ Section = Callable[[Repository, datetime], str]
 
 def interviews_section(repo: Repository, now: datetime) -> str:
     today = now.date()
-    references = repo.references.all()
-    rows = waiting_room(repo.interviews.all(), references, today, include_closed=True)
-    names = {r.id: r.name for r in references if r.id is not None}
-    return interviews_markdown(rows, today, names)
+    names = {r.id: r.name for r in repo.references.all() if r.id is not None}
+    return interviews_markdown(interviews.waiting_rows(repo, include_closed=True), today, names)
 
 
 def questions_section(repo: Repository, now: datetime) -> str:

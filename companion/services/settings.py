@@ -26,11 +26,15 @@ def save_settings(
     desired_retention: float | Keep = KEEP,
     theme: str | Keep = KEEP,
     calendar_path: str | Keep | None = KEEP,
+    place: tuple[str, str] | Keep | None = KEEP,
     your_name: str | Keep = KEEP,
 ) -> Settings:
     """Save the values given (checked by `domain.settings`' parsers); the others stay.
-    `checkin_time=None` means no daily inbox check, `calendar_path=None` no calendar file."""
-    given = {
+    `checkin_time=None` means no daily inbox check, `calendar_path=None` no calendar
+    file; `place` is the country and region whose public holidays kind dates skip
+    (`domain.days_off.parse_place`), None none. A weekly goal newly set counts from
+    today."""
+    given: dict[str, object] = {
         "weekly_goal": weekly_goal,
         "checkin_time": checkin_time,
         "desired_retention": desired_retention,
@@ -38,6 +42,11 @@ def save_settings(
         "calendar_path": calendar_path,
         "your_name": your_name,
     }
+    if place is None:
+        given |= {"country": None, "region": None}
+    elif place is not KEEP:
+        assert isinstance(place, tuple)
+        given |= {"country": place[0], "region": place[1] or None}
     return repo.settings.update(**{k: v for k, v in given.items() if v is not KEEP})
 
 
@@ -47,8 +56,9 @@ def set_weekly_goal(repo: Repository, goal: int) -> Settings:
 
 
 def finish_welcome(repo: Repository) -> Settings:
-    """The welcome is not shown again."""
-    return repo.settings.update(welcomed=True)
+    """Skip for now: the welcome is not shown again, and there is no goal until one is
+    set (calm.md, rule 9)."""
+    return repo.settings.update(welcomed=True, weekly_goal=0)
 
 
 def remember_theme(repo: Repository, name: str) -> None:

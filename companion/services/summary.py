@@ -14,6 +14,7 @@ from companion.domain.practice_due import count_due, practice_actions
 from companion.domain.summary import Summary, SummaryInputs, build_summary
 from companion.domain.urges import CHART_DAYS
 from companion.domain.waiting import interview_actions, recent_replies, waiting_room
+from companion.services.days_off import holidays
 from companion.store.repository import Repository
 
 
@@ -21,7 +22,9 @@ def summary_inputs(repo: Repository) -> SummaryInputs:
     """What the summary reads, as of the repository's clock."""
     today = repo.clock.today()
     interviews = repo.interviews.all()
-    rows = waiting_room(interviews, repo.references.all(), today, include_closed=True)
+    rows = waiting_room(
+        interviews, repo.references.all(), today, include_closed=True, holidays=holidays(repo)
+    )
     practice_due = count_due(repo.question_cards.all(), repo.clock.now())
     return SummaryInputs(
         settings=repo.settings.get(),
@@ -32,8 +35,13 @@ def summary_inputs(repo: Repository) -> SummaryInputs:
         practice_due=practice_due,
         applications=tuple(repo.applications.seen_since(summary_since(today))),
         urge_days=tuple(repo.urges.recent_days(today, CHART_DAYS)),
+        questions=repo.question_cards.count(),
+        interviews=len(interviews),
+        interviews_held=any(i.held_on <= today for i in interviews),
     )
 
 
 def summary(repo: Repository) -> Summary:
-    return build_summary(summary_inputs(repo), repo.clock.today())
+    """The summary of now: today's, with a suggestion that fits the hour."""
+    now = repo.clock.now()
+    return build_summary(summary_inputs(repo), now.date(), now.hour)

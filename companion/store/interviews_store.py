@@ -18,9 +18,12 @@ from companion.domain.interviews import (
     ContactKind,
     ContactPref,
     Interview,
+    Offer,
     Outcome,
     OutcomeChange,
+    check_next_round_of,
     previous_round_for,
+    set_outcome,
 )
 from companion.domain.references import Reference
 from companion.store.database import Database
@@ -35,11 +38,19 @@ CONTACT_FIELDS: TableSchema = {
     "note": Field("str", required=False),
     "decision_by": Field("date", required=False, nullable=True),
     "references": Field("list", required=False),
+    "to": Field("list", required=False),
     "text": Field("str", required=False),
 }
 OUTCOME_FIELDS: TableSchema = {
     "outcome": Field("str", choices=tuple(o.value for o in Outcome)),
     "on": Field("date"),
+}
+OFFER_FIELDS: TableSchema = {
+    "respond_by": Field("date", required=False, nullable=True),
+    "pay": Field("str", required=False),
+    "leave": Field("str", required=False),
+    "remote": Field("str", required=False),
+    "start_on": Field("date", required=False, nullable=True),
 }
 FIT_FIELDS: TableSchema = {
     **{aspect: Field("int", required=False, nullable=True) for aspect in ASPECTS},
@@ -65,6 +76,8 @@ SCHEMAS: dict[str, TableSchema] = {
         "reflection": Field("str", required=False),
         "previous_round_id": Field("int", required=False, nullable=True),
         "next_round_id": Field("int", required=False, nullable=True),
+        "added_on": Field("date", required=False, nullable=True),
+        "offer": Field("dict", required=False, items=OFFER_FIELDS),
     },
     REFERENCES: {
         "name": Field("str"),
@@ -101,6 +114,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
                 "note": c.note,
                 "decision_by": _day(c.decision_by),
                 "references": list(c.references),
+                **({"to": list(c.to)} if c.to else {}),
                 **({"text": c.text} if c.text else {}),
             }
             for c in interview.contacts
@@ -113,7 +127,31 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
         "reflection": interview.reflection,
         "previous_round_id": interview.previous_round_id,
         "next_round_id": interview.next_round_id,
+        **({"added_on": interview.added_on.isoformat()} if interview.added_on else {}),
+        **({"offer": _offer_doc(interview.offer)} if not interview.offer.is_empty else {}),
     }
+
+
+def _offer_doc(offer: Offer) -> dict[str, Any]:
+    return {
+        "respond_by": _day(offer.respond_by),
+        "pay": offer.pay,
+        "leave": offer.leave,
+        "remote": offer.remote,
+        "start_on": _day(offer.start_on),
+    }
+
+
+def _offer(doc: Mapping[str, Any] | None) -> Offer:
+    if not doc:
+        return Offer()
+    return Offer(
+        respond_by=_date(doc.get("respond_by")),
+        pay=doc.get("pay", ""),
+        leave=doc.get("leave", ""),
+        remote=doc.get("remote", ""),
+        start_on=_date(doc.get("start_on")),
+    )
 
 
 def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
@@ -139,6 +177,7 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
                 note=c.get("note", ""),
                 decision_by=_date(c.get("decision_by")),
                 references=tuple(int(r) for r in c.get("references", [])),
+                to=tuple(str(name) for name in c.get("to", [])),
                 text=c.get("text", ""),
             )
             for c in doc.get("contacts", [])
@@ -154,6 +193,8 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
         reflection=doc.get("reflection", ""),
         previous_round_id=doc.get("previous_round_id"),
         next_round_id=doc.get("next_round_id"),
+        added_on=_date(doc.get("added_on")),
+        offer=_offer(doc.get("offer")),
     )
 
 
@@ -197,6 +238,15 @@ class InterviewStore:
         )
         return [interview for interview in found if interview.is_open]
 
+    def accepted(self) -> list[Interview]:
+        """The interviews whose offer was accepted (rule 11 reads them beside the open ones)."""
+        docs = self._db.main_docs(INTERVIEWS)
+        return [
+            interview_from_doc(doc, int(doc_id))
+            for doc_id, doc in docs.items()
+            if (doc.get("outcomes") or [{}])[-1].get("outcome") == Outcome.ACCEPTED.value
+        ]
+
     def get(self, interview_id: int) -> Interview | None:
         doc = self._table().get(doc_id=interview_id)
         return interview_from_doc(dict(doc), doc.doc_id) if isinstance(doc, Document) else None
@@ -208,20 +258,35 @@ class InterviewStore:
             raise no_such("interview", interview_id, "`companion interview list --all`", field)
         return interview
 
-    def add(self, interview: Interview) -> tuple[Interview, Interview | None]:
+    def add(
+        self, interview: Interview, after: int | None = None
+    ) -> tuple[Interview, Interview | None]:
         """Save a new interview; return it with its id, and the round it follows, if any.
 
-        A new interview for the company and role of an open `next_round` one is
-        that next round: the two are linked and the earlier one's timeline ends.
+        `after` names the round it follows (an explicit next round). Without it, a
+        new interview for the company and role of an open `next_round` one is that
+        next round. Either way the two are linked and the earlier one's timeline ends;
+        an earlier round still waiting is marked invited to a next round.
         """
         self._db.require_writable()
         with self._db.batch():
-            previous = previous_round_for(interview, self.all())
+            if after is not None:
+                previous: Interview | None = self.require(after, "after")
+                assert previous is not None
+                check_next_round_of(previous, interview)
+            else:
+                previous = previous_round_for(interview, self.all())
             if previous is not None:
                 interview = replace(interview, previous_round_id=previous.id)
             new_id = self._db.insert(self._table(), interview_to_doc(interview))
             added = replace(interview, id=new_id)
             if previous is not None:
+                if previous.outcome == Outcome.WAITING:
+                    invited_on = max(
+                        previous.held_on,
+                        min(interview.held_on, added.added_on or interview.held_on),
+                    )
+                    previous = set_outcome(previous, Outcome.NEXT_ROUND, invited_on)
                 previous = replace(previous, next_round_id=new_id)
                 self.save(previous)
         return added, previous

@@ -88,3 +88,7 @@ class QuestionCards:
 
     def all(self) -> Iterator[DueCard]:
         return stored_cards(self._db.main_docs(QUESTIONS).values())
+
+    def count(self) -> int:
+        """How many questions the bank holds."""
+        return len(self._db.main_docs(QUESTIONS))

@@ -93,7 +93,7 @@ class Repository:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
-        self.settings = SettingsStore(db)
+        self.settings = SettingsStore(db, clock)
         self.interviews = InterviewStore(db)
         self.references = ReferenceStore(db)
         self.applications = ApplicationsStore(db)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from tinydb.table import Document
 
-from companion.domain.settings import Settings
+from companion.clock import Clock
+from companion.domain.settings import Settings, with_goal
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -23,6 +24,9 @@ SCHEMAS: dict[str, TableSchema] = {
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
         "calendar_path": Field("str", required=False, nullable=True),
+        "goal_set_on": Field("date", required=False, nullable=True),
+        "country": Field("str", required=False, nullable=True),
+        "region": Field("str", required=False, nullable=True),
         "your_name": Field("str", required=False),
     }
 }
@@ -36,6 +40,9 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "theme": settings.theme,
         "welcomed": settings.welcomed,
         "calendar_path": settings.calendar_path,
+        "goal_set_on": settings.goal_set_on.isoformat() if settings.goal_set_on else None,
+        "country": settings.country,
+        "region": settings.region,
         "your_name": settings.your_name,
     }
 
@@ -43,6 +50,7 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
 def _from_doc(doc: dict[str, Any]) -> Settings:
     default = Settings()
     checkin = doc.get("checkin_time")
+    goal_set_on = doc.get("goal_set_on")
     return Settings(
         weekly_goal=doc.get("weekly_goal", default.weekly_goal),
         checkin_time=time.fromisoformat(checkin) if checkin else None,
@@ -50,13 +58,17 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
         calendar_path=doc.get("calendar_path"),
+        goal_set_on=date.fromisoformat(goal_set_on) if goal_set_on else None,
+        country=doc.get("country") or None,
+        region=doc.get("region") or None,
         your_name=doc.get("your_name", ""),
     )
 
 
 class SettingsStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self._db = db
+        self._clock = clock
 
     def get(self) -> Settings:
         doc = self._db.main.table(TABLE).get(doc_id=DOC_ID)
@@ -67,6 +79,13 @@ class SettingsStore:
         self._db.main.table(TABLE).upsert(Document(_to_doc(settings), DOC_ID))
 
     def update(self, **changes: Any) -> Settings:
-        settings = replace(self.get(), **changes)
+        """Change the named settings; a weekly goal newly set counts from today."""
+        before = self.get()
+        goal = changes.pop("weekly_goal", None)
+        settings = replace(before, **changes)
+        if goal is not None and "goal_set_on" not in changes and self._clock is not None:
+            settings = with_goal(settings, goal, self._clock.today())
+        elif goal is not None:
+            settings = replace(settings, weekly_goal=goal)
         self.save(settings)
         return settings

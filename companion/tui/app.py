@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from companion.clock import Clock
 from companion.inert import one_line, visible
@@ -47,6 +47,9 @@ class CalendarStatus(Message):
 class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
+    # Below 80 columns every screen has the class -narrow (the stylesheet's last
+    # block): smaller margins, and the footer keeps its room for the keys.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 (Textual's own)
     COMMANDS = App.COMMANDS | {ScreenKeys}
     # Each has an id, so that keymap.toml can give it other keys (tui/keymap.py).
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -178,8 +181,21 @@ class CompanionApp(App[None]):
             markup=False,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (outside a field, where it copies) says how to quit."""
+        self.notify(
+            "To quit, press q (or ctrl+q in a field). Everything is saved as you go.",
+            title="Leaving?",
+            markup=False,
+        )
+
     def action_go(self, mode: str) -> None:
-        self.switch_mode(mode)
+        """Go to a place, at its own page: `w` opens the list of interviews, not the
+        interview last opened there (the pages pushed over it are closed)."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ModalScreen):
+            self.pop_screen()
 
     def open_target(self, target: str) -> bool:
         """Open what an Action points at ("interview:3", "practice", "applications:new").

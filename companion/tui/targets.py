@@ -36,13 +36,38 @@ def _applications(app: CompanionApp, argument: str) -> None:
 
 
 def _interview(app: CompanionApp, argument: str) -> None:
-    """`interview:N` opens that interview in the waiting room; an unknown one, nothing."""
+    """`interview:N` opens that interview in the waiting room; an unknown one, nothing.
+    `interview:new` opens the form to log one, over the current screen."""
     from companion.tui.screens.interview import InterviewScreen
 
+    if argument == "new":
+        _new_interview(app)
+        return
     interview_id = whole_number(argument)
     if interview_id is not None and app.repo.interviews.get(interview_id) is not None:
         app.action_go("waiting")
         app.push_screen(InterviewScreen(interview_id))
+
+
+def _new_interview(app: CompanionApp) -> None:
+    from companion.tui.context import refuse_when_read_only
+    from companion.tui.dialogs import InterviewForm
+
+    if refuse_when_read_only(app.screen):
+        return
+
+    def added(interview_id: int | None) -> None:
+        if interview_id is not None:
+            _interview(app, str(interview_id))
+
+    app.push_screen(InterviewForm(), added)
+
+
+def _offers(app: CompanionApp, argument: str) -> None:
+    from companion.tui.screens.offers import OffersScreen
+
+    app.action_go("waiting")
+    app.push_screen(OffersScreen())
 
 
 def _export(app: CompanionApp, argument: str) -> None:
@@ -93,4 +118,5 @@ TARGETS: dict[str, Opener] = {
     "debrief": _debrief,
     "draft": _draft,
     "journal": _journal,
+    "offers": _offers,
 }

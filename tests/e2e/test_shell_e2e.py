@@ -34,8 +34,9 @@ def test_first_run_help_and_quit(tmux: Tmux, db_path: Path, clock: FrozenClock) 
     assert "Good morning. Tue 3 Mar." in screen
     assert running_with(str(db_path))
     tmux.send("?")
-    tmux.wait_for("Everywhere")
+    tmux.wait_for("Go to")
     tmux.send("End")  # the list of places grows; the last keys may be below the fold
+    tmux.wait_for("Everywhere")
     tmux.wait_for("command palette")
     tmux.send("Escape")
     tmux.wait_for("A kind use of the time")

@@ -121,9 +121,12 @@ CASES = (
     Case(
         "interview, outcome chosen: a notification",
         "InterviewScreen",
-        target("interview:3", "o", "down", "enter"),
+        target("interview:3", "o", "down", "enter", "y"),
         shows=(MARKUP, PICTURE, "A next round."),
     ),
+    Case("an outcome asks first", "Confirm", target("interview:3", "o", "down", "enter")),
+    Case("an offer's details", "OfferForm", target("interview:6", "O"), shows=(MARKUP,)),
+    Case("offers side by side", "OffersScreen", target("offers"), shows=(MARKUP,)),
     Case(
         "interview reopened: a notification",
         "InterviewScreen",
@@ -194,7 +197,7 @@ CASES = (
 )
 
 # Screens that are never shown themselves: the bases others build on.
-BASES = {"FormScreen", "ChoiceDialog", "InterviewActions", "_QuestionFields"}
+BASES = {"Dialog", "FormScreen", "ChoiceDialog", "InterviewActions", "_QuestionFields"}
 
 
 async def _call(app: CompanionApp, pilot: Pilot[None], action: str) -> None:

@@ -143,6 +143,12 @@ TEXT_FIELDS = (
         "#calendar",
         open=lambda app: app.action_go("settings"),
     ),
+    FieldCase(
+        "settings, holidays of",
+        SettingsScreen,
+        "#country",
+        open=lambda app: app.action_go("settings"),
+    ),
     FieldCase("interview form, company", InterviewForm, "#company", open=_log_interview),
     FieldCase("interview form, held on", InterviewForm, "#held-on", open=_log_interview),
     FieldCase("interview form, talked about", InterviewForm, "#talked-about", open=_log_interview),

@@ -134,7 +134,7 @@ async def test_a_whole_debrief_from_home(
     assert interview.decision_by == date(2026, 3, 10)
     assert interview.talked_about == "the move to dbt"
     assert interview.fit == FitReflection(
-        culture=4, work=5, manager=3, commute=2, note="Lovely team, long commute."
+        work=4, culture=5, manager=3, commute=2, note="Lovely team, long commute."
     )
     assert debrief is not None
     assert debrief.step == DONE and debrief.completed

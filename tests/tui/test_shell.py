@@ -49,7 +49,7 @@ async def test_a_goal_out_of_range_is_refused_in_place(
         assert repo.settings.get().weekly_goal == 5
 
 
-async def test_skipping_the_welcome_keeps_the_default_goal(
+async def test_skip_for_now_means_no_goal_until_one_is_set(
     build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:
     app = build_app(welcomed=False)
@@ -57,9 +57,10 @@ async def test_skipping_the_welcome_keeps_the_default_goal(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert not app.screen.query_one("#applied").display
     with Repository.open(db_path, clock, access="read") as repo:
         assert repo.settings.get().welcomed
-        assert repo.settings.get().weekly_goal == 5
+        assert repo.settings.get().weekly_goal == 0
 
 
 async def test_home_shows_the_calm_empty_state(build_app: AppFactory) -> None:

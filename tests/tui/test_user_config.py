@@ -107,7 +107,7 @@ async def test_f1_opens_and_closes_the_help_beside_question_mark(build_app: AppF
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")
         assert isinstance(app.screen, WaitingScreen)
-        await pilot.press("s")  # a text field has the focus: ? is typed there, F1 is help
+        await pilot.press("s", "tab")  # a text field has the focus: ? is typed there, F1 is help
         assert isinstance(app.focused, TextField)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)

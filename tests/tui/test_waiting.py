@@ -13,12 +13,14 @@ from companion.clock import FrozenClock
 from companion.domain.interviews import ContactKind, Outcome, new_interview
 from companion.store.repository import Repository
 from companion.tui.dialogs import (
+    Confirm,
     ContactForm,
     FitForm,
     HelpScreen,
     InterviewForm,
     InterviewReferences,
     MoveOnScreen,
+    OfferForm,
     OutcomeDialog,
     ReferenceForm,
     ReferencesScreen,
@@ -28,6 +30,10 @@ from companion.tui.screens.waiting import WaitingScreen
 from companion.tui.widgets import NoteArea, TextField
 from tests.conftest import AppFactory
 from tests.seed_interviews import seed
+
+
+def initech_outcome(db_path: Path, clock: FrozenClock) -> Outcome:
+    return next(i for i in stored(db_path, clock) if i.company == "Initech").outcome
 
 
 def text(app: object, selector: str) -> str:
@@ -102,7 +108,7 @@ async def test_a_bad_date_is_shown_in_place_and_nothing_is_saved(
         await pilot.pause()
         assert isinstance(app.screen, InterviewForm)
         held = text(app, "#held-on-error")
-        assert held.startswith("Held on: '3rd March' is not a date")
+        assert held.startswith("On: '3rd March' is not a date")
         assert "YYYY-MM-DD" in held
         assert text(app, "#company-error").startswith("Company: the company is empty")
         assert not app.screen.query_one("#role-error").display
@@ -271,7 +277,9 @@ async def test_a_contact_that_cannot_be_is_refused_in_place(
         assert text(app, "#on-error") == (
             "When: Wed 4 Mar has not come yet; log a contact once it has happened."
         )
-        await pilot.press("ctrl+u", *"today", "tab", *"+1w", "enter")
+        await pilot.press("ctrl+u", *"today")
+        app.screen.query_one("#decision-by", TextField).value = "+1w"
+        await pilot.press("enter")
         await pilot.pause()
         assert text(app, "#decision-by-error").startswith("New decision: only a reply")
         await pilot.press("escape")
@@ -292,6 +300,14 @@ async def test_outcomes_from_the_dialog(
         await pilot.pause()
         assert isinstance(app.screen, OutcomeDialog)
         await pilot.press("down", "down", "down", "enter")  # a written offer
+        await pilot.pause()
+        # an outcome asks before it changes anything
+        assert isinstance(app.screen, Confirm)
+        assert initech_outcome(db_path, clock) == Outcome.WAITING
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, OfferForm)  # its details, all optional
+        await pilot.press("escape")
         await pilot.pause()
         assert "decide     Initech · Backend developer" in list_text(app)
         assert "written offer: decide in your own time" in list_text(app)
@@ -403,14 +419,14 @@ async def test_the_fit_reflection_refuses_a_bad_score_then_surfaces_it(
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         fit = text(app, "#fit")
-        assert "work 4" in fit and "people 5" in fit and "commute 2" in fit
+        assert "Work 4" in fit and "People 5" in fit and "Commute 2" in fit
         assert "Kind people." in fit
         # a next round surfaces it
-        await pilot.press("o", "down", "enter")
+        await pilot.press("o", "down", "enter", "y")
         await pilot.pause()
         assert (
             "Before the next round at Initech, look back at how it felt "
-            "(work 4 · people 5 · commute 2)."
+            "(Work 4 · People 5 · Commute 2)."
         ) in text(app, "#suggestions")
 
 
@@ -423,7 +439,7 @@ async def test_the_next_round_closes_this_one(
         await pilot.press("w")
         await pilot.pause()
         await highlight(pilot, "Initech")
-        await pilot.press("enter", "o", "down", "enter")
+        await pilot.press("enter", "o", "down", "enter", "y")
         await pilot.pause()
         assert app.screen.check_action("next_round", ()) is True
         await pilot.press("n")

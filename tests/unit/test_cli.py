@@ -88,7 +88,8 @@ def test_summary_json_keeps_the_contract(capsys: pytest.CaptureFixture[str], db_
 def test_summary_short_is_one_line(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
     code, out, _ = run(capsys, "--db", str(db_path), "summary", "--short")
     assert code == 0
-    assert out == "companion: nothing today\n"
+    # day one: how to begin (issue 14)
+    assert out == "companion: nothing today · had an interview? companion interview add\n"
 
 
 def test_the_environment_names_the_database(
@@ -246,7 +247,7 @@ def test_summary_json_and_short_show_the_apply_action(
     assert data["message"] == "One thing is worth doing today."
     code, out, _ = run(capsys, "--db", str(db_path), "summary", "--short")
     assert code == 0
-    assert out == "companion: 1 thing today\n"
+    assert out == "companion: 1 thing today · had an interview? companion interview add\n"
     _, out, _ = run(capsys, "--db", str(db_path), "summary")
     assert "  1. Apply somewhere new today" in out
     assert "Applied this week: 2 of 14. Keep applying" in out
@@ -358,3 +359,35 @@ def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
     assert "companion.cli.summary_cmd" in loaded
     others = {"journal", "import", "export", "backups", "question", "apply", "breathe"}
     assert not loaded & {f"companion.cli.{name}_cmd" for name in others}, loaded
+
+
+def test_the_readmes_short_example_matches_the_output() -> None:
+    """The README's `--short` line is what `summary --short` prints for those counts."""
+    import re
+    from datetime import date
+
+    from companion.cli.summary_cmd import short_line
+    from companion.domain.interviews import Interview
+    from companion.domain.summary import Action, Summary
+    from companion.domain.timeline import build_timeline
+    from companion.domain.waiting import Waiting
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"will see\s+`(companion: [^`]+)`", readme)
+    assert shown is not None
+    today = date(2026, 3, 3)
+
+    def row(held: date) -> Waiting:
+        interview = Interview("Acme", "R", held, id=1)
+        return Waiting(interview, build_timeline(interview, today))
+
+    summary = Summary(
+        message="One thing is worth doing today.",
+        actions=(Action("thank_you", "Thank Ana"),),
+        suggestion=None,
+        practice_due=4,
+        applied_this_week=0,
+        weekly_goal=5,
+        waiting=(row(date(2026, 3, 6)), *(row(date(2026, 2, 20)) for _ in range(3))),
+    )
+    assert short_line(summary) == " ".join(shown.group(1).split())

@@ -89,7 +89,7 @@ complete_words companion settings --c
     assert set(commands.split()) >= set(COMMANDS)
     assert set(interview.split()) == {"add", "edit", "list", "show", "log", "outcome"}
     assert set(formats.split()) == {"json", "markdown", "ics", "anki"}
-    assert set(settings.split()) == {"--checkin", "--calendar"}
+    assert set(settings.split()) == {"--checkin", "--calendar", "--country"}
 
 
 def test_zsh_accepts_the_script(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -130,6 +130,7 @@ def test_fish_accepts_the_script_and_completes_commands_flags_and_choices(
         "--weekly-goal",
         "--checkin",
         "--calendar",
+        "--country",
         "--your-name",
         "--help",
     }

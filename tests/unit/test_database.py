@@ -40,7 +40,9 @@ def _write_settings(path: Path, clock: FrozenClock, **changes: object) -> None:
 def test_round_trip(db_path: Path, clock: FrozenClock) -> None:
     _write_settings(db_path, clock, weekly_goal=7, theme="companion-dawn", welcomed=True)
     with Repository.open(db_path, clock, access="read") as repo:
-        assert repo.settings.get() == Settings(weekly_goal=7, theme="companion-dawn", welcomed=True)
+        assert repo.settings.get() == Settings(
+            weekly_goal=7, theme="companion-dawn", welcomed=True, goal_set_on=clock.today()
+        )
 
 
 def test_a_fresh_database_is_created_private(db_path: Path, clock: FrozenClock) -> None:

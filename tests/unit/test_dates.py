@@ -56,3 +56,27 @@ def test_dates_far_from_today_are_refused(text: str) -> None:
 def test_dates_within_ten_years_are_fine() -> None:
     assert parse_date("2035-12-31", TODAY) == date(2035, 12, 31)
     assert parse_date("2016-06-01", TODAY) == date(2016, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fri", date(2026, 3, 6)),
+        ("Friday", date(2026, 3, 6)),
+        ("this fri", date(2026, 3, 6)),
+        ("next fri", date(2026, 3, 13)),
+        ("next  Fri", date(2026, 3, 13)),
+        ("last fri", date(2026, 2, 27)),
+        ("tue", TODAY),
+        ("last tue", date(2026, 2, 24)),
+        ("mon", date(2026, 3, 9)),
+    ],
+)
+def test_weekday_words_are_dates(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+def test_the_accepted_forms_name_the_weekday_words() -> None:
+    with pytest.raises(FieldError) as caught:
+        parse_date("fryday", TODAY)
+    assert "next fri" in caught.value.message

@@ -204,7 +204,7 @@ def test_first_impressions_are_the_fit_reflection(clock: FrozenClock) -> None:
     )
     changed = record_impressions(
         interview,
-        {"company": "4", "job": "5", "people": "", "manager": "3", "commute": "2"},
+        {"culture": "4", "work": "5", "people": "", "manager": "3", "commute": "2"},
         "Lovely team, long commute.",
     )
     assert changed.fit == FitReflection(
@@ -217,15 +217,15 @@ def test_first_impressions_are_the_fit_reflection(clock: FrozenClock) -> None:
         note="Lovely team, long commute.",
     )
     assert impressions_of(changed) == {
-        "company": 4,
-        "job": 5,
+        "culture": 4,
+        "work": 5,
         "people": None,
         "manager": 3,
         "commute": 2,
     }
     with pytest.raises(FieldError) as caught:
-        record_impressions(interview, {"job": "7"}, "")
-    assert caught.value.field == "job"
+        record_impressions(interview, {"work": "7"}, "")
+    assert caught.value.field == "work"
 
 
 def test_saving_step_by_step_resumes_where_the_user_left_off(

@@ -197,7 +197,7 @@ def test_adding_the_next_round_closes_the_first(cli: Cli) -> None:
     by_id = {r["id"]: r for r in rows}
     assert by_id[1]["phase"] == "closed"
     assert by_id[1]["outcome"] == "next_round"
-    assert by_id[2]["phase"] == "quiet"
+    assert by_id[2]["phase"] == "upcoming"
     assert [r["id"] for r in orjson.loads(cli("interview", "list", "--json")[1])] == [2]
 
 
@@ -206,7 +206,7 @@ def test_show_prints_the_timeline(cli: Cli) -> None:
     cli("interview", "log", "1", "thank-you", "--note", "by email")
     code, out, _ = cli("interview", "show", "1")
     assert code == 0
-    assert "Acme · Engineer, Tue 3 Mar" in out
+    assert "Acme · Engineer, held Tue 3 Mar" in out
     assert "With Ana" in out
     assert "Phase: quiet. Nothing to do until Tue 17 Mar" in out
     assert "thank-you sent: by email" in out

@@ -187,7 +187,7 @@ def test_the_next_round_is_found_by_company_and_role() -> None:
 def test_fit_scores_are_one_to_five_or_blank() -> None:
     fit = parse_fit({"work": "4", "pay": " ", "people": "5"}, note=" warm team ")
     assert fit == FitReflection(work=4, people=5, note="warm team")
-    assert fit.brief() == "work 4 · people 5"
+    assert fit.brief() == "Work 4 · People 5"
     assert FitReflection().is_empty
     assert not FitReflection(note="x").is_empty
     for bad in ("0", "6", "four", "-1"):

@@ -94,6 +94,7 @@ def test_an_entry_from_the_shell_with_mood_interview_and_tags(
             "interview_id": 1,
             "text": "Felt calmer [bold]today[/]",
             "edited_at": None,
+            "kind": "entry",
         }
     ]
 

@@ -145,7 +145,7 @@ def test_interviews_carry_their_timeline_contacts_and_fit(
     assert "- Tue 17 Mar 2026: check-in (ahead)" in acme
     assert "- Tue 14 Apr 2026: move on (ahead)" in acme
     assert "- Tue 3 Mar 2026: thank-you sent. sent \\# at 9 - fine" in acme
-    assert "**How it felt** (1 poor to 5 great)\n\nwork 4 · people 5" in acme
+    assert "**How it felt** (1 poor to 5 great)\n\nWork 4 · People 5" in acme
     globex = text[text.index("### Globex") : text.index("## Question bank")]
     assert "- Outcome: moved on" in globex
     assert "**Moving on: what I take with me**" in globex

@@ -50,6 +50,7 @@ def test_settings_with_no_flag_shows_every_setting(
         "retention",
         "theme",
         "calendar",
+        "holidays of",
         "your name",
     ]
     assert "5 applications a week" in lines[0]
@@ -57,7 +58,8 @@ def test_settings_with_no_flag_shows_every_setting(
     assert "0.90" in lines[2]
     assert "dusk" in lines[3]
     assert lines[4].endswith("off")
-    assert lines[5].endswith("not set (the drafts end unsigned)")
+    assert "none" in lines[5]
+    assert lines[6].endswith("not set (the drafts end unsigned)")
     assert not db_path.exists()  # showing writes nothing
 
 

@@ -89,6 +89,7 @@ HEAVY_DATA = (
     "companion.services.debrief",
     "companion.exports",
     "icalendar",
+    "holidays",  # only with a country chosen (test_the_holidays_load_only_for_a_country)
 )
 PRINTING = ("textual", "companion.tui", "shutil")
 
@@ -230,6 +231,19 @@ def test_each_hot_path_leaves_the_deferred_modules_unloaded(
         if any(module == name or module.startswith(f"{name}.") for name in HOT_PATHS[path])
     )
     assert wrongly == []
+
+
+def test_the_holidays_load_only_for_a_country_chosen(tmp_path: Path) -> None:
+    """With a country, the summary's dates skip its public holidays: `holidays` loads."""
+    from companion.domain.interviews import new_interview
+
+    db_path = tmp_path / "companion.json"
+    clock = FrozenClock(datetime(2026, 3, 3, 9, 30, tzinfo=UTC))
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(country="GB")
+        repo.interviews.add(new_interview(company="Acme", role="R", held_on=clock.today()))
+    loaded = _finish(_python(CLI_PROBE, "--db", str(db_path), "summary", "--short"))
+    assert "holidays" in loaded
 
 
 def test_each_import_inside_a_function_still_defers_its_module() -> None:

@@ -173,7 +173,7 @@ def test_rule_1_stops_once_a_thank_you_is_logged() -> None:
 def test_rule_1_not_before_the_interview() -> None:
     timeline = build_timeline(make(held_on=d(3, 5)), T)
     assert timeline.suggestions == ()
-    assert timeline.phase == Phase.QUIET
+    assert timeline.phase == Phase.UPCOMING
     assert timeline.next_step == "interview on Thu 5 Mar"
     assert "The interview is on Thu 5 Mar" in timeline.status
 
@@ -443,7 +443,7 @@ def test_rule_7_a_written_reflection_is_surfaced_on_the_interview() -> None:
     (decide,) = [s for s in build_timeline(interview, d(3, 6)).suggestions if s.kind == "decide"]
     assert not decide.home
     assert decide.text == (
-        "Before the next round at Acme, look back at how it felt (work 4 · commute 2)."
+        "Before the next round at Acme, look back at how it felt (Work 4 · Commute 2)."
     )
 
 
@@ -453,9 +453,11 @@ def test_rule_7_a_verbal_offer_asks_for_it_in_writing() -> None:
     assert timeline.phase == Phase.DECIDE
     assert timeline.follow_up_from is None
     assert timeline.move_on_from is None
+    assert text_of(timeline, "in_writing") == (
+        "Acme made a verbal offer: ask kindly to have it in writing."
+    )
     assert text_of(timeline, "decide") == (
-        "Acme made a verbal offer: ask kindly to have it in writing, and before you answer, "
-        "look back at how it felt (pay 3)."
+        "Before you answer Acme's verbal offer, look back at how it felt (Pay 3)."
     )
     assert timeline.next_step == "verbal offer: ask for it in writing"
 
@@ -477,11 +479,14 @@ def test_rule_7_a_written_offer() -> None:
 # Rule 8: keep applying until accepted
 
 
-def test_rule_8_only_an_accepted_offer_lifts_the_applying_goal() -> None:
+def test_rule_8_only_an_accepted_offer_in_writing_lifts_the_applying_goal() -> None:
     assert not any_accepted([])
-    assert not any_accepted([closed_as(make(), Outcome.OFFER_WRITTEN, T)])
+    written = closed_as(make(), Outcome.OFFER_WRITTEN, T)
+    assert not any_accepted([written])
     assert not any_accepted([closed_as(make(), Outcome.OFFER_VERBAL, T)])
-    assert any_accepted([make(), closed_as(make(), Outcome.ACCEPTED, T)])
+    assert any_accepted([make(), set_outcome(written, Outcome.ACCEPTED, T)])
+    verbal = closed_as(make(), Outcome.OFFER_VERBAL, T)
+    assert not any_accepted([set_outcome(verbal, Outcome.ACCEPTED, T)])
 
 
 # Rule 9: feedback, once
@@ -515,7 +520,8 @@ def test_rule_10_a_closed_outcome_ends_the_timeline(outcome: Outcome) -> None:
     assert timeline.follow_up_from is None
     assert timeline.move_on_from is None
     assert timeline.thank_you_by is None
-    assert set(kinds(timeline)) <= {"decide", "feedback"}
+    # an offer accepted with none logged in writing keeps the nudge to have it written
+    assert set(kinds(timeline)) <= {"decide", "feedback", "in_writing"}
 
 
 def test_closed_lines_say_what_and_when() -> None:
@@ -560,6 +566,7 @@ def test_every_phase_in_one_interviews_life() -> None:
 
 def test_phase_words_are_the_contract() -> None:
     assert [p.value for p in Phase] == [
+        "upcoming",
         "thank_you",
         "quiet",
         "follow_up",

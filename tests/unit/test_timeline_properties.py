@@ -9,13 +9,16 @@ from hypothesis import strategies as st
 
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import (
+    CHECK_INS,
     CLOSED,
     FROM_EMPLOYER,
+    OFFERS,
     OPEN_WAITING,
     SPACING,
     Contact,
     ContactKind,
     Interview,
+    Offer,
     Outcome,
     OutcomeChange,
 )
@@ -33,13 +36,14 @@ def interviews(draw: st.DrawFn) -> Interview:
     contacts = tuple(
         sorted(
             (
-                Contact(kind, held + timedelta(days=offset), references=refs)
-                for kind, offset, refs in draw(
+                Contact(kind, held + timedelta(days=offset), references=refs, to=to)
+                for kind, offset, refs, to in draw(
                     st.lists(
                         st.tuples(
                             st.sampled_from(list(ContactKind)),
-                            st.integers(0, 90),
+                            st.integers(-3, 90),
                             st.lists(st.integers(1, 3), max_size=3).map(tuple),
+                            st.lists(st.sampled_from(["Ana", "Ben"]), max_size=2).map(tuple),
                         ),
                         max_size=6,
                     )
@@ -67,6 +71,10 @@ def interviews(draw: st.DrawFn) -> Interview:
         debriefed_on=draw(st.none() | st.just(held)),
         fit=draw(st.sampled_from([FitReflection(), FitReflection(work=3, note="ok")])),
         next_round_id=draw(st.none() | st.just(9)),
+        added_on=draw(st.none() | st.integers(-10, 2).map(lambda n: held + timedelta(days=n))),
+        offer=Offer(
+            respond_by=draw(st.none() | st.integers(0, 90).map(lambda n: held + timedelta(days=n)))
+        ),
         id=1,
     )
 
@@ -74,12 +82,24 @@ def interviews(draw: st.DrawFn) -> Interview:
 REFERENCES = (Reference("Dana", id=1), Reference("Sam", id=2))
 
 
+def answers(interview: Interview) -> list[date]:
+    """The employer's answers: replies, requests for references, and an invitation to
+    a next round or an offer."""
+    return [c.on for c in interview.contacts if c.kind in FROM_EMPLOYER] + [
+        o.on for o in interview.outcomes if o.outcome in (Outcome.NEXT_ROUND, *OFFERS)
+    ]
+
+
+def spacing(interview: Interview) -> list[date]:
+    return [c.on for c in interview.contacts if c.kind in SPACING] + answers(interview)
+
+
 def unanswered(interview: Interview) -> date | None:
-    follow_ups = [c.on for c in interview.contacts if c.kind == ContactKind.FOLLOW_UP]
+    follow_ups = [c.on for c in interview.contacts if c.kind in CHECK_INS]
     if not follow_ups:
         return None
     last = max(follow_ups)
-    if any(c.kind in FROM_EMPLOYER and c.on >= last for c in interview.contacts):
+    if any(on >= last for on in answers(interview)):
         return None
     return last
 
@@ -98,9 +118,8 @@ def test_f_respects_the_date_given_a_week_between_contacts_and_weekends(
         assert f >= interview.decision_by + timedelta(days=1)
     else:
         assert f >= interview.held_on + timedelta(days=14)
-    for contact in interview.contacts:
-        if contact.kind in SPACING:
-            assert f >= contact.on + timedelta(days=7)
+    for on in spacing(interview):
+        assert f >= on + timedelta(days=7)
     assert f.weekday() < 5
     # never later than needed: the first weekday on or after the latest bound
     assert (f - timedelta(days=1)).weekday() >= 5 or f - timedelta(days=1) < max(
@@ -108,7 +127,7 @@ def test_f_respects_the_date_given_a_week_between_contacts_and_weekends(
             interview.decision_by + timedelta(days=1)
             if interview.decision_by
             else interview.held_on + timedelta(days=14),
-            *(c.on + timedelta(days=7) for c in interview.contacts if c.kind in SPACING),
+            *(on + timedelta(days=7) for on in spacing(interview)),
         ]
     )
 
@@ -122,9 +141,7 @@ def test_m_is_never_before_six_weeks_nor_two_weeks_after_the_anchor(
     timeline = build_timeline(interview, today)
     m = timeline.move_on_from
     if m is None:
-        assert timeline.phase in (Phase.CLOSED, Phase.DECIDE) or (
-            timeline.phase == Phase.THANK_YOU and interview.outcome not in OPEN_WAITING
-        )
+        assert timeline.phase in (Phase.CLOSED, Phase.DECIDE) or interview.outcome in OFFERS
         return
     assert m >= interview.held_on + timedelta(days=42)
     a = unanswered(interview)
@@ -155,7 +172,10 @@ def test_a_closed_outcome_suggests_nothing_but_rules_7_and_9(
     timeline = build_timeline(interview, interview.held_on + timedelta(days=offset), REFERENCES)
     if interview.outcome in CLOSED:
         assert timeline.phase == Phase.CLOSED
-        assert {s.kind for s in timeline.suggestions} <= {"decide", "feedback"}
+        allowed = {"decide", "feedback"}
+        if interview.outcome == Outcome.ACCEPTED and not interview.offered_in_writing:
+            allowed.add("in_writing")  # rule 8: an offer accepted only verbally
+        assert {s.kind for s in timeline.suggestions} <= allowed
         assert timeline.follow_up_from is None
         assert timeline.move_on_from is None
 
@@ -170,7 +190,7 @@ def test_the_thank_you_is_never_suggested_outside_t_to_t_plus_3(
     suggested = "thank_you" in [s.kind for s in timeline.suggestions]
     if suggested:
         assert interview.held_on <= today <= interview.held_on + timedelta(days=3)
-        assert not interview.logged(ContactKind.THANK_YOU)
+        assert interview.not_yet_thanked()
         assert timeline.phase == Phase.THANK_YOU
         assert timeline.thank_you_by == interview.held_on + timedelta(days=1)
     else:
@@ -219,3 +239,19 @@ def test_the_timeline_is_a_pure_function(interview: Interview, offset: int) -> N
     assert build_timeline(interview, today, REFERENCES) == build_timeline(
         interview, today, REFERENCES
     )
+
+
+@settings(max_examples=400)
+@given(interviews(), st.integers(min_value=-10, max_value=-1))
+def test_before_the_interview_nothing_but_preparation(interview: Interview, offset: int) -> None:
+    today = interview.held_on + timedelta(days=offset)
+    timeline = build_timeline(interview, today, REFERENCES)
+    if not interview.is_open:
+        return
+    assert timeline.phase == Phase.UPCOMING
+    assert timeline.thank_you_by is None
+    assert {s.kind for s in timeline.suggestions} <= {"prepare", "references"}
+    if "prepare" in [s.kind for s in timeline.suggestions]:
+        assert offset == -1
+    if "references" in [s.kind for s in timeline.suggestions]:
+        assert interview.references_requested_on or (interview.final_round and offset >= -2)

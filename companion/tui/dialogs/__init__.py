@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from companion.tui.dialogs.help import HelpScreen
     from companion.tui.dialogs.interview import InterviewForm
     from companion.tui.dialogs.move_on import MoveOnScreen
+    from companion.tui.dialogs.offer import OfferForm
     from companion.tui.dialogs.outcome import OutcomeDialog
     from companion.tui.dialogs.question import AnswerForm, QuestionForm
     from companion.tui.dialogs.quit_guard import QuitGuardScreen
@@ -54,6 +55,7 @@ MODULES = {
     "InterviewForm": "interview",
     "InterviewReferences": "references",
     "MoveOnScreen": "move_on",
+    "OfferForm": "offer",
     "OutcomeDialog": "outcome",
     "QuestionForm": "question",
     "QuitGuardScreen": "quit_guard",
@@ -82,6 +84,7 @@ __all__ = [
     "InterviewForm",
     "InterviewReferences",
     "MoveOnScreen",
+    "OfferForm",
     "OutcomeDialog",
     "QuestionForm",
     "QuitGuardScreen",

@@ -7,16 +7,16 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.practice import Question
 from companion.tui.context import app_of
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.literal import literal
 
 
-class AnswerHistoryScreen(ModalScreen[None]):
+class AnswerHistoryScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
 
     def __init__(self, question: Question) -> None:

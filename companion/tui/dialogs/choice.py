@@ -9,16 +9,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from companion.tui.dialogs.dialog import Dialog
+from companion.tui.widgets.lists import StillList
 
 T = TypeVar("T")
 
 HINT = "Enter chooses; escape leaves it as it is."
 
 
-class ChoiceDialog(ModalScreen[T | None], Generic[T]):
+class ChoiceDialog(Dialog[T | None], Generic[T]):
     """Dismissed with the value of the option chosen, or None on escape.
 
     `choices` pairs each value with what the user reads (a dialog that reads
@@ -60,7 +62,7 @@ class ChoiceDialog(ModalScreen[T | None], Generic[T]):
             yield Static(self.title_text, classes="dialog-title")
             if self.text:
                 yield Static(self.text, classes="dialog-text quiet")
-            yield OptionList(*(Option(label) for _, label in choices), id="choices", compact=True)
+            yield StillList(*(Option(label) for _, label in choices), id="choices", compact=True)
             if self.hint:
                 yield Static(self.hint, classes="quiet hint")
 

@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.literal import line, literal
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """A question, what it is about, and two answers; the safe one has the focus.
 
     `subject` is the user's own text (a question, an entry's first line) and is

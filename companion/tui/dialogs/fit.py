@@ -8,7 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from companion.domain.fit import ASPECT_QUESTIONS, ASPECTS, FitReflection, parse_score
+from companion.domain.fit import (
+    ASPECT_LABELS,
+    ASPECT_QUESTIONS,
+    ASPECTS,
+    FitReflection,
+    parse_score,
+)
 from companion.domain.interviews import Interview
 from companion.services import interviews
 from companion.tui.context import app_of
@@ -16,7 +22,7 @@ from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.literal import line
 from companion.tui.widgets import NoteArea, TextField, score_field
 
-LABELS = {aspect: aspect.capitalize() for aspect in ASPECTS} | {"fit-note": "Note"}
+LABELS = {**ASPECT_LABELS, "fit-note": "Note"}
 
 
 class FitForm(FormScreen[bool]):
@@ -35,7 +41,7 @@ class FitForm(FormScreen[bool]):
             for aspect in ASPECTS:
                 score = fit.scores()[aspect]
                 field = score_field(score, aspect, select_on_focus=True)
-                yield from self.row(aspect.capitalize(), field, beside=ASPECT_QUESTIONS[aspect])
+                yield from self.row(ASPECT_LABELS[aspect], field, beside=ASPECT_QUESTIONS[aspect])
             yield from self.row("Note", NoteArea(fit.note, id="fit-note"))
             yield from self.buttons()
 

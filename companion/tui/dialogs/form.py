@@ -7,6 +7,9 @@ it, and a hidden error line) and its buttons with `buttons()`, and implements
 anything: each field's parser runs through `attempt()`, and when any failed,
 `show_errors()` puts each error under its field and the cursor on the first;
 nothing is saved. Enter in a one-line field and ctrl+s save; escape cancels.
+A domain error that `save()` lets through (a FieldError raised while saving)
+is caught the same way and shown in place, under the field it names when the
+form has one, else above the buttons: no traceback ever reaches a person.
 
 A page that holds a form without being a dialog (settings, the debrief) uses
 `form_row()` and `show_field_errors()` the same way. The look is the
@@ -23,16 +26,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from companion.domain.errors import FieldError
 from companion.tui.context import refuse_when_read_only
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.literal import literal
 from companion.tui.widgets.fields import TextField
 
 R = TypeVar("R")
+# The key of a form's own error line, for an error that names none of its fields.
+FORM_ERROR = "form"
 T = TypeVar("T")
 
 Errors = dict[str, FieldError]
@@ -85,9 +90,13 @@ def show_field_errors(node: DOMNode, errors: Errors, labels: Mapping[str, str]) 
         where.display = True
         first = first or key
     if first is not None:
-        field = node.query_one(f"#{first}")
-        field.focus()
-        field.scroll_visible()
+        fields = node.query(f"#{first}")
+        if fields:
+            field = fields.first()
+            field.focus()
+            field.scroll_visible()
+        else:  # an error of the whole form, above its buttons
+            node.query_one(f"#{first}-error").scroll_visible()
 
 
 def field_value(node: DOMNode, key: str) -> str:
@@ -104,7 +113,7 @@ def field_value(node: DOMNode, key: str) -> str:
     raise TypeError(f"#{key} is a {type(widget).__name__}, not a field with text")
 
 
-class FormScreen(ModalScreen[R | None]):
+class FormScreen(Dialog[R | None]):
     """A dialog of labelled fields. Subclasses compose rows with `row()`, end with
     `buttons()`, and implement `save()`, which dismisses with what was saved.
 
@@ -145,7 +154,11 @@ class FormScreen(ModalScreen[R | None]):
     def buttons(
         self, save_label: str = "Save", cancel_label: str = "Cancel", *before: Button
     ) -> ComposeResult:
-        """The buttons row: any of the form's own first, then Cancel, then Save (primary)."""
+        """The buttons row: any of the form's own first, then Cancel, then Save (primary);
+        above it, the line for an error that names no field of the form."""
+        error = Static(id=f"{FORM_ERROR}-error", classes="field-error")
+        error.display = False
+        yield error
         with Horizontal(classes="buttons"):
             yield from before
             yield Button(cancel_label, id="cancel", compact=True)
@@ -178,7 +191,25 @@ class FormScreen(ModalScreen[R | None]):
     def action_save(self) -> None:
         if self.writes and refuse_when_read_only(self):
             return
-        self.save()
+        try:
+            self.save()
+        except FieldError as error:
+            self.show_errors({self.error_key(error): error}, self.labels())
+
+    def labels(self) -> Mapping[str, str]:
+        """Each field's label by its key, for the errors (a form may say more)."""
+        return {}
+
+    def error_key(self, error: FieldError) -> str:
+        """The field a domain error belongs under: the one whose key or label it names,
+        else the form's own error line."""
+        named = error.field.casefold().replace(" ", "-")
+        for key, label in self.labels().items():
+            if named in (key.casefold(), label.casefold().replace(" ", "-")):
+                return key
+        if self.query(f"#{named}-error"):
+            return named
+        return FORM_ERROR
 
     def save(self) -> None:
         raise NotImplementedError

@@ -8,9 +8,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.keymap import shown_key
 from companion.tui.navigation import DESTINATIONS
 
@@ -18,7 +19,13 @@ NAV_ACTIONS = {f"go('{d.mode}')" for d in DESTINATIONS}
 
 
 def _key(binding: Binding) -> str:
-    return binding.key_display or binding.key.replace("question_mark", "?")
+    key = binding.key_display or binding.key.replace("question_mark", "?")
+    return "escape" if key == "esc" else key
+
+
+def _keys(binding: Binding) -> set[str]:
+    """The keys a row names ("? f1" is two), for listing each key once."""
+    return set(_key(binding).replace(",", " ").split())
 
 
 def _rows(bindings: list[Binding]) -> Content:
@@ -54,7 +61,7 @@ def _quit_key(app: App[object]) -> str:
     return shown_key(app, "quit", "q")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark,f1", "dismiss", "Close", key_display="?", id="help"),
@@ -88,7 +95,17 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", classes="dialog-title")
             yield Static("Go to", classes="section-title first")
             yield Static(_rows(places))
-            here = screen_bindings(self.under)
+            # Each key once: what it does everywhere is said there, and what a
+            # screen gives a key of its own (escape: Back) is said under the screen.
+            common = {key for b in everywhere for key in _keys(b)}
+            here = [
+                b
+                for b in screen_bindings(self.under)
+                if b.action not in ("app.help", "help")
+                and (not _keys(b) & common or _keys(b) == {"escape"})
+            ]
+            mine = {key for b in here for key in _keys(b)}
+            everywhere = [b for b in everywhere if not _keys(b) & mine]
             if here:
                 title = getattr(self.under, "TITLE", None) or "this screen"
                 yield Static(f"On {title}", classes="section-title")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
@@ -30,7 +31,7 @@ LABELS = {
     "company": "Company",
     "role": "Role",
     "round": "Round",
-    "held-on": "Held on",
+    "held-on": "On",
     "decision-by": "Decision by",
     "people": "People met",
     "prefers": "They prefer",
@@ -76,10 +77,10 @@ class InterviewForm(FormScreen[int]):
             )
             held_on = editing.held_on.isoformat() if editing else ""
             yield from self.text_row(
-                "Held on",
+                "On",
                 "held-on",
                 held_on or ("" if self.next_round_of else "today"),
-                placeholder="YYYY-MM-DD, today, -2d, +1w",
+                placeholder="YYYY-MM-DD, today, thu, next fri, -2d",
             )
             decision = editing.decision_by.isoformat() if editing and editing.decision_by else ""
             yield from self.text_row(
@@ -110,7 +111,7 @@ class InterviewForm(FormScreen[int]):
             yield from self.row(
                 "Final round",
                 Checkbox(
-                    "this was the last round",
+                    "the last round",
                     editing.final_round if editing else False,
                     id="final",
                     compact=True,
@@ -118,6 +119,9 @@ class InterviewForm(FormScreen[int]):
             )
             yield from self.row("Notes", NoteArea(editing.notes if editing else "", id="notes"))
             yield from self.buttons()
+
+    def labels(self) -> dict[str, str]:
+        return LABELS
 
     def on_mount(self) -> None:
         self.query_one("#company", TextField).focus()
@@ -174,7 +178,18 @@ class InterviewForm(FormScreen[int]):
             changed = interviews.save_interview(app.repo, with_details(self.interview, made))
             self.dismiss(changed.id)
             return
-        added, previous = interviews.add_interview(app.repo, made)
+        made = replace(made, added_on=today)
+        twin = interviews.logged_before(app.repo, made)
+        after = self.next_round_of.id if self.next_round_of is not None else None
+        added, previous = interviews.add_interview(app.repo, made, after=after)
+        if twin is not None:
+            self.app.notify(
+                f"{twin.title} on {friendly(twin.held_on, today)} was logged before too; "
+                "both are kept. If it is the same one, o on either sets it aside.",
+                title="Logged twice?",
+                markup=False,
+                timeout=10,
+            )
         if previous is not None:
             self.app.notify(
                 f"This is the next round after {friendly(previous.held_on, today)}; "

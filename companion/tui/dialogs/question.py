@@ -11,8 +11,9 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Select, Static
 
+from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.domain.practice import (
     Question,
@@ -27,7 +28,7 @@ from companion.domain.practice import (
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
-from companion.tui.literal import literal
+from companion.tui.literal import line, literal
 from companion.tui.widgets import TextBox
 
 STAR_FIELDS = ("situation", "task", "action", "result")
@@ -87,14 +88,7 @@ class QuestionForm(_QuestionFields):
                 ", ".join(question.tags) if question else "",
                 placeholder="with commas between",
             )
-            interview = question.interview_id if question else None
-            yield from self.text_row(
-                LABELS["interview"],
-                "interview",
-                str(interview or ""),
-                short=True,
-                beside="the number of the one it came from",
-            )
+            yield from self.row(LABELS["interview"], self.interview_choice(question))
             yield from self.row(
                 LABELS["went-wrong"],
                 TextBox(
@@ -110,6 +104,26 @@ class QuestionForm(_QuestionFields):
 
     def on_mount(self) -> None:
         self.query_one("#text").focus()
+
+    def interview_choice(self, question: Question | None) -> Select[str]:
+        """The interview it came from, by name and day (the app never shows their ids)."""
+        app = app_of(self)
+        today = app.clock.today()
+        interviews = sorted(
+            app.repo.interviews.all(), key=lambda i: (i.held_on, i.id or 0), reverse=True
+        )
+        current = question.interview_id if question else None
+        return Select(
+            [
+                (line(f"{i.title}, {friendly(i.held_on, today)}"), str(i.id))
+                for i in interviews
+                if i.id is not None
+            ],
+            value=str(current) if current in {i.id for i in interviews} else Select.NULL,
+            prompt="none",
+            id="interview",
+            compact=True,
+        )
 
     def save(self) -> None:
         app = app_of(self)

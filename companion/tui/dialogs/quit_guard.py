@@ -12,10 +12,10 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from companion.tui.context import app_of
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.literal import literal
 
 QuitChoice = Literal["saved", "discard", "stay"]
@@ -26,7 +26,7 @@ HINT = (
 )
 
 
-class QuitGuardScreen(ModalScreen[QuitChoice]):
+class QuitGuardScreen(Dialog[QuitChoice]):
     """Dismissed with "saved" (quit now), "discard" (quit anyway) or "stay"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,9 +18,11 @@ from companion.domain.references import Reference, new_reference
 from companion.services import interviews
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs.confirm import Confirm
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
 from companion.tui.literal import line
 from companion.tui.widgets import TextField
+from companion.tui.widgets.lists import StillList
 
 HEADS_UP = (
     "A short heads-up lets them prepare: the role, the company, and why you want it. "
@@ -170,7 +171,7 @@ class InterviewReferences(FormScreen[bool]):
         self.dismiss(changed != self.interview)
 
 
-class ReferencesScreen(ModalScreen[None]):
+class ReferencesScreen(Dialog[None]):
     """Your references: add, edit, remove."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -188,7 +189,7 @@ class ReferencesScreen(ModalScreen[None]):
                 "asks, companion reminds you to give them a heads-up.",
                 classes="dialog-text",
             )
-            yield OptionList(id="reference-list", compact=True)
+            yield StillList(id="reference-list", compact=True)
             yield Static(id="no-references", classes="quiet")
             yield Static("n new · e edit · d remove · escape close", classes="quiet hint")
 
@@ -206,8 +207,8 @@ class ReferencesScreen(ModalScreen[None]):
         empty.display = not references
         empty.update("No references yet. Press n to add one.")
         ids = [r.id for r in references]
-        if highlight in ids:
-            options.highlighted = ids.index(highlight)
+        if ids:
+            options.highlighted = ids.index(highlight) if highlight in ids else 0
 
     def _selected(self) -> Reference | None:
         options = self.query_one("#reference-list", OptionList)

@@ -82,6 +82,7 @@ class WelcomeScreen(WeeklyGoalScreen):
     later_label = "Skip for now"
 
     def action_cancel(self) -> None:
+        """Skip for now: no goal until one is set (settings, or the palette)."""
         if not app_of(self).repo.read_only:
             settings.finish_welcome(app_of(self).repo)
         self.dismiss(None)

@@ -9,6 +9,7 @@ highlighted question into a practice question at once.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -48,6 +49,7 @@ from companion.domain.debrief import (
     step_number,
 )
 from companion.domain.errors import FieldError
+from companion.domain.fit import ASPECT_LABELS
 from companion.domain.interviews import Interview
 from companion.domain.mood import MOOD_SCALE, mood_word
 from companion.domain.timeline import build_timeline, debrief_hint
@@ -92,9 +94,14 @@ FIELD_IDS = {
     "decision date": "decision",
     "what they said": "said",
     "first impressions": "impressions-note",
-    **{label: label for label in IMPRESSIONS},
+    **{ASPECT_LABELS[aspect].lower(): aspect for aspect in IMPRESSIONS},
 }
 ASKED_OPTIONS = (("Yes, I asked", "yes"), ("No, not this time", "no"))
+
+
+def decision_example(today: date) -> str:
+    """An example decision date as typed: a week from today, never one gone by."""
+    return (today + timedelta(days=7)).isoformat()
 
 
 def open_debrief(app: CompanionApp, interview_id: int) -> None:
@@ -338,8 +345,9 @@ class DebriefScreen(Screen[None]):
                 compact=True,
                 select_on_focus=False,
             ),
-            hint="When they expect to decide: 2026-03-10, +1w, ...; it becomes the "
-            "interview's decision date. Blank if they did not say.",
+            hint=f"When they expect to decide: {decision_example(app_of(self).clock.today())}, "
+            "next fri, +1w, ...; it becomes the interview's decision date. Blank if they "
+            "did not say.",
         )
         yield from self._field("What they said", TextBox(debrief.next_steps, id="said"))
         reminder = Static(id="reminder")
@@ -358,7 +366,7 @@ class DebriefScreen(Screen[None]):
         for label in IMPRESSIONS:
             score = scores[label]
             yield from self._field(
-                label.capitalize(), score_field(score, label), beside=IMPRESSION_QUESTIONS[label]
+                ASPECT_LABELS[label], score_field(score, label), beside=IMPRESSION_QUESTIONS[label]
             )
         yield from self._field("In your words", TextBox(interview.fit.note, id="impressions-note"))
 

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from companion.domain.dates import friendly
-from companion.domain.summary import Summary
+from companion.domain.summary import Summary, part_of_day
 from companion.services import summary as summaries
 from companion.tui.context import app_of, read_only_sentence
 from companion.tui.literal import line, literal
@@ -22,22 +22,38 @@ from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 URGE_HINT = "Feel like checking your inbox? Press i and breathe for a minute instead."
+# Day one (calm.md, rule 9): how to begin.
+START = "Had an interview, or one coming up? n logs it, and companion keeps the dates."
 
 
 def greeting(hour: int) -> str:
-    if hour < 5 or hour >= 18:
-        return "Good evening."
-    if hour < 12:
-        return "Good morning."
-    return "Good afternoon."
+    """The same part of the day the day's suggestion is chosen for."""
+    return f"Good {part_of_day(hour)}."
 
 
-def also_lines(summary: Summary) -> list[str]:
+def coming_up_lines(summary: Summary) -> list[Content]:
+    """The interviews still to come: never "waiting to hear" (calm.md, rule 10)."""
+    return [
+        Content.assemble(
+            ("Coming up  ", "$foreground-muted"),
+            line(row.interview.title),
+            f", {row.timeline.next_step.removeprefix('interview ')}",
+        )
+        for row in summary.coming_up
+    ]
+
+
+def also_lines(summary: Summary, offers: int = 0) -> list[str]:
     """Quiet pointers to the places that hold more, for what the actions did not mention."""
     kinds = {action.kind for action in summary.actions}
     lines = []
-    if summary.waiting:
-        count = len(summary.waiting)
+    if summary.more:
+        lines.append(f"and {summary.more} more: w")
+    if offers >= 2:
+        lines.append(f"{offers} offers in hand: v sets them side by side.")
+    waiting = summary.waiting_to_hear
+    if waiting:
+        count = len(waiting)
         lines.append(
             f"Waiting to hear from {count} interview{'s' if count > 1 else ''}: "
             "w shows each one's next kind date."
@@ -57,13 +73,16 @@ class HomeScreen(Screen[None]):
     # in the footer and the help.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("i", "breathe", "Breathe", tooltip="I want to check my inbox"),
-        Binding("n", "log_application", "Log application"),
+        Binding("n", "log_interview", "Log interview"),
+        Binding("l", "log_application", "Log application"),
         Binding("1", "act(1)", "Open", key_display="1-3"),
         Binding("2", "act(2)", "", show=False),
         Binding("3", "act(3)", "", show=False),
+        Binding("v", "offers", "Offers side by side", show=False),
     ]
 
     summary: Summary | None = None
+    offers = 0
     # The data's change count and the minute the summary shown was made for.
     shown_for: tuple[int, datetime] | None = None
 
@@ -72,7 +91,9 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home", classes="page"):
             yield Static(id="today", classes="quiet")
             yield Static(id="message", classes="headline")
+            yield Static(START, id="start")
             yield Static(id="actions")
+            yield Static(id="coming-up")
             yield Static(id="suggestion-title", classes="section-title")
             yield Static(id="suggestion")
             yield Static(id="also", classes="quiet")
@@ -115,6 +136,7 @@ class HomeScreen(Screen[None]):
     def show(self, summary: Summary) -> None:
         self.summary = summary
         self.query_one("#message", Static).update(literal(summary.message))
+        self.query_one("#start", Static).display = summary.first_day
         actions = self.query_one("#actions", Static)
         actions.display = bool(summary.actions)
         actions.update(
@@ -129,8 +151,13 @@ class HomeScreen(Screen[None]):
         suggestion = self.query_one("#suggestion", Static)
         suggestion.display = has_suggestion
         suggestion.update(literal(summary.suggestion or ""))
+        coming = self.query_one("#coming-up", Static)
+        coming_lines = coming_up_lines(summary)
+        coming.display = bool(coming_lines)
+        coming.update(Content("\n").join(coming_lines))
         also = self.query_one("#also", Static)
-        lines = also_lines(summary)
+        self.offers = sum(1 for row in summary.waiting if row.interview.open_offer)
+        lines = also_lines(summary, self.offers)
         also.display = bool(lines)
         also.update(Content("\n").join(line(text) for text in lines))
         bar = self.query_one("#applied", GentleBar)
@@ -152,8 +179,10 @@ class HomeScreen(Screen[None]):
             count = len(self.summary.actions) if self.summary else 0
             number = parameters[0] if parameters else 0
             return isinstance(number, int) and number <= count
-        if action == "log_application":
+        if action in ("log_application", "log_interview"):
             return not app_of(self).repo.read_only
+        if action == "offers":
+            return self.offers >= 2
         return True
 
     def action_act(self, number: int) -> None:
@@ -167,3 +196,9 @@ class HomeScreen(Screen[None]):
 
     def action_log_application(self) -> None:
         app_of(self).open_target("applications:new")
+
+    def action_log_interview(self) -> None:
+        app_of(self).open_target("interview:new")
+
+    def action_offers(self) -> None:
+        app_of(self).open_target("offers")

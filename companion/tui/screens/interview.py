@@ -13,11 +13,11 @@ from textual.widgets import Static
 
 from companion.domain.dates import friendly
 from companion.domain.drafts import DraftKind
-from companion.domain.fit import ASPECTS
+from companion.domain.fit import ASPECT_LABELS, ASPECTS
 from companion.domain.interviews import Interview, references_told
 from companion.domain.references import Reference
-from companion.domain.timeline import Timeline, build_timeline, milestones
-from companion.services import drafts
+from companion.domain.timeline import Timeline, milestones
+from companion.services import drafts, interviews
 from companion.tui.context import app_of
 from companion.tui.dialogs import ChoiceDialog
 from companion.tui.literal import line, literal
@@ -61,6 +61,8 @@ class InterviewScreen(InterviewActions):
         Binding("e", "edit", "Edit"),
         Binding("r", "references", "References", show=False),
         Binding("f", "fit", "How it felt", show=False),
+        Binding("O", "offer", "Offer details", show=False),
+        Binding("v", "offers", "Offers side by side", show=False),
     ]
 
     def __init__(self, interview_id: int) -> None:
@@ -145,9 +147,8 @@ class InterviewScreen(InterviewActions):
             if interview is None:
                 yield Static("This interview is no longer here.", classes="quiet")
             else:
-                today = app.clock.today()
                 references = app.repo.references.all()
-                timeline = build_timeline(interview, today, references)
+                timeline = interviews.timeline(app.repo, interview)
                 yield from self._body(interview, timeline, references)
         yield Footer(compact=True)
 
@@ -161,10 +162,11 @@ class InterviewScreen(InterviewActions):
 
         yield Static(line(interview.title), classes="headline", id="title")
         facts = list(interview.round_words)
-        facts.append(f"held {day(interview.held_on)}")
+        upcoming = interview.held_on > today
+        facts.append(f"{'on' if upcoming else 'held'} {day(interview.held_on)}")
         if interview.decision_by:
             facts.append(f"they expect to decide by {day(interview.decision_by)}")
-        else:
+        elif not upcoming:
             facts.append("no decision date given")
         yield Static(line(" · ".join(facts)).stylize("$foreground-muted"), id="facts")
         yield Static(
@@ -214,6 +216,8 @@ class InterviewScreen(InterviewActions):
                         names.get(r, "someone since removed") for r in contact.references
                     )
                     extra = f": {told}"
+                if contact.to:
+                    extra = f" to {', '.join(contact.to)}"
                 note = f" ({contact.note})" if contact.note else ""
                 entries.append(
                     Content.assemble(
@@ -243,6 +247,10 @@ class InterviewScreen(InterviewActions):
         yield Static(
             self._references(interview, references), classes="section-body", id="references"
         )
+
+        if not interview.offer.is_empty or interview.open_offer:
+            yield Static("The offer", classes="section-title")
+            yield Static(self._offer(interview), classes="section-body", id="offer")
 
         yield Static("How it felt", classes="section-title")
         yield Static(self._fit(interview), classes="section-body", id="fit")
@@ -306,6 +314,29 @@ class InterviewScreen(InterviewActions):
             "what went well."
         ).stylize("$foreground-muted")
 
+    def _offer(self, interview: Interview) -> Content:
+        today = app_of(self).clock.today()
+        offer = interview.offer
+        found: list[Content] = []
+        if offer.respond_by is not None:
+            found.append(
+                Content(f"They would like an answer by {friendly(offer.respond_by, today)}.")
+            )
+        for label, value in (("Pay", offer.pay), ("Leave", offer.leave), ("Remote", offer.remote)):
+            if value:
+                found.append(Content.assemble((f"{label}  ", "$foreground-muted"), line(value)))
+        if offer.start_on is not None:
+            found.append(
+                Content.assemble(("Start  ", "$foreground-muted"), friendly(offer.start_on, today))
+            )
+        if not found:
+            found.append(
+                Content("Nothing noted yet. O notes the answer-by date, pay, leave.").stylize(
+                    "$foreground-muted"
+                )
+            )
+        return lines(*found)
+
     def _fit(self, interview: Interview) -> Content:
         fit = interview.fit
         if fit.is_empty:
@@ -318,7 +349,7 @@ class InterviewScreen(InterviewActions):
                 part
                 for aspect in ASPECTS
                 for part in (
-                    (f"{aspect} ", "$foreground-muted"),
+                    (f"{ASPECT_LABELS[aspect]} ", "$foreground-muted"),
                     (f"{scores[aspect] if scores[aspect] is not None else '–'}", "bold"),
                     ("   ", ""),
                 )

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from companion.domain.interviews import CLOSED, Interview, Outcome
+from companion.domain.interviews import CLOSED, OFFERS, Interview, Outcome
 from companion.services import interviews
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs import (
+    Confirm,
     ContactForm,
     FitForm,
     InterviewForm,
     InterviewReferences,
     MoveOnScreen,
+    OfferForm,
     OutcomeDialog,
 )
 
@@ -30,11 +32,23 @@ OUTCOME_NOTES = {
         "A verbal offer. Ask kindly to have it in writing, and keep applying until it is."
     ),
     Outcome.OFFER_WRITTEN: "A written offer. Take your time, and look at how it felt first.",
-    Outcome.ACCEPTED: "Congratulations. Well waited.",
+    Outcome.ACCEPTED: "Congratulations. Well waited. The others get a kind note on home.",
     Outcome.REJECTED: (
         "Not this time. It is closed and kept; asking once for feedback can help the next one."
     ),
     Outcome.WITHDRAWN: "Withdrawn. It is closed and kept.",
+}
+# What changing to each outcome does, said before it is done.
+OUTCOME_EFFECTS = {
+    Outcome.WAITING: "Its dates come back, counted as before.",
+    Outcome.NEXT_ROUND: "Its check-in waits a week; log the next round when you know its date.",
+    Outcome.OFFER_VERBAL: "Next you can note what it says and when they would like an answer.",
+    Outcome.OFFER_WRITTEN: "Next you can note what it says and when they would like an answer.",
+    Outcome.ACCEPTED: (
+        "It closes. Each other open interview gets one kind suggestion: let them know."
+    ),
+    Outcome.REJECTED: "It closes and is kept; asking once for feedback is suggested.",
+    Outcome.WITHDRAWN: "It closes and is kept.",
 }
 
 
@@ -77,7 +91,8 @@ class InterviewActions(Screen[None]):
             if saved and interview.id is not None:
                 self._next_note(interview.id)
 
-        self.app.push_screen(ContactForm(interview), logged)
+        suggested = [s.kind for s in interviews.timeline(app_of(self).repo, interview).suggestions]
+        self.app.push_screen(ContactForm(interview, suggested), logged)
 
     def action_edit(self) -> None:
         interview = self._writable_current()
@@ -107,11 +122,38 @@ class InterviewActions(Screen[None]):
             if outcome == Outcome.MOVED_ON:
                 self.action_move_on()
                 return
-            interviews.set_outcome(app_of(self).repo, interview, outcome)
-            self.notify(OUTCOME_NOTES[outcome], title=interview.company, markup=False)
-            self.after_change(interview.id)
+            self.app.push_screen(
+                Confirm(
+                    f"Mark it {outcome.label}?",
+                    interview.title,
+                    OUTCOME_EFFECTS[outcome],
+                    yes="Yes, mark it",
+                    no="Leave it as it is",
+                ),
+                lambda yes: self._set_outcome(interview, outcome) if yes else None,
+            )
 
         self.app.push_screen(OutcomeDialog(interview), chosen)
+
+    def _set_outcome(self, interview: Interview, outcome: Outcome) -> None:
+        changed = interviews.set_outcome(app_of(self).repo, interview, outcome)
+        note = OUTCOME_NOTES[outcome]
+        if outcome == Outcome.OFFER_WRITTEN and changed.outcome == Outcome.ACCEPTED:
+            note = "The written offer is logged; it stays accepted. Well waited."
+        self.notify(note, title=interview.company, markup=False)
+        self.after_change(interview.id)
+        if changed.open_offer:
+            self.app.push_screen(OfferForm(changed), lambda _: self.after_change(interview.id))
+
+    def action_offer(self) -> None:
+        interview = self._writable_current()
+        if interview is not None:
+            self.app.push_screen(OfferForm(interview), lambda _: self.after_change(interview.id))
+
+    def action_offers(self) -> None:
+        from companion.tui.screens.offers import OffersScreen
+
+        self.app.push_screen(OffersScreen())
 
     def action_move_on(self) -> None:
         interview = self._writable_current()
@@ -149,10 +191,19 @@ class InterviewActions(Screen[None]):
             return
         self.app.push_screen(InterviewForm(next_round_of=interview), self.after_change)
 
+    def offers_open(self) -> int:
+        return sum(1 for i in app_of(self).repo.interviews.open_ones() if i.open_offer)
+
     def interview_check(self, action: str, interview: Interview | None) -> bool | None:
         """Which of these actions make sense for `interview` (False hides the key)."""
         if action in ("log", "edit", "fit", "references", "outcome"):
             return interview is not None
+        if action == "offer":
+            return interview is not None and (
+                interview.outcome in OFFERS or interview.offered_in_writing
+            )
+        if action == "offers":
+            return self.offers_open() >= 2
         if action == "move_on":
             return interview is not None and interview.is_open
         if action == "reopen":

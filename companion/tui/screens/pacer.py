@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.domain.breathing import CYCLES, PHASE_SECONDS, Breath, breath_at
@@ -23,6 +22,7 @@ from companion.domain.urges import parking_note, trend_sentence
 from companion.services import summary as summaries
 from companion.services import urges
 from companion.tui.context import app_of
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.literal import line, literal
 from companion.tui.widgets import BreathingBox, UrgeChart
 from companion.tui.widgets.footer import Footer
@@ -37,7 +37,7 @@ def counted(breath: Breath) -> Content:
     )
 
 
-class PacerScreen(ModalScreen[None]):
+class PacerScreen(Dialog[None]):
     """Full screen and modal: while breathing, only its own keys apply."""
 
     TITLE = "Breathe"

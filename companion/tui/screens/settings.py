@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Select, Static
 
+from companion.domain.days_off import parse_place, place_text
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEMES,
@@ -65,6 +66,12 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Calendar",
         "Kept current; empty for none.",
     ),
+    # Issue 14: the public holidays kind dates skip.
+    (
+        "country",
+        "Holidays of",
+        "A country code (GB, US-CA) whose holidays kind dates skip; empty for none.",
+    ),
     (
         "your-name",
         "Your name",
@@ -82,6 +89,7 @@ def _typed(settings: Settings) -> dict[str, str]:
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
         "calendar": settings.calendar_path or "",
+        "country": place_text(settings.country, settings.region) if settings.country else "",
         "your-name": settings.your_name,
     }
 
@@ -95,6 +103,9 @@ def _calendar_path(text: str) -> str | None:
 
 class SettingsScreen(Screen[None]):
     TITLE = "Settings"
+    # No field has the focus when Settings opens, so that the place keys (h, w, ...)
+    # work here as everywhere; tab or a click goes to a field.
+    AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "app.go('home')", "Home", key_display="esc"),
@@ -145,7 +156,7 @@ class SettingsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.load()
-        self.query_one("#weekly-goal", TextField).focus()
+        self.set_focus(None)
 
     def on_input_submitted(self) -> None:
         self.action_save()
@@ -168,6 +179,7 @@ class SettingsScreen(Screen[None]):
         )
         retention = attempt(errors, "retention", lambda: parse_retention(self._value("retention")))
         calendar = attempt(errors, "calendar", lambda: _calendar_path(self._value("calendar")))
+        place = attempt(errors, "country", lambda: parse_place(self._value("country")))
         your_name = attempt(errors, "your-name", lambda: parse_your_name(self._value("your-name")))
         if errors or goal is None or retention is None:
             show_field_errors(self, errors, LABELS)
@@ -182,6 +194,7 @@ class SettingsScreen(Screen[None]):
             calendar_path=calendar,
             your_name=your_name if your_name is not None else settings_service.KEEP,
             theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
+            place=place,
         )
         app.theme = settings.theme
         app.notify("Settings saved.", title="Saved", timeout=3)

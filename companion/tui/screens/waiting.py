@@ -23,9 +23,11 @@ from companion.tui.dialogs import InterviewForm, ReferencesScreen
 from companion.tui.literal import one_line
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.widgets.footer import Footer
+from companion.tui.widgets.lists import StillList
 from companion.tui.widgets.nav_bar import NavBar
 
 PHASE_STYLES = {
+    Phase.UPCOMING: "bold $primary",
     Phase.THANK_YOU: "bold $accent",
     Phase.FOLLOW_UP: "bold $primary",
     Phase.DECIDE: "bold $secondary",
@@ -60,7 +62,7 @@ def row_prompt(row: Waiting) -> Content:
     )
 
 
-class InterviewList(OptionList):
+class InterviewList(StillList):
     """The list of interviews; enter opens the highlighted one (shown in the footer)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
@@ -100,6 +102,8 @@ class WaitingScreen(InterviewActions):
         Binding("u", "reopen", "Reopen"),
         Binding("c", "toggle_closed", "Closed too"),
         Binding("r", "your_references", "References", show=False),
+        Binding("O", "offer", "Offer details", show=False),
+        Binding("v", "offers", "Offers side by side", show=False),
     ]
 
     def __init__(self) -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from companion.tui.widgets.filtered_table import Column, FilteredTable
     from companion.tui.widgets.footer import Footer
     from companion.tui.widgets.gentle_bar import GentleBar
+    from companion.tui.widgets.lists import StillList
     from companion.tui.widgets.milestone_line import MilestoneLine
     from companion.tui.widgets.mood_line import MoodLine
     from companion.tui.widgets.nav_bar import NavBar
@@ -37,6 +38,7 @@ MODULES = {
     "NavBar": "nav_bar",
     "NoteArea": "note_area",
     "PracticeStatsPanel": "practice_stats",
+    "StillList": "lists",
     "TextBox": "fields",
     "TextField": "fields",
     "UrgeChart": "urge_chart",
@@ -55,6 +57,7 @@ __all__ = [
     "NavBar",
     "NoteArea",
     "PracticeStatsPanel",
+    "StillList",
     "TextBox",
     "TextField",
     "UrgeChart",

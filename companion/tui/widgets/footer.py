@@ -43,6 +43,14 @@ class _Shown(NamedTuple):
 
 
 class Footer(TextualFooter):
+    # A key not shown now is hidden by a class, not an inline style, so that the
+    # stylesheet can still hide others (the palette's, on a narrow screen).
+    DEFAULT_CSS = """
+    Footer FooterKey.-off {
+        display: none;
+    }
+    """
+
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)
         self._keys: dict[_Key, FooterKey] = {}
@@ -107,7 +115,7 @@ class Footer(TextualFooter):
             previous = widget
         showing = set(idents)
         for ident, widget in self._keys.items():
-            widget.display = ident in showing
+            widget.set_class(ident not in showing, "-off")
 
     def _keeps_order(self, idents: list[_Key]) -> bool:
         """Whether the keys already mounted come in the order wanted (new ones can slot in)."""

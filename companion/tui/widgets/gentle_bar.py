@@ -35,5 +35,11 @@ class GentleBar(Widget):
             f"{self.label}  ",
             ("●" * filled, "$primary"),
             ("○" * (self.cells - filled), "$primary-muted"),
-            f"  {self.done} of {self.goal}",
+            f"  {self.count()}",
         )
+
+    def count(self) -> str:
+        """ "3 of 5"; past the goal, kindly: "16, past your goal of 5"."""
+        if self.goal and self.done > self.goal:
+            return f"{self.done}, past your goal of {self.goal}"
+        return f"{self.done} of {self.goal}"

@@ -5,7 +5,9 @@
     Tue 3 Mar   Wed 4 Mar   Thu 5 Mar   Tue 17 Mar  Tue 14 Apr
 
 Reached milestones are filled, those to come are hollow, today is a diamond.
-When the line does not fit the width, it continues on the next rows.
+A column is as wide as its longest words ("Thu 21 Jan 2027" with its year);
+when the line does not fit the width, it continues on the next rows, so that
+nothing is ever cut off.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from companion.domain.dates import friendly
 from companion.domain.timeline import Milestone
 
 COLUMN = 12
-MIN_COLUMN = 11
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,29 @@ class MilestoneLine(Widget):
         self._today = today
         self.refresh(layout=True)
 
+    def _shown(self, stop: _Stop) -> str:
+        assert self._today is not None
+        on_a_milestone = stop.today and stop.label != "today"
+        return "today" if on_a_milestone else friendly(stop.day, self._today)
+
+    def _words(self, stop: _Stop) -> int:
+        return max(len(stop.label), len(self._shown(stop)))
+
     def _rows(self, width: int) -> list[list[_Stop]]:
+        """The stops in rows that fit `width`: each column as wide as its words and a
+        space (at least COLUMN), the last of a row only as wide as its words."""
         if self._today is None:
             return []
-        every = stops(self._line, self._today)
-        per_row = max(1, width // MIN_COLUMN)
-        return [every[i : i + per_row] for i in range(0, len(every), per_row)]
+        rows: list[list[_Stop]] = [[]]
+        used = 0
+        for stop in stops(self._line, self._today):
+            words = self._words(stop)
+            if rows[-1] and used + words > width:
+                rows.append([])
+                used = 0
+            rows[-1].append(stop)
+            used += max(COLUMN, words + 1)
+        return [row for row in rows if row]
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         rows = self._rows(width)
@@ -85,19 +103,16 @@ class MilestoneLine(Widget):
 
     def render(self) -> Content:
         width = self.content_region.width or 80
-        blocks: list[Content] = []
-        for row in self._rows(width):
-            column = max(MIN_COLUMN, min(COLUMN, width // len(row)))
-            blocks.append(self._block(row, column))
-        return Content("\n\n").join(blocks)
+        return Content("\n\n").join(self._block(row) for row in self._rows(width))
 
-    def _block(self, row: list[_Stop], column: int) -> Content:
+    def _block(self, row: list[_Stop]) -> Content:
         assert self._today is not None
         track: list[Content | tuple[str, str]] = []
         labels: list[Content | tuple[str, str]] = []
         days: list[Content | tuple[str, str]] = []
         for index, stop in enumerate(row):
             last = index == len(row) - 1
+            column = self._words(stop) if last else max(COLUMN, self._words(stop) + 1)
             if stop.today:
                 mark, style = "◆", "bold $accent"
             elif stop.reached:
@@ -110,9 +125,8 @@ class MilestoneLine(Widget):
             text_style = (
                 "bold $accent" if stop.today else ("" if stop.reached else "$foreground-muted")
             )
-            on_a_milestone = stop.today and stop.label != "today"
-            shown = "today" if on_a_milestone else friendly(stop.day, self._today)
-            labels.append((f"{stop.label:<{column}}"[:column], text_style))
-            days.append((f"{shown:<{column}}"[:column], text_style or "$foreground-muted"))
+            shown = self._shown(stop)
+            labels.append((f"{stop.label:<{column}}", text_style))
+            days.append((f"{shown:<{column}}", text_style or "$foreground-muted"))
         lines = [Content.assemble(*parts).rstrip() for parts in (track, labels, days)]
         return Content("\n").join(lines)

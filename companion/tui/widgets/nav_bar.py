@@ -43,13 +43,16 @@ class NavBar(Widget):
             brand = Content.assemble((f" {BRAND} ", "bold $primary"), " ")
             parts.append(brand)
             offset += brand.cell_length
+        # Narrower than every label: each place by its key, the current one named too.
+        named = width >= total
         for destination in DESTINATIONS:
             here = destination.mode == self.current
+            label = destination.tab if named or here else ""
             item = Content.assemble(
                 " ",
                 (keys[destination.mode], "bold $accent" if here else "bold $primary"),
-                " ",
-                (destination.tab, "bold $text $boost" if here else ""),
+                " " if label else "",
+                (label, "bold $text $boost" if here else ""),
                 " ",
             )
             self._spans.append((offset, offset + item.cell_length, destination.mode))

@@ -25,6 +25,7 @@ from enum import StrEnum
 from urllib.parse import quote
 
 from companion.domain.dates import friendly
+from companion.domain.days_off import NO_HOLIDAYS, Holidays, is_day_off, next_working_day
 from companion.domain.draft_template import Template, render
 from companion.domain.errors import FieldError
 from companion.domain.interviews import (
@@ -36,7 +37,7 @@ from companion.domain.interviews import (
     Outcome,
 )
 from companion.domain.references import Reference
-from companion.domain.timeline import Suggestion, names, pending_references
+from companion.domain.timeline import Suggestion, elsewhere_of, names, pending_references
 
 
 class DraftKind(StrEnum):
@@ -109,6 +110,7 @@ FIELDS = (
     "callers",
     "call_window",
     "respond_by",
+    "start_date",
     "your_name",
 )
 # What a field with no value shows instead, when its name alone would read oddly.
@@ -135,6 +137,7 @@ FIELD_NOTES = {
     "callers": "who may call a reference, like 'Ana Ruiz or Ben Okafor at Acme'",
     "call_window": "when a reference may hear from them, like 'before Friday 6 March'",
     "respond_by": "the date another offer asks you to answer by",
+    "start_date": "the start date of this offer, as noted",
     "your_name": "your own name",
 }
 
@@ -265,11 +268,13 @@ def words(text: str) -> int:
 
 
 def _offer_elsewhere(situation: Situation) -> Interview | None:
-    found = [
-        other
-        for other in situation.others
-        if other.id != situation.interview.id and other.is_open and other.outcome in OFFERS
-    ]
+    """The open offer elsewhere to answer soonest (rule 12), else any open offer elsewhere
+    (its respond-by date then shows as a placeholder)."""
+    interview = situation.interview
+    dated = elsewhere_of(situation.others).offer_besides(interview, situation.today)
+    if dated is not None:
+        return dated
+    found = [o for o in situation.others if o.id != interview.id and o.open_offer]
     return found[0] if found else None
 
 
@@ -373,8 +378,9 @@ def recipients(kind: DraftKind, situation: Situation) -> list[Recipient]:
 
 
 def _thank_you_order(interview: Interview) -> list[str]:
-    """The people met, in the order noted."""
-    return list(interview.interviewers)
+    """The people met, those not yet thanked first (rule 1: a thank-you to each)."""
+    waiting = [name for name in interview.not_yet_thanked() if name]
+    return waiting + [name for name in interview.interviewers if name not in waiting]
 
 
 def waiting_for(kind: DraftKind, situation: Situation) -> list[Recipient]:
@@ -387,9 +393,7 @@ def waiting_for(kind: DraftKind, situation: Situation) -> list[Recipient]:
         pending = pending_references(interview, situation.references)
         return [Recipient(r.name, r) for r in pending]
     if kind == DraftKind.THANK_YOU:
-        if interview.logged(ContactKind.THANK_YOU):
-            return []
-        return recipients(kind, situation)
+        return [Recipient(name) for name in interview.not_yet_thanked()]
     if interview.logged(SENT_AS[kind]):
         return []
     return recipients(kind, situation)[:1]
@@ -442,6 +446,7 @@ def values(kind: DraftKind, situation: Situation, recipient: Recipient) -> dict[
     offer = _offer_elsewhere(situation)
     respond_by = _respond_by(offer)
     offered = offered_on(interview)
+    start = interview.offer.start_on
     return {
         "name": name or None,
         "first_name": name.split()[0] if name else None,
@@ -457,6 +462,7 @@ def values(kind: DraftKind, situation: Situation, recipient: Recipient) -> dict[
         "callers": _callers(interview),
         "call_window": _call_window(situation),
         "respond_by": long_date(respond_by, today) if respond_by else None,
+        "start_date": long_date(start, today) if start else None,
         "your_name": " ".join(situation.your_name.split()) or None,
     }
 
@@ -468,7 +474,7 @@ def offered_on(interview: Interview) -> date | None:
 
 
 def _respond_by(offer: Interview | None) -> date | None:
-    return None
+    return offer.offer.respond_by if offer is not None else None
 
 
 def _callers(interview: Interview) -> str:
@@ -517,27 +523,26 @@ MID_MORNING = (time(10, 0), time(12, 0))
 AROUND = "around 10 or 11"
 
 
-def _working_day(day: date) -> date:
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
-
-
-def kindest_day(now: datetime, earliest: date | None = None) -> date:
-    """The day a note reads kindest: today while mid-morning on a weekday is still to
-    come (or here), else the next working day; never before `earliest`."""
+def kindest_day(
+    now: datetime, earliest: date | None = None, holidays: Holidays = NO_HOLIDAYS
+) -> date:
+    """The day a note reads kindest: today while mid-morning on a working day is still to
+    come (or here), else the next working day (weekends and `holidays` are days off);
+    never before `earliest`."""
     today = now.date()
     if earliest is not None and earliest > today:
-        return _working_day(earliest)
-    if today.weekday() < 5 and now.time() < MID_MORNING[1]:
+        return next_working_day(earliest, holidays)
+    if not is_day_off(today, holidays) and now.time() < MID_MORNING[1]:
         return today
-    return _working_day(today + timedelta(days=1))
+    return next_working_day(today + timedelta(days=1), holidays)
 
 
-def kindest_time(now: datetime, earliest: date | None = None) -> str:
+def kindest_time(
+    now: datetime, earliest: date | None = None, holidays: Holidays = NO_HOLIDAYS
+) -> str:
     """One calm sentence: when to send it."""
     today = now.date()
-    day = kindest_day(now, earliest)
+    day = kindest_day(now, earliest, holidays)
     if day == today and MID_MORNING[0] <= now.time() < MID_MORNING[1]:
         return "Now is a kind time to send it: mid-morning, when people have settled in."
     if day == today:
@@ -546,11 +551,15 @@ def kindest_time(now: datetime, earliest: date | None = None) -> str:
     when = friendly(day, today)
     if earliest is not None and earliest > today:
         return f"It is welcome from {when}; kindest sent mid-morning that day, {AROUND}."
+    if today.weekday() < 5 and is_day_off(today, holidays):
+        return f"Today is a public holiday; kindest sent mid-morning on {when}, {AROUND}."
     if today.weekday() >= 4 or (day.weekday() == 0 and (day - today).days > 1):
         return (
             f"Kindest sent mid-morning on {when}, {AROUND}: late on a Friday or at the weekend "
             "it waits in an inbox, and first thing Monday it meets a full one."
         )
+    if (day - today).days > 1:
+        return f"Later today is fine; after the holiday, mid-morning on {when} reads kindest."
     if now.time() < time(17, 0):
         return f"Later today is fine; mid-morning tomorrow ({when}) reads kindest, {AROUND}."
     return f"Kindest sent mid-morning tomorrow, {when}, {AROUND}."

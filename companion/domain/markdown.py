@@ -85,8 +85,9 @@ def _timeline(row: Waiting, today: date) -> str:
 
 
 def _to_whom(contact: Contact, reference_names: Mapping[int, str]) -> str:
-    """Whom a note went to: the references a heads-up told."""
-    return ", ".join(reference_names.get(r, "someone since removed") for r in contact.references)
+    """Whom a note went to: the people named, or the references a heads-up told."""
+    told = [reference_names.get(r, "someone since removed") for r in contact.references]
+    return ", ".join([*contact.to, *told])
 
 
 def _contacts(interview: Interview, reference_names: Mapping[int, str]) -> str:

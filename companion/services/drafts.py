@@ -16,7 +16,8 @@ from companion.domain import interviews as rules
 from companion.domain.drafts import Draft, DraftKind, Recipient, Situation
 from companion.domain.errors import FieldError
 from companion.domain.interviews import ContactKind, Interview
-from companion.domain.timeline import build_timeline
+from companion.services import interviews
+from companion.services.days_off import holidays
 from companion.store.draft_templates import LoadedTemplate, drafts_folder, load_template, shown
 from companion.store.repository import Repository
 
@@ -45,9 +46,9 @@ def situation(repo: Repository, interview: Interview) -> Situation:
 
 
 def current_kind(repo: Repository, interview: Interview) -> DraftKind | None:
-    """The note the interview's current action asks for, if any."""
-    timeline = build_timeline(interview, repo.clock.today(), repo.references.all())
-    return notes.current_kind(timeline.suggestions)
+    """The note the interview's current action asks for, if any (its timeline knows the
+    holidays and the other interviews: a withdrawal, an offer in hand elsewhere)."""
+    return notes.current_kind(interviews.timeline(repo, interview).suggestions)
 
 
 def fitting_kinds(repo: Repository, interview: Interview) -> list[DraftKind]:
@@ -56,7 +57,7 @@ def fitting_kinds(repo: Repository, interview: Interview) -> list[DraftKind]:
 
 
 def _nothing_to_write(repo: Repository, interview: Interview, facts: Situation) -> FieldError:
-    timeline = build_timeline(interview, repo.clock.today(), repo.references.all())
+    timeline = interviews.timeline(repo, interview)
     fitting = ", ".join(kind.value for kind in notes.fitting_kinds(facts))
     also = f"; name a kind to write one anyway ({fitting})" if fitting else ""
     return FieldError(
@@ -88,12 +89,12 @@ def draft(
     made = notes.compose(wanted, facts, recipient, loaded.template)
     earliest = None
     if wanted == DraftKind.CHECK_IN:
-        earliest = build_timeline(interview, facts.today, facts.references).follow_up_from
+        earliest = interviews.timeline(repo, interview).follow_up_from
     return DraftResult(
         draft=made,
         interview=interview,
         recipients=tuple(notes.recipients(wanted, facts)),
-        send=notes.kindest_time(repo.clock.now(), earliest),
+        send=notes.kindest_time(repo.clock.now(), earliest, holidays(repo)),
         template_path=loaded.path,
         problem=loaded.problem,
     )
@@ -114,8 +115,7 @@ def next_step(repo: Repository, interview_id: int) -> str:
     interview = repo.interviews.require(interview_id)
     if not interview.is_open:
         return f"It is closed now: {interview.outcome.label}."
-    timeline = build_timeline(interview, repo.clock.today(), repo.references.all())
-    return f"Next: {timeline.next_step}."
+    return f"Next: {interviews.timeline(repo, interview).next_step}."
 
 
 def mailto(subject: str, body: str, address: str = "") -> str:
@@ -131,6 +131,7 @@ def mark_sent(repo: Repository, sent: Draft, interview_id: int, text: str = "") 
     interview = repo.interviews.require(interview_id)
     kind = notes.SENT_AS[sent.kind]
     references = (sent.reference_id,) if sent.reference_id is not None else ()
+    to = (sent.to,) if sent.to and kind in rules.TO_PEOPLE else ()
     changed = rules.log_contact(
         interview,
         kind,
@@ -138,6 +139,7 @@ def mark_sent(repo: Repository, sent: Draft, interview_id: int, text: str = "") 
         today,
         references=references if kind == ContactKind.REFERENCES_NOTIFIED else (),
         text=text,
+        to=to,
     )
     repo.interviews.save(changed)
     return changed

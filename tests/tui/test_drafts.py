@@ -139,11 +139,19 @@ async def test_i_sent_it_logs_it_and_the_timeline_moves_to_quiet(
         assert isinstance(app.screen, DraftScreen)
         await pilot.press("s", "y")
         await pilot.pause()
+        # a thank-you to each person met: Ben's comes next
+        assert isinstance(app.screen, DraftScreen)
+        assert shown(app, "#draft-to").startswith("To Ben Okafor")
+        await pilot.press("s", "y")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "thank-you" not in shown(app, "#actions")
     with Repository.open(db_path, clock, access="read") as repo:
         interview = repo.interviews.require(1)
-    assert [c.kind for c in interview.contacts] == [ContactKind.THANK_YOU]
+    assert [(c.kind, c.to) for c in interview.contacts] == [
+        (ContactKind.THANK_YOU, ("Ana Ruiz",)),
+        (ContactKind.THANK_YOU, ("Ben Okafor",)),
+    ]
     assert build_timeline(interview, TODAY).phase == Phase.QUIET
 
 
@@ -331,3 +339,18 @@ async def test_your_name_from_settings_signs_the_draft(
         await pilot.pause()
         await open_thank_you(pilot)
         assert note(app).text.endswith("Best wishes,\nSam Park")
+
+
+async def test_i_opens_the_interview_the_note_is_about(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    add_acme(db_path, clock)
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_thank_you(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)

@@ -192,10 +192,19 @@ def test_sending_the_thank_you_moves_the_timeline_and_keeps_the_note(
         assert [r.name for r in made.recipients] == ["Ana Ruiz", "Ben Okafor"]
         assert made.send.startswith("Kindest sent mid-morning today")
         changed = drafts.mark_sent(repo, made.draft, 1, made.draft.text)
-    (contact,) = changed.contacts
-    assert contact.kind == ContactKind.THANK_YOU
-    assert contact.on == clock.today()
-    assert contact.text == made.draft.text
+        (contact,) = changed.contacts
+        assert contact.kind == ContactKind.THANK_YOU
+        assert contact.to == ("Ana Ruiz",)
+        assert contact.on == clock.today()
+        assert contact.text == made.draft.text
+        assert build_timeline(changed, clock.today()).phase == Phase.THANK_YOU
+        waiting = drafts.still_waiting(repo, 1, DraftKind.THANK_YOU)
+        assert [r.name for r in waiting] == ["Ben Okafor"]
+        to_ben = drafts.draft(repo, 1)
+        assert to_ben.draft.to == "Ben Okafor"
+        changed = drafts.mark_sent(repo, to_ben.draft, 1, to_ben.draft.text)
+        assert drafts.still_waiting(repo, 1, DraftKind.THANK_YOU) == []
+    assert [c.to for c in changed.contacts] == [("Ana Ruiz",), ("Ben Okafor",)]
     assert build_timeline(changed, clock.today()).phase == Phase.QUIET
 
 

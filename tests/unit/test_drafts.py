@@ -35,6 +35,7 @@ from companion.domain.drafts import (
     refusal,
     split_text,
     values,
+    waiting_for,
     when_we_met,
     words,
 )
@@ -42,6 +43,7 @@ from companion.domain.errors import FieldError
 from companion.domain.interviews import (
     ContactKind,
     Interview,
+    Offer,
     Outcome,
     log_contact,
     new_interview,
@@ -89,7 +91,8 @@ def _offer(outcome: Outcome, on: date = date(2026, 3, 2), **changes: object) -> 
 
 def _elsewhere(outcome: Outcome) -> Interview:
     other = new_interview(company="Globex", role="Analyst", held_on=date(2026, 2, 16))
-    return replace(set_outcome(other, outcome, date(2026, 3, 1)), id=9)
+    offer = Offer(respond_by=date(2026, 3, 9))
+    return replace(set_outcome(other, outcome, date(2026, 3, 1)), id=9, offer=offer)
 
 
 def _logged(interview: Interview, *entries: tuple[ContactKind, date]) -> Interview:
@@ -188,7 +191,7 @@ def _dates(situation: Situation, kind: DraftKind) -> list[str]:
     filled = values(kind, situation, pick_recipient(kind, situation, None))
     return [
         filled[name] or ""
-        for name in ("when_we_met", "interview_day", "decision_date", "when_offered")
+        for name in ("when_we_met", "interview_day", "decision_date", "when_offered", "respond_by")
         if filled[name]
     ]
 
@@ -509,3 +512,43 @@ def test_every_suggestion_a_note_answers_opens_its_draft_from_home() -> None:
     assert set(FOR_SUGGESTION) == NOTES
     assert action_target("follow_up", 3) == "draft:3:follow_up"
     assert action_target("decide", 3) == "interview:3"
+
+
+def test_the_speed_up_names_the_date_the_other_offer_asks_for() -> None:
+    note = _draft(PHASES["offer elsewhere"][0], DraftKind.SPEED_UP)
+    assert "asked to answer by Monday 9 March" in note.body
+    assert "[" not in note.body
+
+
+def test_accepting_names_the_start_date_when_it_is_noted() -> None:
+    offer = _offer(Outcome.OFFER_WRITTEN, offer=Offer(start_on=date(2026, 4, 6)))
+    note = _draft(Situation(offer, TODAY), DraftKind.ACCEPT)
+    assert "I look forward to starting on Monday 6 April." in note.body
+    assert "starting on" not in _draft(PHASES["written offer"][0], DraftKind.ACCEPT).body
+
+
+def test_a_thank_you_goes_first_to_those_not_yet_thanked() -> None:
+    situation = PHASES["thank-you"][0]
+    thanked_ana = log_contact(
+        situation.interview, ContactKind.THANK_YOU, TODAY, TODAY, to=["Ana Ruiz"]
+    )
+    later = replace(situation, interview=thanked_ana)
+    assert [r.name for r in recipients(DraftKind.THANK_YOU, later)] == ["Ben Okafor", "Ana Ruiz"]
+    assert [r.name for r in waiting_for(DraftKind.THANK_YOU, later)] == ["Ben Okafor"]
+
+
+def test_a_public_holiday_is_not_a_kind_day_to_send() -> None:
+    holidays = frozenset({date(2026, 3, 4), date(2026, 3, 9)})
+    assert kindest_day(_at(4, 9, 0), holidays=holidays) == date(2026, 3, 5)
+    assert kindest_time(_at(4, 9, 0), holidays=holidays).startswith("Today is a public holiday")
+    assert kindest_day(_at(6, 15, 0), holidays=holidays) == date(2026, 3, 10)
+    assert "after the holiday" in kindest_time(_at(3, 14, 0), holidays=holidays)
+
+
+def test_asking_for_the_offer_in_writing_once_takes_it_off_home() -> None:
+    verbal = _offer(Outcome.OFFER_VERBAL)
+    before = build_timeline(verbal, TODAY)
+    assert [s.home for s in before.suggestions if s.kind == "in_writing"] == [True]
+    asked = log_contact(verbal, ContactKind.IN_WRITING, TODAY, TODAY, to=["Ana Ruiz"])
+    after = build_timeline(asked, TODAY)
+    assert [s.home for s in after.suggestions if s.kind == "in_writing"] == [False]

@@ -92,6 +92,7 @@ class DraftScreen(Screen[None]):
         Binding("s", "sent", "I sent it", tooltip="Log it as sent today"),
         Binding("e", "editor", "Editor", tooltip="Open it in your editor ($EDITOR)", show=False),
         Binding("n", "next_person", "Next person", tooltip="The same note to the next person"),
+        Binding("i", "interview", "Its interview", show=False),
         Binding("question_mark", "app.help", "Help", key_display="?", show=False, id="help"),
         Binding("f1", "app.help", "Help", show=False, id="help"),
     ]
@@ -144,7 +145,7 @@ class DraftScreen(Screen[None]):
         return area is not None and area.has_focus
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("back", "app.help"):
+        if action in ("back", "app.help", "interview"):
             return True
         if self.made is None:
             return False
@@ -240,6 +241,12 @@ class DraftScreen(Screen[None]):
         if area is not None:
             area.load_text(visible(edited.rstrip("\n")))
         self._status("Back from your editor; the note holds your changes.")
+
+    def action_interview(self) -> None:
+        """The interview the note is about (to log something else, or to look)."""
+        from companion.tui.screens.interview import InterviewScreen
+
+        self.app.push_screen(InterviewScreen(self.interview_id))
 
     def action_next_person(self) -> None:
         if self.made is None:

@@ -52,7 +52,7 @@ class InterviewScreen(InterviewActions):
         Binding("l", "log", "Log contact"),
         Binding("o", "outcome", "Outcome"),
         Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
-        Binding("t", "draft", "Draft", tooltip="Draft a note: a thank-you, a check-in, ... to copy"),
+        Binding("t", "draft", "Draft", tooltip="A note to copy: a thank-you, a check-in, ..."),
         Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
         Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("m", "move_on", "Move on"),

@@ -59,6 +59,16 @@ from companion.domain.practice import (
     retrievability,
 )
 from companion.domain.references import Reference
+from companion.domain.stories import new_story
+from companion.domain.worries import (
+    FOLLOW_UP_DAYS,
+    TurnedOut,
+    did_something,
+    let_go,
+    looked_back,
+    park,
+)
+from companion.domain.writing import PROGRAMME_TAG, PROMPTS, programme, step
 from companion.services import practice
 from companion.store.repository import Repository
 
@@ -103,6 +113,9 @@ register("reviews", "questions", lambda p: p.reviews)
 register("journal", "journal", lambda p: p.journal_entries)
 register("debriefs", "debriefs", lambda p: _debrief_count(p))
 register("urges", "urges", lambda p: p.days // 2)
+register("stories", "stories", lambda p: max(1, p.questions // 50))
+register("worries", "worries", lambda p: p.days // 3)
+register("writing", "writing", lambda p: min(len(PROMPTS), p.journal_entries // 20))
 
 
 @generator("settings", needs="settings")
@@ -530,8 +543,106 @@ def _urges(repo: Repository, profile: Profile, rng: random.Random) -> int:
         _at(rng, _recent_day(rng, profile.days), 8, 22) for _ in range(profile.days // 2)
     )
     for moment in moments:
-        repo.urges.note(moment)
+        urge = repo.urges.note(moment)
+        if rng.random() < 0.8:  # most urges end with a choice, mostly "leave it"
+            repo.urges.choose(urge, "leave" if rng.random() < 0.75 else "look")
     return len(moments)
+
+
+STORY_TITLES = (
+    "The late launch",
+    "Saving the audit",
+    "The team that disagreed",
+    "A customer who left",
+    "Learning a new stack",
+    "The outage at night",
+    "Mentoring a new colleague",
+    "A project cut in half",
+)
+
+
+@generator("stories", needs="stories")
+def _stories(repo: Repository, profile: Profile, rng: random.Random) -> int:
+    """STAR stories, each linked to a few of the bank's questions and told now and then."""
+    ids = sorted(q.id for q in repo.questions.all() if q.id is not None)
+    count = max(1, profile.questions // 50)
+    for n in range(count):
+        title = f"{STORY_TITLES[n % len(STORY_TITLES)]}" + (
+            f" ({n // len(STORY_TITLES) + 1})" if n >= len(STORY_TITLES) else ""
+        )
+        story = new_story(
+            title,
+            _at(rng, _recent_day(rng, profile.days)),
+            situation=text.answer(rng, 25),
+            task=text.answer(rng, 15),
+            action=text.answer(rng, 40),
+            result=text.answer(rng, 20),
+            tags=text.question_tags(rng, "story"),
+            question_ids=rng.sample(ids, min(len(ids), rng.randint(1, 4))),
+        )
+        repo.stories.add(replace(story, told=rng.randint(0, 12)))
+    return count
+
+
+WORRIES = (
+    "Did {company} write back?",
+    "What if {company} went with someone else?",
+    "I should have said more about the project at {company}.",
+    "Will I hear from {company} this week?",
+    "Money for next month",
+    "What if nobody calls back?",
+)
+
+
+@generator("worries", needs="worries")
+def _worries(repo: Repository, profile: Profile, rng: random.Random) -> int:
+    """Thoughts parked over the history: most answered at their slot (some looked back on),
+    a few the same thought parked again, the last days' still waiting."""
+    companies = sorted({i.company for i in repo.interviews.all()}) or ["Acme"]
+    checkin = time(17, 0)
+    parked = 0
+    while parked < profile.days // 3:
+        moment = _at(rng, _recent_day(rng, profile.days), 8, 16)
+        words = rng.choice(WORRIES).format(company=rng.choice(companies))
+        thought = park(repo.worries.waiting(), words, moment, checkin)
+        thought = repo.worries.add(thought) if thought.id is None else thought
+        parked += 1
+        day = moment.date()
+        if day >= _ago(1):
+            repo.worries.save(thought)  # still waiting for its slot (maybe counted up)
+            continue
+        answer = rng.random()
+        if answer < 0.5:
+            thought = let_go(thought, day)
+            if day <= _ago(FOLLOW_UP_DAYS) and rng.random() < 0.7:
+                thought = looked_back(
+                    thought, rng.choice((TurnedOut.BETTER, TurnedOut.BETTER, TurnedOut.NOT_YET))
+                )
+        elif answer < 0.8:
+            thought = did_something(thought, day)
+        repo.worries.save(thought)  # else kept for another day, not answered since
+    return parked
+
+
+@generator("writing", needs="writing")
+def _writing(repo: Repository, profile: Profile, rng: random.Random) -> int:
+    """One round of the writing programme, a prompt skipped, over days not in a row."""
+    steps = min(len(PROMPTS), profile.journal_entries // 20)
+    day = _ago(40)
+    for _ in range(steps):
+        state = programme(repo.writing.steps(), day)
+        if rng.random() < 0.25:
+            repo.writing.add(step(state, day, written=False))
+        else:
+            entry = Entry(
+                text=text.journal(rng, profile.journal_words, None),
+                written_at=_at(rng, day, 19, 22),
+                tags=(PROGRAMME_TAG,),
+            )
+            saved = repo.journal.add(entry)
+            repo.writing.add(step(state, day, written=True, entry_id=saved.id))
+        day += timedelta(days=rng.randint(1, 4))
+    return steps
 
 
 @dataclass(frozen=True)

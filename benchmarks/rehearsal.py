@@ -15,10 +15,11 @@ Afterwards the copy is opened again and every rating pressed must be there, in
 order, or the session fails: a rating that was not stored would be fast for
 nothing.
 
-There must be a next question after each rating: ratings cycle through Good,
-Again, Easy, Hard, and the last question of the queue is rated Again, so that
-it comes back (the frozen clock keeps an Again card within the sitting). A
-database with nothing due is practised ahead (`f`) first.
+Ratings cycle through Good, Again, Easy, Hard. A sitting ends when its
+questions are done (at most the daily limit, and an Again or Hard comes back
+only once): then the driver practises ahead (`f`) and goes on, and the rating
+that ended the sitting is stored and checked but not timed (no next question
+follows it). A database with nothing due is practised ahead first.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ CYCLE = "3142"  # Good, Again, Easy, Hard
 
 PROGRESS = re.compile(rb"Question (\d+) of (\d+)")
 REVEALED = b"Your answer"
+SITTING_DONE = b"You rehearsed"
 
 
 @dataclass
@@ -65,13 +67,18 @@ class Session:
     save_delays: list[float] = field(default_factory=list)  # seconds, key to a loading file
     ratings: list[int] = field(default_factory=list)
     due_at_start: int = 0
+    sittings: int = 1
 
     def p95(self) -> float:
         return percentile(self.latencies, 95)
 
     def summary(self) -> str:
         """One line: the figures of this sitting, in ms."""
-        shown = [f"{len(self.ratings)} ratings", f"{self.due_at_start} in the first queue"]
+        shown = [
+            f"{len(self.ratings)} ratings",
+            f"{self.due_at_start} in the first queue",
+            f"{self.sittings} sittings",
+        ]
         if self.latencies:
             shown.append(
                 f"next question p50 {percentile(self.latencies, 50) * 1000:.1f} ms, "
@@ -155,14 +162,19 @@ class Terminal:
                 raise RunFailed(f"{regex.pattern!r} did not appear within {timeout} s: {tail!r}")
             self._read(min(left, 0.5))
 
-    def wait_for_progress(self, shown: int, timeout: float = WAIT) -> tuple[int, float]:
-        """Read until "Question `shown` of n" is on the terminal; (n, the moment it was read)."""
+    def wait_for_progress(
+        self, shown: int, timeout: float = WAIT, or_done: bool = False
+    ) -> tuple[int, float]:
+        """Read until "Question `shown` of n" is on the terminal; (n, the moment it was read).
+        With `or_done`, the end of the sitting is an answer too: (0, the moment)."""
         deadline = time.perf_counter() + timeout
         start = self.mark
         while True:
             for found in PROGRESS.finditer(self.output, start):
                 if int(found.group(1)) == shown:
                     return int(found.group(2)), time.perf_counter()
+            if or_done and self.output.find(SITTING_DONE, start) >= 0:
+                return 0, time.perf_counter()
             start = max(self.mark, len(self.output) - 200)
             left = deadline - time.perf_counter()
             if left <= 0 or self.closed:
@@ -254,13 +266,19 @@ def rehearse_in_app(
             term.press(" ")
             term.wait_for(REVEALED)
             time.sleep(PAUSE_BEFORE_RATING)
-            last_in_queue = shown >= total
-            key = "1" if last_in_queue else CYCLE[index % len(CYCLE)]
+            key = CYCLE[index % len(CYCLE)]
             pressed = term.press(key)
-            total, painted = term.wait_for_progress(shown + 1)
-            session.latencies.append(painted - pressed)
+            total, painted = term.wait_for_progress(shown + 1, or_done=True)
             session.ratings.append(int(key))
-            shown += 1
+            if total:
+                session.latencies.append(painted - pressed)
+                shown += 1
+            else:  # the sitting ended: practise ahead and go on
+                session.sittings += 1
+                term.drain(0.05)
+                term.press("f")
+                term.wait_for_progress(1)
+                shown = 1
             if watch_saves:
                 wanted = len(before) + len(session.ratings)
                 while (_loaded_count(part) or 0) < wanted:

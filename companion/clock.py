@@ -6,10 +6,40 @@ tests can freeze time and every date the app shows is reproducible.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+LOCALTIME = Path("/etc/localtime")
+
+
+def local_zone(environ: Mapping[str, str] = os.environ, localtime: Path = LOCALTIME) -> tzinfo:
+    """The system's time zone, with its daylight-saving rules (not only today's offset).
+
+    `TZ` when it names a zone, else the zone `/etc/localtime` points into, else
+    that file read as it is; failing all three, today's fixed offset. A fixed
+    offset would put a local midnight an hour out across a clock change.
+    """
+    name = environ.get("TZ", "").strip().removeprefix(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    try:
+        target = str(localtime.resolve())
+        _, found, key = target.partition("zoneinfo/")
+        if found and key:
+            return ZoneInfo(key)
+        with localtime.open("rb") as file:
+            return ZoneInfo.from_file(file, key="localtime")
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        fallback = datetime.now().astimezone().tzinfo
+        return fallback if fallback is not None else UTC
 
 
 class Clock(Protocol):
@@ -22,11 +52,14 @@ class Clock(Protocol):
         ...
 
 
+@dataclass
 class SystemClock:
-    """The real clock."""
+    """The real clock, in the system's time zone."""
+
+    zone: tzinfo = field(default_factory=local_zone)
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        return datetime.now(self.zone)
 
     def today(self) -> date:
         return self.now().date()
@@ -49,7 +82,9 @@ class FrozenClock:
         return self.at.date()
 
     def advance(self, delta: timedelta) -> None:
-        self.at = self.at + delta
+        """Move on by `delta` of real time (across a clock change, the wall clock moves by more
+        or less)."""
+        self.at = (self.at.astimezone(UTC) + delta).astimezone(self.at.tzinfo)
 
 
 FROZEN_NOW_ENV = "COMPANION_FROZEN_NOW"
@@ -59,14 +94,16 @@ def clock_from_env(environ: Mapping[str, str]) -> Clock:
     """The system clock, or a frozen one when `COMPANION_FROZEN_NOW` holds an ISO datetime.
 
     The variable is for end-to-end tests and screenshots of the installed command.
+    Either way the clock tells the time in the local zone (`TZ`, else the system's).
     """
+    zone = local_zone(environ)
     frozen = environ.get(FROZEN_NOW_ENV, "").strip()
     if not frozen:
-        return SystemClock()
+        return SystemClock(zone)
     moment = datetime.fromisoformat(frozen)
     if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return FrozenClock(moment)
+        return FrozenClock(moment.replace(tzinfo=zone))
+    return FrozenClock(moment.astimezone(zone))
 
 
 def utc(moment: datetime) -> datetime:

@@ -50,6 +50,15 @@ def _no_user_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("COMPANION_FROZEN_NOW", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _work_in_a_temp_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each test (and each program it starts) runs in a folder of its own, so an export
+    or any file written to the current folder never lands in the repository."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 @pytest.fixture
 def build_app(db_path: Path, clock: FrozenClock) -> Iterator[AppFactory]:
     """Build the app the way the CLI does, on the test database, with the blink off."""

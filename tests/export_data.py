@@ -21,6 +21,8 @@ from companion.domain.interviews import (
 )
 from companion.domain.practice import Scheduling, Star, new_question, rehearse
 from companion.domain.references import new_reference
+from companion.domain.rubric import rubric_for, with_ticked
+from companion.domain.stories import new_story
 from companion.store.layout import Layout
 from companion.store.repository import Repository
 
@@ -57,6 +59,19 @@ class QuestionPlan:
     tags: list[str]
     ratings: list[tuple[Rating, int]]
     suspended: bool
+    key_points: list[str] = field(default_factory=list)
+    # Which of the rubric's ticks the person ticked, on each rating (by position).
+    ticked: list[int] = field(default_factory=list)
+
+
+@dataclass
+class StoryPlan:
+    title: str
+    situation: str
+    result: str
+    tags: list[str]
+    # Positions of the questions it answers (among the plan's questions).
+    answers: list[int]
 
 
 @dataclass
@@ -69,6 +84,9 @@ class Plan:
     questions: list[QuestionPlan] = field(default_factory=list)
     applications: list[tuple[str, str, int, str]] = field(default_factory=list)
     urges: list[int] = field(default_factory=list)
+    stories: list[StoryPlan] = field(default_factory=list)
+    daily_limit: int = 15
+    rest_days: frozenset[int] = frozenset()
 
 
 interview_plans = st.builds(
@@ -106,6 +124,17 @@ question_plans = st.builds(
     # (rating, hours after 1 Jan 2026): rehearsals across three months, so three parts
     ratings=st.lists(st.tuples(st.sampled_from(list(Rating)), st.integers(0, 24 * 60)), max_size=4),
     suspended=st.booleans(),
+    key_points=st.lists(words, max_size=2),
+    ticked=st.lists(st.integers(0, 8), max_size=3),
+)
+
+story_plans = st.builds(
+    StoryPlan,
+    title=words,
+    situation=notes,
+    result=notes,
+    tags=st.lists(st.sampled_from(["intro", "conflict", "sql"]), max_size=2),
+    answers=st.lists(st.integers(0, 2), max_size=2),
 )
 
 plans = st.builds(
@@ -118,13 +147,21 @@ plans = st.builds(
     questions=st.lists(question_plans, max_size=3),
     applications=st.lists(st.tuples(words, words, days_back, notes), max_size=3),
     urges=st.lists(st.integers(0, 24 * 30), max_size=3),
+    stories=st.lists(story_plans, max_size=2),
+    daily_limit=st.integers(1, 200),
+    rest_days=st.frozensets(st.integers(0, 6), max_size=2),
 )
 
 
 def build(repo: Repository, plan: Plan) -> None:
     """Fill an empty repository with what the plan says, as a user would."""
     repo.settings.update(
-        weekly_goal=plan.weekly_goal, checkin_time=plan.checkin, theme=plan.theme, welcomed=True
+        weekly_goal=plan.weekly_goal,
+        checkin_time=plan.checkin,
+        theme=plan.theme,
+        welcomed=True,
+        daily_limit=plan.daily_limit,
+        rest_days=plan.rest_days,
     )
     for name, relation in plan.references:
         repo.references.add(new_reference(name, relation))
@@ -147,13 +184,38 @@ def build(repo: Repository, plan: Plan) -> None:
         interview = replace(interview, fit=p.fit)
         repo.interviews.add(interview)
     start = datetime(2026, 1, 1, 8, tzinfo=UTC)
+    saved = []
     for q in plan.questions:
         question = repo.questions.add(
-            new_question(q.text, start, tags=q.tags, answer=q.answer, star=q.star)
+            new_question(
+                q.text, start, tags=q.tags, answer=q.answer, star=q.star, key_points=q.key_points
+            )
         )
+        saved.append(question)
+    for p in plan.stories:
+        ids = [saved[n].id or 0 for n in p.answers if n < len(saved)]
+        repo.stories.add(
+            new_story(
+                p.title,
+                start,
+                situation=p.situation,
+                result=p.result,
+                tags=p.tags,
+                question_ids=ids,
+            )
+        )
+    stories = repo.stories.all()
+    for q, question in zip(plan.questions, saved, strict=True):
         for rating, hours in sorted(q.ratings, key=lambda r: r[1]):
+            fitting = [s for s in stories if question.id in s.question_ids]
+            ticks = with_ticked(rubric_for(question, timedelta(seconds=90), fitting), q.ticked)
             question, rehearsal = rehearse(
-                question, rating, start + timedelta(hours=hours), timedelta(seconds=90), EXACT
+                question,
+                rating,
+                start + timedelta(hours=hours),
+                timedelta(seconds=90),
+                EXACT,
+                ticks=ticks,
             )
             repo.questions.record(question, rehearsal)
         if q.better_answer.strip():
@@ -214,11 +276,16 @@ def fixed_plan() -> Plan:
                 ["intro"],
                 [(Rating.Good, 2), (Rating.Easy, 24 * 40)],
                 False,
+                ["I build tools", "calm"],
+                [0, 2, 5],
             ),
             QuestionPlan("Why us?", "", "", None, [], [(Rating.Again, 5)], False),
         ],
         applications=[("Initech", "Designer", 1, "")],
         urges=[1, 30],
+        stories=[StoryPlan("The launch", "A late launch", "Shipped, 2 days early", ["intro"], [0])],
+        daily_limit=10,
+        rest_days=frozenset({6}),
     )
 
 

@@ -52,7 +52,11 @@ from companion.domain.interviews import (
 from companion.domain.journal import new_entry
 from companion.domain.practice import Scheduling, Star, new_question, rehearse
 from companion.domain.references import new_reference
+from companion.domain.rubric import rubric_for, toggled
+from companion.domain.stories import new_story
+from companion.domain.worries import TurnedOut
 from companion.inert import BIDI_CONTROLS
+from companion.services import worries
 from companion.services.debrief import practise_tripped, save_debrief
 from companion.store.repository import SCHEMAS, Repository
 from companion.store.schema import Field
@@ -69,7 +73,8 @@ SHOWN_TAG = " [b]x[/]␛[2j<U+009B>1m<U+202E>"
 
 # Fields that are not a person's words: the theme's name, the status word (shown
 # by its label), the ids of the references told, a deck question's key, the
-# scheduler's card and the time an answer was written.
+# scheduler's card and the time an answer was written, the rest days (weekday numbers)
+# and the questions a story answers (their ids).
 NOT_TEXT = {
     ("settings", "theme"),
     ("settings", "country"),
@@ -79,8 +84,15 @@ NOT_TEXT = {
     ("questions", "import_key"),
     ("questions", "card"),
     ("questions", "answer.written_at"),
+    ("settings", "rest_days"),
+    ("stories", "question_ids"),
 }
-TAG_FIELDS = {("questions", "tags"), ("journal", "tags")}
+TAG_FIELDS = {
+    ("questions", "tags"),
+    ("journal", "tags"),
+    ("stories", "tags"),
+    ("interviews", "tags"),
+}
 
 DECK_TOML = """\
 [deck]
@@ -136,6 +148,7 @@ def build_plain(repo: Repository) -> None:
         notes="Panel of two.",
         final_round=True,
         talked_about="the move to a new data platform",
+        tags=["leadership"],
     )
     fresh = replace(fresh, fit=FitReflection(work=4, pay=3, note="Good people."))
     waiting = new_interview(
@@ -207,13 +220,29 @@ def build_plain(repo: Repository) -> None:
             went_wrong="I rambled.",
             answer="A first answer.",
             star=Star("A late project", "Ship it", "Split the work", "On time"),
+            key_points=["Say what I did"],
         )
     )
     question = repo.questions.improve_answer(
         question, "A better answer.", NOW - timedelta(days=1), question.star
     )
+    story = repo.stories.add(
+        new_story(
+            "The late project",
+            NOW - timedelta(days=2),
+            situation="A project two weeks late.",
+            task="Ship it.",
+            action="I split the work.",
+            result="On time, 3 days early.",
+            tags=["conflict"],
+            question_ids=[question.id or 0],
+        )
+    )
     scheduling = Scheduling(fuzz=False)
-    rated, rehearsal = rehearse(question, Rating.Good, NOW - timedelta(days=1), None, scheduling)
+    ticks = toggled(rubric_for(question, timedelta(seconds=90), [story]), 0)
+    rated, rehearsal = rehearse(
+        question, Rating.Good, NOW - timedelta(days=1), None, scheduling, ticks=ticks
+    )
     repo.questions.record(rated, rehearsal)
     repo.questions.import_deck(parse_deck(DECK_TOML, "shared.toml"), NOW - timedelta(days=1))
 
@@ -258,6 +287,10 @@ def build_plain(repo: Repository) -> None:
         )
     )
     repo.urges.note(NOW - timedelta(hours=1))
+    # Worry time: a thought waiting for the check-in, one let go and looked back on.
+    worries.park(repo, "Did Northwind write back?")
+    let_go = worries.answer(repo, worries.park(repo, "Money for next month"), "let_go")
+    worries.look_back(repo, let_go, TurnedOut.BETTER)
 
 
 def _poison(table: str, doc: dict[str, Any], fields: Mapping[str, Field], prefix: str) -> set[str]:

@@ -84,6 +84,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="the round this one follows (its timeline closes); by default an open "
         "next-round interview of the same company and role",
     )
+    add.add_argument(
+        "--tag",
+        dest="tags",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="what it is about, like leadership; practice brings a few deck questions with it",
+    )
     add.set_defaults(handler=run_add)
     _register_edit(sub)
 
@@ -199,6 +207,7 @@ def interview_json(row: Waiting) -> dict[str, Any]:
         "final_round": interview.final_round,
         "next": timeline.next_step,
         "next_on": iso(timeline.next_on),
+        "tags": list(interview.tags),
     }
 
 
@@ -228,6 +237,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         final_round=args.final,
         talked_about=args.talked_about,
         added_on=today,
+        tags=args.tags,
     )
     with ctx.open("write") as repo:
         twin = interviews.logged_before(repo, interview)
@@ -428,7 +438,19 @@ def run_outcome(args: argparse.Namespace, ctx: Context) -> int:
             f"{len(others)} other open interview{'s' if len(others) > 1 else ''}: let "
             "them know kindly (`companion interview log ID withdraw`), and each closes."
         )
+    if outcome in (Outcome.REJECTED, Outcome.MOVED_ON):
+        ctx.print(kind_words_line(row.id))
     return 0
+
+
+def kind_words_line(interview_id: int | None) -> str:
+    """After a rejection or a move-on: the one self-compassion prompt, and where to write it."""
+    from companion.domain.writing import SELF_COMPASSION, SELF_COMPASSION_TAG
+
+    return (
+        f"If you like: {SELF_COMPASSION} (companion journal --interview {interview_id} "
+        f"--tag {SELF_COMPASSION_TAG} keeps it.)"
+    )
 
 
 def run_reference_add(args: argparse.Namespace, ctx: Context) -> int:

@@ -15,6 +15,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,12 @@ def entry_from_template(text: str) -> str:
     return "\n".join(lines)
 
 
+def editor_env(environ: Mapping[str, str]) -> dict[str, str]:
+    """The editor's environment: companion's own, NO_COLOR with it, so that an editor
+    that honours it (https://no-color.org) shows no colour when companion shows none."""
+    return dict(environ)
+
+
 def from_editor(editor: str, mood: int | None) -> tuple[str, Path]:
     """Open the editor on a private temporary file; returns the text and the file."""
     handle, name = tempfile.mkstemp(prefix="companion-journal-", suffix=".md")
@@ -155,7 +162,7 @@ def from_editor(editor: str, mood: int | None) -> tuple[str, Path]:
         file.write(template(mood))
     try:
         command = [*shlex.split(editor), str(path)]
-        result = subprocess.run(command, check=False)
+        result = subprocess.run(command, check=False, env=editor_env(os.environ))
     except (OSError, ValueError) as error:
         path.unlink(missing_ok=True)
         reason = getattr(error, "strerror", None) or str(error)

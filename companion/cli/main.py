@@ -67,6 +67,12 @@ def _practice() -> Register:
     return register
 
 
+def _story() -> Register:
+    from companion.cli.story_cmd import register
+
+    return register
+
+
 def _journal() -> Register:
     from companion.cli.journal_cmd import register
 
@@ -81,6 +87,12 @@ def _apply() -> Register:
 
 def _breathe() -> Register:
     from companion.cli.breathe_cmd import register
+
+    return register
+
+
+def _park() -> Register:
+    from companion.cli.park_cmd import register
 
     return register
 
@@ -129,10 +141,15 @@ COMMANDS: dict[str, Command] = {
     "reference": Command(_interview, "the people who can vouch for you"),
     "draft": Command(_draft, "a draft of the note the timeline suggests, to copy and send"),
     "question": Command(_question, "add a question that tripped you up, or list the bank"),
-    "practice": Command(_practice, "open the app on practice: rehearse the questions that are due"),
+    "story": Command(_story, "your STAR stories, each ready for the questions it answers"),
+    "practice": Command(_practice, "open the app on practice, or a mock interview (--mock)"),
     "journal": Command(_journal, "write in your journal (or: journal list)"),
     "apply": Command(_apply, "log an application you sent"),
-    "breathe": Command(_breathe, "the urge to check your inbox: a minute of box breathing instead"),
+    "breathe": Command(
+        _breathe, "the urge to check your inbox: park the thought, breathe, then choose"
+    ),
+    "park": Command(_park, "park a worry until your check-in time"),
+    "parked": Command(_park, "list the thoughts you parked"),
     "export": Command(
         _export, "write your data as JSON, Markdown, a calendar (.ics) or an Anki deck (.apkg)"
     ),
@@ -140,7 +157,9 @@ COMMANDS: dict[str, Command] = {
         _import, "import a full export (.json), a question deck (.toml) or a starter deck"
     ),
     "settings": Command(
-        _settings, "show your settings, or change the weekly goal, inbox check, calendar or country"
+        _settings,
+        "show your settings, or change the weekly goal, inbox check, practice, calendar, "
+        "country or breathing",
     ),
     "backups": Command(_backups, "list the automatic daily backups"),
     "restore": Command(_backups, "put a backup back in place of the database"),

@@ -13,8 +13,10 @@ from companion.domain.practice import (
     new_question,
     next_due,
     parse_interview_id,
+    question_when,
     when_phrase,
 )
+from companion.domain.practice_days import PracticeDays
 from companion.inert import one_line
 from companion.services import practice
 
@@ -42,6 +44,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--tag", metavar="TAG", action="append", default=[], help="a tag; repeat for more"
     )
     add.add_argument("--answer", metavar="TEXT", default="", help="your answer so far")
+    add.add_argument(
+        "--key-point",
+        metavar="TEXT",
+        action="append",
+        default=[],
+        dest="key_points",
+        help="a point the answer must make; repeat for more (ticked after rehearsing)",
+    )
     add.set_defaults(handler=run_add)
     listing = actions.add_parser(
         "list",
@@ -61,6 +71,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         tags=args.tag,
         interview_id=parse_interview_id(args.interview),
         answer=args.answer,
+        key_points=args.key_points,
     )
     with ctx.open("write") as repo:
         saved = practice.add_question(repo, question)
@@ -71,14 +82,17 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def as_json(question: Question) -> dict[str, Any]:
+def as_json(question: Question, days: PracticeDays) -> dict[str, Any]:
+    """`due` is the card's moment in UTC; `due_on` the local day it is ready."""
     return {
         "id": question.id,
         "text": question.text,
         "tags": list(question.tags),
         "interview_id": question.interview_id,
         "due": utc(question.due).isoformat(),
+        "due_on": question.due_on(days).isoformat(),
         "suspended": question.suspended,
+        "key_points": list(question.key_points),
     }
 
 
@@ -86,10 +100,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     now = ctx.clock.now()
     with ctx.open("read") as repo:
         questions = repo.questions.all()
+        days = PracticeDays.at(now, repo.settings.get().day_starts)
     questions.sort(key=lambda q: (q.suspended, q.due, q.id or 0))
-    shown = [q for q in questions if q.is_due(now)] if args.due else questions
+    shown = [q for q in questions if q.is_due(now, days)] if args.due else questions
     if args.json:
-        ctx.print_json([as_json(q) for q in shown])
+        ctx.print_json([as_json(q, days) for q in shown])
         return 0
     if not questions:
         ctx.print(
@@ -98,12 +113,12 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 0
     if not shown:
-        upcoming = next_due(questions, now)
-        later = f" The next one comes up {when_phrase(upcoming, now)}." if upcoming else ""
+        upcoming = next_due(questions, now, days)
+        later = f" The next one comes up {when_phrase(upcoming, now, days)}." if upcoming else ""
         ctx.print(f"Nothing to practise right now.{later}")
         return 0
     for question in shown:
-        when = "resting" if question.suspended else when_phrase(question.due, now)
+        when = question_when(question, now, days)
         tags = f"  ({', '.join(question.tags)})" if question.tags else ""
         ctx.print_line(
             f"{question.id:>4}  {when:<12} {shorten(one_line(question.text), TEXT_WIDTH)}{tags}"

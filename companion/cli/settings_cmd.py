@@ -9,16 +9,23 @@ from pathlib import Path
 from typing import Any
 
 from companion.cli.context import Context
+from companion.domain.breathing import parse_pattern, pattern_named
 from companion.domain.days_off import parse_place, place_text
 from companion.domain.errors import FieldError
+from companion.domain.practice_days import parse_day_start
+from companion.domain.practice_plan import MAX_DAILY_LIMIT
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEME_ENV,
     Settings,
     is_off,
     parse_checkin_time,
+    parse_daily_limit,
+    parse_rest_days,
+    parse_switch,
     parse_weekly_goal,
     parse_your_name,
+    rest_days_text,
 )
 from companion.services import settings as settings_service
 
@@ -33,7 +40,10 @@ THEME_NAMES = {
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "settings",
-        help="show your settings, or change the weekly goal, inbox check, calendar or country",
+        help=(
+            "show your settings, or change the weekly goal, inbox check, practice, "
+            "calendar, country or breathing"
+        ),
         description=(
             "With no flag, show every setting. Each flag changes one; the others stay as "
             "they are. A calendar file is rewritten after every change to your interviews "
@@ -50,6 +60,22 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="HH:MM|off",
         help="your one daily look at the inbox, like 17:00; off for none",
     )
+    # Practice's gentle load (issue 15).
+    parser.add_argument(
+        "--daily-limit",
+        metavar="N",
+        help=f"questions practice offers a day at most, 1 to {MAX_DAILY_LIMIT}; the rest wait",
+    )
+    parser.add_argument(
+        "--rest-days",
+        metavar="DAYS|none",
+        help="days with no practice, like sat,sun; none for none",
+    )
+    parser.add_argument(
+        "--day-starts",
+        metavar="HH:MM",
+        help="when a practice day begins (04:00: after midnight still counts as the evening)",
+    )
     parser.add_argument(
         "--calendar",
         metavar="PATH|off",
@@ -65,6 +91,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--your-name",
         metavar="NAME|off",
         help="the name that signs the notes companion drafts; off for none",
+    )
+    parser.add_argument(
+        "--breathing",
+        metavar="box|sigh",
+        help="the breathing for an urge: box (4-4-4-4, about a minute) or sigh (the cyclic "
+        "sigh, five minutes)",
+    )
+    parser.add_argument(
+        "--reduced-motion",
+        metavar="on|off",
+        help="on: a still breathing pacer, whose box keeps one size and only its words change",
     )
     parser.set_defaults(handler=run)
 
@@ -92,6 +129,17 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
                     "like 17:00, or off.",
                 )
         changes["checkin_time"] = checkin
+    for flag, key, parse in (
+        ("daily-limit", "daily_limit", parse_daily_limit),
+        ("rest-days", "rest_days", parse_rest_days),
+        ("day-starts", "day_starts", parse_day_start),
+    ):
+        value = getattr(args, key)
+        if value is not None:
+            try:
+                changes[key] = parse(value)
+            except FieldError as error:
+                raise FieldError(flag, error.message) from None
     if args.calendar is not None:
         if not args.calendar.strip():
             raise FieldError("calendar", "name a file, like ~/companion.ics, or off.")
@@ -105,6 +153,20 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
             changes["your_name"] = parse_your_name(name)
         except FieldError as error:
             raise FieldError("your-name", error.message) from None
+    changes.update(_breathing_changes(args))
+    return changes
+
+
+def _breathing_changes(args: argparse.Namespace) -> dict[str, Any]:
+    """--breathing and --reduced-motion, checked (issue 17)."""
+    changes: dict[str, Any] = {}
+    if args.breathing is not None:
+        try:
+            changes["breathing_pattern"] = parse_pattern(args.breathing).name
+        except FieldError as error:
+            raise FieldError("breathing", error.message) from None
+    if args.reduced_motion is not None:
+        changes["reduced_motion"] = parse_switch(args.reduced_motion, "reduced-motion")
     return changes
 
 
@@ -160,11 +222,27 @@ def describe(settings: Settings, theme_override: str = "") -> list[str]:
         f"weekly goal:  {_goal(settings)}",
         f"inbox check:  {_checkin(settings)}",
         f"retention:    {settings.desired_retention:.2f} (how much to remember in practice)",
+        f"daily limit:  {settings.daily_limit} questions a day at most",
+        f"rest days:    {rest_days_text(settings.rest_days)}",
+        f"day starts:   {settings.day_starts:%H:%M}",
         f"theme:        {theme}",
         f"calendar:     {_calendar(settings)}",
         f"holidays of:  {_holidays(settings)}",
         f"your name:    {settings.your_name or 'not set (the drafts end unsigned)'}",
+        f"breathing:    {_breathing(settings)}",
+        f"motion:       {_motion(settings)}",
     ]
+
+
+def _breathing(settings: Settings) -> str:
+    pattern = pattern_named(settings.breathing_pattern)
+    return f"{pattern.name}: {pattern.label.lower()}, {pattern.about}"
+
+
+def _motion(settings: Settings) -> str:
+    if settings.reduced_motion:
+        return "reduced: a still pacer, only its words change"
+    return "the breathing box grows and shrinks (TEXTUAL_ANIMATIONS=none stills it)"
 
 
 def _changed(before: Settings, after: Settings) -> list[str]:
@@ -181,6 +259,18 @@ def _changed(before: Settings, after: Settings) -> list[str]:
             if after.your_name
             else "The drafts end unsigned."
         )
+    if before.daily_limit != after.daily_limit:
+        lines.append(
+            f"Daily limit: {after.daily_limit} questions; the rest wait for the next days."
+        )
+    if before.rest_days != after.rest_days:
+        lines.append(f"Rest days: {rest_days_text(after.rest_days)}.")
+    if before.day_starts != after.day_starts:
+        lines.append(f"A practice day starts at {after.day_starts:%H:%M}.")
+    if before.breathing_pattern != after.breathing_pattern:
+        lines.append(f"Breathing: {_breathing(after)}.")
+    if before.reduced_motion != after.reduced_motion:
+        lines.append(f"Motion: {_motion(after)}.")
     if after.calendar_path is not None:
         lines.append(
             f"The calendar is in {after.calendar_path}, rewritten after every change. "

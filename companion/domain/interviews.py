@@ -15,6 +15,7 @@ from typing import Literal, TypeVar
 from companion.domain.dates import friendly, parse_date
 from companion.domain.errors import FieldError
 from companion.domain.fit import FitReflection
+from companion.domain.tags import parse_tags
 
 
 class Outcome(StrEnum):
@@ -199,6 +200,9 @@ class Interview:
     added_on: date | None = None
     """The day it was logged (None for those logged before this was kept)."""
     id: int | None = None
+    # What it is about ("leadership", "problem solving"): practice picks a few
+    # questions from the decks with these tags while it is coming up.
+    tags: tuple[str, ...] = ()
 
     @property
     def outcome(self) -> Outcome:
@@ -322,6 +326,11 @@ def parse_talked_about(text: str, field: str = "talked-about") -> str:
     return value
 
 
+def parse_interview_tags(values: Iterable[str]) -> tuple[str, ...]:
+    """Tags from repeated flags or one comma-separated line, as the question bank spells them."""
+    return parse_tags(values)
+
+
 def parse_contact_pref(text: str, field: str = "contact-pref") -> ContactPref:
     value = text.strip().lower()
     for pref in CONTACT_PREFS:
@@ -371,6 +380,7 @@ def new_interview(
     final_round: bool = False,
     talked_about: str = "",
     added_on: date | None = None,
+    tags: Sequence[str] = (),
 ) -> Interview:
     """An interview from typed values, checked; raises FieldError naming the first bad field.
 
@@ -390,6 +400,7 @@ def new_interview(
         final_round=final_round,
         talked_about=parse_talked_about(talked_about),
         added_on=added_on,
+        tags=parse_interview_tags(tags),
     )
 
 

@@ -1,4 +1,4 @@
-"""Markdown for people to keep: the interviews and the question bank, as pure text.
+"""Markdown for people to keep: the interviews, the question bank and the parked thoughts.
 
 User text never changes the document's shape. A short text placed inside a
 line (a company, a tag, a question as a heading) is put on one line and its
@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from companion.domain.dates import friendly
 from companion.domain.fit import FitReflection
 from companion.domain.interviews import Contact, Interview
 from companion.domain.practice import Question
+from companion.domain.practice_days import PracticeDays
+from companion.domain.stories import Story, told_words
 from companion.domain.timeline import milestones
 from companion.domain.waiting import Waiting
+from companion.domain.worries import State as ThoughtState
+from companion.domain.worries import Thought, TurnedOut
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _BACKTICKS = re.compile(r"`+")
@@ -164,7 +168,8 @@ def _question(
     question: Question, interviews: dict[int, Interview], now: datetime, number: int
 ) -> str:
     interview = interviews.get(question.interview_id or 0)
-    due = question.due.astimezone(now.tzinfo).date()
+    days = PracticeDays.at(now)
+    due = question.due_on(days)
     facts = _bullets(
         [
             ("Tags", inline(", ".join(question.tags))),
@@ -173,7 +178,11 @@ def _question(
             ("Resting", "yes, it does not come up" if question.suspended else ""),
             (
                 "Next rehearsal",
-                "" if question.suspended else "due now" if question.is_due(now) else long_day(due),
+                ""
+                if question.suspended
+                else "due now"
+                if question.is_due(now, days)
+                else long_day(due),
             ),
         ]
     )
@@ -188,6 +197,7 @@ def _question(
             else "Answer",
             question.answer.text if question.answer else "",
         ),
+        _key_points(question.key_points),
         *(
             labelled(f"STAR: {name}", text)
             for name, text in (star.parts() if star is not None else ())
@@ -195,6 +205,35 @@ def _question(
         labelled("Hint", question.hint),
     ]
     return "\n\n".join(block for block in blocks if block)
+
+
+def _key_points(points: Sequence[str]) -> str:
+    if not points:
+        return ""
+    return "**Key points**\n\n" + "\n".join(f"- {inline(point)}" for point in points)
+
+
+def _story(story: Story, questions: dict[int, Question], number: int) -> str:
+    answers = [inline(questions[qid].text) for qid in story.question_ids if qid in questions]
+    facts = _bullets(
+        [
+            ("Tags", inline(", ".join(story.tags))),
+            ("Told", told_words(story.told)),
+        ]
+    )
+    blocks = [
+        f"### {number}. {inline(story.title)}",
+        facts,
+        *(labelled(name, text) for name, text in story.parts()),
+        "**Answers**\n\n" + "\n".join(f"- {text}" for text in answers) if answers else "",
+    ]
+    return "\n\n".join(block for block in blocks if block)
+
+
+def stories_markdown(stories: Sequence[Story], questions: Iterable[Question]) -> str:
+    """The story bank, each story in its four parts and the questions it answers."""
+    by_id = {q.id: q for q in questions if q.id is not None}
+    return section("Stories", (_story(story, by_id, n) for n, story in enumerate(stories, start=1)))
 
 
 def questions_markdown(
@@ -207,3 +246,20 @@ def questions_markdown(
         "Question bank",
         (_question(q, by_id, now, n) for n, q in enumerate(ordered, start=1)),
     )
+
+
+def thoughts_markdown(thoughts: Sequence[Thought], tz: tzinfo | None) -> str:
+    """The parked thoughts, the first parked first, each with what became of it."""
+    lines = []
+    for thought in thoughts:
+        words = [f"parked {long_day(thought.parked_at.astimezone(tz).date())}"]
+        if thought.times > 1:
+            words.append(f"{thought.times} times")
+        if thought.answered_on is not None and thought.state != ThoughtState.WAITING:
+            done = "let go" if thought.state == ThoughtState.LET_GO else "acted on"
+            words.append(f"{done} {long_day(thought.answered_on)}")
+        if thought.turned_out is not None and thought.turned_out != TurnedOut.SKIPPED:
+            label = thought.turned_out.label
+            words.append(f"turned out: {label[0].lower()}{label[1:]}")
+        lines.append(f"- {inline(thought.text)} ({', '.join(words)})")
+    return section("Parked thoughts", ["\n".join(lines)] if lines else [])

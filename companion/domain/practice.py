@@ -9,12 +9,22 @@ long the user spent answering, in milliseconds.
 
 Learning steps: interview answers are not vocabulary. Saying an answer aloud
 takes a couple of minutes, so a sitting holds a handful of questions, perhaps
-ten or twenty minutes. One short step fits that: an answer that went badly
+ten or twenty minutes. One short step fits that: an answer rated Again or Hard
 comes back once more at the end of the sitting (after the user has read their
-notes), and from then on the schedule is in days. Anki's default of two steps
-(1 and 10 minutes) is made for cards answered in seconds; for a spoken answer
-it would mean saying the same thing three times in one sitting, which trains
-short-term recall and feels like a drill.
+notes), and whatever the next rating is, from then on the schedule is in days.
+That rule lives on the card, not in a screen: a card that has used its step
+(it is in a learning step and has been rated before) is rated by a scheduler
+with no steps, so every path that rates (practice, practise-ahead, a mock
+interview, a script) keeps it. Anki's default of two steps (1 and 10 minutes)
+is made for cards answered in seconds; for a spoken answer it would mean
+saying the same thing three times in one sitting, which trains short-term
+recall and feels like a drill. (fsrs makes Hard in a one-step card 15
+minutes: under the sitting's 20 minutes, so without the rule a Hard answer
+came back again and again.)
+
+Days: a question scheduled in days is due at the start of its day
+(`practice_days`), in the person's time zone on that date, so a sitting at
+19:00 every day does not push each interval back by the minutes it took.
 
 Fuzz: fsrs spreads review intervals with a little randomness so that
 questions learnt together do not all come back on the same day. Here the
@@ -27,6 +37,7 @@ the same day still scatter. The range is the library's own (`FUZZ_RANGES`).
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, replace
@@ -40,10 +51,19 @@ from fsrs.scheduler import FUZZ_RANGES
 from companion.domain import practice_due
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
+from companion.domain.long_text import MAX_TEXT_LENGTH as MAX_TEXT_LENGTH
+from companion.domain.long_text import parse_long_text as parse_long_text
 from companion.domain.numbers import whole_number
+from companion.domain.practice_days import DEFAULT_DAY_START, PracticeDays, scheduled_by_day
 from companion.domain.practice_due import practice_actions as practice_actions
 from companion.domain.practice_due import practice_sentence as practice_sentence
+from companion.domain.practice_plan import BankItem
+from companion.domain.prep import HARD_FOR_YOU
+from companion.domain.rubric import Tick, kept_ticks, stories_told, suggest_rating
 from companion.domain.settings import DEFAULT_RETENTION
+from companion.domain.tags import MAX_TAG_LENGTH as MAX_TAG_LENGTH
+from companion.domain.tags import MAX_TAGS as MAX_TAGS
+from companion.domain.tags import parse_tags as parse_tags
 
 LEARNING_STEPS = (timedelta(minutes=10),)
 RELEARNING_STEPS = (timedelta(minutes=10),)
@@ -53,9 +73,6 @@ LEARN_AHEAD = timedelta(minutes=20)
 TARGET_ANSWER_TIME = timedelta(minutes=2)
 
 MAX_QUESTION_LENGTH = 1_000
-MAX_TEXT_LENGTH = 20_000
-MAX_TAG_LENGTH = 40
-MAX_TAGS = 12
 
 RATINGS: dict[str, Rating] = {
     "1": Rating.Again,
@@ -68,6 +85,13 @@ RATING_WORDS: dict[Rating, str] = {
     Rating.Hard: "Hard",
     Rating.Good: "Good",
     Rating.Easy: "Easy",
+}
+# What each rating means, in the person's words: Hard is a success that took effort.
+RATING_MEANINGS: dict[Rating, str] = {
+    Rating.Again: "it did not come",
+    Rating.Hard: "I got there, with effort",
+    Rating.Good: "it came well",
+    Rating.Easy: "it came easily",
 }
 
 
@@ -95,10 +119,15 @@ class Star:
 
 @dataclass(frozen=True)
 class AnswerVersion:
-    """One version of the user's answer and when it was written (UTC)."""
+    """One version of the user's answer and when it was written (UTC).
+
+    `key_points` are what the answer must get across, one short line each: after
+    a rehearsal the person ticks those their spoken answer had.
+    """
 
     text: str
     written_at: datetime
+    key_points: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,8 +164,27 @@ class Question:
         """Never rehearsed yet."""
         return self.card.last_review is None
 
-    def is_due(self, now: datetime) -> bool:
-        return practice_due.is_due(self, now)
+    @property
+    def by_day(self) -> bool:
+        """Due on a day (new, or in review), not at a minute (a learning step)."""
+        return scheduled_by_day(int(self.card.state), self.card.last_review)
+
+    @property
+    def key_points(self) -> tuple[str, ...]:
+        return self.answer.key_points if self.answer else ()
+
+    def due_on(self, days: PracticeDays) -> date:
+        """The day it is ready, in the person's zone."""
+        return days.due_on(self.card.due, self.by_day)
+
+    def ready_at(self, days: PracticeDays) -> datetime:
+        """The moment it is ready: the start of its day, or its minute for a step."""
+        if not self.by_day:
+            return self.card.due
+        return min(self.card.due, days.start_of(days.date_of(self.card.due)))
+
+    def is_due(self, now: datetime, days: PracticeDays | None = None) -> bool:
+        return practice_due.is_due(self, now, days)
 
 
 @dataclass(frozen=True)
@@ -148,6 +196,12 @@ class Rehearsal:
 
     question_id: int
     log: ReviewLog
+    # What the spoken answer had (`rubric.py`), the rating those ticks suggested,
+    # the stories ticked as told, and whether it was rated at the end of a mock interview.
+    rubric: tuple[Tick, ...] = ()
+    suggested: Rating | None = None
+    stories: tuple[int, ...] = ()
+    mock: bool = False
 
     @property
     def at(self) -> datetime:
@@ -165,23 +219,37 @@ class Rehearsal:
 
 @dataclass(frozen=True)
 class Scheduling:
-    """How rehearsals are scheduled: the user's desired retention, and whether to fuzz."""
+    """How rehearsals are scheduled: the user's desired retention, whether to fuzz, and the
+    hour their day starts."""
 
     desired_retention: float = DEFAULT_RETENTION
     fuzz: bool = True
+    day_starts: time = DEFAULT_DAY_START
 
     @property
     def scheduler(self) -> Scheduler:
-        return _scheduler(self.desired_retention)
+        return _scheduler(self.desired_retention, steps=True)
+
+    def scheduler_for(self, card: Card) -> Scheduler:
+        """The scheduler that rates `card`: one with no steps once the card has used its step."""
+        return _scheduler(self.desired_retention, steps=not used_its_step(card))
+
+    def days(self, now: datetime) -> PracticeDays:
+        return PracticeDays.at(now, self.day_starts)
+
+
+def used_its_step(card: Card) -> bool:
+    """In a learning step and rated before: its next rating schedules it in days."""
+    return card.state in (State.Learning, State.Relearning) and card.last_review is not None
 
 
 @lru_cache(maxsize=8)
-def _scheduler(desired_retention: float) -> Scheduler:
+def _scheduler(desired_retention: float, *, steps: bool) -> Scheduler:
     # The library's fuzz draws from the global random generator; ours is seeded (see above).
     return Scheduler(
         desired_retention=desired_retention,
-        learning_steps=LEARNING_STEPS,
-        relearning_steps=RELEARNING_STEPS,
+        learning_steps=LEARNING_STEPS if steps else (),
+        relearning_steps=RELEARNING_STEPS if steps else (),
         enable_fuzzing=False,
     )
 
@@ -217,18 +285,42 @@ def rehearse(
     at: datetime,
     answered_for: timedelta | None,
     scheduling: Scheduling,
+    *,
+    ticks: Sequence[Tick] = (),
+    mock: bool = False,
 ) -> tuple[Question, Rehearsal]:
-    """Rate one rehearsal: the question with its card moved on, and the review log."""
+    """Rate one rehearsal: the question with its card moved on, and the review log.
+
+    `at` is told in the person's zone (the clock's): a card scheduled in days is
+    due at the start of the day that many days after `at`'s practice day.
+    `ticks` is the rubric as the person left it; it is kept with the review.
+    """
     if question.id is None:
         raise ValueError("only a saved question can be rehearsed")
     moment = at.astimezone(UTC)
     duration = None if answered_for is None else max(0, int(answered_for.total_seconds() * 1000))
-    scheduler = scheduling.scheduler
+    scheduler = scheduling.scheduler_for(question.card)
     card, log = scheduler.review_card(question.card, rating, moment, duration)
-    if scheduling.fuzz and card.state == State.Review:
-        seed = f"{card.card_id}:{moment.isoformat()}"
-        card.due = moment + stable_fuzz(card.due - moment, seed, scheduler.maximum_interval)
-    return replace(question, card=card), Rehearsal(question.id, log)
+    if card.state == State.Review:
+        interval = card.due - moment
+        if scheduling.fuzz:
+            seed = f"{card.card_id}:{moment.isoformat()}"
+            interval = stable_fuzz(interval, seed, scheduler.maximum_interval)
+        days = max(1, round(interval / timedelta(days=1)))
+        card.due = scheduling.days(at).due_in_days(at, days)
+    rehearsal = Rehearsal(
+        question.id,
+        log,
+        rubric=kept_ticks(ticks),
+        suggested=_rating_or_none(suggest_rating(ticks)),
+        stories=stories_told(ticks),
+        mock=mock,
+    )
+    return replace(question, card=card), rehearsal
+
+
+def _rating_or_none(number: int | None) -> Rating | None:
+    return None if number is None else Rating(number)
 
 
 def retrievability(question: Question, now: datetime, scheduling: Scheduling) -> float | None:
@@ -241,48 +333,81 @@ def retrievability(question: Question, now: datetime, scheduling: Scheduling) ->
 # Choosing what to rehearse
 
 
-def due_queue(questions: Iterable[Question], now: datetime) -> list[Question]:
-    """The questions due now, the longest-waiting first."""
-    return sorted((q for q in questions if q.is_due(now)), key=lambda q: (q.due, q.id or 0))
+def plan_item(question: Question) -> BankItem:
+    """What the day's plan needs of a question (`practice_plan`)."""
+    assert question.id is not None
+    difficulty = question.card.difficulty
+    return BankItem(
+        id=question.id,
+        due=question.card.due,
+        by_day=question.by_day,
+        last_review=question.card.last_review,
+        tags=question.tags,
+        interview_id=question.interview_id,
+        tripped=bool(question.went_wrong) or (difficulty or 0.0) >= HARD_FOR_YOU,
+        from_deck=question.deck is not None,
+    )
 
 
-def ahead_queue(questions: Iterable[Question], now: datetime, count: int) -> list[Question]:
-    """The `count` questions that come up soonest, for practising ahead."""
-    upcoming = [q for q in questions if not q.suspended and q.due > now]
-    return sorted(upcoming, key=lambda q: (q.due, q.id or 0))[:count]
+def plan_items(questions: Iterable[Question]) -> list[BankItem]:
+    """The plan's view of the questions that are not resting."""
+    return [plan_item(q) for q in questions if q.id is not None and not q.suspended]
 
 
-def next_due(questions: Iterable[Question], now: datetime) -> datetime | None:
+def due_queue(
+    questions: Iterable[Question], now: datetime, days: PracticeDays | None = None
+) -> list[Question]:
+    """The questions ready now, the longest-waiting first (before any daily limit)."""
+    ready = (q for q in questions if q.is_due(now, days))
+    return sorted(ready, key=lambda q: (q.due, q.id or 0))
+
+
+def ahead_queue(
+    questions: Iterable[Question],
+    now: datetime,
+    count: int,
+    days: PracticeDays | None = None,
+    skip: Iterable[int] = (),
+) -> list[Question]:
+    """The `count` questions to practise ahead: those ready but left for the next days
+    (longest-waiting first), then those that come up soonest. `skip` names questions
+    already rated in this sitting."""
+    days = days or PracticeDays.at(now)
+    left_out = set(skip)
+    candidates = [q for q in questions if not q.suspended and q.id not in left_out]
+    return sorted(candidates, key=lambda q: (q.ready_at(days), q.due, q.id or 0))[:count]
+
+
+def next_due(
+    questions: Iterable[Question], now: datetime, days: PracticeDays | None = None
+) -> datetime | None:
     """When the next question comes up, after `now`; None when there is none."""
-    upcoming = [q.due for q in questions if not q.suspended and q.due > now]
+    days = days or PracticeDays.at(now)
+    upcoming = [q.ready_at(days) for q in questions if not q.suspended and not q.is_due(now, days)]
     return min(upcoming) if upcoming else None
 
 
-def due_count(dues: Iterable[datetime], until: datetime) -> int:
-    return sum(1 for due in dues if due <= until)
-
-
-def end_of_day(now: datetime) -> datetime:
-    """The last moment of `now`'s local day."""
-    start = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
-    return start + timedelta(days=1) - timedelta(microseconds=1)
-
-
-def start_of_day(day: date, now: datetime) -> datetime:
-    """Local midnight at the start of `day`, in `now`'s time zone."""
-    return datetime.combine(day, time(0), tzinfo=now.tzinfo)
-
-
-def when_phrase(due: datetime, now: datetime) -> str:
+def when_phrase(ready_at: datetime, now: datetime, days: PracticeDays | None = None) -> str:
     """When a question comes up, as a person says it: 'now', 'later today', 'Thu 5 Mar'."""
-    if due <= now:
+    if ready_at <= now:
         return "now"
-    local = due.astimezone(now.tzinfo)
-    if local.date() == now.date():
+    days = days or PracticeDays.at(now)
+    today = days.today(now)
+    day = days.day_of(ready_at)
+    if day <= today:
         return "later today"
-    if local.date() == now.date() + timedelta(days=1):
+    if day == today + timedelta(days=1):
         return "tomorrow"
-    return friendly(local.date(), now.date())
+    return friendly(day, today)
+
+
+def question_when(question: Question, now: datetime, days: PracticeDays) -> str:
+    """When one question comes up ('resting' when it rests)."""
+    if question.suspended:
+        return "resting"
+    if question.is_due(now, days):
+        return "now"
+    return when_phrase(question.ready_at(days), now, days)
 
 
 # What people type
@@ -303,36 +428,6 @@ def parse_question_text(text: str) -> str:
     return value
 
 
-def parse_long_text(text: str, field_name: str) -> str:
-    """An answer, a note or a STAR part: kept as typed, trimmed at the ends."""
-    value = text.strip()
-    if len(value) > MAX_TEXT_LENGTH:
-        raise FieldError(
-            field_name,
-            f"that is {len(value)} characters; keep it under {MAX_TEXT_LENGTH}.",
-        )
-    return value
-
-
-def parse_tags(values: Iterable[str]) -> tuple[str, ...]:
-    """Tags from `--tag` values or a comma-separated field: lower case, no repeats."""
-    found: list[str] = []
-    for value in values:
-        for piece in value.split(","):
-            tag = " ".join(piece.split()).lower()
-            if not tag:
-                continue
-            if len(tag) > MAX_TAG_LENGTH:
-                raise FieldError(
-                    "tag", f"{tag[:20]!r}... is long; keep a tag under {MAX_TAG_LENGTH} letters."
-                )
-            if tag not in found:
-                found.append(tag)
-    if len(found) > MAX_TAGS:
-        raise FieldError("tag", f"{len(found)} tags is a lot; use at most {MAX_TAGS}.")
-    return tuple(found)
-
-
 def parse_interview_id(text: str | int | None) -> int | None:
     if text is None:
         return None
@@ -347,6 +442,33 @@ def parse_interview_id(text: str | int | None) -> int | None:
         f"{str(text).strip()!r} is not an interview id; use the number that "
         "`companion interview list` shows, or leave it empty.",
     )
+
+
+MAX_KEY_POINTS = 12
+MAX_KEY_POINT_LENGTH = 200
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+
+
+def parse_key_points(text: str | Iterable[str]) -> tuple[str, ...]:
+    """Key points, one a line (a leading bullet or number is dropped), no repeats."""
+    lines = text.splitlines() if isinstance(text, str) else list(text)
+    found: list[str] = []
+    for line in lines:
+        point = " ".join(_BULLET.sub("", line).split())
+        if not point or point.casefold() in (p.casefold() for p in found):
+            continue
+        if len(point) > MAX_KEY_POINT_LENGTH:
+            raise FieldError(
+                "key points",
+                f"{point[:30]!r}... is long; keep each point under "
+                f"{MAX_KEY_POINT_LENGTH} characters, a line each.",
+            )
+        found.append(point)
+    if len(found) > MAX_KEY_POINTS:
+        raise FieldError(
+            "key points", f"{len(found)} points is a lot to tick; keep it to {MAX_KEY_POINTS}."
+        )
+    return tuple(found)
 
 
 def parse_star(situation: str, task: str, action: str, result: str) -> Star | None:
@@ -373,6 +495,7 @@ def new_question(
     star: Star | None = None,
     hint: str = "",
     due: datetime | None = None,
+    key_points: Sequence[str] = (),
 ) -> Question:
     """A question for the bank, checked. Due at once unless `due` says otherwise.
 
@@ -381,6 +504,7 @@ def new_question(
     """
     moment = now.astimezone(UTC)
     answer_text = parse_long_text(answer, "answer")
+    points = parse_key_points(key_points)
     return Question(
         text=parse_question_text(text),
         card=new_card(due or moment),
@@ -388,7 +512,7 @@ def new_question(
         tags=parse_tags(tags),
         interview_id=interview_id,
         went_wrong=parse_long_text(went_wrong, "what went wrong"),
-        answer=AnswerVersion(answer_text, moment) if answer_text else None,
+        answer=AnswerVersion(answer_text, moment, points) if answer_text or points else None,
         star=star,
         hint=hint.strip(),
     )
@@ -402,21 +526,31 @@ def with_id(question: Question, question_id: int) -> Question:
 
 
 def improve_answer(
-    question: Question, text: str, now: datetime, star: Star | None = None
+    question: Question,
+    text: str,
+    now: datetime,
+    star: Star | None = None,
+    key_points: Sequence[str] | None = None,
 ) -> tuple[Question, AnswerVersion | None]:
     """A new version of the answer. Returns the question and the version it replaces.
 
     The replaced version (None when there was no answer yet, or when the text
-    did not change) is for the store to keep in the history.
+    did not change) is for the store to keep in the history. `key_points`
+    (None: keep them) change in place: they are not a new version of the words.
     """
     new_text = parse_long_text(text, "answer")
     old = question.answer
+    points = question.key_points if key_points is None else tuple(key_points)
     changed_star = replace(question, star=star)
     if old is not None and old.text == new_text:
-        return changed_star, None
+        if not new_text and not points:
+            return replace(changed_star, answer=None), None
+        return replace(changed_star, answer=replace(old, key_points=points)), None
     if old is None and not new_text:
-        return changed_star, None
-    new = AnswerVersion(new_text, now.astimezone(UTC)) if new_text else None
+        if not points:
+            return changed_star, None
+        return replace(changed_star, answer=AnswerVersion("", now.astimezone(UTC), points)), None
+    new = AnswerVersion(new_text, now.astimezone(UTC), points) if new_text or points else None
     kept = old
     return (
         replace(
@@ -470,12 +604,12 @@ class BankFilter:
     interview_id: int | None = None
     show: str = SHOW_ALL
 
-    def matches(self, question: Question, now: datetime) -> bool:
+    def matches(self, question: Question, now: datetime, days: PracticeDays | None = None) -> bool:
         if self.tag is not None and self.tag not in question.tags:
             return False
         if self.interview_id is not None and question.interview_id != self.interview_id:
             return False
-        if self.show == SHOW_DUE and not question.is_due(now):
+        if self.show == SHOW_DUE and not question.is_due(now, days):
             return False
         if self.show == SHOW_RESTING and not question.suspended:
             return False
@@ -490,8 +624,11 @@ class BankFilter:
 
 
 def filter_bank(
-    questions: Iterable[Question], bank_filter: BankFilter, now: datetime
+    questions: Iterable[Question],
+    bank_filter: BankFilter,
+    now: datetime,
+    days: PracticeDays | None = None,
 ) -> list[Question]:
     """The questions the filter keeps: resting ones last, then soonest first."""
-    kept = [q for q in questions if bank_filter.matches(q, now)]
+    kept = [q for q in questions if bank_filter.matches(q, now, days)]
     return sorted(kept, key=lambda q: (q.suspended, q.due, q.id or 0))

@@ -1,4 +1,4 @@
-"""A quiet look at practice: what is due today, this week's rehearsals, how well it is sticking.
+"""A quiet look at practice: what is left today, this week's rehearsals, how well it is sticking.
 
 No streaks and no scores: a day without practice is simply a low bar in the
 sparkline, never a broken chain (calm.md, "no guilt").
@@ -11,19 +11,30 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from companion.domain.dates import week_start
-from companion.domain.practice import Question, Scheduling, end_of_day, retrievability
+from companion.domain.practice import Question, Scheduling, retrievability
 
 SPARK_DAYS = 30
 
 
 @dataclass(frozen=True)
 class PracticeStats:
-    due_today: int
+    # What today's plan still offers (after the daily limit), not every question ready.
+    left_today: int
     reviews_this_week: int
     retention: float | None
     per_day: tuple[int, ...]
     total: int
     resting: int
+
+    rest_day: bool = False
+
+    @property
+    def today_text(self) -> str:
+        if self.rest_day and not self.left_today:
+            return "a rest day"
+        if not self.left_today:
+            return "nothing left"
+        return f"{self.left_today} question{'' if self.left_today == 1 else 's'} left"
 
     @property
     def retention_text(self) -> str:
@@ -66,14 +77,15 @@ def practice_stats(
     review_moments: Iterable[datetime],
     now: datetime,
     scheduling: Scheduling,
+    left_today: int,
+    rest_day: bool = False,
 ) -> PracticeStats:
-    """The stats from the questions (main file) and recent rehearsal times (the last months)."""
+    """The stats from the questions (main file), recent rehearsal times (the last months),
+    and what today's plan still offers."""
     today = now.date()
     moments = list(review_moments)
     monday = week_start(today)
     this_week = sum(1 for m in moments if m.astimezone(now.tzinfo).date() >= monday)
-    until = end_of_day(now)
-    due_today = 0
     total = 0
     resting = 0
     recall: list[float] = []
@@ -82,16 +94,15 @@ def practice_stats(
         if question.suspended:
             resting += 1
             continue
-        if question.due <= until:
-            due_today += 1
         chance = retrievability(question, now, scheduling)
         if chance is not None:
             recall.append(chance)
     return PracticeStats(
-        due_today=due_today,
+        left_today=left_today,
         reviews_this_week=this_week,
         retention=sum(recall) / len(recall) if recall else None,
         per_day=reviews_per_day(moments, today, now),
         total=total,
         resting=resting,
+        rest_day=rest_day,
     )

@@ -7,10 +7,15 @@ from datetime import date, time
 
 from companion.domain.errors import FieldError
 from companion.domain.numbers import whole_number
+from companion.domain.practice_days import DEFAULT_DAY_START
+from companion.domain.practice_plan import DEFAULT_DAILY_LIMIT, MAX_DAILY_LIMIT, WEEKDAYS, Load
 
 DEFAULT_WEEKLY_GOAL = 5
 MAX_WEEKLY_GOAL = 50
 DEFAULT_RETENTION = 0.9
+# The breathing patterns' names (domain/breathing.py has the patterns; the settings,
+# read on every start, do not import them).
+BREATHING_PATTERNS = ("box", "sigh")
 # companion's own two, then Textual's, which take the terminal's own palette.
 THEMES = ("companion-dusk", "companion-dawn", "ansi-dark", "ansi-light")
 OFF_WORDS = ("off", "none")
@@ -25,6 +30,9 @@ class Settings:
     desired_retention: float = DEFAULT_RETENTION
     theme: str = THEMES[0]
     welcomed: bool = False
+    # Breathing (issue 17): the pattern an urge gets, and a still pacer.
+    breathing_pattern: str = BREATHING_PATTERNS[0]
+    reduced_motion: bool = False
     calendar_path: str | None = None
     """The iCalendar file kept current after every change (an absolute path), or None."""
     # Issue 14: the day the weekly goal was set, and the place whose holidays are days off.
@@ -37,6 +45,15 @@ class Settings:
     # Issue 16: the name that signs the drafts.
     your_name: str = ""
     """How the person signs the notes companion drafts; empty: unsigned."""
+    # Practice: how many questions a day at most, the days off (0 is Monday), and the
+    # hour a practice day starts.
+    daily_limit: int = DEFAULT_DAILY_LIMIT
+    rest_days: frozenset[int] = frozenset()
+    day_starts: time = DEFAULT_DAY_START
+
+    @property
+    def load(self) -> Load:
+        return Load(self.daily_limit, self.rest_days)
 
     def goal_counts_from(self, today: date) -> date | None:
         """The first day the weekly pace counts (calm.md, rule 9), or None: no goal.
@@ -100,6 +117,16 @@ def parse_your_name(text: str) -> str:
     return value
 
 
+def parse_switch(text: str, field: str) -> bool:
+    """on / off (also yes / no, true / false) for a setting that is one or the other."""
+    value = text.strip().lower()
+    if value in ("on", "yes", "true"):
+        return True
+    if value in ("off", "no", "false"):
+        return False
+    raise FieldError(field, f"{text.strip() or '(empty)'!r} is not on or off; use on or off.")
+
+
 def is_off(text: str) -> bool:
     """The words that turn a setting off on the command line ("off", "none")."""
     return text.strip().lower() in OFF_WORDS
@@ -136,3 +163,43 @@ def parse_retention(text: str) -> float:
             "(or 70% to 97%).",
         )
     return round(number, 2)
+
+
+def parse_daily_limit(text: str) -> int:
+    value = text.strip()
+    limit = whole_number(value)
+    if limit is None or not 1 <= limit <= MAX_DAILY_LIMIT:
+        raise FieldError(
+            "daily limit",
+            f"{value or '(empty)'!r} is not a limit; use a whole number of questions a day "
+            f"from 1 to {MAX_DAILY_LIMIT}.",
+        )
+    return limit
+
+
+def parse_rest_days(text: str) -> frozenset[int]:
+    """Days off practice, like "sat, sun"; "none" or nothing for none."""
+    words = [word for word in text.replace(",", " ").lower().split() if word]
+    if words in ([], ["none"], ["off"]):
+        return frozenset()
+    days: set[int] = set()
+    for word in words:
+        matches = [n for n, name in enumerate(WEEKDAYS) if len(word) >= 3 and word[:3] == name]
+        full = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        if not matches or not full[matches[0]].startswith(word):
+            raise FieldError(
+                "rest days",
+                f"{word!r} is not a day of the week; use names like sat, sun "
+                "(or none for no rest days).",
+            )
+        days.add(matches[0])
+    if len(days) == len(WEEKDAYS):
+        raise FieldError(
+            "rest days", "every day is a rest day then; leave at least one day for practice."
+        )
+    return frozenset(days)
+
+
+def rest_days_text(days: frozenset[int]) -> str:
+    """The rest days as they are typed: "sat, sun", or "none"."""
+    return ", ".join(WEEKDAYS[n] for n in sorted(days)) if days else "none"

@@ -11,10 +11,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
 CHART_DAYS = 14
 # The check-in slot lasts this long: inside it, checking is the plan.
 CHECKIN_MINUTES = 30
+
+# What the user chose at the end of the breathing, kept with the urge: to leave the
+# inbox until the check-in slot, or to look now. In one sec (Grüning et al. 2023) the
+# explicit option to dismiss did most of the good, so the choice is asked, not assumed.
+Choice = Literal["leave", "look"]
+CHOICES: tuple[Choice, ...] = ("leave", "look")
+# How `companion breathe` ends, so that `companion breathe && neomutt` opens the mail
+# only after "look now": 0 for look now; 3 for leave it, or for leaving with no
+# choice made (1 and 2 keep their meanings: the data could not be read or written,
+# bad usage).
+EXIT_LOOK = 0
+EXIT_NOT_NOW = 3
+BREATHE_EXIT: dict[Choice | None, int] = {
+    "look": EXIT_LOOK,
+    "leave": EXIT_NOT_NOW,
+    None: EXIT_NOT_NOW,
+}
 
 
 def urges_per_day(days: Iterable[date], today: date, span: int = CHART_DAYS) -> tuple[int, ...]:

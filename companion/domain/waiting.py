@@ -61,7 +61,7 @@ def waiting_room(
 
 
 # Suggestions that open something other than the interview's own view.
-TARGET_PREFIXES = {"debrief": "debrief"}
+TARGET_PREFIXES = {"debrief": "debrief", "prepare": "prep"}
 # Suggestions a note answers open its draft ("draft:3:thank_you"; domain/drafts.py).
 NOTES = frozenset(
     {"thank_you", "references", "follow_up", "withdraw", "speed_up", "in_writing", "feedback"}

@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from companion.domain.journal_markdown import journal_markdown
-from companion.domain.markdown import interviews_markdown, long_day, questions_markdown
+from companion.domain.markdown import (
+    interviews_markdown,
+    long_day,
+    questions_markdown,
+    stories_markdown,
+    thoughts_markdown,
+)
 from companion.services import interviews
 from companion.store.repository import Repository
 
@@ -28,6 +34,10 @@ def questions_section(repo: Repository, now: datetime) -> str:
     return questions_markdown(repo.questions.all(), repo.interviews.all(), now)
 
 
+def stories_section(repo: Repository, now: datetime) -> str:
+    return stories_markdown(repo.stories.all(), repo.questions.all())
+
+
 def journal_section(repo: Repository, now: datetime) -> str:
     """The journal, the debriefs and the move-on reflections; left out when there are none."""
     entries, debriefs, interviews = repo.journal.all(), repo.debriefs.all(), repo.interviews.all()
@@ -37,10 +47,16 @@ def journal_section(repo: Repository, now: datetime) -> str:
     return text.rstrip("\n")
 
 
+def thoughts_section(repo: Repository, now: datetime) -> str:
+    return thoughts_markdown(repo.worries.all(), now.tzinfo)
+
+
 SECTIONS: tuple[Section, ...] = (
     interviews_section,
     questions_section,
+    stories_section,
     journal_section,
+    thoughts_section,
 )
 
 NOTHING_YET = "Nothing is written down yet: no interviews, no questions, no journal."

@@ -1,4 +1,5 @@
-"""Settings: save what the user chose, the weekly goal, the first-run welcome, the theme."""
+"""Settings: save what the user chose, the weekly goal, the first-run welcome, the theme,
+the breathing pattern and a still pacer."""
 
 from __future__ import annotations
 
@@ -25,9 +26,14 @@ def save_settings(
     checkin_time: time | Keep | None = KEEP,
     desired_retention: float | Keep = KEEP,
     theme: str | Keep = KEEP,
+    breathing_pattern: str | Keep = KEEP,
+    reduced_motion: bool | Keep = KEEP,
     calendar_path: str | Keep | None = KEEP,
     place: tuple[str, str] | Keep | None = KEEP,
     your_name: str | Keep = KEEP,
+    daily_limit: int | Keep = KEEP,
+    rest_days: frozenset[int] | Keep = KEEP,
+    day_starts: time | Keep = KEEP,
 ) -> Settings:
     """Save the values given (checked by `domain.settings`' parsers); the others stay.
     `checkin_time=None` means no daily inbox check, `calendar_path=None` no calendar
@@ -39,8 +45,13 @@ def save_settings(
         "checkin_time": checkin_time,
         "desired_retention": desired_retention,
         "theme": theme,
+        "breathing_pattern": breathing_pattern,
+        "reduced_motion": reduced_motion,
         "calendar_path": calendar_path,
         "your_name": your_name,
+        "daily_limit": daily_limit,
+        "rest_days": rest_days,
+        "day_starts": day_starts,
     }
     if place is None:
         given |= {"country": None, "region": None}

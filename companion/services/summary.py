@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from companion.domain.applications import summary_since
 from companion.domain.interviews import any_accepted
-from companion.domain.practice_due import count_due, practice_actions
+from companion.domain.practice_due import practice_actions
+from companion.domain.prep import plan_for
 from companion.domain.summary import Summary, SummaryInputs, build_summary
 from companion.domain.urges import CHART_DAYS
 from companion.domain.waiting import interview_actions, recent_replies, waiting_room
@@ -22,13 +23,22 @@ def summary_inputs(repo: Repository) -> SummaryInputs:
     """What the summary reads, as of the repository's clock."""
     today = repo.clock.today()
     interviews = repo.interviews.all()
+    settings = repo.settings.get()
     rows = waiting_room(
         interviews, repo.references.all(), today, include_closed=True, holidays=holidays(repo)
     )
-    practice_due = count_due(repo.question_cards.all(), repo.clock.now())
+    # What today's practice offers: the daily limit, rest days, upcoming interviews.
+    plan = plan_for(repo.question_cards.items(), interviews, repo.clock.now(), settings)
+    practice_due = plan.count
+    first_for = next(iter(plan.for_interview.values()), None)
+    readying = next((i for i in interviews if i.id == first_for), None)
+    for_it = sum(1 for iid in plan.for_interview.values() if iid == first_for)
     return SummaryInputs(
-        settings=repo.settings.get(),
-        actions=(*interview_actions(rows), *practice_actions(practice_due)),
+        settings=settings,
+        actions=(
+            *interview_actions(rows),
+            *practice_actions(practice_due, readying, today, for_it),
+        ),
         waiting=tuple(row for row in rows if row.interview.is_open),
         offer_accepted=any_accepted(interviews),
         recent_replies=recent_replies(interviews, today),

@@ -78,6 +78,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "next_round_id": Field("int", required=False, nullable=True),
         "added_on": Field("date", required=False, nullable=True),
         "offer": Field("dict", required=False, items=OFFER_FIELDS),
+        "tags": Field("list", required=False),
     },
     REFERENCES: {
         "name": Field("str"),
@@ -129,6 +130,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
         "next_round_id": interview.next_round_id,
         **({"added_on": interview.added_on.isoformat()} if interview.added_on else {}),
         **({"offer": _offer_doc(interview.offer)} if not interview.offer.is_empty else {}),
+        "tags": list(interview.tags),
     }
 
 
@@ -195,6 +197,7 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
         next_round_id=doc.get("next_round_id"),
         added_on=_date(doc.get("added_on")),
         offer=_offer(doc.get("offer")),
+        tags=tuple(str(tag) for tag in doc.get("tags", [])),
     )
 
 

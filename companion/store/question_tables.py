@@ -4,7 +4,8 @@ The main file's `questions` table is checked on every start, so its schema is
 declared here, away from `questions_store` (which builds on the `fsrs`
 scheduler and the decks): the summary and a command that never rehearses load
 neither. `QuestionCards` is what the summary reads of the bank: each stored
-card as `domain.practice_due.DueCard`, without building the questions.
+question as the day's plan sees it (`domain.practice_plan.BankItem`) or as a
+`domain.practice_due.DueCard`, without building the questions.
 """
 
 from __future__ import annotations
@@ -13,14 +14,29 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from companion.domain.practice_days import scheduled_by_day
 from companion.domain.practice_due import DueCard
+from companion.domain.practice_plan import BankItem
+from companion.domain.prep import HARD_FOR_YOU
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
 QUESTIONS = "questions"
 ANSWERS = "answers"
 REVIEWS = "reviews"
+STORIES = "stories"
 REVIEWS_PART_PREFIX = "reviews-"
+
+ANSWER_FIELDS = {
+    "text": Field("str"),
+    "written_at": Field("datetime"),
+    "key_points": Field("list", required=False),
+}
+TICK_FIELDS = {
+    "label": Field("str"),
+    "kind": Field("str", choices=("point", "star", "check", "story")),
+    "ticked": Field("bool"),
+}
 
 SCHEMAS: dict[str, TableSchema] = {
     QUESTIONS: {
@@ -28,7 +44,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "tags": Field("list"),
         "interview_id": Field("int", nullable=True),
         "went_wrong": Field("str"),
-        "answer": Field("dict", nullable=True),
+        "answer": Field("dict", nullable=True, items=ANSWER_FIELDS),
         "star": Field("dict", nullable=True),
         "hint": Field("str", required=False),
         "suspended": Field("bool"),
@@ -43,6 +59,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "text": Field("str"),
         "written_at": Field("datetime"),
         "replaced_at": Field("datetime"),
+        "key_points": Field("list", required=False),
     },
     REVIEWS: {
         "question_id": Field("int"),
@@ -50,6 +67,22 @@ SCHEMAS: dict[str, TableSchema] = {
         "rating": Field("int"),
         "review_datetime": Field("datetime"),
         "review_duration": Field("int", nullable=True),
+        # What the spoken answer had, as ticked after the reveal, and the rating the
+        # ticks suggested (the person's own rating is `rating`).
+        "rubric": Field("list", required=False, items=TICK_FIELDS),
+        "suggested": Field("int", required=False, nullable=True),
+        "mock": Field("bool", required=False),
+    },
+    STORIES: {
+        "title": Field("str"),
+        "situation": Field("str"),
+        "task": Field("str"),
+        "action": Field("str"),
+        "result": Field("str"),
+        "tags": Field("list"),
+        "question_ids": Field("list"),
+        "told": Field("int"),
+        "added_at": Field("datetime"),
     },
 }
 
@@ -57,6 +90,28 @@ SCHEMAS: dict[str, TableSchema] = {
 def reviews_part(moment: datetime) -> str:
     """The history part holding rehearsals of `moment`'s month (UTC)."""
     return f"{REVIEWS_PART_PREFIX}{moment.astimezone(UTC):%Y-%m}"
+
+
+def item_from_doc(doc_id: int, doc: Mapping[str, Any]) -> BankItem:
+    """What the day's plan needs of one stored question, without building the question."""
+    card = doc["card"]
+    last = card.get("last_review")
+    difficulty = card.get("difficulty")
+    return BankItem(
+        id=doc_id,
+        due=datetime.fromisoformat(card["due"]),
+        by_day=scheduled_by_day(card.get("state", 1), last),
+        last_review=datetime.fromisoformat(last) if last else None,
+        tags=tuple(doc["tags"]),
+        interview_id=doc["interview_id"],
+        tripped=bool(doc["went_wrong"]) or (difficulty or 0.0) >= HARD_FOR_YOU,
+        from_deck=doc.get("deck") is not None,
+    )
+
+
+def items_from_docs(docs: Mapping[str, Mapping[str, Any]]) -> list[BankItem]:
+    """The plan's view of every question that is not resting, from the stored documents."""
+    return [item_from_doc(int(key), doc) for key, doc in docs.items() if not doc["suspended"]]
 
 
 class _StoredCard:
@@ -75,6 +130,11 @@ class _StoredCard:
     def due(self) -> datetime:
         return datetime.fromisoformat(self._doc["card"]["due"])
 
+    @property
+    def by_day(self) -> bool:
+        card = self._doc["card"]
+        return scheduled_by_day(card.get("state", 1), card.get("last_review"))
+
 
 def stored_cards(docs: Iterable[Mapping[str, Any]]) -> Iterator[DueCard]:
     return map(_StoredCard, docs)
@@ -92,3 +152,7 @@ class QuestionCards:
     def count(self) -> int:
         """How many questions the bank holds."""
         return len(self._db.main_docs(QUESTIONS))
+
+    def items(self) -> list[BankItem]:
+        """Every question that is not resting, as the day's plan sees it."""
+        return items_from_docs(self._db.main_docs(QUESTIONS))

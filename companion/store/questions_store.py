@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, cast
 
-from fsrs import Card, ReviewLog
+from fsrs import Card, Rating, ReviewLog
 from fsrs.card import CardDict
 from fsrs.review_log import ReviewLogDict
 from tinydb.table import Document, Table
@@ -36,11 +36,13 @@ from companion.domain.practice import (
     Star,
     improve_answer,
     new_card,
-    start_of_day,
     with_id,
 )
+from companion.domain.practice_days import PracticeDays
 from companion.domain.practice_due import count_due
 from companion.domain.practice_stats import months_touched, window_start
+from companion.domain.rubric import KINDS, Tick
+from companion.domain.stories import told_once_more
 from companion.store.database import Database
 from companion.store.interviews_store import INTERVIEWS, no_such
 from companion.store.question_tables import ANSWERS as ANSWERS
@@ -50,6 +52,7 @@ from companion.store.question_tables import REVIEWS_PART_PREFIX as REVIEWS_PART_
 from companion.store.question_tables import SCHEMAS as SCHEMAS
 from companion.store.question_tables import QuestionCards
 from companion.store.question_tables import reviews_part as reviews_part
+from companion.store.stories_store import StoriesStore
 
 
 def _iso(moment: datetime) -> str:
@@ -64,6 +67,53 @@ def _card_doc(card: Card) -> dict[str, Any]:
     return doc
 
 
+def _answer_doc(answer: AnswerVersion) -> dict[str, Any]:
+    doc: dict[str, Any] = {"text": answer.text, "written_at": _iso(answer.written_at)}
+    if answer.key_points:
+        doc["key_points"] = list(answer.key_points)
+    return doc
+
+
+def _answer_from_doc(doc: dict[str, Any]) -> AnswerVersion:
+    points = doc.get("key_points")
+    return AnswerVersion(
+        doc["text"],
+        datetime.fromisoformat(doc["written_at"]),
+        tuple(str(p) for p in points) if isinstance(points, list) else (),
+    )
+
+
+def _review_doc(rehearsal: Rehearsal) -> dict[str, Any]:
+    doc: dict[str, Any] = dict(rehearsal.log.to_dict())
+    doc["review_datetime"] = _iso(rehearsal.at)
+    doc["question_id"] = rehearsal.question_id
+    if rehearsal.rubric:
+        doc["rubric"] = [
+            {"label": t.label, "kind": t.kind, "ticked": t.ticked} for t in rehearsal.rubric
+        ]
+        doc["suggested"] = int(rehearsal.suggested) if rehearsal.suggested else None
+    if rehearsal.mock:
+        doc["mock"] = True
+    return doc
+
+
+def _rehearsal_from_doc(doc: dict[str, Any]) -> Rehearsal:
+    log = ReviewLog.from_dict(cast(ReviewLogDict, doc))
+    ticks = tuple(
+        Tick(str(t["label"]), t["kind"], bool(t["ticked"]))
+        for t in doc.get("rubric") or ()
+        if isinstance(t, dict) and t.get("kind") in KINDS
+    )
+    suggested = doc.get("suggested")
+    return Rehearsal(
+        int(doc["question_id"]),
+        log,
+        rubric=ticks,
+        suggested=Rating(suggested) if suggested in (1, 2, 3, 4) else None,
+        mock=bool(doc.get("mock", False)),
+    )
+
+
 def _to_doc(question: Question) -> dict[str, Any]:
     answer = question.answer
     star = question.star
@@ -72,9 +122,7 @@ def _to_doc(question: Question) -> dict[str, Any]:
         "tags": list(question.tags),
         "interview_id": question.interview_id,
         "went_wrong": question.went_wrong,
-        "answer": (
-            {"text": answer.text, "written_at": _iso(answer.written_at)} if answer else None
-        ),
+        "answer": _answer_doc(answer) if answer else None,
         "star": (
             {
                 "situation": star.situation,
@@ -106,11 +154,7 @@ def _from_doc(doc_id: int, doc: dict[str, Any]) -> Question:
         tags=tuple(doc["tags"]),
         interview_id=doc["interview_id"],
         went_wrong=doc["went_wrong"],
-        answer=(
-            AnswerVersion(answer["text"], datetime.fromisoformat(answer["written_at"]))
-            if answer
-            else None
-        ),
+        answer=_answer_from_doc(answer) if answer else None,
         star=Star(**{k: star.get(k, "") for k in ("situation", "task", "action", "result")})
         if star
         else None,
@@ -191,10 +235,15 @@ class QuestionsStore:
         return changed
 
     def improve_answer(
-        self, question: Question, text: str, now: datetime, star: Star | None = None
+        self,
+        question: Question,
+        text: str,
+        now: datetime,
+        star: Star | None = None,
+        key_points: Sequence[str] | None = None,
     ) -> Question:
         """A new version of the answer; the one it replaces goes to the history."""
-        changed, kept = improve_answer(question, text, now, star)
+        changed, kept = improve_answer(question, text, now, star, key_points)
         self._db.require_writable()
         with self._db.batch():
             if kept is not None:
@@ -204,8 +253,7 @@ class QuestionsStore:
                     history,
                     {
                         "question_id": question.id,
-                        "text": kept.text,
-                        "written_at": _iso(kept.written_at),
+                        **_answer_doc(kept),
                         "replaced_at": _iso(now),
                     },
                 )
@@ -221,19 +269,22 @@ class QuestionsStore:
             if question.earlier_versions:
                 history = self._db.part(ANSWERS).table(ANSWERS)
                 history.remove(lambda doc: doc["question_id"] == question.id)
+            StoriesStore(self._db).forget_question(question.id)
             self._table.remove(doc_ids=[question.id])
 
     def record(self, question: Question, rehearsal: Rehearsal) -> None:
-        """Save a rated rehearsal: the question's new card, and the log in its month's part."""
+        """Save a rated rehearsal: the question's new card, the log in its month's part,
+        and one more telling of each story ticked as told."""
         self._db.require_writable()
         name = reviews_part(rehearsal.at)
         with self._db.batch():
             log = self._db.part(name).table(REVIEWS)
-            doc: dict[str, Any] = dict(rehearsal.log.to_dict())
-            doc["review_datetime"] = _iso(rehearsal.at)
-            doc["question_id"] = rehearsal.question_id
-            self._db.insert(log, doc)
+            self._db.insert(log, _review_doc(rehearsal))
             self.save(question)
+            if rehearsal.stories:
+                stories = StoriesStore(self._db)
+                for story in told_once_more(stories.all(), rehearsal.stories):
+                    stories.save(story)
 
     def add_many(
         self, questions: Sequence[tuple[Question, Sequence[AnswerVersion]]]
@@ -261,8 +312,7 @@ class QuestionsStore:
             history = [
                 {
                     "question_id": q.id,
-                    "text": version.text,
-                    "written_at": _iso(version.written_at),
+                    **_answer_doc(version),
                     "replaced_at": _iso(replaced_by.written_at),
                 }
                 for q, (_, earlier) in zip(saved, questions, strict=True)
@@ -283,10 +333,7 @@ class QuestionsStore:
         self._db.require_writable()
         by_part: dict[str, list[dict[str, Any]]] = {}
         for rehearsal in rehearsals:
-            doc: dict[str, Any] = dict(rehearsal.log.to_dict())
-            doc["review_datetime"] = _iso(rehearsal.at)
-            doc["question_id"] = rehearsal.question_id
-            by_part.setdefault(reviews_part(rehearsal.at), []).append(doc)
+            by_part.setdefault(reviews_part(rehearsal.at), []).append(_review_doc(rehearsal))
         changed: dict[int, dict[str, Any]] = {}
         for question in questions:
             if question.id is None:
@@ -307,9 +354,7 @@ class QuestionsStore:
             return []
         history = self._db.part(ANSWERS).table(ANSWERS)
         docs = history.search(lambda doc: doc["question_id"] == question_id)
-        versions = [
-            AnswerVersion(doc["text"], datetime.fromisoformat(doc["written_at"])) for doc in docs
-        ]
+        versions = [_answer_from_doc(doc) for doc in docs]
         return sorted(versions, key=lambda v: v.written_at)
 
     def rehearsals_in(self, months: Iterable[str]) -> list[Rehearsal]:
@@ -321,36 +366,45 @@ class QuestionsStore:
             if name not in on_disk:
                 continue
             for doc in self._db.part(name).table(REVIEWS):
-                log = ReviewLog.from_dict(cast(ReviewLogDict, doc))
-                found.append(Rehearsal(int(doc["question_id"]), log))
+                found.append(_rehearsal_from_doc(doc))
         return sorted(found, key=lambda r: r.at)
 
     def recent_rehearsals(self, now: datetime) -> list[Rehearsal]:
         """Rehearsals of the stats window (the last 30 local days): one to three monthly parts."""
-        first = start_of_day(window_start(now.date()), now).astimezone(UTC).date()
-        return self.rehearsals_in(months_touched(first, now.astimezone(UTC).date()))
+        first_day = window_start(now.date())
+        first = datetime.combine(first_day, time(0), tzinfo=now.tzinfo).astimezone(UTC)
+        return self.rehearsals_in(months_touched(first.date(), now.astimezone(UTC).date()))
 
     # Importing decks
 
-    def new_per_day(self, now: datetime) -> Counter[date]:
-        """Questions waiting for their first rehearsal, by the local day they come up."""
+    def new_per_day(self, days: PracticeDays) -> Counter[date]:
+        """Questions waiting for their first rehearsal, by the day they come up."""
         counts: Counter[date] = Counter()
         for _, doc in self._raw():
             card = doc["card"]
             if doc["suspended"] or card.get("last_review"):
                 continue
-            counts[datetime.fromisoformat(card["due"]).astimezone(now.tzinfo).date()] += 1
+            counts[days.date_of(datetime.fromisoformat(card["due"]))] += 1
         return counts
 
-    def import_deck(self, deck: Deck, now: datetime) -> ImportResult:
-        """Add the deck's questions the bank does not have yet, a few a day from today."""
+    def import_deck(
+        self, deck: Deck, now: datetime, days: PracticeDays | None = None
+    ) -> ImportResult:
+        """Add the deck's questions the bank does not have yet, a few a day from today.
+
+        Today's few are ready at once; each later day's from the start of that
+        day, in the zone's offset on that date (a clock change in between moves
+        nothing).
+        """
+        days = days or PracticeDays.at(now)
+        today = days.today(now)
         adding = questions_to_add(deck, self.import_keys())
-        days = stagger(len(adding), self.new_per_day(now), now.date())
+        on_days = stagger(len(adding), self.new_per_day(days), today)
         if adding:
             self._db.require_writable()
         with self._db.batch():
-            for item, day in zip(adding, days, strict=True):
-                due = now if day == now.date() else start_of_day(day, now)
+            for item, day in zip(adding, on_days, strict=True):
+                due = now if day == today else days.start_of(day)
                 moment = now.astimezone(UTC)
                 question = Question(
                     text=item.text,
@@ -367,6 +421,6 @@ class QuestionsStore:
             deck=deck.name,
             added=len(adding),
             already_there=len(deck.questions) - len(adding),
-            first_day=days[0] if days else None,
-            last_day=days[-1] if days else None,
+            first_day=on_days[0] if on_days else None,
+            last_day=on_days[-1] if on_days else None,
         )

@@ -41,17 +41,33 @@ if TYPE_CHECKING:
     from companion.exports.live_calendar import LiveCalendar
     from companion.store.journal_store import DebriefStore, JournalStore
     from companion.store.questions_store import QuestionsStore
+    from companion.store.stories_store import StoriesStore
+    from companion.store.worries_store import WorriesStore
+    from companion.store.writing_store import WritingStore
 
 Schemas = Mapping[str, TableSchema]
 
 
 # Each table and the function that gives the `SCHEMAS` of the module declaring it.
-# The journal's module builds on the debrief, so it is imported only when a file
-# holding one of its tables loads; the others are light and imported above.
+# The journal's module builds on the debrief, and the parked thoughts and the writing
+# programme live in history parts, so their modules are imported only when a file
+# holding one of their tables loads; the others are light and imported above.
 
 
 def _journal() -> Schemas:
     from companion.store.journal_store import SCHEMAS
+
+    return SCHEMAS
+
+
+def _worries() -> Schemas:
+    from companion.store.worries_store import SCHEMAS
+
+    return SCHEMAS
+
+
+def _writing() -> Schemas:
+    from companion.store.writing_store import SCHEMAS
 
     return SCHEMAS
 
@@ -65,8 +81,11 @@ SCHEMA_LOADERS: Mapping[str, Callable[[], Schemas]] = {
     "questions": lambda: question_tables.SCHEMAS,
     "answers": lambda: question_tables.SCHEMAS,
     "reviews": lambda: question_tables.SCHEMAS,
+    "stories": lambda: question_tables.SCHEMAS,
     "journal": _journal,
     "debriefs": _journal,
+    "worries": _worries,
+    "writing": _writing,
 }
 
 
@@ -121,6 +140,12 @@ class Repository:
         return QuestionsStore(self.db)
 
     @cached_property
+    def stories(self) -> StoriesStore:
+        from companion.store.stories_store import StoriesStore
+
+        return StoriesStore(self.db)
+
+    @cached_property
     def journal(self) -> JournalStore:
         from companion.store.journal_store import JournalStore
 
@@ -131,6 +156,18 @@ class Repository:
         from companion.store.journal_store import DebriefStore
 
         return DebriefStore(self.db)
+
+    @cached_property
+    def worries(self) -> WorriesStore:
+        from companion.store.worries_store import WorriesStore
+
+        return WorriesStore(self.db)
+
+    @cached_property
+    def writing(self) -> WritingStore:
+        from companion.store.writing_store import WritingStore
+
+        return WritingStore(self.db)
 
     @classmethod
     def open(

@@ -9,7 +9,7 @@ from typing import Any
 from tinydb.table import Document
 
 from companion.clock import Clock
-from companion.domain.settings import Settings, with_goal
+from companion.domain.settings import BREATHING_PATTERNS, Settings, with_goal
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -23,11 +23,16 @@ SCHEMAS: dict[str, TableSchema] = {
         "desired_retention": Field("float", required=False),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
+        "breathing_pattern": Field("str", required=False, choices=BREATHING_PATTERNS),
+        "reduced_motion": Field("bool", required=False),
         "calendar_path": Field("str", required=False, nullable=True),
         "goal_set_on": Field("date", required=False, nullable=True),
         "country": Field("str", required=False, nullable=True),
         "region": Field("str", required=False, nullable=True),
         "your_name": Field("str", required=False),
+        "daily_limit": Field("int", required=False),
+        "rest_days": Field("list", required=False),
+        "day_starts": Field("time", required=False),
     }
 }
 
@@ -39,11 +44,16 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "desired_retention": settings.desired_retention,
         "theme": settings.theme,
         "welcomed": settings.welcomed,
+        "breathing_pattern": settings.breathing_pattern,
+        "reduced_motion": settings.reduced_motion,
         "calendar_path": settings.calendar_path,
         "goal_set_on": settings.goal_set_on.isoformat() if settings.goal_set_on else None,
         "country": settings.country,
         "region": settings.region,
         "your_name": settings.your_name,
+        "daily_limit": settings.daily_limit,
+        "rest_days": sorted(settings.rest_days),
+        "day_starts": settings.day_starts.strftime("%H:%M"),
     }
 
 
@@ -57,11 +67,20 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         desired_retention=float(doc.get("desired_retention", default.desired_retention)),
         theme=doc.get("theme", default.theme),
         welcomed=doc.get("welcomed", default.welcomed),
+        breathing_pattern=doc.get("breathing_pattern", default.breathing_pattern),
+        reduced_motion=doc.get("reduced_motion", default.reduced_motion),
         calendar_path=doc.get("calendar_path"),
         goal_set_on=date.fromisoformat(goal_set_on) if goal_set_on else None,
         country=doc.get("country") or None,
         region=doc.get("region") or None,
         your_name=doc.get("your_name", ""),
+        daily_limit=doc.get("daily_limit", default.daily_limit),
+        rest_days=frozenset(
+            int(day) for day in doc.get("rest_days", ()) if isinstance(day, int) and 0 <= day < 7
+        ),
+        day_starts=(
+            time.fromisoformat(doc["day_starts"]) if doc.get("day_starts") else default.day_starts
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from companion.clock import Clock
+from companion.domain.urges import EXIT_NOT_NOW
 from companion.inert import one_line, visible
 from companion.services import settings as settings_service
 from companion.services.access import Repository
@@ -78,6 +79,10 @@ class CompanionApp(App[None]):
         self.clock = clock
         self.cursor_blink = cursor_blink
         self.start = start or DESTINATIONS[0].mode
+        # Started by `companion breathe`: the choice after the breathing ends the app,
+        # and its exit code says which (0 look now; 3 leave it, or no choice made).
+        self.breathing_gate = self.start.partition(":")[0] == "breathe"
+        self.exit_code = EXIT_NOT_NOW if self.breathing_gate else 0
         self.exit_after_paint = exit_after_paint
         # The terminal app keeps garbage collections out of its start and of each
         # keypress (companion/startup.py).
@@ -271,7 +276,7 @@ class CompanionApp(App[None]):
             return
         problem = self.save_now()
         if problem is None:
-            self.exit()
+            self.exit(return_code=self.exit_code)
         else:
             self.clear_notifications()  # the question says it all; no toast over its buttons
             self.push_screen(QuitGuardScreen(problem), self._after_quit_guard)
@@ -280,7 +285,7 @@ class CompanionApp(App[None]):
         if choice == "discard":
             self.quit_without_saving = True
         if choice in ("saved", "discard"):
-            self.exit()
+            self.exit(return_code=self.exit_code)
 
     def save_now(self) -> str | None:
         """Write every change now: None when all is on disk, else the problem in words."""

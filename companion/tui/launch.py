@@ -56,4 +56,4 @@ def run_app(
     if app.exit_problem:
         print(visible(app.exit_problem), file=sys.stderr)
         return 1
-    return 0
+    return app.return_code or 0

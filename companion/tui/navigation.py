@@ -79,13 +79,11 @@ DESTINATIONS: tuple[Destination, ...] = (
         _waiting,
         "Waiting",
     ),
-    Destination("p", "practice", "Practice", "rehearse the questions that are due", _practice),
+    Destination("p", "practice", "Practice", "today's questions, and mock interviews", _practice),
     Destination("b", "bank", "Questions", "add, edit and filter your questions", _bank),
     Destination("j", "journal", "Journal", "your entries, debriefs and mood", _journal),
     Destination(
         "a", "applications", "Applications", "the jobs you applied for", _applications, "Applying"
     ),
-    Destination(
-        "s", "settings", "Settings", "weekly goal, inbox check, theme, calendar", _settings
-    ),
+    Destination("s", "settings", "Settings", "goal, inbox check, practice, calendar", _settings),
 )

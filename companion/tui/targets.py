@@ -20,9 +20,12 @@ Opener = Callable[["CompanionApp", str], object]
 
 
 def _breathe(app: CompanionApp, argument: str) -> None:
+    """`breathe` paces the pattern chosen in settings; `breathe:sigh` or `breathe:box` that one."""
+    from companion.domain.breathing import PATTERNS, pattern_named
     from companion.tui.screens.pacer import PacerScreen
 
-    app.push_screen(PacerScreen())
+    pattern = PATTERNS.get(argument) or pattern_named(app.repo.settings.get().breathing_pattern)
+    app.push_screen(PacerScreen(pattern))
 
 
 def _applications(app: CompanionApp, argument: str) -> None:
@@ -110,6 +113,30 @@ def _journal(app: CompanionApp, argument: str) -> None:
         write_entry(app)
 
 
+def _prep(app: CompanionApp, argument: str) -> None:
+    """`prep:N` opens that interview's prep card; an unknown one, nothing."""
+    from companion.tui.screens.prep import PrepScreen
+
+    interview_id = whole_number(argument)
+    if interview_id is not None and app.repo.interviews.get(interview_id) is not None:
+        app.push_screen(PrepScreen(interview_id))
+
+
+def _mock(app: CompanionApp, argument: str) -> None:
+    """`mock:N`, `mock:N:interview:ID` or `mock:N:tag:TAG`: a mock interview over practice."""
+    from companion.services import practice
+    from companion.tui.screens.mock import MockScreen
+
+    count_text, _, rest = argument.partition(":")
+    kind, _, value = rest.partition(":")
+    count = whole_number(count_text) or 5
+    interview_id = whole_number(value) if kind == "interview" else None
+    tag = value if kind == "tag" else None
+    app.action_go("practice")
+    questions, about = practice.mock_for(app.repo, count, interview_id=interview_id, tag=tag)
+    app.push_screen(MockScreen(questions, about))
+
+
 TARGETS: dict[str, Opener] = {
     "interview": _interview,
     "breathe": _breathe,
@@ -119,4 +146,6 @@ TARGETS: dict[str, Opener] = {
     "draft": _draft,
     "journal": _journal,
     "offers": _offers,
+    "prep": _prep,
+    "mock": _mock,
 }

@@ -25,6 +25,8 @@ from benchmarks.run import FROZEN_NOW
 from companion.clock import FrozenClock
 from companion.domain.dates import week_start
 from companion.domain.timeline import Phase
+from companion.domain.worries import State as WorryState
+from companion.domain.writing import PROGRAMME_TAG
 from companion.services import summary as summaries
 from companion.store.repository import Repository
 from tests.conftest import FROZEN_AT
@@ -65,7 +67,10 @@ def test_the_typical_database_looks_lived_in_on_the_frozen_day(tmp_path: Path) -
         assert Phase.DECIDE in phases
         this_week = [a for a in inputs.applications if a.applied_on >= week_start(FROZEN_AT.date())]
         assert this_week
-        assert len(repo.journal.all()) == PROFILES["typical"].journal_entries
+        entries = [e for e in repo.journal.all() if PROGRAMME_TAG not in e.tags]
+        assert len(entries) == PROFILES["typical"].journal_entries  # and the programme's
+        assert repo.writing.steps()
+        assert {t.state for t in repo.worries.all()} == set(WorryState)
         assert repo.questions.recent_rehearsals(FROZEN_AT)  # the stats have a month to show
         months = repo.db.part_names("reviews-")
         assert len(months) >= 6, months

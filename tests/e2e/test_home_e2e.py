@@ -41,15 +41,19 @@ def test_apply_then_breathe(tmux: Tmux, db_path: Path, clock: FrozenClock) -> No
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(welcomed=True)
     tmux.start([str(COMPANION), "--db", str(db_path), "breathe"], env)
-    screen = tmux.wait_for("Breathe in")
+    screen = tmux.wait_for("What is on your mind?")
     assert "Noted. Nothing is lost by waiting" in screen
-    tmux.send("Escape")
+    tmux.send("Enter")  # nothing to park
+    tmux.wait_for("Breathe in")
+    tmux.send("Escape")  # stop breathing: the choice
+    tmux.wait_for("Look now")
+    tmux.send("Escape")  # home, with no choice made
     # home shows the urge once its resume has made the summary again (the frame
     # before may still show home as it was when the breathing began)
     screen = tmux.wait_for("1 today")
     assert "Nothing needs you today." in screen
     assert "1 of 5" in screen
     tmux.send("q")
-    assert tmux.wait_for_exit() == 0
+    assert tmux.wait_for_exit() == 3  # breathe, left with no choice: not "look now"
     with Repository.open(db_path, clock, access="read") as repo:
         assert summaries.summary(repo).urges_today == 1

@@ -100,11 +100,13 @@ def running_with(marker: str) -> list[int]:
     return found
 
 
-def companion_env(frozen_now: str) -> dict[str, str]:
+def companion_env(frozen_now: str, zone: str = "UTC") -> dict[str, str]:
+    """The environment of a run: a frozen clock, and a time zone whatever the machine's."""
     keep = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "LC_ALL"}}
     return {
         **keep,
         "COMPANION_FROZEN_NOW": frozen_now,
+        "TZ": zone,
         "TEXTUAL_ANIMATIONS": "none",
         "LANG": os.environ.get("LANG", "C.UTF-8"),
     }

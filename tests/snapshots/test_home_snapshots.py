@@ -78,12 +78,13 @@ def test_pacer_breathing(
     """Six seconds in: the box is fully open, holding."""
 
     async def six_seconds_in(pilot: Any) -> None:
-        await pilot.press("i")
+        await pilot.press("i", "enter")
         await pilot.pause()
         clock.advance(timedelta(seconds=6))
         pilot.app.screen.tick()
 
     app = build_app(checkin_time=time(17, 0))
+    app.animation_level = "full"  # the moving pacer
     assert snap_compare(app, terminal_size=size, run_before=six_seconds_in)
 
 
@@ -99,7 +100,7 @@ def test_pacer_after_the_minute(
         seed(repo, clock, applied=("2026-03-02",) * 5)
 
     async def a_minute_later(pilot: Any) -> None:
-        await pilot.press("i")
+        await pilot.press("i", "enter")
         await pilot.pause()
         clock.advance(timedelta(seconds=65))
         screen = pilot.app.screen

@@ -18,6 +18,7 @@ class CliCommand:
     opens_db: bool = True  # reads the database file (a bad file must stop it)
     writes: bool = False  # may change the files (only when it succeeds)
     opens_app: bool = False  # would open the TUI (the fuzz test stubs the app out)
+    exit_codes: tuple[int, ...] = (0, 1, 2)  # `breathe` adds 3: "leave it" (or no choice)
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -141,6 +142,40 @@ COMMANDS: tuple[CliCommand, ...] = (
     ),
     CliCommand(("question", "add", "{text}", "--answer", "{text}"), writes=True),
     CliCommand(("question", "list", "--due", "--json")),
+    CliCommand(("question", "add", "{text}", "--key-point", "{text}"), writes=True),
+    CliCommand(
+        (
+            "story",
+            "add",
+            "{text}",
+            "--situation",
+            "{text}",
+            "--result",
+            "{text}",
+            "--tag",
+            "{text}",
+            "--question",
+            "{id}",
+        ),
+        writes=True,
+    ),
+    CliCommand(("story", "list")),
+    CliCommand(("story", "list", "--json")),
+    CliCommand(
+        (
+            "interview",
+            "add",
+            "--company",
+            "Acme",
+            "--role",
+            "Analyst",
+            "--on",
+            "{date}",
+            "--tag",
+            "{text}",
+        ),
+        writes=True,
+    ),
     CliCommand(("import", "{text}"), writes=True),
     CliCommand(("import", "{text}", "--replace"), writes=True),
     CliCommand(("export", "--format", "{text}", "--output", "-")),
@@ -184,12 +219,37 @@ COMMANDS: tuple[CliCommand, ...] = (
         writes=True,
     ),
     CliCommand(("settings", "--calendar", "{text}"), writes=True),
+    CliCommand(
+        (
+            "settings",
+            "--daily-limit",
+            "{number}",
+            "--rest-days",
+            "{text}",
+            "--day-starts",
+            "{text}",
+        ),
+        writes=True,
+    ),
+    CliCommand(("settings", "--breathing", "{text}", "--reduced-motion", "{text}"), writes=True),
     CliCommand(("serve",), opens_app=True),
     CliCommand(("serve", "--port", "{number}"), opens_app=True),
     CliCommand(("completion", "{text}"), opens_db=False),
     CliCommand(("completion", "fish"), opens_db=False),
     CliCommand(("practice", "{text}"), opens_app=True),
-    CliCommand(("breathe", "{text}"), opens_app=True),
+    CliCommand(("practice", "--mock", "{number}"), opens_app=True),
+    CliCommand(("practice", "--mock", "--interview", "{id}"), opens_app=True),
+    CliCommand(("practice", "--mock", "{number}", "--tag", "{text}"), opens_app=True),
+    CliCommand(("breathe", "{text}"), opens_app=True, writes=True, exit_codes=(0, 1, 2, 3)),
+    CliCommand(
+        ("breathe", "--pattern", "{text}"), opens_app=True, writes=True, exit_codes=(0, 1, 2, 3)
+    ),
+    CliCommand(("breathe", "--plain", "--pattern", "{text}"), writes=True, exit_codes=(0, 1, 2, 3)),
+    CliCommand(("breathe", "--plain"), writes=True, exit_codes=(0, 1, 2, 3)),
+    CliCommand(("park", "{text}"), writes=True),
+    CliCommand(("park", "{text}", "{text}"), writes=True),
+    CliCommand(("parked",)),
+    CliCommand(("parked", "--all", "--json")),
 )
 
 

@@ -168,6 +168,16 @@ CASES = (
     Case("answer versions", "AnswerHistoryScreen", go("bank", "v")),
     Case("delete a question", "Confirm", go("bank", "d")),
     Case("starter decks", "DeckPicker", go("bank", "m"), shows=()),
+    Case("practice, ticking", "PracticeScreen", go("practice", "space", "t", "space")),
+    Case("mock interview, asking", "MockScreen", target("mock:2"), shows=(MARKUP,)),
+    Case("mock interview, its end", "MockScreen", target("mock:2", "enter", "enter")),
+    Case("mock interview, looking back", "MockScreen", target("mock:2", "enter", "enter", "r")),
+    Case("prep card", "PrepScreen", target("prep:1")),
+    Case("prep card, from the interview", "PrepScreen", target("interview:1", "g")),
+    Case("story bank", "StoriesScreen", go("bank", "y"), shows=(MARKUP,)),
+    Case("edit a story", "StoryForm", go("bank", "y", "e"), shows=(MARKUP,)),
+    Case("new story", "StoryForm", go("bank", "y", "n"), shows=()),
+    Case("stories of a question", "StoryLinks", go("bank", "l"), shows=(MARKUP,)),
     Case("journal", "JournalScreen", go("journal")),
     Case("journal, tag list open", "JournalScreen", go("journal", "t", "enter")),
     Case("journal, interview list open", "JournalScreen", go("journal", "o", "enter")),
@@ -192,6 +202,22 @@ CASES = (
     ),
     Case("export", "ExportScreen", target("export"), shows=(PICTURE,)),
     Case("breathing", "PacerScreen", target("breathe"), shows=()),
+    Case(
+        "parked thoughts at the check-in",
+        "ParkedThoughts",
+        lambda app, pilot: _parked(app, pilot, 0),
+    ),
+    Case(
+        "a let-go thought looked back on",
+        "ParkedThoughts",
+        lambda app, pilot: _parked(app, pilot, 1),
+    ),
+    Case(
+        "kind words after a rejection",
+        "KindWords",
+        target("interview:3", "o", *["down"] * 5, "enter"),
+    ),
+    Case("writing programme", "WritingProgramme", go("journal", "w"), shows=()),
     Case("after breathing", "PacerScreen", pacer_finished),
     Case("quit guard", "QuitGuardScreen", quit_guard, shows=(PICTURE,)),
     Case("help", "HelpScreen", target("interview:3", "question_mark"), shows=()),
@@ -199,6 +225,18 @@ CASES = (
 
 # Screens that are never shown themselves: the bases others build on.
 BASES = {"Dialog", "FormScreen", "ChoiceDialog", "InterviewActions", "_QuestionFields"}
+
+
+async def _parked(app: CompanionApp, pilot: Pilot[None], which: int) -> None:
+    """The check-in's dialog (the frozen morning is before the slot, so it is opened here):
+    the thought that waits (0), or the one let go, looked back on (1)."""
+    from companion.domain.worries import Offer
+    from companion.tui.dialogs import ParkedThoughts
+
+    waiting, gone = app.repo.worries.all()
+    offer = Offer(parked=(waiting,)) if which == 0 else Offer(looking_back=(gone,))
+    app.push_screen(ParkedThoughts(offer, app.repo.interviews.all()))
+    await pilot.pause()
 
 
 async def _call(app: CompanionApp, pilot: Pilot[None], action: str) -> None:

@@ -103,6 +103,10 @@ CASES = (
     Case(("question", "add", WORDS, "--tag", "calm", "--answer", WORDS), ()),
     Case(("question", "list"), (MARKUP, PICTURE, SHOWN_TAG)),
     Case(("question", "list", "--due", "--json")),
+    Case(("question", "add", WORDS, "--key-point", WORDS), ()),
+    Case(("story", "list"), (MARKUP, SHOWN_TAG)),
+    Case(("story", "list", "--json")),
+    Case(("story", "add", WORDS, "--situation", WORDS, "--tag", "calm", "--question", "1"), ()),
     Case(("journal", WORDS, "--tag", "calm")),
     Case(("journal", "list"), (SHOWN_TAG, "One line." + SHOWN[:30])),
     Case(("journal", "list", "--tag", HOSTILE_TAG)),
@@ -130,6 +134,12 @@ CASES = (
     Case(("completion", "zsh")),
     Case(("completion", "fish")),
     Case(("serve", "--port", WORDS), (MARKUP,), code=2),
+    Case(("park", WORDS)),
+    Case(("parked",), (SHOWN,)),
+    Case(("parked", "--all"), (SHOWN,)),
+    Case(("parked", "--all", "--json")),
+    Case(("interview", "outcome", "3", "rejected"), (SHOWN, "If you like")),
+    Case(("settings", "--breathing", WORDS), (MARKUP,), code=2),
 )
 
 

@@ -22,6 +22,7 @@ from companion.tui.dialogs import (
     ApplicationForm,
     InterviewForm,
     QuestionForm,
+    StoryForm,
     WeeklyGoalScreen,
     WelcomeScreen,
     log_application,
@@ -29,7 +30,9 @@ from companion.tui.dialogs import (
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.screens.bank import BankScreen
 from companion.tui.screens.journal import JournalScreen
+from companion.tui.screens.pacer import PacerScreen
 from companion.tui.screens.settings import SettingsScreen
+from companion.tui.screens.stories import StoriesScreen
 from companion.tui.widgets import TextField
 from tests.conftest import AppFactory
 from tests.torture.literal_input import (
@@ -95,6 +98,7 @@ class FieldCase:
     selector: str
     welcomed: bool = True
     open: Callable[[CompanionApp], object] | None = None
+    gone_after_enter: bool = False  # Enter moves on (the pacer's line): open it again
 
 
 def _log_interview(app: CompanionApp) -> None:
@@ -105,6 +109,18 @@ def _log_interview(app: CompanionApp) -> None:
 def _new_question(app: CompanionApp) -> None:
     app.action_go("bank")
     app.call_later(app.screen.run_action, "new_question")
+
+
+def _new_story(app: CompanionApp) -> None:
+    app.action_go("bank")
+    app.push_screen(StoriesScreen())
+    app.call_later(lambda: app.screen.run_action("new_story"))
+
+
+def _breathe(app: CompanionApp) -> None:
+    if isinstance(app.screen, PacerScreen):
+        app.pop_screen()
+    app.open_target("breathe")
 
 
 TEXT_FIELDS = (
@@ -137,6 +153,15 @@ TEXT_FIELDS = (
         "#retention",
         open=lambda app: app.action_go("settings"),
     ),
+    *(
+        FieldCase(
+            f"settings, {name}",
+            SettingsScreen,
+            f"#{name}",
+            open=lambda app: app.action_go("settings"),
+        )
+        for name in ("daily-limit", "rest-days", "day-starts")
+    ),
     FieldCase(
         "settings, calendar",
         SettingsScreen,
@@ -154,7 +179,17 @@ TEXT_FIELDS = (
     FieldCase("interview form, talked about", InterviewForm, "#talked-about", open=_log_interview),
     FieldCase("question form, text", QuestionForm, "#text", open=_new_question),
     FieldCase("question form, tags", QuestionForm, "#tags", open=_new_question),
+    FieldCase("interview form, tags", InterviewForm, "#interview-tags", open=_log_interview),
+    FieldCase("story form, title", StoryForm, "#title", open=_new_story),
+    FieldCase("story form, tags", StoryForm, "#tags", open=_new_story),
     FieldCase("application form, company", ApplicationForm, "#company", open=log_application),
+    FieldCase(
+        "breathing, what is on your mind",
+        PacerScreen,
+        "#thought",
+        open=_breathe,
+        gone_after_enter=True,
+    ),
     FieldCase(
         "weekly goal, from the palette",
         WeeklyGoalScreen,
@@ -196,7 +231,8 @@ async def test_each_text_field_shows_tricky_input_literally(
             await pilot.press("enter")  # submit: an error or a save, shown literally
             await pilot.pause()
             assert_no_control_characters(app)
-            if not isinstance(app.screen, field.screen):  # saved and closed: open it again
+            if field.gone_after_enter or not isinstance(app.screen, field.screen):
+                # saved and closed (or moved on): open it again
                 if field.open is None:
                     break
                 field.open(app)

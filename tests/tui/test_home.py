@@ -29,6 +29,7 @@ async def test_the_urge_is_noted_then_breathed_through_then_answered(
     build_app: AppFactory, clock: FrozenClock, db_path: Path
 ) -> None:
     app = build_app(checkin_time=time(17, 0))
+    app.animation_level = "full"  # the moving pacer (the tests' default is the still one)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("i")
         await pilot.pause()
@@ -37,6 +38,9 @@ async def test_the_urge_is_noted_then_breathed_through_then_answered(
         assert app.repo.urges.recent_days(clock.today(), 14) == [clock.today()]
         parking = _text(app, "#parking")
         assert parking.startswith("Noted. Your inbox check is at 17:00. Park the thought")
+        assert pacer.stage == "mind"
+        await pilot.press("enter")  # nothing on my mind: breathe
+        await pilot.pause()
         assert _text(app, "#words") == "Breathe in"
         assert pacer.query_one(BreathingBox).fill == 0.25
         clock.advance(timedelta(seconds=5))
@@ -56,7 +60,7 @@ async def test_the_urge_is_noted_then_breathed_through_then_answered(
         assert not pacer.query_one("#breathing").display
         assert _text(app, "#after-message") == "Nothing needs you today."
         assert _text(app, "#trend") == "1 today, 1 in two weeks."
-        await pilot.press("escape")
+        await pilot.press("l")  # leave it until 17:00
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "1 today" in _text(app, "#urges")
@@ -72,11 +76,11 @@ async def test_the_pacer_can_be_left_at_once_and_the_urge_still_counts(
         await pilot.press("i")
         await pilot.pause()
         assert "settings" in _text(app, "#parking")  # no check-in time yet
-        await pilot.press("escape")
+        await pilot.press("escape")  # from the line: home, nothing parked
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#urges").display
-        await pilot.press("i", "r")  # breathing again is only offered at the end
+        await pilot.press("i", "enter", "r")  # breathing again is only offered at the end
         await pilot.pause()
         assert isinstance(app.screen, PacerScreen)
         assert not app.screen.finished
@@ -259,6 +263,7 @@ async def test_read_only_home_does_not_offer_to_log(
             await pilot.pause()
             assert isinstance(app.screen, PacerScreen)
             assert _text(app, "#parking").startswith("Nothing is lost by waiting")
+            assert app.screen.stage == "breathing"  # nothing can be parked: no line
 
 
 async def test_the_palette_offers_breathing_and_logging(build_app: AppFactory) -> None:

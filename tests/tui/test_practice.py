@@ -227,7 +227,7 @@ async def test_the_bank_filters_rests_edits_and_deletes(
         assert isinstance(screen, BankScreen)
         table = screen.query_one(DataTable)
         assert table.row_count == 3
-        assert _text(app, "#bank-count") == "3 questions · 2 due now"
+        assert _text(app, "#bank-count") == "3 questions · 2 for today"
 
         await pilot.press("slash", *"conflict")
         await pilot.pause()
@@ -235,7 +235,7 @@ async def test_the_bank_filters_rests_edits_and_deletes(
         await pilot.press("escape", "u")  # due now only
         await pilot.pause()
         assert [q.text for q in screen.shown] == ["A conflict?"]
-        assert _text(app, "#bank-count") == "Showing 1 of 3 questions · 2 due now"
+        assert _text(app, "#bank-count") == "Showing 1 of 3 questions · 2 for today"
 
         await pilot.press("x")  # rest it
         await pilot.pause()

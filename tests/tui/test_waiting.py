@@ -19,6 +19,7 @@ from companion.tui.dialogs import (
     HelpScreen,
     InterviewForm,
     InterviewReferences,
+    KindWords,
     MoveOnScreen,
     OfferForm,
     OutcomeDialog,
@@ -143,8 +144,17 @@ async def test_the_move_on_ritual_and_reopening_brings_it_back_whole(
         await pilot.press(*"Ask when they decide.")
         await pilot.click("#save")
         await pilot.pause()
+        assert isinstance(app.screen, KindWords)  # one optional self-compassion prompt
+        await pilot.press(*"You did well to ask.", "ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, WaitingScreen)
         assert "Umbrella" not in list_text(app)
+        (kind,) = app.repo.journal.all()
+        assert kind.text == "You did well to ask."
+        assert kind.tags == ("self-compassion",)
+        assert kind.interview_id == next(
+            i.id for i in stored(db_path, clock) if i.company == "Umbrella"
+        )
         umbrella = next(i for i in stored(db_path, clock) if i.company == "Umbrella")
         assert umbrella.outcome == Outcome.MOVED_ON
         assert umbrella.reflection == "Ask when they decide."
@@ -317,7 +327,11 @@ async def test_outcomes_from_the_dialog(
         assert isinstance(app.screen, MoveOnScreen)
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, KindWords)
+        await pilot.press("escape")  # not now: nothing is written
+        await pilot.pause()
         assert "Initech" not in list_text(app)
+        assert app.repo.journal.all() == []
     initech = next(i for i in stored(db_path, clock) if i.company == "Initech")
     assert [c.outcome for c in initech.outcomes] == [Outcome.OFFER_WRITTEN, Outcome.MOVED_ON]
 

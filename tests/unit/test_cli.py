@@ -309,13 +309,17 @@ def test_apply_after_fifteen_with_no_answer_suggests_rest(
     assert "rest" in out
 
 
-def test_breathe_opens_the_app_on_the_pacer(monkeypatch: pytest.MonkeyPatch, db_path: Path) -> None:
+def test_breathe_at_a_terminal_opens_the_app_on_the_pacer(
+    monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
     opened: list[str | None] = []
     monkeypatch.setattr(
-        "companion.cli.breathe_cmd.launch_tui", lambda ctx, start=None: opened.append(start) or 0
+        "companion.cli.breathe_cmd.launch_tui", lambda ctx, start=None: opened.append(start) or 3
     )
-    assert main(["--db", str(db_path), "breathe"]) == 0
-    assert opened == ["breathe"]
+    monkeypatch.setattr("companion.cli.plain_pacer.wants_plain", lambda environ, out: False)
+    assert main(["--db", str(db_path), "breathe"]) == 3  # the app's exit code is breathe's
+    assert main(["--db", str(db_path), "breathe", "--pattern", "sigh"]) == 3
+    assert opened == ["breathe", "breathe:sigh"]
 
 
 def test_the_lazy_command_table_matches_the_modules() -> None:

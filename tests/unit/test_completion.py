@@ -129,9 +129,14 @@ def test_fish_accepts_the_script_and_completes_commands_flags_and_choices(
     assert complete("companion settings --") == {
         "--weekly-goal",
         "--checkin",
+        "--daily-limit",
+        "--rest-days",
+        "--day-starts",
         "--calendar",
         "--country",
         "--your-name",
+        "--breathing",
+        "--reduced-motion",
         "--help",
     }
 

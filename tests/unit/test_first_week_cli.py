@@ -287,7 +287,7 @@ def test_journal_list_holds_debriefs_and_move_on_reflections(
 @pytest.mark.parametrize(
     "command",
     [["summary"], ["summary", "--json"], ["interview", "list", "--all", "--json"],
-     ["export", "--format", "json"], ["journal", "list"], ["question", "list"]],
+     ["export", "--format", "json", "--output", "-"], ["journal", "list"], ["question", "list"]],
 )  # fmt: skip
 def test_a_reader_that_closes_the_pipe_early_ends_companion_quietly(command: list[str]) -> None:
     script = Path(sys.executable).parent / "companion"

@@ -22,7 +22,7 @@ INTERFACES = ("cli", "tui")
 # A store's methods that change data, called on a repository from an interface.
 STORE_WRITE = re.compile(
     r"\brepo\.\w+\.(add|add_many|save|delete|update|record|record_many|remove|note|"
-    r"improve_answer|set_suspended|import_deck)\("
+    r"improve_answer|set_suspended|import_deck|choose)\("
 )
 
 

@@ -187,9 +187,25 @@ def test_a_section_is_one_line_to_add(db_path: Path, clock: FrozenClock) -> None
     assert [h for h in _headings(text) if h[0] == "h2"] == [
         ("h2", "Interviews"),
         ("h2", "Question bank"),
+        ("h2", "Stories"),
         ("h2", "Journal"),
     ]
     assert text.endswith("## Journal\n\nA \\*calm\\* day.\n")
+
+
+def test_the_stories_are_a_section_with_their_parts_and_questions(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    fill(db_path, clock)
+    with Repository.open(db_path, clock, access="read") as repo:
+        text = markdown_document(repo, clock.now())
+    stories = text[text.index("## Stories") :]
+    assert "### 1. The launch" in stories
+    assert "- Told: not told yet" in stories or "- Told: told" in stories
+    assert "**Situation**\n\n```text\nA late launch\n```" in stories
+    assert "**Answers**\n\n- Tell me about yourself" in stories
+    questions = text[text.index("## Question bank") : text.index("## Stories")]
+    assert "**Key points**\n\n- I build tools\n- calm" in questions
 
 
 def test_the_journal_is_a_section_grouped_by_interview(db_path: Path, clock: FrozenClock) -> None:
@@ -235,3 +251,25 @@ def test_each_interview_carries_its_notes_as_sent(db_path: Path, clock: FrozenCl
     assert sneaky.rstrip("\n") + "\n" in blocks
     assert heads_up.text + "\n" in blocks
     assert [h for h in _headings(text) if h[1] == "Not a heading"] == []
+
+
+def test_parked_thoughts_are_a_section_with_what_became_of_each(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    from companion.domain.worries import TurnedOut
+    from companion.services import worries
+
+    with Repository.open(db_path, clock) as repo:
+        worries.park(repo, "Did *Acme* write back?\n# no")
+        acme = worries.park(repo, "did acme write back # no")
+        gone = worries.answer(repo, acme, "let_go")
+        worries.look_back(repo, gone, TurnedOut.BETTER)
+        worries.park(repo, "Money")
+    with Repository.open(db_path, clock, access="read") as repo:
+        text = markdown_document(repo, clock.now())
+    assert text.endswith(
+        "## Parked thoughts\n\n"
+        "- Did \\*Acme\\* write back? \\# no (parked Tue 3 Mar 2026, 2 times, let go Tue 3 Mar "
+        "2026, turned out: better than I feared)\n"
+        "- Money (parked Tue 3 Mar 2026)\n"
+    )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 from companion.domain.errors import FieldError
 from companion.domain.practice import (
+    LEARN_AHEAD,
     LEARNING_STEPS,
     RELEARNING_STEPS,
     Question,
@@ -33,22 +34,25 @@ from companion.domain.practice import (
     when_phrase,
     with_id,
 )
+from companion.domain.practice_days import PracticeDays
 
 NOW = datetime(2026, 3, 3, 9, 30, tzinfo=UTC)
 EXACT = Scheduling(desired_retention=0.9, fuzz=False)
+DAYS = PracticeDays(UTC)
 
-# A fixed history: a first attempt that went badly, the retry at the end of the
-# sitting, then each rehearsal when it comes up, with one forgotten answer.
+# A fixed history, each rehearsal at a set time after NOW: a first attempt that
+# went badly and its retry at the end of the sitting, days of reviews, one
+# forgotten answer and its retry, and a Hard that took effort.
 SEQUENCE = (
     (Rating.Again, timedelta(0)),
     (Rating.Good, timedelta(minutes=12)),
-    (Rating.Good, None),
-    (Rating.Hard, None),
-    (Rating.Good, None),
-    (Rating.Again, None),
-    (Rating.Good, timedelta(minutes=15)),
-    (Rating.Easy, None),
-    (Rating.Good, timedelta(days=3)),
+    (Rating.Good, timedelta(days=3, hours=10)),
+    (Rating.Hard, timedelta(days=10)),
+    (Rating.Good, timedelta(days=20, hours=9)),
+    (Rating.Again, timedelta(days=50)),
+    (Rating.Hard, timedelta(days=50, minutes=15)),
+    (Rating.Easy, timedelta(days=60)),
+    (Rating.Good, timedelta(days=80, hours=-8)),
 )
 
 
@@ -59,54 +63,60 @@ def _question(due: datetime = NOW, question_id: int = 7, **changes: object) -> Q
     return question
 
 
-def _library_run(scheduler: Scheduler) -> list[tuple[datetime, State]]:
-    """The same sequence, straight through the library."""
+def _library(retention: float, steps: bool) -> Scheduler:
+    return Scheduler(
+        desired_retention=retention,
+        learning_steps=LEARNING_STEPS if steps else (),
+        relearning_steps=RELEARNING_STEPS if steps else (),
+        enable_fuzzing=False,
+    )
+
+
+def _library_run(retention: float) -> list[tuple[datetime, State, float | None]]:
+    """The same history through the library: its step scheduler until a card has used its
+    step, one with no steps after that, and days counted from the start of the day."""
     card = Card(card_id=7, due=NOW)
-    moment = NOW
     seen = []
     for rating, wait in SEQUENCE:
-        moment = moment + wait if wait is not None else card.due
-        card, _ = scheduler.review_card(card, rating, moment, 90_000)
-        seen.append((card.due, card.state))
+        moment = NOW + wait
+        used = card.state != State.Review and card.last_review is not None
+        card, _ = _library(retention, steps=not used).review_card(card, rating, moment, 90_000)
+        due = card.due
+        if card.state == State.Review:
+            due = DAYS.start_of(DAYS.day_of(moment) + timedelta(days=(card.due - moment).days))
+        seen.append((due, card.state, card.stability))
     return seen
 
 
-def _our_run(scheduling: Scheduling) -> list[tuple[datetime, State]]:
+def _our_run(scheduling: Scheduling) -> list[tuple[datetime, State, float | None]]:
     question = _question()
-    moment = NOW
     seen = []
     for rating, wait in SEQUENCE:
-        moment = moment + wait if wait is not None else question.due
+        moment = NOW + wait
         question, rehearsal = rehearse(question, rating, moment, timedelta(seconds=90), scheduling)
         assert rehearsal.rating == rating
         assert rehearsal.at == moment
         assert rehearsal.answered_for == timedelta(seconds=90)
-        seen.append((question.due, question.card.state))
+        seen.append((question.due, question.card.state, question.card.stability))
     return seen
 
 
-def test_fsrs_without_fuzz_gives_the_librarys_exact_due_dates() -> None:
-    library = Scheduler(
-        desired_retention=0.9,
-        learning_steps=LEARNING_STEPS,
-        relearning_steps=RELEARNING_STEPS,
-        enable_fuzzing=False,
-    )
-    expected = _library_run(library)
+def test_fsrs_without_fuzz_gives_the_librarys_schedule_in_days() -> None:
+    expected = _library_run(0.9)
     assert _our_run(EXACT) == expected
     # The history reaches every state, so each branch of the scheduler is compared.
-    assert {state for _, state in expected} == {State.Learning, State.Review, State.Relearning}
+    assert {state for _, state, _ in expected} == {
+        State.Learning,
+        State.Review,
+        State.Relearning,
+    }
+    # Every review is due at the start of a day (04:00 here, UTC).
+    assert {due.time() for due, state, _ in expected if state == State.Review} == {time(4)}
 
 
 @pytest.mark.parametrize("retention", [0.8, 0.95])
 def test_the_desired_retention_setting_reaches_the_scheduler(retention: float) -> None:
-    library = Scheduler(
-        desired_retention=retention,
-        learning_steps=LEARNING_STEPS,
-        relearning_steps=RELEARNING_STEPS,
-        enable_fuzzing=False,
-    )
-    assert _our_run(Scheduling(retention, fuzz=False)) == _library_run(library)
+    assert _our_run(Scheduling(retention, fuzz=False)) == _library_run(retention)
 
 
 def test_a_higher_retention_brings_questions_back_sooner() -> None:
@@ -121,7 +131,48 @@ def test_a_bad_first_attempt_comes_back_at_the_end_of_the_sitting() -> None:
     assert question.card.state == State.Learning
     good, _ = rehearse(_question(), Rating.Good, NOW, timedelta(minutes=2), EXACT)
     assert good.card.state == State.Review
-    assert good.due - NOW >= timedelta(days=1)
+    assert good.due - NOW >= timedelta(hours=18)
+
+
+@pytest.mark.parametrize("first", [Rating.Again, Rating.Hard])
+@pytest.mark.parametrize("second", [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy])
+def test_hard_or_again_comes_back_once_in_the_sitting_then_in_days(
+    first: Rating, second: Rating
+) -> None:
+    """Whatever the second rating, a question asked again in the sitting is then due on
+    another day: the sitting ends."""
+    once, _ = rehearse(_question(), first, NOW, None, EXACT)
+    assert once.due <= NOW + LEARN_AHEAD
+    later = NOW + (once.due - NOW)
+    twice, _ = rehearse(once, second, later, None, EXACT)
+    assert twice.card.state == State.Review
+    assert DAYS.day_of(twice.due) > DAYS.day_of(later)
+    assert twice.due == DAYS.start_of(DAYS.day_of(twice.due))
+
+
+@pytest.mark.parametrize("rating", [Rating.Again, Rating.Hard])
+def test_a_forgotten_review_comes_back_once_then_in_days(rating: Rating) -> None:
+    learnt, _ = rehearse(_question(), Rating.Good, NOW, None, EXACT)
+    moment = learnt.due + timedelta(hours=15)
+    lapsed, _ = rehearse(learnt, Rating.Again, moment, None, EXACT)
+    assert lapsed.card.state == State.Relearning
+    assert lapsed.due <= moment + LEARN_AHEAD
+    back, _ = rehearse(lapsed, rating, lapsed.due, None, EXACT)
+    assert back.card.state == State.Review
+    assert DAYS.day_of(back.due) > DAYS.day_of(moment)
+
+
+def test_a_card_stuck_in_a_step_by_the_old_rule_is_scheduled_in_days_next() -> None:
+    """Cards rated Hard again and again before the fix are still in their learning step."""
+    stuck = _question()
+    moment = NOW
+    for _ in range(3):
+        card, _ = _library(0.9, steps=True).review_card(stuck.card, Rating.Hard, moment)
+        stuck = Question(**{**stuck.__dict__, "card": card})
+        moment += timedelta(minutes=16)
+    assert stuck.card.state == State.Learning
+    moved, _ = rehearse(stuck, Rating.Hard, moment, None, EXACT)
+    assert moved.card.state == State.Review
 
 
 def test_fuzzed_schedules_are_reproducible_and_stay_in_the_librarys_range() -> None:
@@ -131,12 +182,12 @@ def test_fuzzed_schedules_are_reproducible_and_stay_in_the_librarys_range() -> N
     moment = NOW
     spread_out = 0
     for rating, wait in SEQUENCE:
-        moment = moment + wait if wait is not None else question.due
+        moment = NOW + wait
         plain, _ = rehearse(question, rating, moment, None, EXACT)
         spread, _ = rehearse(question, rating, moment, None, fuzzy)
-        days = (plain.due - moment).days
+        days = (DAYS.day_of(plain.due) - DAYS.day_of(moment)).days
         if plain.card.state == State.Review and days >= 3:
-            assert (spread.due - moment).days in _library_fuzz(days)
+            assert (DAYS.day_of(spread.due) - DAYS.day_of(moment)).days in _library_fuzz(days)
             spread_out += 1
         else:
             assert spread.due == plain.due
@@ -226,8 +277,11 @@ def test_queues_put_the_longest_waiting_first_and_skip_resting_questions() -> No
     next_week = _question(NOW + timedelta(days=7), 5)
     bank = [next_week, late, resting, tomorrow, early]
     assert [q.id for q in due_queue(bank, NOW)] == [1, 2]
-    assert [q.id for q in ahead_queue(bank, NOW, 1)] == [4]
-    assert next_due(bank, NOW) == NOW + timedelta(days=1)
+    # Ahead: those ready but left for another day first, then the soonest to come up.
+    assert [q.id for q in ahead_queue(bank, NOW, 3)] == [1, 2, 4]
+    assert [q.id for q in ahead_queue(bank, NOW, 1, skip=[1, 2])] == [4]
+    # Due tomorrow: ready from the start of tomorrow (04:00), whatever its minute.
+    assert next_due(bank, NOW) == datetime(2026, 3, 4, 4, 0, tzinfo=UTC)
     assert next_due([resting], NOW) is None
 
 

@@ -1,4 +1,4 @@
-"""Practice stats: due today, this week's rehearsals, retention from fsrs, 30 days of bars."""
+"""Practice stats: what is left today, this week, retention from fsrs, 30 days of bars."""
 
 from __future__ import annotations
 
@@ -17,15 +17,20 @@ def _saved(text: str, number: int, due: datetime = NOW) -> Question:
     return with_id(new_question(text, NOW - timedelta(days=40), due=due), number)
 
 
-def test_due_today_counts_until_the_end_of_the_day_and_skips_resting() -> None:
+def test_today_says_what_the_plan_leaves_and_the_bank_counts_resting() -> None:
     bank = [
         _saved("now?", 1),
         _saved("tonight?", 2, NOW.replace(hour=23)),
         _saved("tomorrow?", 3, NOW + timedelta(days=1)),
         Question(**{**_saved("resting?", 4).__dict__, "suspended": True}),
     ]
-    stats = practice_stats(bank, [], NOW, EXACT)
-    assert stats.due_today == 2
+    stats = practice_stats(bank, [], NOW, EXACT, left_today=2)
+    assert stats.left_today == 2
+    assert stats.today_text == "2 questions left"
+    assert practice_stats(bank, [], NOW, EXACT, left_today=1).today_text == "1 question left"
+    assert practice_stats(bank, [], NOW, EXACT, left_today=0).today_text == "nothing left"
+    rest = practice_stats(bank, [], NOW, EXACT, left_today=0, rest_day=True)
+    assert rest.today_text == "a rest day"
     assert stats.total == 4
     assert stats.resting == 1
     assert stats.retention is None
@@ -41,7 +46,7 @@ def test_reviews_this_week_start_on_monday_and_the_sparkline_is_per_day() -> Non
         datetime(2026, 2, 2, 8, 0, tzinfo=UTC),  # first day of the window
         datetime(2026, 2, 1, 8, 0, tzinfo=UTC),  # outside it
     ]
-    stats = practice_stats([], moments, NOW, EXACT)
+    stats = practice_stats([], moments, NOW, EXACT, left_today=0)
     assert stats.reviews_this_week == 3
     assert len(stats.per_day) == 30
     assert stats.per_day[-1] == 2
@@ -54,7 +59,7 @@ def test_reviews_this_week_start_on_monday_and_the_sparkline_is_per_day() -> Non
 def test_the_retention_estimate_is_the_mean_retrievability_from_fsrs() -> None:
     first, _ = rehearse(_saved("a?", 1), Rating.Good, NOW - timedelta(days=6), None, EXACT)
     second, _ = rehearse(_saved("b?", 2), Rating.Easy, NOW - timedelta(days=2), None, EXACT)
-    stats = practice_stats([first, second, _saved("new?", 3)], [], NOW, EXACT)
+    stats = practice_stats([first, second, _saved("new?", 3)], [], NOW, EXACT, left_today=1)
     scheduler = EXACT.scheduler
     expected = (
         scheduler.get_card_retrievability(first.card, NOW)

@@ -59,7 +59,9 @@ def test_a_question_added_from_the_shell_is_due_now(
             "tags": ["motivation", "acme"],
             "interview_id": 3,
             "due": "2026-03-03T09:30:00+00:00",
+            "due_on": "2026-03-03",
             "suspended": False,
+            "key_points": [],
         }
     ]
     code, out, _ = run(capsys, db_path, "summary", "--short")

@@ -217,7 +217,7 @@ def test_stats_read_only_the_months_their_30_days_touch(
     now = clock.now()
     with Repository.open(db_path, clock, access="read") as repo:
         recent = repo.questions.recent_rehearsals(now)
-        stats = practice_stats(repo.questions.all(), [r.at for r in recent], now, EXACT)
+        stats = practice_stats(repo.questions.all(), [r.at for r in recent], now, EXACT, 0)
     # 30 days back from Tue 3 Mar 2026 is Mon 2 Feb: only February's and March's parts.
     assert sorted(parts_loaded) == ["reviews-2026-02", "reviews-2026-03"]
     in_window = [r for r in recent if r.at >= datetime(2026, 2, 2, tzinfo=UTC)]

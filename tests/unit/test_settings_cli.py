@@ -48,18 +48,26 @@ def test_settings_with_no_flag_shows_every_setting(
         "weekly goal",
         "inbox check",
         "retention",
+        "daily limit",
+        "rest days",
+        "day starts",
         "theme",
         "calendar",
         "holidays of",
         "your name",
+        "breathing",
+        "motion",
     ]
     assert "5 applications a week" in lines[0]
     assert lines[1].endswith("off")
     assert "0.90" in lines[2]
-    assert "dusk" in lines[3]
-    assert lines[4].endswith("off")
-    assert "none" in lines[5]
-    assert lines[6].endswith("not set (the drafts end unsigned)")
+    assert "15 questions a day" in lines[3]
+    assert lines[4].endswith("none")
+    assert lines[5].endswith("04:00")
+    assert "dusk" in lines[6]
+    assert lines[7].endswith("off")
+    assert "none" in lines[8]
+    assert lines[9].endswith("not set (the drafts end unsigned)")
     assert not db_path.exists()  # showing writes nothing
 
 
@@ -298,3 +306,46 @@ def test_a_reader_never_sees_a_torn_calendar(
         assert data.endswith(b"END:VCALENDAR\r\n")
         Calendar.from_ical(data)
     assert len(_uids(ics)) == 3 * 20  # each open interview: thank-you, check-in, moving on
+
+
+def test_the_practice_flags_set_the_daily_limit_rest_days_and_day_start(
+    capsys: pytest.CaptureFixture[str], db_path: Path, clock: FrozenClock
+) -> None:
+    code, out, err = run(
+        capsys,
+        db_path,
+        "settings",
+        "--daily-limit",
+        "8",
+        "--rest-days",
+        "sat,sun",
+        "--day-starts",
+        "5:00",
+    )
+    assert code == 0, err
+    assert "Daily limit: 8 questions" in out
+    assert "Rest days: sat, sun." in out
+    assert "A practice day starts at 05:00." in out
+    with Repository.open(db_path, clock, access="read") as repo:
+        settings = repo.settings.get()
+    assert (settings.daily_limit, settings.rest_days, settings.day_starts) == (
+        8,
+        frozenset({5, 6}),
+        time(5, 0),
+    )
+    code, out, _ = run(capsys, db_path, "settings", "--rest-days", "none")
+    assert code == 0
+    assert "Rest days: none." in out
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--daily-limit", "0"), ("--rest-days", "funday"), ("--day-starts", "13:00")],
+)
+def test_a_bad_practice_setting_names_its_flag_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], db_path: Path, flag: str, value: str
+) -> None:
+    code, _, err = run(capsys, db_path, "settings", flag, value)
+    assert code == 2
+    assert err.startswith(f"companion: {flag.removeprefix('--')}:")
+    assert not db_path.exists()

@@ -1,14 +1,29 @@
-"""The urge to check: days, worry time, and where in the box breath a moment falls."""
+"""The urge to check: days, worry time, the choice after breathing, and the two patterns."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from companion.clock import FrozenClock
-from companion.domain.breathing import CYCLE_SECONDS, TOTAL_SECONDS, breath_at
-from companion.domain.urges import parking_note, trend_sentence, urges_per_day
+from companion.domain.breathing import (
+    BOX,
+    CYCLE_SECONDS,
+    PATTERNS,
+    SIGH,
+    TOTAL_SECONDS,
+    breath_at,
+    parse_pattern,
+    pattern_named,
+    plain_lines,
+)
+from companion.domain.errors import FieldError
+from companion.domain.settings import BREATHING_PATTERNS
+from companion.domain.urges import BREATHE_EXIT, parking_note, trend_sentence, urges_per_day
 from companion.services import summary as summaries
+from companion.store.errors import BadDatabaseFile
 from companion.store.repository import Repository
 
 TODAY = date(2026, 3, 3)
@@ -66,3 +81,68 @@ def test_an_urge_is_stored_in_utc_with_its_local_day(db_path: Path, clock: Froze
         assert doc["on"] == "2026-03-03"
         assert repo.urges.recent_days(TODAY, 14) == [TODAY, TODAY]
         assert summaries.summary(repo).urges_today == 2
+
+
+def test_the_cyclic_sigh_is_a_double_breath_in_and_a_long_breath_out_for_five_minutes() -> None:
+    words = [breath_at(second + 0.5, SIGH).word for second in range(SIGH.cycle_seconds)]
+    assert words == ["in"] * 3 + ["more"] + ["out"] * 8
+    exhale = sum(p.seconds for p in SIGH.phases if p.word == "out")
+    assert exhale == 2 * sum(p.seconds for p in SIGH.phases if p.word != "out")
+    assert SIGH.total_seconds == 5 * 60
+    assert breath_at(3.5, SIGH).fill == 1.0  # full after the second, short breath in
+    assert breath_at(SIGH.total_seconds - 0.5, SIGH).fill == 0.0
+    assert breath_at(SIGH.total_seconds, SIGH).finished
+    assert breath_at(SIGH.cycle_seconds * 2 + 1, SIGH).cycle == 3
+
+
+def test_a_pattern_is_chosen_by_name() -> None:
+    assert parse_pattern(" Sigh ") is SIGH
+    assert parse_pattern("box") is BOX
+    with pytest.raises(FieldError, match=r"box .* or sigh"):
+        parse_pattern("4-7-8")
+    assert pattern_named("gone") is BOX
+    assert tuple(PATTERNS) == BREATHING_PATTERNS  # the settings' names are the patterns'
+
+
+def test_the_plain_script_is_one_line_a_phase_with_its_pause() -> None:
+    lines = plain_lines(BOX)
+    assert len(lines) == len(BOX.phases) * BOX.cycles
+    assert lines[:4] == [
+        ("Breath 1 of 4: breathe in for 4.", 4),
+        ("Hold for 4.", 4),
+        ("Breathe out for 4.", 4),
+        ("Hold for 4.", 4),
+    ]
+    assert sum(seconds for _, seconds in lines) == BOX.total_seconds
+    sigh = plain_lines(SIGH)
+    assert sigh[0] == ("Breath 1 of 25: breathe in through your nose for 3.", 3)
+    assert sigh[1] == ("Then a little more in for 1.", 1)
+    assert sum(seconds for _, seconds in sigh) == 300
+
+
+def test_the_choice_after_breathing_is_kept_with_its_urge(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    with Repository.open(db_path, clock) as repo:
+        first = repo.urges.note(clock.now())
+        second = repo.urges.note(clock.now())
+        repo.urges.choose(first, "leave")
+    with Repository.open(db_path, clock, access="read") as repo:
+        assert repo.urges.choices() == {first: "leave"}
+        assert summaries.summary(repo).urges_today == 2
+    with Repository.open(db_path, clock) as repo:
+        repo.urges.choose(second, "look")
+        assert repo.urges.choices() == {first: "leave", second: "look"}
+
+
+def test_a_choice_companion_does_not_know_is_refused(db_path: Path, clock: FrozenClock) -> None:
+    with Repository.open(db_path, clock) as repo:
+        urge = repo.urges.note(clock.now())
+        repo.db.update_one(repo.db.main.table("urges"), urge, {"choice": "maybe"})
+    with pytest.raises(BadDatabaseFile, match="'choice'"):
+        Repository.open(db_path, clock, access="read")
+
+
+def test_the_breathe_exit_codes_keep_1_and_2_for_their_meanings() -> None:
+    assert BREATHE_EXIT["look"] == 0
+    assert BREATHE_EXIT["leave"] == BREATHE_EXIT[None] == 3

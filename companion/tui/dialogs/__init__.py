@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from companion.tui.dialogs.form import FormScreen
     from companion.tui.dialogs.help import HelpScreen
     from companion.tui.dialogs.interview import InterviewForm
+    from companion.tui.dialogs.kind_words import KindWords
     from companion.tui.dialogs.move_on import MoveOnScreen
     from companion.tui.dialogs.offer import OfferForm
     from companion.tui.dialogs.outcome import OutcomeDialog
+    from companion.tui.dialogs.parked import ParkedThoughts
     from companion.tui.dialogs.question import AnswerForm, QuestionForm
     from companion.tui.dialogs.quit_guard import QuitGuardScreen
     from companion.tui.dialogs.references import (
@@ -37,7 +39,9 @@ if TYPE_CHECKING:
         ReferenceForm,
         ReferencesScreen,
     )
+    from companion.tui.dialogs.story import StoryForm, StoryLinks
     from companion.tui.dialogs.weekly_goal import WeeklyGoalScreen, WelcomeScreen
+    from companion.tui.dialogs.writing_programme import WritingProgramme
 
 MODULES = {
     "AnswerForm": "question",
@@ -54,16 +58,21 @@ MODULES = {
     "HelpScreen": "help",
     "InterviewForm": "interview",
     "InterviewReferences": "references",
+    "KindWords": "kind_words",
     "MoveOnScreen": "move_on",
     "OfferForm": "offer",
     "OutcomeDialog": "outcome",
+    "ParkedThoughts": "parked",
     "QuestionForm": "question",
     "QuitGuardScreen": "quit_guard",
     "ReferenceForm": "references",
     "ReferencesScreen": "references",
     "StatusDialog": "application",
+    "StoryForm": "story",
+    "StoryLinks": "story",
     "WeeklyGoalScreen": "weekly_goal",
     "WelcomeScreen": "weekly_goal",
+    "WritingProgramme": "writing_programme",
     "log_application": "application",
     "write_entry": "entry",
 }
@@ -83,16 +92,21 @@ __all__ = [
     "HelpScreen",
     "InterviewForm",
     "InterviewReferences",
+    "KindWords",
     "MoveOnScreen",
     "OfferForm",
     "OutcomeDialog",
+    "ParkedThoughts",
     "QuestionForm",
     "QuitGuardScreen",
     "ReferenceForm",
     "ReferencesScreen",
     "StatusDialog",
+    "StoryForm",
+    "StoryLinks",
     "WeeklyGoalScreen",
     "WelcomeScreen",
+    "WritingProgramme",
     "log_application",
     "write_entry",
 ]

@@ -16,6 +16,7 @@ from companion.domain.interviews import (
     check_decision_by,
     new_interview,
     parse_contact_pref,
+    parse_interview_tags,
     parse_interviewers,
     parse_name,
     parse_talked_about,
@@ -36,6 +37,7 @@ LABELS = {
     "people": "People met",
     "prefers": "They prefer",
     "final": "Final round",
+    "interview-tags": "Tags",
     "notes": "Notes",
     "talked-about": "Talked about",
 }
@@ -117,6 +119,12 @@ class InterviewForm(FormScreen[int]):
                     compact=True,
                 ),
             )
+            yield from self.text_row(
+                "Tags",
+                "interview-tags",
+                ", ".join(start.tags) if start else "",
+                placeholder="what it is about, like leadership",
+            )
             yield from self.row("Notes", NoteArea(editing.notes if editing else "", id="notes"))
             yield from self.buttons()
 
@@ -158,7 +166,17 @@ class InterviewForm(FormScreen[int]):
         talked_about = attempt(
             errors, "talked-about", lambda: parse_talked_about(self.value("talked-about"))
         )
-        if errors or company is None or role is None or held_on is None or prefers is None:
+        tags = attempt(
+            errors, "interview-tags", lambda: parse_interview_tags([self.value("interview-tags")])
+        )
+        if (
+            errors
+            or company is None
+            or role is None
+            or held_on is None
+            or prefers is None
+            or tags is None
+        ):
             self.show_errors(errors, LABELS)
             return
         self.clear_errors()
@@ -173,6 +191,7 @@ class InterviewForm(FormScreen[int]):
             notes=self.query_one("#notes", NoteArea).text,
             final_round=self.query_one("#final", Checkbox).value,
             talked_about=talked_about or "",
+            tags=tags,
         )
         if self.interview is not None:
             changed = interviews.save_interview(app.repo, with_details(self.interview, made))

@@ -20,11 +20,13 @@ from companion.domain.practice import (
     Star,
     new_question,
     parse_interview_id,
+    parse_key_points,
     parse_long_text,
     parse_question_text,
     parse_star,
     parse_tags,
 )
+from companion.domain.stories import stories_that_fit
 from companion.services import practice
 from companion.tui.context import app_of
 from companion.tui.dialogs.form import Errors, FormScreen, attempt
@@ -38,12 +40,27 @@ LABELS = {
     "interview": "Interview",
     "went-wrong": "Went wrong",
     "answer": "Your answer",
+    "key-points": "Key points",
     **{name: name.capitalize() for name in STAR_FIELDS},
 }
 
 
+KEY_POINTS_HINT = "What the answer must get across, one a line: you tick them after rehearsing."
+
+
 class _QuestionFields(FormScreen[Question]):
-    """What the two forms share: the answer, the STAR notes, and reading them back."""
+    """What the two forms share: the answer, its key points, the STAR notes, reading them back."""
+
+    def compose_key_points(self, question: Question | None) -> ComposeResult:
+        points = "\n".join(question.key_points) if question else ""
+        yield from self.row(
+            LABELS["key-points"],
+            TextBox(points, id="key-points", placeholder="one a line"),
+            hint=KEY_POINTS_HINT,
+        )
+
+    def key_points_value(self, errors: Errors) -> tuple[str, ...] | None:
+        return attempt(errors, "key-points", lambda: parse_key_points(self.value("key-points")))
 
     def compose_star(self, star: Star | None) -> ComposeResult:
         current = star or Star()
@@ -99,6 +116,16 @@ class QuestionForm(_QuestionFields):
             )
             answer = question.answer.text if question and question.answer else ""
             yield from self.row(LABELS["answer"], TextBox(answer, id="answer"))
+            yield from self.compose_key_points(question)
+            if question is not None and question.id is not None:
+                stories = app_of(self).repo.stories.all()
+                linked, _ = stories_that_fit(question.id, question.tags, stories)
+                if linked:
+                    titles = ", ".join(story.title for story in linked)
+                    yield Static(
+                        literal(f"Stories that fit: {titles} (l in the bank links others)."),
+                        classes="quiet hint",
+                    )
             yield from self.compose_star(question.star if question else None)
             yield from self.buttons()
 
@@ -140,8 +167,16 @@ class QuestionForm(_QuestionFields):
             lambda: parse_long_text(self.value("went-wrong"), "what went wrong"),
         )
         answer = attempt(errors, "answer", lambda: parse_long_text(self.value("answer"), "answer"))
+        points = self.key_points_value(errors)
         star = self.star_value(errors, self.question.star if self.question else None)
-        if errors or text is None or tags is None or went_wrong is None or answer is None:
+        if (
+            errors
+            or text is None
+            or tags is None
+            or went_wrong is None
+            or answer is None
+            or points is None
+        ):
             self.show_errors(errors, LABELS)
             return
         try:
@@ -154,6 +189,7 @@ class QuestionForm(_QuestionFields):
                     went_wrong=went_wrong,
                     answer=answer,
                     star=star,
+                    key_points=points,
                 )
                 saved = practice.add_question(app.repo, made)
             else:
@@ -164,7 +200,7 @@ class QuestionForm(_QuestionFields):
                     interview_id=interview,
                     went_wrong=went_wrong,
                 )
-                saved = practice.edit_question(app.repo, edited, answer, star)
+                saved = practice.edit_question(app.repo, edited, answer, star, points)
         except FieldError as error:  # an interview number that names no interview
             self.show_errors({"interview": error}, LABELS)
             return
@@ -197,6 +233,7 @@ class AnswerForm(_QuestionFields):
                     placeholder="The answer you would like to give, in your own words",
                 ),
             )
+            yield from self.compose_key_points(question)
             yield from self.compose_star(question.star)
             yield from self.buttons()
 
@@ -207,9 +244,10 @@ class AnswerForm(_QuestionFields):
         app = app_of(self)
         errors: Errors = {}
         answer = attempt(errors, "answer", lambda: parse_long_text(self.value("answer"), "answer"))
+        points = self.key_points_value(errors)
         star = self.star_value(errors, self.question.star)
-        if errors or answer is None:
+        if errors or answer is None or points is None:
             self.show_errors(errors, LABELS)
             return
-        saved = practice.edit_question(app.repo, self.question, answer, star)
+        saved = practice.edit_question(app.repo, self.question, answer, star, points)
         self.dismiss(saved)

@@ -18,19 +18,25 @@ from companion.domain.practice import (
     BankFilter,
     Question,
     filter_bank,
-    when_phrase,
+    question_when,
 )
 from companion.services import practice
 from companion.tui.context import app_of
-from companion.tui.dialogs import AnswerHistoryScreen, Confirm, DeckPicker, QuestionForm
+from companion.tui.dialogs import (
+    AnswerHistoryScreen,
+    Confirm,
+    DeckPicker,
+    QuestionForm,
+    StoryLinks,
+)
 from companion.tui.literal import line, one_line
 from companion.tui.widgets import Column, FilteredTable
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 SHOW_OPTIONS = ((SHOW_ALL, "All"), (SHOW_DUE, "Due now"), (SHOW_RESTING, "Resting"))
-WRITES = {"new_question", "edit", "rest", "delete", "decks"}
-NEEDS_ROW = {"edit", "rest", "delete", "versions"}
+WRITES = {"new_question", "edit", "rest", "delete", "decks", "link_story"}
+NEEDS_ROW = {"edit", "rest", "delete", "versions", "link_story"}
 TAGS_WIDTH = 18
 WHEN_WIDTH = 12
 
@@ -51,6 +57,10 @@ class BankScreen(Screen[None]):
         Binding("x", "rest", "Rest/wake", tooltip="Stop it coming up for now, or wake it"),
         Binding("d", "delete", "Delete", tooltip="Delete the question (asks first)"),
         Binding("v", "versions", "Versions", tooltip="How the answer grew", show=False),
+        Binding("y", "stories", "Stories", tooltip="Your STAR stories, each for many questions"),
+        Binding(
+            "l", "link_story", "Link a story", tooltip="The stories that answer it", show=False
+        ),
         Binding(
             "m", "decks", "Starter decks", tooltip="Add questions from a starter deck", show=False
         ),
@@ -70,6 +80,7 @@ class BankScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.shown: list[Question] = []
+        self.today_count = 0
         self.everything: list[Question] = []
 
     def compose(self) -> ComposeResult:
@@ -135,17 +146,19 @@ class BankScreen(Screen[None]):
         if self.filter.interview_id in interviews:
             interview_select.value = self.filter.interview_id
         self.everything = questions.all()
+        self.today_count = practice.plan_for_today(app_of(self).repo, self.everything).count
         self.refill()
 
     def refill(self) -> None:
         now = app_of(self).clock.now()
         everything = self.everything
         listing = self.listing
-        self.shown = filter_bank(everything, self.filter, now)
+        days = practice.practice_days(app_of(self).repo)
+        self.shown = filter_bank(everything, self.filter, now, days)
         quiet = listing.quiet
 
         def row(question: Question) -> tuple[str, list[Text]]:
-            when = "resting" if question.suspended else when_phrase(question.due, now)
+            when = question_when(question, now, days)
             style = quiet if question.suspended else ""
             return str(question.id), [
                 Text(listing.fit(one_line(question.text), "text"), style=style),
@@ -161,13 +174,12 @@ class BankScreen(Screen[None]):
             )
         elif not self.shown:
             listing.say_empty("No question matches these filters.")
-        due = sum(1 for q in everything if q.is_due(now))
         resting = sum(1 for q in everything if q.suspended)
         if len(self.shown) == len(everything):
             count = f"{len(everything)} question{'s' if len(everything) != 1 else ''}"
         else:
             count = f"Showing {len(self.shown)} of {len(everything)} questions"
-        count += f" · {due} due now" + (f" · {resting} resting" if resting else "")
+        count += f" · {self.today_count} for today" + (f" · {resting} resting" if resting else "")
         listing.say_count(count)
         self.refresh_bindings()
 
@@ -254,3 +266,13 @@ class BankScreen(Screen[None]):
 
     def action_decks(self) -> None:
         self.app.push_screen(DeckPicker(), lambda result: self.reload())
+
+    def action_stories(self) -> None:
+        from companion.tui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen())
+
+    def action_link_story(self) -> None:
+        question = self.selected
+        if question is not None:
+            self.app.push_screen(StoryLinks(question))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,10 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from companion.domain.dates import friendly
+from companion.domain.interviews import Interview
+from companion.domain.prep import soonest_upcoming
 from companion.domain.summary import Summary, part_of_day
 from companion.services import summary as summaries
 from companion.tui.context import app_of, read_only_sentence
 from companion.tui.literal import line, literal
+from companion.tui.screens.home_worry import offer_parked_thoughts, show_urge_hint
 from companion.tui.widgets import GentleBar, UrgeChart
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -31,13 +34,20 @@ def greeting(hour: int) -> str:
     return f"Good {part_of_day(hour)}."
 
 
-def coming_up_lines(summary: Summary) -> list[Content]:
-    """The interviews still to come: never "waiting to hear" (calm.md, rule 10)."""
+def next_interview(summary: Summary, today: date) -> Interview | None:
+    """The soonest open interview held on a future day, from the summary's rows."""
+    return soonest_upcoming((row.interview for row in summary.waiting), today)
+
+
+def coming_up_lines(summary: Summary, prep_for: int | None = None) -> list[Content]:
+    """The interviews still to come: never "waiting to hear" (calm.md, rule 10). The
+    one `prep_for` names (the next) says that g opens its prep card."""
     return [
         Content.assemble(
             ("Coming up  ", "$foreground-muted"),
             line(row.interview.title),
             f", {row.timeline.next_step.removeprefix('interview ')}",
+            (": g opens its prep card" if row.id == prep_for else "", "$foreground-muted"),
         )
         for row in summary.coming_up
     ]
@@ -75,6 +85,11 @@ class HomeScreen(Screen[None]):
         Binding("i", "breathe", "Breathe", tooltip="I want to check my inbox"),
         Binding("n", "log_interview", "Log interview"),
         Binding("l", "log_application", "Log application"),
+        # Out of the footer (it would push ? Help off at 80 columns): the Coming up line
+        # says that g opens the prep card, and the help lists it.
+        Binding(
+            "g", "prep", "Get ready", show=False, tooltip="The prep card of your next interview"
+        ),
         Binding("1", "act(1)", "Open", key_display="1-3"),
         Binding("2", "act(2)", "", show=False),
         Binding("3", "act(3)", "", show=False),
@@ -83,6 +98,8 @@ class HomeScreen(Screen[None]):
 
     summary: Summary | None = None
     offers = 0
+    # The next interview still to come, whose prep card g opens.
+    prep_for: int | None = None
     # The data's change count and the minute the summary shown was made for.
     shown_for: tuple[int, datetime] | None = None
 
@@ -107,9 +124,12 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_summary()
+        self.call_after_refresh(offer_parked_thoughts, self)
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
+        show_urge_hint(self)
+        self.call_after_refresh(offer_parked_thoughts, self)
 
     def refresh_summary(self) -> None:
         """Show the summary, unless the one shown is of the same data and minute.
@@ -152,7 +172,9 @@ class HomeScreen(Screen[None]):
         suggestion.display = has_suggestion
         suggestion.update(literal(summary.suggestion or ""))
         coming = self.query_one("#coming-up", Static)
-        coming_lines = coming_up_lines(summary)
+        upcoming = next_interview(summary, app_of(self).clock.today())
+        self.prep_for = upcoming.id if upcoming is not None else None
+        coming_lines = coming_up_lines(summary, self.prep_for)
         coming.display = bool(coming_lines)
         coming.update(Content("\n").join(coming_lines))
         also = self.query_one("#also", Static)
@@ -183,7 +205,13 @@ class HomeScreen(Screen[None]):
             return not app_of(self).repo.read_only
         if action == "offers":
             return self.offers >= 2
+        if action == "prep":
+            return self.prep_for is not None
         return True
+
+    def action_prep(self) -> None:
+        if self.prep_for is not None:
+            app_of(self).open_target(f"prep:{self.prep_for}")
 
     def action_act(self, number: int) -> None:
         """Open what the action numbered `number` is about; nothing when it has no target."""

@@ -15,6 +15,7 @@ from companion.domain.dates import friendly
 from companion.domain.drafts import DraftKind
 from companion.domain.fit import ASPECT_LABELS, ASPECTS
 from companion.domain.interviews import Interview, references_told
+from companion.domain.prep import is_upcoming
 from companion.domain.references import Reference
 from companion.domain.timeline import Timeline, milestones
 from companion.services import drafts, interviews
@@ -63,6 +64,7 @@ class InterviewScreen(InterviewActions):
         Binding("f", "fit", "How it felt", show=False),
         Binding("O", "offer", "Offer details", show=False),
         Binding("v", "offers", "Offers side by side", show=False),
+        Binding("g", "prep", "Get ready", tooltip="The prep card: questions, stories, who"),
     ]
 
     def __init__(self, interview_id: int) -> None:
@@ -90,6 +92,9 @@ class InterviewScreen(InterviewActions):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("back", "app.help"):
             return True
+        if action == "prep":
+            interview = self.current() if self.is_mounted else None
+            return interview is not None and is_upcoming(interview, app_of(self).clock.today())
         if action == "debrief":
             interview = self.current() if self.is_mounted else None
             return (
@@ -138,6 +143,11 @@ class InterviewScreen(InterviewActions):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_prep(self) -> None:
+        from companion.tui.screens.prep import PrepScreen
+
+        self.app.push_screen(PrepScreen(self.interview_id))
 
     def compose(self) -> ComposeResult:
         yield NavBar("waiting")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from companion.domain.interviews import CLOSED, OFFERS, Interview, Outcome
+from companion.domain.journal import Entry
 from companion.services import interviews
 from companion.tui.context import app_of, refuse_when_read_only
 from companion.tui.dialogs import (
@@ -17,6 +18,7 @@ from companion.tui.dialogs import (
     FitForm,
     InterviewForm,
     InterviewReferences,
+    KindWords,
     MoveOnScreen,
     OfferForm,
     OutcomeDialog,
@@ -137,11 +139,15 @@ class InterviewActions(Screen[None]):
 
     def _set_outcome(self, interview: Interview, outcome: Outcome) -> None:
         changed = interviews.set_outcome(app_of(self).repo, interview, outcome)
+        self.after_change(interview.id)
         note = OUTCOME_NOTES[outcome]
+        if outcome == Outcome.REJECTED:
+            # the note goes in the prompt's dialog: a toast would cover its buttons
+            self.offer_kind_words(interview, f"Not this time · {interview.title}", note)
+            return
         if outcome == Outcome.OFFER_WRITTEN and changed.outcome == Outcome.ACCEPTED:
             note = "The written offer is logged; it stays accepted. Well waited."
         self.notify(note, title=interview.company, markup=False)
-        self.after_change(interview.id)
         if changed.open_offer:
             self.app.push_screen(OfferForm(changed), lambda _: self.after_change(interview.id))
 
@@ -163,15 +169,25 @@ class InterviewActions(Screen[None]):
         def done(moved: bool | None) -> None:
             if not moved:
                 return
-            self.notify(
+            self.after_moving_on()
+            self.offer_kind_words(
+                interview,
+                f"Moved on · {interview.title}",
                 "Set down. It is kept with the closed ones (c in the waiting room) "
                 "if you ever need it.",
-                title=interview.company,
-                markup=False,
             )
-            self.after_moving_on()
 
         self.app.push_screen(MoveOnScreen(interview), done)
+
+    def offer_kind_words(self, interview: Interview, title: str, note: str) -> None:
+        """After a rejection or a move-on: what happens next (`note`), and the one
+        self-compassion prompt, to take or leave."""
+
+        def kept(entry: Entry | None) -> None:
+            if entry is not None:
+                self.notify("Kept in your journal.", title="Saved", timeout=4)
+
+        self.app.push_screen(KindWords(interview, title, note), kept)
 
     def action_reopen(self) -> None:
         interview = self._writable_current()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable, Select, Static
 
 from companion.domain.dates import friendly
 from companion.domain.interviews import Interview
@@ -28,9 +28,11 @@ from companion.domain.journal import (
     sort_newest_first,
 )
 from companion.domain.mood import mood_word
+from companion.domain.writing import journal_line
+from companion.services import writing
 from companion.services.access import StoreError
 from companion.tui.context import app_of
-from companion.tui.dialogs import EntryForm
+from companion.tui.dialogs import EntryForm, WritingProgramme
 from companion.tui.literal import line, literal, one_line
 from companion.tui.screens.journal_entry import EntryScreen, delete_item, edit_item
 from companion.tui.widgets import Column, FilteredTable, MoodLine
@@ -44,7 +46,7 @@ WHEN_WIDTH = 11
 MOOD_WIDTH = 7
 ABOUT_WIDTH = 16
 KIND_LABELS = {"debrief": "Debrief", "reflection": "Moving on"}
-WRITES = {"new_entry", "edit", "delete"}
+WRITES = {"new_entry", "edit", "delete", "writing_programme"}
 NEEDS_ROW = {"open", "edit", "delete"}
 EMPTY = (
     "Your journal is empty. Press n to write how today went. Debriefs and the "
@@ -77,6 +79,14 @@ class JournalScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
         Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("slash", "focus('#search')", "Search", key_display="/"),
+        # W, not w: w goes to the waiting room from every page.
+        Binding(
+            "W",
+            "writing_programme",
+            "Writing programme",
+            show=False,
+            tooltip="Four prompts about your search, one a day at most, skippable",
+        ),
         Binding("t", "focus('#tag')", "Filter by tag", show=False),
         Binding("o", "focus('#interview')", "Filter by interview", show=False),
         Binding("escape", "focus('#entries')", "Back to the list", show=False),
@@ -107,6 +117,7 @@ class JournalScreen(Screen[None]):
                 table_id="entries",
                 id="journal",
             )
+            yield Static(id="programme-line", classes="quiet")
         yield Footer(compact=True)
 
     @property
@@ -159,6 +170,28 @@ class JournalScreen(Screen[None]):
         self._fill_filters(interviews)
         self.query_one("#moods", MoodLine).show(moods_by_day(self.items, today), today)
         self.refill(highlight)
+        self._show_programme_line()
+
+    # The writing programme (issue 17): a quiet line while a prompt is there for today.
+
+    def _show_programme_line(self) -> None:
+        app = app_of(self)
+        line = self.query_one("#programme-line", Static)
+        try:
+            state = writing.programme(app.repo)
+        except StoreError:
+            state = None
+        words = journal_line(state) if state is not None and not app.repo.read_only else None
+        line.display = words is not None
+        line.update(words or "")
+
+    def action_writing_programme(self) -> None:
+        def written(entry: Entry | None) -> None:
+            if entry is not None:
+                self._highlight_next = f"entry:{entry.id}"
+                self.app.notify("Kept in your journal.", title="Saved", timeout=4)
+
+        self.app.push_screen(WritingProgramme(), written)
 
     def _fill_filters(self, interviews: list[Interview]) -> None:
         tags = journal_tags(self.items)

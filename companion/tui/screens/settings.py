@@ -1,4 +1,6 @@
-"""Settings: the weekly goal, the daily inbox check, practice retention and the theme.
+"""Settings: the weekly goal, the daily inbox check, practice (retention, the daily limit,
+rest days, when a day starts), the calendar file, the country whose holidays kind dates
+skip, the theme, and breathing (the pattern and a still pacer).
 
 Every field is checked before anything is saved: one rejected value saves none.
 """
@@ -14,14 +16,19 @@ from textual.screen import Screen
 from textual.widgets import Button, Select, Static
 
 from companion.domain.days_off import parse_place, place_text
+from companion.domain.practice_days import parse_day_start
+from companion.domain.practice_plan import MAX_DAILY_LIMIT
 from companion.domain.settings import (
     MAX_WEEKLY_GOAL,
     THEMES,
     Settings,
     parse_checkin_time,
+    parse_daily_limit,
+    parse_rest_days,
     parse_retention,
     parse_weekly_goal,
     parse_your_name,
+    rest_days_text,
 )
 from companion.services import settings as settings_service
 from companion.tui.context import app_of, read_only_sentence
@@ -43,6 +50,9 @@ THEME_LABELS = {
     "ansi-dark": "Terminal (dark)",
     "ansi-light": "Terminal (light)",
 }
+# Breathing (issue 17): the pattern an urge gets, and whether the pacer moves.
+PATTERN_LABELS = {"box": "Box, about a minute", "sigh": "Cyclic sigh, five minutes"}
+MOTION_LABELS = {False: "The box moves", True: "Still, words only"}
 
 # (widget id, label, what it is for)
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -60,6 +70,22 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "retention",
         "Retention",
         "Practice: how much to remember, 0.70 to 0.97.",
+    ),
+    # Practice's gentle load (issue 15).
+    (
+        "daily-limit",
+        "Daily limit",
+        f"Questions a day at most, 1 to {MAX_DAILY_LIMIT}.",
+    ),
+    (
+        "rest-days",
+        "Rest days",
+        "Days with no practice, like sat, sun; or none.",
+    ),
+    (
+        "day-starts",
+        "Day starts",
+        "When a practice day begins, like 04:00.",
     ),
     (
         "calendar",
@@ -88,6 +114,9 @@ def _typed(settings: Settings) -> dict[str, str]:
         "weekly-goal": str(settings.weekly_goal),
         "checkin-time": settings.checkin_time.strftime("%H:%M") if settings.checkin_time else "",
         "retention": f"{settings.desired_retention:.2f}",
+        "daily-limit": str(settings.daily_limit),
+        "rest-days": rest_days_text(settings.rest_days),
+        "day-starts": settings.day_starts.strftime("%H:%M"),
         "calendar": settings.calendar_path or "",
         "country": place_text(settings.country, settings.region) if settings.country else "",
         "your-name": settings.your_name,
@@ -129,6 +158,26 @@ class SettingsScreen(Screen[None]):
                     classes="short",
                 ),
             )
+            yield from form_row(
+                "Breathing",
+                Select(
+                    [(label, name) for name, label in PATTERN_LABELS.items()],
+                    allow_blank=False,
+                    compact=True,
+                    id="breathing-pattern",
+                    classes="short",
+                ),
+            )
+            yield from form_row(
+                "Motion",
+                Select(
+                    [(label, still) for still, label in MOTION_LABELS.items()],
+                    allow_blank=False,
+                    compact=True,
+                    id="reduced-motion",
+                    classes="short",
+                ),
+            )
             with Horizontal(classes="buttons under-fields"):
                 yield Button("Save", id="save", variant="primary", compact=True)
             yield Static(id="settings-note", classes="quiet hint")
@@ -146,6 +195,11 @@ class SettingsScreen(Screen[None]):
         self.query_one("#theme", Select).value = (
             settings.theme if settings.theme in THEMES else THEMES[0]
         )
+        pattern = settings.breathing_pattern
+        self.query_one("#breathing-pattern", Select).value = (
+            pattern if pattern in PATTERN_LABELS else "box"
+        )
+        self.query_one("#reduced-motion", Select).value = settings.reduced_motion
         clear_field_errors(self)
         note = self.query_one("#settings-note", Static)
         if app.repo.read_only:
@@ -178,14 +232,27 @@ class SettingsScreen(Screen[None]):
             errors, "checkin-time", lambda: parse_checkin_time(self._value("checkin-time"))
         )
         retention = attempt(errors, "retention", lambda: parse_retention(self._value("retention")))
+        limit = attempt(
+            errors, "daily-limit", lambda: parse_daily_limit(self._value("daily-limit"))
+        )
+        rest = attempt(errors, "rest-days", lambda: parse_rest_days(self._value("rest-days")))
+        starts = attempt(errors, "day-starts", lambda: parse_day_start(self._value("day-starts")))
         calendar = attempt(errors, "calendar", lambda: _calendar_path(self._value("calendar")))
         place = attempt(errors, "country", lambda: parse_place(self._value("country")))
         your_name = attempt(errors, "your-name", lambda: parse_your_name(self._value("your-name")))
-        if errors or goal is None or retention is None:
+        if (
+            errors
+            or goal is None
+            or retention is None
+            or limit is None
+            or rest is None
+            or starts is None
+        ):
             show_field_errors(self, errors, LABELS)
             return
         clear_field_errors(self)
         theme = self.query_one("#theme", Select).value
+        pattern = self.query_one("#breathing-pattern", Select).value
         settings = settings_service.save_settings(
             app.repo,
             weekly_goal=goal,
@@ -193,8 +260,15 @@ class SettingsScreen(Screen[None]):
             desired_retention=retention,
             calendar_path=calendar,
             your_name=your_name if your_name is not None else settings_service.KEEP,
+            daily_limit=limit,
+            rest_days=rest,
+            day_starts=starts,
             theme=theme if isinstance(theme, str) and theme in THEMES else settings_service.KEEP,
             place=place,
+            breathing_pattern=pattern
+            if isinstance(pattern, str) and pattern in PATTERN_LABELS
+            else settings_service.KEEP,
+            reduced_motion=self.query_one("#reduced-motion", Select).value is True,
         )
         app.theme = settings.theme
         app.notify("Settings saved.", title="Saved", timeout=3)

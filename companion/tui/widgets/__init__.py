@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from companion.tui.widgets.nav_bar import NavBar
     from companion.tui.widgets.note_area import NoteArea
     from companion.tui.widgets.practice_stats import PracticeStatsPanel
+    from companion.tui.widgets.question_notes import QuestionNotes
+    from companion.tui.widgets.rubric_panel import RubricPanel
     from companion.tui.widgets.urge_chart import UrgeChart
 
 MODULES = {
@@ -38,6 +40,8 @@ MODULES = {
     "NavBar": "nav_bar",
     "NoteArea": "note_area",
     "PracticeStatsPanel": "practice_stats",
+    "QuestionNotes": "question_notes",
+    "RubricPanel": "rubric_panel",
     "StillList": "lists",
     "TextBox": "fields",
     "TextField": "fields",
@@ -57,6 +61,8 @@ __all__ = [
     "NavBar",
     "NoteArea",
     "PracticeStatsPanel",
+    "QuestionNotes",
+    "RubricPanel",
     "StillList",
     "TextBox",
     "TextField",

@@ -2,7 +2,9 @@
 
 It reads the app's clock, so a frozen clock (tests, screenshots) holds it still.
 Past the target it simply stays full and says the length is good; it never
-flashes, changes colour or counts down.
+flashes, changes colour or counts down. The time gone is drawn bright, what
+remains of the two minutes faint. Leaving the page pauses it (`pause`): the
+time away is not answering time; `start` begins afresh with the next question.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class AnswerTimer(Widget):
         self.cells = cells
         self.started: datetime | None = None
         self.stopped: datetime | None = None
+        self.paused_at: datetime | None = None
+        self.away = timedelta(0)
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh)
@@ -42,21 +46,39 @@ class AnswerTimer(Widget):
     def start(self, at: datetime) -> None:
         self.started = at
         self.stopped = None
+        self.paused_at = None
+        self.away = timedelta(0)
         self.refresh()
 
     def stop(self, at: datetime) -> timedelta:
         """Hold the timer where it is; returns how long the answer took."""
         if self.stopped is None:
+            self.resume(at)
             self.stopped = at
         self.refresh()
         return self.elapsed
+
+    def pause(self, at: datetime) -> None:
+        """The page is left: the time from now until `resume` does not count."""
+        if self.started is not None and self.stopped is None and self.paused_at is None:
+            self.paused_at = at
+
+    def resume(self, at: datetime) -> None:
+        if self.paused_at is not None:
+            self.away += max(timedelta(0), at - self.paused_at)
+            self.paused_at = None
+            self.refresh()
+
+    @property
+    def running(self) -> bool:
+        return self.started is not None and self.stopped is None and self.paused_at is None
 
     @property
     def elapsed(self) -> timedelta:
         if self.started is None:
             return timedelta(0)
-        until = self.stopped or app_of(self).clock.now()
-        return max(timedelta(0), until - self.started)
+        until = self.stopped or self.paused_at or app_of(self).clock.now()
+        return max(timedelta(0), until - self.started - self.away)
 
     def render(self) -> Content:
         elapsed = self.elapsed
@@ -69,8 +91,8 @@ class AnswerTimer(Widget):
         else:
             note = "about two minutes is plenty"
         return Content.assemble(
-            ("━" * filled, "$primary 70%"),
-            ("━" * (self.cells - filled), "$primary-muted 40%"),
+            ("━" * filled, "bold $primary"),
+            ("━" * (self.cells - filled), "$foreground 15%"),
             f"  {clock_text(elapsed)}  ",
             (note, "italic"),
         )

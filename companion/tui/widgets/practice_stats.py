@@ -1,4 +1,4 @@
-"""A quiet panel of practice stats: due today, this week, retention, 30 days of bars."""
+"""A quiet panel of practice stats: what is left today, this week, retention, 30 days of bars."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class PracticeStatsPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Your practice", classes="section-title")
         with Horizontal(id="stats-rows"):
-            yield Static("Due today\nThis week\nRecall now", id="stats-labels")
+            yield Static("Today\nThis week\nRecall now", id="stats-labels")
             yield Static(id="stats-values")
         with Horizontal(id="spark-row"):
             yield Static("Last 30 days", id="spark-label")
@@ -57,7 +57,7 @@ class PracticeStatsPanel(Vertical):
     def show(self, stats: PracticeStats) -> None:
         week = stats.reviews_this_week
         values = (
-            str(stats.due_today),
+            stats.today_text,
             f"{week} rehearsal{'' if week == 1 else 's'}",
             f"{stats.retention_text} (estimated from your schedule)",
         )

@@ -8,8 +8,10 @@ the terminal:
 - B3: from writing a rating key to the terminal until the frame showing the
   next question ("Question k+1 of n") has been written back; its p95 over the
   session.
-- B4: after a rating, until the rating is in this month's reviews part on disk
-  and that file loads (parsed as companion parses it); polled every few ms.
+- B4: after a rating, until the rating is in this month's reviews part on disk,
+  in the file the main file names (a save counts once its commit point, the
+  main file, is replaced), and that file loads (parsed as companion parses it);
+  polled every few ms.
 
 Afterwards the copy is opened again and every rating pressed must be there, in
 order, or the session fails: a rating that was not stored would be fast for
@@ -38,9 +40,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from benchmarks.measure import RunFailed, spawn_in_pty
 from companion.store.files import FileProblem, parse_tables
 from companion.store.layout import Layout
+from companion.store.manifest import Manifest, manifest_of, take_manifest
 from companion.store.questions_store import REVIEWS, reviews_part
 
 COMPANION = str(Path(sys.executable).parent / "companion")
@@ -213,20 +218,56 @@ class Terminal:
 
 
 def stored_reviews(db: Path, now: datetime) -> dict[str, dict[str, object]]:
-    """The documents of `now`'s reviews part on disk, by id ({} when there is no file)."""
-    path = Layout(db).part(reviews_part(now))
+    """The documents of `now`'s reviews part as the main file on disk names it, by id
+    ({} when it names none)."""
     try:
-        return parse_tables(path.read_bytes()).get(REVIEWS, {})
-    except FileNotFoundError:
+        path = Layout(db).part(reviews_part(now))
+    except KeyError:
         return {}
+    return parse_tables(path.read_bytes()).get(REVIEWS, {})
 
 
-def _loaded_count(path: Path) -> int | None:
-    """How many reviews the part file holds, if it is there and loads."""
-    try:
-        return len(parse_tables(path.read_bytes()).get(REVIEWS, {}))
-    except (FileNotFoundError, FileProblem):
-        return None
+class CommittedCount:
+    """How many reviews a part holds in the database on disk: in the file the main file
+    names (a save is on disk once the main file names it, store/commit.py). The main
+    file is read again only when it was replaced (a new inode)."""
+
+    def __init__(self, db: Path, part: str) -> None:
+        self._layout = Layout(db)
+        self._part = part
+        self._seen: tuple[int, int] | None = None
+        self._count: int | None = None
+
+    def __call__(self) -> int | None:
+        try:
+            stat = self._layout.main.stat()
+        except FileNotFoundError:
+            return None
+        if (stat.st_ino, stat.st_mtime_ns) != self._seen:
+            try:
+                generation = self._manifest().parts[self._part]
+                path = self._layout.part_file(self._part, generation)
+                self._count = len(parse_tables(path.read_bytes()).get(REVIEWS, {}))
+            except (KeyError, FileNotFoundError, FileProblem):
+                self._count = None
+            self._seen = (stat.st_ino, stat.st_mtime_ns)
+        return self._count
+
+    def _manifest(self) -> Manifest:
+        """The main file's list of files, read from its meta table alone when that comes
+        first (as companion writes it): parsing the whole heavy main file would add
+        about 12 ms to each measurement, none of it companion's."""
+        raw = self._layout.main.read_bytes()
+        end = raw.find(b"}}}") if raw.startswith(b'{"meta":') else -1
+        if end > 0:
+            try:
+                meta = orjson.loads(raw[: end + 3] + b"}")
+            except orjson.JSONDecodeError:
+                meta = None
+            manifest = take_manifest(meta) if isinstance(meta, dict) else None
+            if manifest is not None:
+                return manifest
+        return manifest_of(parse_tables(raw), self._layout)
 
 
 def rehearse_in_app(
@@ -246,7 +287,7 @@ def rehearse_in_app(
     followed by polling that part until it holds the rating (B4), at a slower
     pace; otherwise only the terminal is read (B3).
     """
-    part = Layout(db).part(reviews_part(now))
+    saved_count = CommittedCount(db, reviews_part(now))
     before = stored_reviews(db, now)
     session = Session()
     term = Terminal([*command, "--db", str(db)], env)
@@ -281,7 +322,7 @@ def rehearse_in_app(
                 shown = 1
             if watch_saves:
                 wanted = len(before) + len(session.ratings)
-                while (_loaded_count(part) or 0) < wanted:
+                while (saved_count() or 0) < wanted:
                     if time.perf_counter() - pressed > WAIT:
                         raise RunFailed(f"rating {index + 1} was not saved within {WAIT} s")
                     term.drain(B4_POLL)

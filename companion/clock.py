@@ -90,20 +90,38 @@ class FrozenClock:
 FROZEN_NOW_ENV = "COMPANION_FROZEN_NOW"
 
 
+# A frozen moment must leave room, within the years companion keeps (1900-2299,
+# domain/dates.py), for dates typed ten years either side and for a question
+# scheduled up to a century ahead.
+FROZEN_YEARS = (1910, 2199)
+
+
 def clock_from_env(environ: Mapping[str, str]) -> Clock:
     """The system clock, or a frozen one when `COMPANION_FROZEN_NOW` holds an ISO datetime.
 
     The variable is for end-to-end tests and screenshots of the installed command.
     Either way the clock tells the time in the local zone (`TZ`, else the system's).
+    Raises FieldError, naming the variable, when it holds anything else.
     """
+    from companion.domain.errors import FieldError
+
     zone = local_zone(environ)
     frozen = environ.get(FROZEN_NOW_ENV, "").strip()
     if not frozen:
         return SystemClock(zone)
-    moment = datetime.fromisoformat(frozen)
-    if moment.tzinfo is None:
-        return FrozenClock(moment.replace(tzinfo=zone))
-    return FrozenClock(moment.astimezone(zone))
+    try:
+        moment = datetime.fromisoformat(frozen)
+        moment = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+    except (ValueError, OverflowError, OSError):
+        raise FieldError(
+            FROZEN_NOW_ENV,
+            f"{frozen[:40]!r} is not a date and time; use ISO 8601, such as "
+            "2026-03-03T09:30:00+00:00, or unset it to use the real clock.",
+        ) from None
+    first, last = FROZEN_YEARS
+    if not first <= moment.year <= last:
+        raise FieldError(FROZEN_NOW_ENV, f"{frozen[:40]!r} is not a year from {first} to {last}.")
+    return FrozenClock(moment)
 
 
 def utc(moment: datetime) -> datetime:

@@ -298,6 +298,23 @@ def database_bytes(db_path: Path) -> dict[str, bytes]:
     return found
 
 
+def database_contents(db_path: Path) -> dict[str, object]:
+    """The tables of every file of a database, by name: what `database_bytes` holds less
+    the store's list of its files (which a restore numbers afresh)."""
+    from companion.store.files import read_tables
+    from companion.store.manifest import take_manifest
+
+    layout = Layout(db_path)
+    found: dict[str, object] = {}
+    if db_path.exists():
+        main = read_tables(db_path)
+        take_manifest(main)
+        found[db_path.name] = main
+    for name in layout.part_names():
+        found[f"history/{name}"] = read_tables(layout.part(name))
+    return found
+
+
 def fill(db_path: Path, clock: FrozenClock, plan: Plan | None = None) -> None:
     with Repository.open(db_path, clock) as repo:
         build(repo, plan or fixed_plan())

@@ -6,6 +6,7 @@ terminal with its control characters made visible.
 
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,10 @@ class Context:
 
         wait = LOCK_WAIT_SECONDS if access == "write" else 0.0
         repo = Repository.open(self.db_path, self.clock, access=access, lock_wait=wait)
+        if repo.db.tightened:
+            from companion.store.privacy import tightened_note
+
+            print(tightened_note(repo.db.tightened), file=self.err)
         repo.calendar_listener = self._calendar_problem
         return repo
 
@@ -75,3 +80,11 @@ class Context:
         except BrokenPipeError:
             self.pipe_closed = True
             silence(self.out)
+
+
+def printable_streams() -> None:
+    """Output never fails on a character the process's streams cannot encode (a path's
+    byte that is not UTF-8, kept as Python keeps it): it is shown as a replacement."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")

@@ -70,8 +70,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     if args.output:
         path = user_path(args.output)
-        write_named(path, data)
+        write_named(path, data, database=ctx.db_path)
     else:
-        path = write_default(Path.cwd(), FORMATS[format_name], ctx.clock.today(), data)
+        path = write_default(
+            Path.cwd(), FORMATS[format_name], ctx.clock.today(), data, database=ctx.db_path
+        )
     ctx.print(written_sentence(format_name, path))
     return 0

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 from companion.cli.context import Context
 from companion.cli.errors import UsageError
+from companion.cli.interrupt import interrupted
 from companion.domain.decks import import_sentence
 from companion.domain.errors import FieldError
 from companion.paths import user_path
@@ -91,8 +93,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from companion.services import practice
 
     now = ctx.clock.now()
-    with ctx.open("write") as repo:
-        result = practice.import_deck(repo, deck)
+    start: int | None = None
+    try:
+        with ctx.open("write") as repo:
+            start = repo.db.commit
+            result = practice.import_deck(repo, deck)
+    except KeyboardInterrupt:
+        return interrupted(ctx, ctx.db_path, start, f"the questions of {deck.name} are in.")
     ctx.print_line(import_sentence(result, now.date()))
     return 0
 
@@ -109,25 +116,35 @@ def _read(path: Path) -> bytes:
 
 
 def run_restore(path: Path, replace: bool, ctx: Context) -> int:
-    """A full export in place of the database: checked whole before anything changes."""
+    """A full export in place of the database: checked whole before anything changes,
+    then saved as one commit (a crash or Ctrl-C leaves all of it or none of it)."""
+    start: int | None = None
     try:
-        snapshot = parse_export(_read(path), SCHEMAS)
-    except ExportProblem as problem:
-        raise UsageError(f"{path} cannot be imported: {problem}. Nothing was changed.") from None
-    with ctx.open("write") as repo:
         try:
-            kept = import_snapshot(repo.db, snapshot, replace=replace, now=ctx.clock.now())
-        except NotEmpty as full:
+            # Checked whole (store/checker.py) before anything changes: what is put in
+            # place is exactly this snapshot.
+            snapshot = parse_export(_read(path), SCHEMAS)
+        except ExportProblem as problem:
             raise UsageError(
-                f"{repo.path} already holds data ({full}), so nothing was changed. To replace "
-                f"all of it with the export, run: companion import {path} --replace "
-                "(a copy of the current data is kept in the backups folder first)."
+                f"{path} cannot be imported: {problem}. Nothing was changed."
             ) from None
+        with ctx.open("write") as repo:
+            start = repo.db.commit
+            try:
+                kept = import_snapshot(repo.db, snapshot, replace=replace, now=ctx.clock.now())
+            except NotEmpty as full:
+                again = shlex.join(["companion", "import", str(path), "--replace"])
+                raise UsageError(
+                    f"{repo.path} already holds data ({full}), so nothing was changed. To "
+                    f"replace all of it with the export, run: {again} "
+                    "(a copy of the current data is kept in the backups folder first)."
+                ) from None
+    except KeyboardInterrupt:
+        return interrupted(ctx, ctx.db_path, start, f"the database holds what {path} held.")
     counts = snapshot.counts()
     what = describe(counts) if counts else "an empty database"
-    ctx.print(f"Imported {path} into {ctx.db_path}: {what}.")
+    ctx.print_line(f"Imported {path} into {ctx.db_path}: {what}.")
     if kept is not None:
-        ctx.print(
-            f"The data it replaced is kept at {kept}; companion restore {kept} brings it back."
-        )
+        back = shlex.join(["companion", "restore", str(kept)])
+        ctx.print_line(f"The data it replaced is kept at {kept}; {back} brings it back.")
     return 0

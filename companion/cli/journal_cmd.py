@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,12 @@ from companion.domain.practice import parse_interview_id, parse_tags
 from companion.inert import one_line
 from companion.services import journal
 from companion.services.access import StoreError
+from companion.store.files import make_private_dir
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: drafts are not locked there
+    fcntl = None  # type: ignore[assignment]
 
 LIST_WORD = "list"
 # As the app's journal labels what belongs to an interview.
@@ -90,7 +97,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     mood = parse_mood(args.mood)
     tags = parse_tags(args.tag)
     interview_id = _interview_id(args, ctx)
-    kept: Path | None = None
+    kept: Draft | None = None
     if args.text:
         text = " ".join(args.text)
     else:
@@ -100,25 +107,40 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         with ctx.open("write") as repo:
             saved = journal.write_entry(repo, entry)
     except (FieldError, StoreError, OSError):
-        if kept is not None and kept.read_text(encoding="utf-8").strip():
-            print(f"What you wrote is kept in {kept}.", file=ctx.err)
+        if kept is not None and kept.written():
+            print(
+                f"What you wrote is kept in {kept.path}; companion journal offers it back "
+                "next time.",
+                file=ctx.err,
+            )
+            kept.keep()
             kept = None
         raise
     finally:
         if kept is not None:
-            kept.unlink(missing_ok=True)
+            kept.discard()
     ctx.print(f"Saved journal entry {saved.id}. It is in your journal (j in the app).")
     return 0
 
 
-def read_entry(ctx: Context, mood: int | None) -> tuple[str, Path | None]:
-    """The entry from a pipe, the editor or the terminal; the editor's file, to keep on failure."""
+def read_entry(ctx: Context, mood: int | None) -> tuple[str, Draft | None]:
+    """The entry from a pipe, the editor or the terminal; the editor's draft, to keep on failure."""
     stdin = sys.stdin
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if stdin is not None and not stdin.isatty():
         return _read_stream(stdin), None
     if editor:
-        return from_editor(editor, mood)
+        draft = Draft.open(ctx.db_path, mood)
+        if draft.resumed is not None:
+            tz = ctx.clock.now().tzinfo
+            when = datetime.fromtimestamp(draft.resumed, tz)
+            day = friendly(when.date(), ctx.clock.today())
+            ctx.err.write(
+                f"An entry you had not saved (last changed {day} {when:%H:%M}) is open in your "
+                "editor again: save it to keep it, or empty it to let it go.\n"
+            )
+            ctx.err.flush()
+        return from_editor(editor, draft)
     if stdin is None:
         raise UsageError('no entry given; pass it as TEXT: companion journal "..."')
     print(TERMINAL_HINT, file=ctx.err, flush=True)
@@ -154,17 +176,92 @@ def editor_env(environ: Mapping[str, str]) -> dict[str, str]:
     return dict(environ)
 
 
-def from_editor(editor: str, mood: int | None) -> tuple[str, Path]:
-    """Open the editor on a private temporary file; returns the text and the file."""
-    handle, name = tempfile.mkstemp(prefix="companion-journal-", suffix=".md")
-    path = Path(name)
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(template(mood))
+class Draft:
+    """The editor's file: beside the database (so it outlives a crash, and a later
+    `companion journal` finds it), private, and locked while an editor has it open.
+
+    `Draft.open` takes a draft left by a companion that never finished (killed, or
+    a power cut, while the editor was open) if one holds words, else starts one.
+    """
+
+    def __init__(self, path: Path, fd: int, resumed: float | None) -> None:
+        self.path = path
+        self._fd = fd
+        self.resumed = resumed  # when a draft taken back was last changed
+
+    @classmethod
+    def open(cls, db_path: Path, mood: int | None) -> Draft:
+        folder = db_path.parent
+        make_private_dir(folder)
+        prefix = f"{db_path.stem}{DRAFT_INFIX}"
+        leftovers = sorted(folder.glob(f"{prefix}*.md"), key=_changed_at)
+        for leftover in leftovers:
+            draft = cls._take(leftover)
+            if draft is None:
+                continue
+            if draft.written():
+                return draft
+            draft.discard()
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=".md", dir=folder)
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        os.write(handle, template(mood).encode("utf-8"))
+        return cls(Path(name), handle, None)
+
+    @classmethod
+    def _take(cls, path: Path) -> Draft | None:
+        """A leftover draft, locked, unless another companion's editor has it open."""
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW)
+        except OSError:
+            return None
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return cls(path, fd, os.fstat(fd).st_mtime)
+        except OSError:
+            os.close(fd)
+            return None
+
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    def written(self) -> bool:
+        """Whether the draft holds words of the user's (above the scissors line)."""
+        try:
+            return bool(entry_from_template(self.text()).strip())
+        except (OSError, UnicodeDecodeError):
+            return self.path.exists()
+
+    def keep(self) -> None:
+        """Leave the file for next time; let go of it."""
+        os.close(self._fd)
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+        os.close(self._fd)
+
+
+DRAFT_INFIX = ".journal-draft-"
+
+
+def _changed_at(path: Path) -> float:
     try:
-        command = [*shlex.split(editor), str(path)]
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def from_editor(editor: str, draft: Draft) -> tuple[str, Draft]:
+    """Open the editor on the draft; returns the text and the draft (kept on failure)."""
+    try:
+        command = [*shlex.split(editor), str(draft.path)]
         result = subprocess.run(command, check=False, env=editor_env(os.environ))
     except (OSError, ValueError) as error:
-        path.unlink(missing_ok=True)
+        if draft.resumed is None:
+            draft.discard()
+        else:
+            draft.keep()
         reason = getattr(error, "strerror", None) or str(error)
         raise FieldError(
             "EDITOR",
@@ -173,19 +270,17 @@ def from_editor(editor: str, mood: int | None) -> tuple[str, Path]:
         ) from None
     if result.returncode != 0:
         problem = f"the editor exited with status {result.returncode}, so nothing was saved"
-        try:
-            written = entry_from_template(path.read_text(encoding="utf-8")).strip()
-        except (OSError, UnicodeDecodeError):
-            written = ""
-        if written:
-            raise FieldError("text", f"{problem}; what you wrote is kept in {path}.")
-        path.unlink(missing_ok=True)
+        if draft.written():
+            draft.keep()
+            raise FieldError("text", f"{problem}; what you wrote is kept in {draft.path}.")
+        draft.discard()
         raise FieldError("text", f"{problem}.")
     try:
-        return entry_from_template(path.read_text(encoding="utf-8")), path
+        return entry_from_template(draft.text()), draft
     except UnicodeDecodeError:
+        draft.keep()
         raise FieldError(
-            "text", f"the file is not UTF-8 text, so nothing was saved; it is kept in {path}."
+            "text", f"the file is not UTF-8 text, so nothing was saved; it is kept in {draft.path}."
         ) from None
 
 

@@ -6,13 +6,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 from companion import __version__
-from companion.cli.context import Context
+from companion.cli.context import Context, printable_streams
 from companion.cli.errors import UsageError
 from companion.cli.tui import launch_tui
-from companion.clock import clock_from_env
+from companion.clock import SystemClock, clock_from_env
 from companion.domain.errors import FieldError
 from companion.inert import visible
 from companion.paths import DB_ENV, resolve_db_path
@@ -121,6 +122,12 @@ def _backups() -> Register:
     return register
 
 
+def _check() -> Register:
+    from companion.cli.check_cmd import register
+
+    return register
+
+
 def _serve() -> Register:
     from companion.cli.serve_cmd import register
 
@@ -161,8 +168,11 @@ COMMANDS: dict[str, Command] = {
         "show your settings, or change the weekly goal, inbox check, practice, calendar, "
         "country or breathing",
     ),
-    "backups": Command(_backups, "list the automatic daily backups"),
-    "restore": Command(_backups, "put a backup back in place of the database"),
+    "backups": Command(_backups, "list the daily backups and the copies kept before a change"),
+    "restore": Command(
+        _backups, "put a backup or a full export back in place of the whole database"
+    ),
+    "check": Command(_check, "check every record of the database, history included"),
     "serve": Command(_serve, "open the app in a browser tab: this computer only, behind a key"),
     "completion": Command(_completion, "print a shell completion script for bash, zsh or fish"),
 }
@@ -228,22 +238,42 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     return int(handler(args, ctx))
 
 
-def _readable(argv: Sequence[str]) -> list[str]:
-    """Arguments a shell passed that are not UTF-8 (Python keeps them as lone
-    surrogates) become U+FFFD, so they can be saved, printed and searched."""
-    return [arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for arg in argv]
+# The arguments that name files: they keep the bytes the shell passed.
+PATH_ARGUMENTS = frozenset({"db", "file", "output", "backup"})
+
+
+def _readable(text: str) -> str:
+    """An argument a shell passed that is not UTF-8 (Python keeps such bytes as lone
+    surrogates) with U+FFFD for each such byte, so it can be saved, printed and searched."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _readable_text(args: argparse.Namespace) -> None:
+    """Every argument but a path made readable; a path keeps its bytes (os.fsencode
+    gives them back), so it opens the file it names, not another one."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, _readable(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            setattr(args, name, [_readable(item) for item in value])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser(lazy=True).parse_args(_readable(sys.argv[1:] if argv is None else argv))
-    ctx = Context(db_path=resolve_db_path(args.db), clock=clock_from_env(os.environ))
+    printable_streams()
+    args = build_parser(lazy=True).parse_args(sys.argv[1:] if argv is None else argv)
+    _readable_text(args)
+    ctx = Context(db_path=Path(), clock=SystemClock())
     try:
+        ctx.clock = clock_from_env(os.environ)
         if args.demo:
             from companion.demo import demo_database
 
             with demo_database(ctx.clock) as demo_path:
                 ctx.db_path = demo_path
                 return _run(args, ctx)
+        ctx.db_path = resolve_db_path(args.db)
         return _run(args, ctx)
     except FieldError as error:
         print(f"companion: {error.field}: {error.message}", file=ctx.err)

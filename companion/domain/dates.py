@@ -17,6 +17,10 @@ DATE_FORMS = (
 # Every date the app keeps is within this many years of today; the timeline adds
 # weeks to them, and a year like 9999 would run off the calendar.
 REACH_YEARS = 10
+# Every date companion stores lies in these years (the store refuses others): far
+# enough from the calendar's ends (years 1 and 9999) that no arithmetic on a stored
+# date can run off it, with room for a clock that is wrong by decades.
+FIRST_YEAR, LAST_YEAR = 1900, 2299
 _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$")
 _WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(DAY_NAMES)} | {
@@ -37,6 +41,10 @@ def parse_date(text: str, today: date, field: str = "date") -> date:
             field,
             f"{day.isoformat()} is more than {REACH_YEARS} years from today; "
             "use a date nearer to now.",
+        )
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise FieldError(
+            field, f"{day.isoformat()} is not a year companion keeps ({FIRST_YEAR} to {LAST_YEAR})."
         )
     return day
 

@@ -16,6 +16,7 @@ DEFAULT_RETENTION = 0.9
 # The breathing patterns' names (domain/breathing.py has the patterns; the settings,
 # read on every start, do not import them).
 BREATHING_PATTERNS = ("box", "sigh")
+LOWEST_RETENTION, HIGHEST_RETENTION = 0.7, 0.97
 # companion's own two, then Textual's, which take the terminal's own palette.
 THEMES = ("companion-dusk", "companion-dawn", "ansi-dark", "ansi-light")
 OFF_WORDS = ("off", "none")
@@ -156,11 +157,12 @@ def parse_retention(text: str) -> float:
         number = -1.0
     if number > 1:
         number /= 100
-    if not 0.7 <= number <= 0.97:
+    if not LOWEST_RETENTION <= number <= HIGHEST_RETENTION:
         raise FieldError(
             "desired retention",
-            f"{text.strip() or '(empty)'!r} is out of range; use a share from 0.70 to 0.97 "
-            "(or 70% to 97%).",
+            f"{text.strip() or '(empty)'!r} is out of range; use a share from "
+            f"{LOWEST_RETENTION:.2f} to {HIGHEST_RETENTION:.2f} "
+            f"(or {LOWEST_RETENTION:.0%} to {HIGHEST_RETENTION:.0%}).",
         )
     return round(number, 2)
 

@@ -7,6 +7,7 @@ where the user asked, atomically, and never over a file they did not name.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -63,10 +64,17 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
+def _shell(path: str) -> str:
+    """A path as a shell reads it back: quoted, with a leading `~/` left to expand."""
+    if path.startswith("~/"):
+        return "~/" + shlex.quote(path[2:])
+    return shlex.quote(path)
+
+
 def written_sentence(format_name: str, path: Path) -> str:
     """What the user reads once an export is written."""
     if format_name == "json":
-        return f"Everything is in {path}. To bring it back: companion import {path}"
+        return f"Everything is in {path}. To bring it back: companion import {_shell(str(path))}"
     if format_name == "ics":
         return (
             f"The kind dates are in {path}. Import it into your calendar; importing a "

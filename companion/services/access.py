@@ -2,11 +2,13 @@
 
 The TUI reaches the store only through `companion.services` (an import
 contract checks it): the repository it reads through (opened with
-`Repository.open`) and the errors it catches are here.
+`Repository.open`), the errors it catches, and `write_new` (a file created whole,
+private, never over another: the app's crash report) are here.
 """
 
 from __future__ import annotations
 
 from companion.store.database import Access as Access
 from companion.store.errors import StoreError as StoreError
+from companion.store.files import write_new as write_new
 from companion.store.repository import Repository as Repository

@@ -9,7 +9,7 @@ from typing import Any
 
 from tinydb.table import Document
 
-from companion.domain.applications import Application, seen_since
+from companion.domain.applications import STATUS_WORDS, Application, seen_since
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
@@ -23,7 +23,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "source": Field("str", required=False),
         "link": Field("str", required=False),
         "notes": Field("str", required=False),
-        "status": Field("str", required=False),
+        "status": Field("str", required=False, choices=STATUS_WORDS),
         "status_on": Field("date", required=False, nullable=True),
     }
 }

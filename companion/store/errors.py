@@ -55,3 +55,16 @@ class ReadOnlyDatabase(StoreError):
 
 class SaveFailed(StoreError):
     """Writing to disk failed; the change is still in memory and will be retried."""
+
+
+class LockLost(StoreError):
+    """The lock file was removed (or replaced) while this companion held it: another one
+    could have taken a new lock and be writing, so this one writes nothing more."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"The lock file {path} was removed while companion was open, so another "
+            "companion could be writing the same data now. To keep the two from mixing, "
+            "this one has stopped saving: quit it and open companion again."
+        )

@@ -1,8 +1,14 @@
-"""Reading and writing one JSON file safely.
+"""Reading and writing one JSON file safely, and every change the store makes on disk.
 
 A write goes to a temporary file in the same folder, is flushed to disk, then
 replaces the old file in one step, and the folder entry is flushed too: a crash
 at any instant leaves either the old file or the new one, never a torn one.
+
+Every change to the file system the store makes (a temporary file written, a
+replace, a link, an unlink, a folder made or removed) goes through the small
+functions at the end of this module, which tell `operation_observer` after
+each one: the crash-point test (tests/torture/test_commit_points.py) stops a
+process after its k-th operation, for every k, and checks what is left.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
+from collections.abc import Callable
 from operator import methodcaller
 from pathlib import Path
 from typing import Any
@@ -47,7 +55,7 @@ def read_tables(path: Path) -> Tables:
     that is not a database.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_file_bytes(path)
     except FileNotFoundError:
         raise
     except PermissionError:
@@ -57,6 +65,19 @@ def read_tables(path: Path) -> Tables:
     except OSError as error:
         raise FileProblem(f"it could not be read ({error.strerror})") from None
     return parse_tables(raw)
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of `path`, which must be a plain file: a FIFO (which would wait for a
+    writer forever) or a device is refused without reading it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as file:  # noqa: PTH123 - an open descriptor
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise FileProblem("it is not a plain file (a named pipe or a device, say)")
+        return file.read()
 
 
 def _plain_id(doc_id: str) -> bool:
@@ -165,6 +186,7 @@ def make_private_dir(path: Path) -> None:
     with contextlib.suppress(FileExistsError):
         path.mkdir(mode=DIR_MODE)
         path.chmod(DIR_MODE)
+        _did("mkdir", path)
 
 
 def fsync_dir(path: Path) -> None:
@@ -181,11 +203,14 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(path: Path, data: bytes) -> str:
-    """`data` in a private temporary file beside `path`, flushed to disk; its name."""
+def _write_temp(path: Path, data: bytes, tag: str = "") -> str:
+    """`data` in a private temporary file beside `path`, flushed to disk; its name.
+
+    The name is `.NAME.TAG*.tmp`: what the cleaning of leftovers looks for.
+    """
     import tempfile  # only writers need it (with shutil and random behind it)
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{tag}", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
         view = memoryview(data)
@@ -199,23 +224,29 @@ def _write_temp(path: Path, data: bytes) -> str:
             Path(tmp_name).unlink()
         raise
     os.close(fd)
+    _did("create", Path(tmp_name))
     return tmp_name
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves the old or the new file."""
+def write_atomic(path: Path, data: bytes, *, tag: str = "", sync_folder: bool = True) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file.
+
+    `sync_folder=False` leaves flushing the folder to the caller, who writes
+    several files into it and flushes it once.
+    """
     make_private_dir(path.parent)
-    tmp_name = _write_temp(path, data)
+    tmp_name = _write_temp(path, data, tag)
     try:
-        os.replace(tmp_name, path)  # noqa: PTH105 - tests inject failures into os.replace
+        replace_file(Path(tmp_name), path)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(tmp_name).unlink()
         raise
-    fsync_dir(path.parent)
+    if sync_folder:
+        fsync_dir(path.parent)
 
 
-def write_new(path: Path, data: bytes) -> None:
+def write_new(path: Path, data: bytes, *, tag: str = "") -> None:
     """Create `path` holding `data`, whole or not at all; FileExistsError if it exists.
 
     The bytes are written to a temporary file first and then linked under the
@@ -223,19 +254,19 @@ def write_new(path: Path, data: bytes) -> None:
     On a file system without hard links, the name is checked just before the
     temporary file is renamed onto it.
     """
-    tmp_name = _write_temp(path, data)
+    tmp_name = _write_temp(path, data, tag)
     try:
         try:
-            os.link(tmp_name, path)
+            link_file(Path(tmp_name), path)
         except FileExistsError:
             raise
         except OSError:
             if path.exists():
                 raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
-            os.replace(tmp_name, path)  # noqa: PTH105
+            replace_file(Path(tmp_name), path)
     finally:
         with contextlib.suppress(OSError):
-            Path(tmp_name).unlink()
+            remove_file(Path(tmp_name))
     fsync_dir(path.parent)
 
 
@@ -250,9 +281,53 @@ def remove_temp_files_matching(folder: Path, pattern: str) -> None:
         return
     for leftover in folder.rglob(pattern):
         with contextlib.suppress(OSError):
-            leftover.unlink()
+            remove_file(leftover)
 
 
 def copy_private(source: Path, target: Path) -> None:
     """Copy a file's bytes to `target` atomically, mode 0600."""
     write_atomic(target, source.read_bytes())
+
+
+# The operations themselves
+
+OperationObserver = Callable[[str, Path], None]
+# Told after each operation (its kind and the path it changed); tests set it.
+operation_observer: OperationObserver | None = None
+
+
+def _did(kind: str, path: Path) -> None:
+    observer = operation_observer
+    if observer is not None:
+        observer(kind, path)
+
+
+def replace_file(source: Path, target: Path) -> None:
+    """Put `source` in place of `target` in one step (a rename)."""
+    os.replace(source, target)  # noqa: PTH105 - tests inject failures into os.replace
+    _did("replace", target)
+
+
+def link_file(source: Path, target: Path) -> None:
+    """A second name for `source`'s bytes (FileExistsError if `target` exists)."""
+    os.link(source, target)
+    _did("link", target)
+
+
+def remove_file(path: Path) -> None:
+    """Remove one file; one that is already gone is fine."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    _did("unlink", path)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a folder and what it holds, as far as it can."""
+    import shutil
+
+    if not path.exists():
+        return
+    shutil.rmtree(path, ignore_errors=True)
+    _did("rmtree", path)

@@ -11,6 +11,8 @@ from tinydb.table import Document, Table
 
 from companion.domain.errors import FieldError
 from companion.domain.fit import ASPECTS, FitReflection
+from companion.domain.fit import HIGH as FIT_HIGH
+from companion.domain.fit import LOW as FIT_LOW
 from companion.domain.interviews import (
     CLOSED,
     CONTACT_PREFS,
@@ -27,7 +29,7 @@ from companion.domain.interviews import (
 )
 from companion.domain.references import Reference
 from companion.store.database import Database
-from companion.store.schema import Field, TableSchema
+from companion.store.schema import Field, TableSchema, id_field
 
 INTERVIEWS = "interviews"
 REFERENCES = "references"
@@ -37,8 +39,11 @@ CONTACT_FIELDS: TableSchema = {
     "on": Field("date"),
     "note": Field("str", required=False),
     "decision_by": Field("date", required=False, nullable=True),
-    "references": Field("list", required=False),
-    "to": Field("list", required=False),
+    # A reference the user removes stays on the contacts that told it.
+    "references": Field("list", required=False, each=id_field(REFERENCES, existing=False)),
+    # The people a thank-you went to, by name.
+    "to": Field("list", required=False, each=Field("str")),
+    # The note as sent, when it was written from a draft (issue 16).
     "text": Field("str", required=False),
 }
 OUTCOME_FIELDS: TableSchema = {
@@ -53,7 +58,10 @@ OFFER_FIELDS: TableSchema = {
     "start_on": Field("date", required=False, nullable=True),
 }
 FIT_FIELDS: TableSchema = {
-    **{aspect: Field("int", required=False, nullable=True) for aspect in ASPECTS},
+    **{
+        aspect: Field("int", required=False, nullable=True, low=FIT_LOW, high=FIT_HIGH)
+        for aspect in ASPECTS
+    },
     "note": Field("str", required=False),
 }
 
@@ -63,7 +71,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "role": Field("str"),
         "held_on": Field("date"),
         "round": Field("str", required=False),
-        "interviewers": Field("list", required=False),
+        "interviewers": Field("list", required=False, each=Field("str")),
         "decision_by": Field("date", required=False, nullable=True),
         "contact_pref": Field("str", required=False, choices=CONTACT_PREFS),
         "notes": Field("str", required=False),
@@ -74,11 +82,11 @@ SCHEMAS: dict[str, TableSchema] = {
         "debriefed_on": Field("date", required=False, nullable=True),
         "fit": Field("dict", required=False, items=FIT_FIELDS),
         "reflection": Field("str", required=False),
-        "previous_round_id": Field("int", required=False, nullable=True),
-        "next_round_id": Field("int", required=False, nullable=True),
+        "previous_round_id": id_field(INTERVIEWS, required=False, nullable=True),
+        "next_round_id": id_field(INTERVIEWS, required=False, nullable=True),
         "added_on": Field("date", required=False, nullable=True),
         "offer": Field("dict", required=False, items=OFFER_FIELDS),
-        "tags": Field("list", required=False),
+        "tags": Field("list", required=False, each=Field("str")),
     },
     REFERENCES: {
         "name": Field("str"),

@@ -22,31 +22,40 @@ from tinydb.table import Document, Table
 
 from companion.domain.debrief import DONE, STEPS, Debrief, Practised
 from companion.domain.journal import Entry
+from companion.domain.mood import MOOD_HIGH, MOOD_LOW
 from companion.store.database import Database
-from companion.store.schema import Field, TableSchema
+from companion.store.interviews_store import INTERVIEWS
+from companion.store.question_tables import QUESTIONS
+from companion.store.schema import Field, TableSchema, id_field
 
 JOURNAL = "journal"
 DEBRIEFS = "debriefs"
+
+MOOD = Field("int", nullable=True, low=MOOD_LOW, high=MOOD_HIGH)
 
 SCHEMAS: dict[str, TableSchema] = {
     JOURNAL: {
         "text": Field("str"),
         "written_at": Field("datetime"),
-        "mood": Field("int", nullable=True),
-        "tags": Field("list"),
-        "interview_id": Field("int", nullable=True),
+        "mood": MOOD,
+        "tags": Field("list", each=Field("str")),
+        "interview_id": id_field(INTERVIEWS, nullable=True),
         "edited_at": Field("datetime", required=False, nullable=True),
     },
     DEBRIEFS: {
-        "interview_id": Field("int"),
+        "interview_id": id_field(INTERVIEWS),
         "started_at": Field("datetime"),
         "updated_at": Field("datetime"),
         "step": Field("str", choices=(*STEPS, DONE)),
         "completed_at": Field("datetime", nullable=True),
         "went": Field("str"),
-        "mood": Field("int", nullable=True),
-        "questions": Field("list"),
-        "practised": Field("list", items={"text": Field("str"), "question_id": Field("int")}),
+        "mood": MOOD,
+        "questions": Field("list", each=Field("str")),
+        # A question practised from a debrief may be deleted later; the debrief keeps its id.
+        "practised": Field(
+            "list",
+            items={"text": Field("str"), "question_id": id_field(QUESTIONS, existing=False)},
+        ),
         "went_well": Field("str"),
         "delivery": Field("str"),
         "asked_next_steps": Field("bool", nullable=True),

@@ -7,7 +7,12 @@ its next save, after keeping a copy of the original in the backups folder.
 
 Version 0 is a plain TinyDB file with no `meta` table (what TinyDB's own
 JSONStorage writes); version 1 adds `meta` with the schema version and the
-counters that hand out stable ids.
+counters that hand out stable ids. Version 2 changes how the files are laid
+out, not what the tables hold: the main file's meta document names the history
+files it uses (`store/manifest.py`), and each save writes changed parts under
+new names before the main file, its one commit point. A version 1 main file
+names none: the database reads every `<part>.json` beside it as its history
+(`manifest.legacy_manifest`), and its first save names them.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from collections.abc import Callable
 from typing import Any
 
 from companion.store.files import Tables
+from companion.store.schema import shown
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 META_DOC = "1"
 
@@ -35,7 +41,13 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return migrated
 
 
-MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
+def _v1_to_v2(tables: Tables) -> Tables:
+    meta_table = tables[META_TABLE]
+    meta = {**meta_table[META_DOC], "schema_version": 2}
+    return {**tables, META_TABLE: {**meta_table, META_DOC: meta}}
+
+
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def meta_of(tables: Tables) -> dict[str, Any]:
@@ -53,6 +65,21 @@ def version_of(tables: Tables) -> int | str:
     return repr(version)
 
 
+def version_problem(tables: Tables) -> str | None:
+    """Why this companion cannot read a file of this schema version, or None."""
+    version = version_of(tables)
+    if not isinstance(version, int):
+        return f"its schema_version is {version}, which is not a whole number"
+    if version < 0:
+        return f"its schema_version is {version}, which no companion writes"
+    if version > SCHEMA_VERSION:
+        return (
+            f"it was written by a newer companion (schema version {version}; this one "
+            f"understands up to {SCHEMA_VERSION}), so update companion to open it"
+        )
+    return None
+
+
 def meta_problem(tables: Tables) -> str | None:
     """What is wrong with the meta table of a file at the current version, or None.
 
@@ -62,13 +89,13 @@ def meta_problem(tables: Tables) -> str | None:
     next_ids = meta_of(tables).get("next_ids")
     if not isinstance(next_ids, dict):
         return (
-            f"its meta table has next_ids = {next_ids!r:.60}, where companion expects "
+            f"its meta table has next_ids = {shown(next_ids)}, where companion expects "
             "an object of whole numbers"
         )
     for table, value in next_ids.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             return (
-                f"its meta table counts the ids of {table!r} as {value!r:.60}, where "
+                f"its meta table counts the ids of {table!r} as {shown(value)}, where "
                 "companion expects a whole number from 1"
             )
     return None

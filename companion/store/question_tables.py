@@ -18,70 +18,106 @@ from companion.domain.practice_days import scheduled_by_day
 from companion.domain.practice_due import DueCard
 from companion.domain.practice_plan import BankItem
 from companion.domain.prep import HARD_FOR_YOU
+from companion.domain.rubric import KINDS as TICK_KINDS
 from companion.store.database import Database
-from companion.store.schema import Field, TableSchema
+from companion.store.schema import MAX_ID, Field, TableSchema, id_field
 
 QUESTIONS = "questions"
+INTERVIEWS = "interviews"
+STAR_PARTS = ("situation", "task", "action", "result")
 ANSWERS = "answers"
 REVIEWS = "reviews"
 STORIES = "stories"
 REVIEWS_PART_PREFIX = "reviews-"
 
-ANSWER_FIELDS = {
+# The fields of a question's card that the scheduler (fsrs) reads, with the ranges
+# it keeps them in: state 1 learning, 2 review, 3 relearning; stability at least
+# fsrs's STABILITY_MIN; difficulty from its MIN_DIFFICULTY to MAX_DIFFICULTY.
+LEARNING, REVIEW, RELEARNING = 1, 2, 3
+STATE_NAMES = {LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
+CARD_FIELDS: TableSchema = {
+    "card_id": Field("int", low=0, high=MAX_ID),
+    "state": Field("int", low=LEARNING, high=RELEARNING),
+    "step": Field("int", nullable=True, low=0, high=MAX_ID),
+    "stability": Field("float", nullable=True, low=0.001, high=1e9),
+    "difficulty": Field("float", nullable=True, low=1.0, high=10.0),
+    "due": Field("datetime"),
+    "last_review": Field("datetime", nullable=True),
+}
+
+
+def card_problem(card: Mapping[str, Any]) -> str | None:
+    """What the scheduler could not rate in a card whose fields each fit, or None."""
+    state = card["state"]
+    named = f"state {state} ({STATE_NAMES[state]})"
+    if state != REVIEW and card["step"] is None:
+        return f"in {named} with no step, where a card in that state has one"
+    if state != LEARNING and (card["stability"] is None or card["difficulty"] is None):
+        return f"in {named} with no stability or difficulty, where a card in that state has both"
+    return None
+
+
+# A saved answer's key points: what it must get across, ticked after rehearsing.
+KEY_POINTS = Field("list", required=False, each=Field("str"))
+ANSWER_FIELDS: TableSchema = {
     "text": Field("str"),
     "written_at": Field("datetime"),
-    "key_points": Field("list", required=False),
+    "key_points": KEY_POINTS,
 }
-TICK_FIELDS = {
+# One tick of the rubric after the reveal: what it was about, and whether it was ticked.
+TICK_FIELDS: TableSchema = {
     "label": Field("str"),
-    "kind": Field("str", choices=("point", "star", "check", "story")),
+    "kind": Field("str", choices=TICK_KINDS),
     "ticked": Field("bool"),
 }
 
 SCHEMAS: dict[str, TableSchema] = {
     QUESTIONS: {
         "text": Field("str"),
-        "tags": Field("list"),
-        "interview_id": Field("int", nullable=True),
+        "tags": Field("list", each=Field("str")),
+        "interview_id": id_field(INTERVIEWS, nullable=True),
         "went_wrong": Field("str"),
         "answer": Field("dict", nullable=True, items=ANSWER_FIELDS),
-        "star": Field("dict", nullable=True),
+        "star": Field(
+            "dict",
+            nullable=True,
+            items={part: Field("str", required=False) for part in STAR_PARTS},
+        ),
         "hint": Field("str", required=False),
         "suspended": Field("bool"),
-        "earlier_versions": Field("int"),
+        "earlier_versions": Field("int", low=0, high=MAX_ID),
         "deck": Field("str", required=False, nullable=True),
         "import_key": Field("str", required=False, nullable=True),
         "added_at": Field("datetime"),
-        "card": Field("dict"),
+        "card": Field("dict", items=CARD_FIELDS, rule=card_problem),
     },
     ANSWERS: {
-        "question_id": Field("int"),
+        "question_id": id_field(QUESTIONS),
         "text": Field("str"),
         "written_at": Field("datetime"),
         "replaced_at": Field("datetime"),
-        "key_points": Field("list", required=False),
+        "key_points": KEY_POINTS,
     },
     REVIEWS: {
-        "question_id": Field("int"),
-        "card_id": Field("int"),
-        "rating": Field("int"),
+        # A question's rehearsals are kept when the question is deleted.
+        "question_id": id_field(QUESTIONS, existing=False),
+        "card_id": Field("int", low=0, high=MAX_ID),
+        "rating": Field("int", low=1, high=4),
         "review_datetime": Field("datetime"),
-        "review_duration": Field("int", nullable=True),
+        "review_duration": Field("int", nullable=True, low=0, high=MAX_ID),
         # What the spoken answer had, as ticked after the reveal, and the rating the
-        # ticks suggested (the person's own rating is `rating`).
+        # ticks suggested (the person's own rating is `rating`); a mock interview's.
         "rubric": Field("list", required=False, items=TICK_FIELDS),
-        "suggested": Field("int", required=False, nullable=True),
+        "suggested": Field("int", required=False, nullable=True, low=1, high=4),
         "mock": Field("bool", required=False),
     },
     STORIES: {
         "title": Field("str"),
-        "situation": Field("str"),
-        "task": Field("str"),
-        "action": Field("str"),
-        "result": Field("str"),
-        "tags": Field("list"),
-        "question_ids": Field("list"),
-        "told": Field("int"),
+        **{part: Field("str") for part in STAR_PARTS},
+        "tags": Field("list", each=Field("str")),
+        # Deleting a question takes it out of every story that named it.
+        "question_ids": Field("list", each=id_field(QUESTIONS)),
+        "told": Field("int", low=0, high=MAX_ID),
         "added_at": Field("datetime"),
     },
 }

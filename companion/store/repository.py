@@ -189,6 +189,21 @@ class Repository:
         return self.db.path
 
     @property
+    def folder(self) -> Path:
+        """The folder of the database's files (where a crash report is kept)."""
+        return self.db.layout.folder
+
+    @property
+    def made_private(self) -> str | None:
+        """The note saying which of its files opening made readable only by the user
+        (they were open to others), or None when none was."""
+        if not self.db.tightened:
+            return None
+        from companion.store.privacy import tightened_note
+
+        return tightened_note(self.db.tightened)
+
+    @property
     def read_only(self) -> bool:
         return not self.db.writable
 

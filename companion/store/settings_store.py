@@ -2,36 +2,78 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, time
+from pathlib import PurePath
 from typing import Any
 
 from tinydb.table import Document
 
 from companion.clock import Clock
-from companion.domain.settings import BREATHING_PATTERNS, Settings, with_goal
+from companion.domain.practice_plan import MAX_DAILY_LIMIT
+from companion.domain.settings import (
+    BREATHING_PATTERNS,
+    HIGHEST_RETENTION,
+    LOWEST_RETENTION,
+    MAX_WEEKLY_GOAL,
+    Settings,
+    with_goal,
+)
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema
 
 TABLE = "settings"
+
+
+def _absolute_path(text: str) -> str | None:
+    """The calendar's path is stored absolute (as `check_calendar_path` gives it)."""
+    if "\x00" in text or not PurePath(text).is_absolute():
+        return "where companion expects an absolute path"
+    return None
+
+
+# The shape of a place `domain.days_off.parse_place` stores: an ISO 3166 country code
+# (alpha-2, or the alpha-3 the `holidays` package also takes) and a short region code.
+# Which codes exist is that package's to say when the days off are computed (an
+# unknown place has none), so the check stays light and does not load it.
+_COUNTRY = re.compile(r"[A-Z]{2,3}", re.ASCII)
+_REGION = re.compile(r"[A-Z0-9]{1,8}", re.ASCII)
+
+
+def _country_code(text: str) -> str | None:
+    if text and not _COUNTRY.fullmatch(text):
+        return "where companion expects a two-letter country code such as GB"
+    return None
+
+
+def _region_code(text: str) -> str | None:
+    if text and not _REGION.fullmatch(text):
+        return "where companion expects a short region code such as SCT"
+    return None
+
+
 DOC_ID = 1
 
 SCHEMAS: dict[str, TableSchema] = {
     TABLE: {
-        "weekly_goal": Field("int", required=False),
+        "weekly_goal": Field("int", required=False, low=0, high=MAX_WEEKLY_GOAL),
         "checkin_time": Field("time", required=False, nullable=True),
-        "desired_retention": Field("float", required=False),
+        "desired_retention": Field(
+            "float", required=False, low=LOWEST_RETENTION, high=HIGHEST_RETENTION
+        ),
         "theme": Field("str", required=False),
         "welcomed": Field("bool", required=False),
         "breathing_pattern": Field("str", required=False, choices=BREATHING_PATTERNS),
         "reduced_motion": Field("bool", required=False),
-        "calendar_path": Field("str", required=False, nullable=True),
+        "calendar_path": Field("str", required=False, nullable=True, rule=_absolute_path),
         "goal_set_on": Field("date", required=False, nullable=True),
-        "country": Field("str", required=False, nullable=True),
-        "region": Field("str", required=False, nullable=True),
+        "country": Field("str", required=False, nullable=True, rule=_country_code),
+        "region": Field("str", required=False, nullable=True, rule=_region_code),
         "your_name": Field("str", required=False),
-        "daily_limit": Field("int", required=False),
-        "rest_days": Field("list", required=False),
+        # Practice's gentle load (issue 15): rest days are weekday numbers, Monday 0.
+        "daily_limit": Field("int", required=False, low=1, high=MAX_DAILY_LIMIT),
+        "rest_days": Field("list", required=False, each=Field("int", low=0, high=6)),
         "day_starts": Field("time", required=False),
     }
 }

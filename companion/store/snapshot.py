@@ -19,7 +19,6 @@ an empty database and exporting again gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,14 +30,14 @@ import orjson
 
 from companion import __version__
 from companion.store.backups import keep_copy
+from companion.store.checker import BadData, require_sound
 from companion.store.database import Database
 from companion.store.files import FileProblem, Tables, check_tables
+from companion.store.layout import PART_NAME
 from companion.store.migrations import META_TABLE, SCHEMA_VERSION, migrate, version_of
-from companion.store.schema import TableSchema, check_table
+from companion.store.schema import TableSchema
 
 FORMAT = "companion-export"
-# A part becomes a file name under the history folder: nothing that could leave it.
-PART_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
 
 
 class ExportProblem(Exception):
@@ -71,6 +70,13 @@ def snapshot_of(db: Database) -> Snapshot:
     with db.batch():
         main, parts = db.everything()
         return Snapshot(_copy(main), {name: _copy(tables) for name, tables in parts.items()})
+
+
+def holdings(db: Database) -> Counter[str]:
+    """How many documents `db` holds, by table (every part loaded; nothing copied)."""
+    with db.batch():
+        main, parts = db.everything()
+        return Snapshot(main, parts).counts()
 
 
 def _copy(tables: Tables) -> Tables:
@@ -134,13 +140,7 @@ def _file_tables(data: object, where: str, schemas: Mapping[str, TableSchema]) -
             f"{where} is of schema version {version}, newer than this companion understands "
             f"({SCHEMA_VERSION}); update companion to import it"
         )
-    tables = migrate(tables, version)
-    for name, table in tables.items():
-        schema = schemas.get(name)
-        mismatch = check_table(name, table, schema) if schema else None
-        if mismatch:
-            raise ExportProblem(f"in {where}, {mismatch}")
-    return tables
+    return migrate(tables, version)
 
 
 def parse_export(raw: bytes, schemas: Mapping[str, TableSchema]) -> Snapshot:
@@ -190,6 +190,10 @@ def parse_export(raw: bytes, schemas: Mapping[str, TableSchema]) -> Snapshot:
                 "- and _ only"
             )
         parts[name] = _file_tables(tables, f"the history part {name!r}", schemas)
+    try:
+        require_sound(main, parts, schemas)
+    except BadData as bad:
+        raise ExportProblem(str(bad)) from None
     return Snapshot(main, parts)
 
 
@@ -211,6 +215,24 @@ class NotEmpty(Exception):
         super().__init__(describe(counts))
 
 
+def replace_database(
+    db: Database, snapshot: Snapshot, *, label: str, now: datetime, keep: bool = False
+) -> Path | None:
+    """Put `snapshot` in place of everything `db` holds, as one commit, after keeping a
+    copy of the current files (`label` says why) when they hold anything, or `keep`
+    (files that do not load, which `db` did not read).
+
+    Returns where the copy is. The save is one commit (store/commit.py): a crash
+    or Ctrl-C at any instant leaves the database wholly as before or wholly as
+    `snapshot`; `db.commit` tells which.
+    """
+    db.require_writable()
+    kept = keep_copy(db.layout, label, now) if keep or holdings(db) else None
+    restore_snapshot(db, snapshot)
+    db.flush()
+    return kept
+
+
 def import_snapshot(
     db: Database, snapshot: Snapshot, *, replace: bool, now: datetime
 ) -> Path | None:
@@ -221,13 +243,10 @@ def import_snapshot(
     having changed nothing.
     """
     db.require_writable()
-    holds = snapshot_of(db).counts()
+    holds = holdings(db)
     if holds and not replace:
         raise NotEmpty(holds)
-    kept = keep_copy(db.layout, "before-import", now) if holds else None
-    restore_snapshot(db, snapshot)
-    db.flush()
-    return kept
+    return replace_database(db, snapshot, label="before-import", now=now)
 
 
 def is_export_file(path: Path) -> bool:

@@ -15,7 +15,7 @@ from tinydb.table import Document, Table
 
 from companion.domain.worries import State, Thought, TurnedOut
 from companion.store.database import Database
-from companion.store.schema import Field, TableSchema
+from companion.store.schema import MAX_ID, Field, TableSchema
 
 TABLE = "worries"
 
@@ -24,7 +24,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "text": Field("str"),
         "parked_at": Field("datetime"),
         "last_parked_at": Field("datetime", nullable=True),
-        "times": Field("int"),
+        "times": Field("int", low=1, high=MAX_ID),
         "offer_on": Field("date"),
         "state": Field("str", choices=tuple(State)),
         "answered_on": Field("date", nullable=True),

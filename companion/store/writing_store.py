@@ -13,19 +13,21 @@ from typing import Any
 
 from tinydb.table import Table
 
-from companion.domain.writing import Step
+from companion.domain.writing import PROMPTS, Step
 from companion.store.database import Database
-from companion.store.schema import Field, TableSchema
+from companion.store.journal_store import JOURNAL
+from companion.store.schema import MAX_ID, Field, TableSchema, id_field
 
 TABLE = "writing"
 
 SCHEMAS: dict[str, TableSchema] = {
     TABLE: {
-        "round": Field("int"),
-        "prompt": Field("int"),
+        "round": Field("int", low=1, high=MAX_ID),
+        "prompt": Field("int", low=1, high=len(PROMPTS)),
         "on": Field("date"),
         "written": Field("bool"),
-        "entry_id": Field("int", nullable=True),
+        # The journal entry written for it; it may be deleted since.
+        "entry_id": id_field(JOURNAL, existing=False, nullable=True),
     }
 }
 

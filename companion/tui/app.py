@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
 from rich.console import RenderableType
+from rich.text import Text
 from textual import events
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
@@ -19,7 +22,7 @@ from companion.clock import Clock
 from companion.domain.urges import EXIT_NOT_NOW
 from companion.inert import one_line, visible
 from companion.services import settings as settings_service
-from companion.services.access import Repository
+from companion.services.access import Repository, StoreError
 from companion.startup import GcPause, on_frame, paints
 from companion.tui.commands import ScreenKeys
 from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
@@ -89,6 +92,8 @@ class CompanionApp(App[None]):
         self.gc_pause = gc_pause
         self.exit_problem: str | None = None
         self.quit_without_saving = False
+        # The error that stopped the app, if one did (see `_handle_exception`).
+        self.crash: BaseException | None = None
         # The keys keymap.toml gave the app's bindings, by binding id (applied in on_mount).
         self.keymap: dict[str, str] = {}
         for theme in THEMES:
@@ -115,6 +120,9 @@ class CompanionApp(App[None]):
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
             self.call_after_refresh(self.open_target, self.start)
+        made_private = self.repo.made_private
+        if made_private:
+            self.notify(made_private, title="Made private", markup=False)
         if self.repo.read_only:
             self.notify(
                 read_only_sentence(self.repo), title=READ_ONLY_TITLE, timeout=8, markup=False
@@ -166,6 +174,37 @@ class CompanionApp(App[None]):
             self.notify(
                 problem, title="Not saved yet", severity="warning", timeout=15, markup=False
             )
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key's action: a change the store refuses (every id of a table handed
+        out, a lost lock, a history part that will not load) is told in a sentence and
+        the app goes on, with nothing changed, rather than stopping."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StoreError as refused:
+            self.notify(str(refused), title="Not done", severity="error", timeout=15, markup=False)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing else caught: Textual would print a traceback with every frame's
+        locals (the user's words); companion says what happened in a sentence and keeps
+        a report without locals beside the database (tui/crash.py). The app exits 1."""
+        from companion.tui.crash import save_report, sentence
+
+        self._return_code = 1
+        if self._exception is None:  # Pilot tests re-raise it when the app stops
+            self._exception = error
+            self._exception_event.set()
+        if self.crash is None:
+            self.crash = error
+            report = save_report(self.repo.folder, error, self.clock.now())
+            self._exit_renderables.append(Text(sentence(error, report)))
+        self._close_messages_no_wait()
 
     def notify(
         self,

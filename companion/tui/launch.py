@@ -21,6 +21,23 @@ EXIT_AFTER_PAINT_ENV = "COMPANION_EXIT_AFTER_PAINT"
 Ask = Callable[[str], bool]
 
 
+NO_TERMINAL = (
+    "companion's app needs a terminal to run in, and its input or output is not one "
+    "(a pipe or a file?). Run it in a terminal, or use a command that prints, such as "
+    "companion summary."
+)
+
+
+def has_terminal() -> bool:
+    """Both the keyboard and the screen are a terminal: without one the app would wait
+    for keys that never come, holding the lock. (A Textual driver named in the
+    environment, such as the web driver `companion serve` runs the app with, talks
+    over the streams instead.)"""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
 def ask_in_terminal(problem: str) -> bool:
     """After the app has gone: try to save again? Only asked of a person at a terminal."""
     if not sys.stdin.isatty():
@@ -48,12 +65,21 @@ def run_app(
     db_path: Path, clock: Clock, start: str | None = None, ask: Ask = ask_in_terminal
 ) -> int:
     exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
+    # Opened first, so that a bad file is reported as such (exit 1) even with no terminal.
     app = make_app(db_path, clock, start=start, exit_after_paint=exit_after_paint, pause_gc=True)
+    if not has_terminal():
+        app.close_repository()
+        if app.gc_pause is not None:
+            app.gc_pause.release()
+        print(NO_TERMINAL, file=sys.stderr)
+        return 2
     try:
         app.run()
     finally:
         finish(app, ask)
     if app.exit_problem:
         print(visible(app.exit_problem), file=sys.stderr)
+        return 1
+    if app.crash is not None:
         return 1
     return app.return_code or 0

@@ -72,7 +72,7 @@ def test_a_mock_interview_run_through_then_rated(
     tmux.send("q")
     assert tmux.wait_for_exit() == 0
     assert _cards(db_path, clock) == before
-    assert not Layout(db_path).part("reviews-2026-03").exists()
+    assert "reviews-2026-03" not in Layout(db_path).part_names()
 
     second = Tmux(db_path.parent, width=80, height=24)
     try:

@@ -19,6 +19,7 @@ class CliCommand:
     writes: bool = False  # may change the files (only when it succeeds)
     opens_app: bool = False  # would open the TUI (the fuzz test stubs the app out)
     exit_codes: tuple[int, ...] = (0, 1, 2)  # `breathe` adds 3: "leave it" (or no choice)
+    lists_problems: bool = False  # a bad file is its finding: listed on stdout, exit 1
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -36,6 +37,8 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("summary", "--json")),
     CliCommand(("summary", "--short")),
     CliCommand(("summary", "{text}")),
+    CliCommand(("check",), lists_problems=True),
+    CliCommand(("check", "{text}"), lists_problems=True),
     CliCommand(("backups",), opens_db=False),
     CliCommand(("backups", "{text}"), opens_db=False),
     CliCommand(("restore", "{date}"), opens_db=False, writes=True),
@@ -43,6 +46,8 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(("restore", "{id}"), opens_db=False, writes=True),
     CliCommand(("restore", "{number}"), opens_db=False, writes=True),
     CliCommand(("restore", "{backup_day}"), opens_db=False, writes=True),
+    CliCommand(("restore", "{backup_day}", "--yes"), opens_db=False, writes=True),
+    CliCommand(("restore", "{text}", "--yes"), opens_db=False, writes=True),
     CliCommand(
         ("interview", "add", "--company", "{text}", "--role", "{text}", "--on", "{date}"),
         writes=True,

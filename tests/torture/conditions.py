@@ -41,18 +41,28 @@ def unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         finally:
             path.chmod(0o600)
         return
+    from companion.store import files
+
     real = Path.read_bytes
+    real_file = files.read_file_bytes
 
     def denied(self: Path) -> bytes:
         if self == path:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
         return real(self)
 
+    def denied_file(wanted: Path) -> bytes:
+        if wanted == path:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(wanted))
+        return real_file(wanted)
+
     monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(files, "read_file_bytes", denied_file)
     try:
         yield "simulated for root"
     finally:
         monkeypatch.setattr(Path, "read_bytes", real)
+        monkeypatch.setattr(files, "read_file_bytes", real_file)
 
 
 @contextlib.contextmanager

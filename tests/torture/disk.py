@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,13 +19,13 @@ class FlakyDisk:
         self.full = False
         self.error = error
         self.refused: list[Path] = []
-        monkeypatch.setattr("companion.store.database.write_atomic", self._write)
+        monkeypatch.setattr("companion.store.commit.write_atomic", self._write)
 
-    def _write(self, path: Path, data: bytes) -> None:
+    def _write(self, path: Path, data: bytes, **options: Any) -> None:
         if self.full:
             self.refused.append(path)
             raise OSError(self.error, os.strerror(self.error))
-        files.write_atomic(path, data)
+        files.write_atomic(path, data, **options)
 
     def fill(self) -> None:
         self.full = True

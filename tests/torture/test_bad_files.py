@@ -99,6 +99,10 @@ def _example(field: Field) -> Any:
         return field.choices[0]
     if field.kind == "dict" and field.items:
         return {key: _example(spec) for key, spec in field.items.items() if spec.required}
+    if field.kind in ("int", "float") and field.low is not None:
+        return field.low
+    if field.rule is not None and field.nullable:
+        return None  # a value its own rule takes (a path, a country code) is none at all
     return {
         "str": "text",
         "int": 1,
@@ -179,6 +183,10 @@ def assert_refused_everywhere(
         if not command.opens_db or any("{" in word for word in command.argv):
             continue
         code, out, err = _cli(capsys, "--db", str(db_path), *command.argv)
+        if command.lists_problems:
+            assert (code, err) == (1, ""), command.argv
+            assert caught.value.problem in out, command.argv
+            continue
         assert (code, out) == (1, ""), command.argv
         assert err.strip() == message, command.argv
     with pytest.raises(BadDatabaseFile):
@@ -209,11 +217,15 @@ def test_a_file_cut_off_anywhere_is_refused(
 
 
 def test_a_bad_file_points_to_the_backup_that_loads(
-    db_path: Path, clock: FrozenClock, capsys: pytest.CaptureFixture[str]
+    db_path: Path,
+    clock: FrozenClock,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=2)
     clock.advance(timedelta(days=1))
+    monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=3)
     db_path.write_bytes(VALID_BYTES[:40])
@@ -257,9 +269,10 @@ def test_a_bad_history_part_is_refused_and_the_rest_still_works(
     layout = Layout(db_path)
     db = Database.open(db_path, clock, schemas=LOG_SCHEMA)
     db.insert(db.main.table("notes"), {"text": "kept"})
+    db.insert(db.part("log").table("log"), {"text": "fine", "on": "2026-03-01"})
     db.close()
-    layout.history.mkdir(mode=0o700)
     part = layout.part("log")
+    part.unlink()
     part.write_bytes(PART_CASES[case])
 
     db = Database.open(db_path, clock, schemas=LOG_SCHEMA)
@@ -295,17 +308,28 @@ def test_a_file_companion_may_not_read(
 def test_a_folder_in_place_of_the_file(
     db_path: Path, clock: FrozenClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Real everywhere, root included: a name companion cannot read as a file."""
+    """Real everywhere, root included: a name companion cannot read as a file. The store
+    and the app refuse it as a bad file; the command line refuses the path itself, as
+    bad input (exit 2), before anything is opened."""
     db_path.mkdir(parents=True)
-    assert_refused_everywhere(db_path, clock, capsys, "it is a folder, not a file")
+    with pytest.raises(BadDatabaseFile, match="it is a folder, not a file"):
+        Repository.open(db_path, clock)
+    with pytest.raises(BadDatabaseFile, match="it is a folder, not a file"):
+        make_app(db_path, clock)
+    for command in COMMANDS:
+        if not command.opens_db or any("{" in word for word in command.argv):
+            continue
+        code, out, err = _cli(capsys, "--db", str(db_path), *command.argv)
+        assert (code, out) == (2, ""), command.argv
+        assert err == f"companion: --db: {db_path} is a folder, not a file; name a database file.\n"
     result = subprocess.run(
         [str(COMPANION), "--db", str(db_path), "summary"],
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert result.returncode == 1
-    assert "it is a folder, not a file" in result.stderr
+    assert result.returncode == 2
+    assert "is a folder, not a file" in result.stderr
 
 
 def _two_days_of_backups(db_path: Path, clock: FrozenClock) -> str:
@@ -324,7 +348,7 @@ def test_a_cli_write_in_a_folder_companion_may_not_write(db_path: Path, clock: F
     before = _files(db_path.parent)
     with unwritable(db_path.parent):
         result = subprocess.run(
-            [str(COMPANION), "--db", str(db_path), "restore", day],
+            [str(COMPANION), "--db", str(db_path), "restore", day, "--yes"],
             capture_output=True,
             text=True,
             timeout=60,

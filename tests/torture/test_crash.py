@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import os
 import random
-import select
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +21,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 
 from companion.clock import FrozenClock
@@ -33,6 +29,7 @@ from companion.store.files import read_tables
 from companion.store.layout import Layout
 from companion.store.repository import Repository
 from tests.torture.crash_worker import LOG, LOG_PARTS, SCRATCH
+from tests.torture.forking import Worker
 
 pytestmark = pytest.mark.slow
 
@@ -40,50 +37,9 @@ WORKER = Path(__file__).with_name("crash_worker.py")
 START = datetime(2026, 3, 3, 9, 30, tzinfo=UTC)
 
 
-class Worker:
-    """The warm process that forks one worker per round."""
-
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, str(WORKER)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        self._buffer = b""
-
-    def send(self, command: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(orjson.dumps(command) + b"\n")
-        self.proc.stdin.flush()
-
-    def read(self, timeout: float = 30.0) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        deadline = time.monotonic() + timeout
-        while b"\n" not in self._buffer:
-            left = deadline - time.monotonic()
-            ready, _, _ = select.select([fd], [], [], max(left, 0))
-            if not ready:
-                raise AssertionError(f"the crash worker said nothing for {timeout} s")
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                stderr = self.proc.stderr.read().decode() if self.proc.stderr else ""
-                raise AssertionError(f"the crash worker stopped:\n{stderr}")
-            self._buffer += chunk
-        line, self._buffer = self._buffer.split(b"\n", 1)
-        message: dict[str, Any] = orjson.loads(line)
-        return message
-
-    def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=30)
-
-
 @pytest.fixture
 def worker() -> Iterator[Worker]:
-    started = Worker()
+    started = Worker(WORKER)
     yield started
     started.close()
 
@@ -184,6 +140,9 @@ def check_round(
     assert len(disk.log_ids) == len(set(disk.log_ids)), "an id was handed out twice"
     leftovers = [p for p in db_path.parent.rglob("*.tmp")]
     assert leftovers == [], f"temporary files were left behind: {leftovers}"
+    layout = Layout(db_path)
+    unnamed = set(layout.history_files()) - set(layout.committed_parts().values())
+    assert not unnamed, f"history files the main file does not name were left: {unnamed}"
     for backup in list_backups(Layout(db_path)):
         read_tables(backup.path)
         for part in backup.history.glob("*.json"):
@@ -197,8 +156,9 @@ def run_rounds(worker: Worker, db_path: Path, *, rounds: int, background: bool, 
     state = load(db_path, clock).state
     mid_change = durable_total = round_number = 0
     # On a loaded machine fsync is slow and a kill lands before anything is
-    # durable more often: go on past `rounds` (up to three times as many)
-    # until as many changes as rounds were made durable.
+    # durable more often: go on past `rounds` (up to three times as many), with
+    # longer runs before each kill, until as many changes as rounds were made
+    # durable.
     while round_number < rounds or (durable_total < rounds and round_number < 3 * rounds):
         if rng.random() < 0.15:
             clock.advance(timedelta(days=1))  # a new day: the first save backs up first
@@ -213,7 +173,10 @@ def run_rounds(worker: Worker, db_path: Path, *, rounds: int, background: bool, 
         )
         started = worker.read()
         assert "start" in started, started
-        time.sleep(rng.choice((0.0, rng.uniform(0, 0.005), rng.uniform(0, 0.06))))
+        if round_number < rounds:
+            time.sleep(rng.choice((0.0, rng.uniform(0, 0.005), rng.uniform(0, 0.06))))
+        else:  # catching up on a busy machine: longer runs, each still killed mid-change
+            time.sleep(rng.uniform(0.03, 0.15))
         os.kill(started["start"], signal.SIGKILL)
         messages = []
         while "end" not in (message := worker.read()):

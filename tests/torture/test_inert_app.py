@@ -215,9 +215,9 @@ CASES = (
     Case(
         "kind words after a rejection",
         "KindWords",
-        target("interview:3", "o", *["down"] * 5, "enter"),
+        target("interview:3", "o", *["down"] * 5, "enter", "y"),
     ),
-    Case("writing programme", "WritingProgramme", go("journal", "w"), shows=()),
+    Case("writing programme", "WritingProgramme", go("journal", "W"), shows=()),
     Case("after breathing", "PacerScreen", pacer_finished),
     Case("quit guard", "QuitGuardScreen", quit_guard, shows=(PICTURE,)),
     Case("help", "HelpScreen", target("interview:3", "question_mark"), shows=()),

@@ -122,9 +122,14 @@ CASES = (
     Case(("import", "{dir}/export.json"), (FOLDER_SHOWN,), code=2),
     Case(("import", WORDS), (MARKUP,), code=2),
     Case(("backups",), (FOLDER_SHOWN,)),
-    Case(("restore", "2026-03-03"), (FOLDER_SHOWN,), before=("interview", "log", "3", "reply")),
+    Case(
+        ("restore", "2026-03-03", "--yes"),
+        (FOLDER_SHOWN,),
+        before=("interview", "log", "3", "reply"),
+    ),
     Case(("restore", "{dir}/missing.json"), code=2),
     Case(("restore", WORDS), (MARKUP,), code=2),
+    Case(("check",), (FOLDER_SHOWN,)),
     Case(("settings",), (SHOWN,)),
     Case(("settings",), (SHOWN,), env=(("COMPANION_THEME", WORDS),)),
     Case(("settings", "--weekly-goal", "3"), (SHOWN,)),
@@ -140,6 +145,19 @@ CASES = (
     Case(("parked", "--all", "--json")),
     Case(("interview", "outcome", "3", "rejected"), (SHOWN, "If you like")),
     Case(("settings", "--breathing", WORDS), (MARKUP,), code=2),
+    Case(("settings", "--reduced-motion", WORDS), (MARKUP,), code=2),
+    Case(("settings", "--daily-limit", WORDS), (MARKUP,), code=2),
+    Case(("settings", "--rest-days", WORDS), code=2),
+    Case(("settings", "--day-starts", WORDS), (MARKUP,), code=2),
+    Case(
+        ("interview", "add", "--company", "A", "--role", "B", "--on", "+2d", "--tag", HOSTILE_TAG)
+    ),
+    Case(
+        ("interview", "add", "--company", "A", "--role", "B", "--on", "+2d", "--tag", WORDS), code=2
+    ),
+    Case(("story", "add", WORDS, "--question", WORDS), (MARKUP,), code=2),
+    Case(("practice", "--mock", WORDS), (MARKUP,), code=2),
+    Case(("breathe", "--pattern", WORDS), (MARKUP,), code=2),
 )
 
 

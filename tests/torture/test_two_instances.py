@@ -72,7 +72,7 @@ def test_a_second_companion_never_overwrites_the_first(
     settled = db_path.read_bytes()
 
     write = subprocess.run(
-        [str(COMPANION), "--db", str(db_path), "restore", str(older)],
+        [str(COMPANION), "--db", str(db_path), "restore", str(older), "--yes"],
         capture_output=True,
         text=True,
         timeout=60,

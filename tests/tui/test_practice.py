@@ -14,6 +14,7 @@ from companion.domain.practice import LEARNING_STEPS, Star, new_question
 from companion.services import summary as summaries
 from companion.store.layout import Layout
 from companion.store.repository import Repository
+from companion.store.schema import MAX_ID
 from companion.tui.commands import ScreenKeys
 from companion.tui.dialogs import (
     AnswerForm,
@@ -333,3 +334,23 @@ async def test_the_palette_offers_the_keys_the_screen_offers_now(
             "Question bank: Filter by tag",
             "Question bank: Delete",
         } <= set(bank_titles)
+
+
+async def test_a_rating_the_store_refuses_is_told_and_the_app_goes_on(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    first = _seed(db_path, clock)[0]
+    main_file = orjson.loads(db_path.read_bytes())
+    main_file["meta"]["1"]["next_ids"]["reviews"] = MAX_ID + 1  # every review id handed out
+    db_path.write_bytes(orjson.dumps(main_file))
+    app = build_app()
+    due = app.repo.questions.get(first).card.due  # type: ignore[union-attr]
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("p", "space", "3")
+        await pilot.pause()
+        assert app.is_running and app.crash is None
+        told = [n.message for n in app._notifications]
+        assert any("handed out every id it can for reviews" in m for m in told), told
+        assert _text(app, "#question") == "Why do you want this job?"
+        assert app.repo.questions.recent_rehearsals(clock.now()) == []
+        assert app.repo.questions.get(first).card.due == due  # type: ignore[union-attr]

@@ -143,12 +143,13 @@ def test_backups_and_restore(
     code, out, err = run(capsys, "--db", str(db_path), "summary")
     assert code == 1
     assert f"restore {day_one.isoformat()}" in err
-    code, out, _ = run(capsys, "--db", str(db_path), "restore", day_one.isoformat())
+    code, out, _ = run(capsys, "--db", str(db_path), "restore", day_one.isoformat(), "--yes")
     assert code == 0
+    assert "does not load" in out
     assert "Restored" in out
     _, out, _ = run(capsys, "--db", str(db_path), "summary")
     assert "0 of 2" in out
-    replaced = [p for p in (db_path.parent / "backups").glob("companion-replaced-*.json")]
+    replaced = [p for p in (db_path.parent / "backups").glob("companion-before-restore-*.json")]
     assert [p.read_bytes() for p in replaced] == [b""]
     assert len(list_backups(Layout(db_path))) == 1
 
@@ -172,9 +173,9 @@ def test_restore_waits_for_and_respects_another_writer(
         repo.settings.update(weekly_goal=2)
     backup = db_path.parent / "copy.json"
     backup.write_bytes(db_path.read_bytes())
-    monkeypatch.setattr("companion.cli.backups_cmd.LOCK_WAIT_SECONDS", 0.1)
+    monkeypatch.setattr("companion.cli.context.LOCK_WAIT_SECONDS", 0.1)
     with Repository.open(db_path, clock):
-        code, _, err = run(capsys, "--db", str(db_path), "restore", str(backup))
+        code, _, err = run(capsys, "--db", str(db_path), "restore", str(backup), "--yes")
     assert code == 1
     assert "another companion" in err
     assert "nothing was changed" in err

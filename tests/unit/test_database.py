@@ -231,7 +231,8 @@ def test_schema_0_files_are_migrated_and_the_original_kept(
         assert repo.db.next_id("settings") == 2
     tables = orjson.loads(db_path.read_bytes())
     assert tables["meta"]["1"]["schema_version"] == SCHEMA_VERSION
-    kept = list((db_path.parent / "backups").glob("companion-before-schema-1-*.json"))
+    backups = db_path.parent / "backups"
+    kept = list(backups.glob(f"companion-before-schema-{SCHEMA_VERSION}-*.json"))
     assert len(kept) == 1
     assert kept[0].read_bytes() == original
 
@@ -315,16 +316,16 @@ def test_the_background_writer_reports_a_full_disk_and_retries(
     repo.db.save_listener = heard.append
     real_write = files.write_atomic
 
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, data: bytes, **options: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("companion.store.database.write_atomic", full)
+    monkeypatch.setattr("companion.store.commit.write_atomic", full)
     repo.settings.update(weekly_goal=6)
     assert _wait_for(lambda: bool(heard))
     assert heard[0] is not None and "No space left on device" in heard[0]
     assert "kept in memory" in heard[0]
     assert db_path.read_bytes() == before
-    monkeypatch.setattr("companion.store.database.write_atomic", real_write)
+    monkeypatch.setattr("companion.store.commit.write_atomic", real_write)
     assert _wait_for(lambda: heard[-1] is None, seconds=10)
     repo.close()
     with Repository.open(db_path, clock, access="read") as reader:

@@ -20,7 +20,7 @@ from companion.store.backups import list_backups
 from companion.store.files import read_tables
 from companion.store.layout import Layout
 from companion.store.repository import Repository
-from tests.export_data import EXACT, database_bytes, fill
+from tests.export_data import EXACT, database_bytes, database_contents, fill
 
 
 @pytest.fixture(autouse=True)
@@ -222,6 +222,7 @@ def test_import_into_a_database_with_data_needs_replace(
     export(capsys, other, "-o", "small.json")
     fill(db_path, clock)
     before = database_bytes(db_path)
+    contents = database_contents(db_path)
     code, out, err = run(capsys, "--db", str(db_path), "import", "small.json")
     assert code == 2
     assert "already holds data" in err
@@ -241,9 +242,9 @@ def test_import_into_a_database_with_data_needs_replace(
         assert repo.interviews.all() == []
     assert Layout(db_path).part_names() == []
     # the kept copy brings everything back, history parts included
-    code, _, _ = run(capsys, "--db", str(db_path), "restore", str(kept))
+    code, _, _ = run(capsys, "--db", str(db_path), "restore", str(kept), "--yes")
     assert code == 0
-    assert database_bytes(db_path) == before
+    assert database_contents(db_path) == contents
 
 
 @pytest.mark.parametrize(
@@ -251,7 +252,7 @@ def test_import_into_a_database_with_data_needs_replace(
     [
         (b"", "the file is empty"),
         (b"{", "not valid JSON"),
-        (b'{"format": "companion-export", "schema_version": 2, "main": {}}', "newer companion"),
+        (b'{"format": "companion-export", "schema_version": 99, "main": {}}', "newer companion"),
         (b'{"meta": {"1": {"schema_version": 1, "next_ids": {}}}}', "companion restore FILE"),
     ],
 )
@@ -316,20 +317,20 @@ def test_restore_a_day_brings_back_the_history_parts_as_they_were(
 ) -> None:
     with Repository.open(db_path, clock) as repo:
         _rate(repo, "Why us?", datetime(2026, 2, 27, 10, tzinfo=UTC))
-    day_one = database_bytes(db_path)
+    day_one = database_contents(db_path)
     assert sorted(day_one) == ["companion.json", "history/answers", "history/reviews-2026-02"]
     clock.advance(timedelta(days=1))
     monkeypatch.setenv("COMPANION_FROZEN_NOW", clock.now().isoformat())
     with Repository.open(db_path, clock) as repo:
         _rate(repo, "Why now?", clock.now())  # a new month's part, more answers
-    day_two = database_bytes(db_path)
+    day_two = database_contents(db_path)
     assert "history/reviews-2026-03" in day_two
     code, out, _ = run(capsys, "--db", str(db_path), "backups")
     assert code == 0
     assert "2026-03-04  Wed 4 Mar" in out
-    code, out, err = run(capsys, "--db", str(db_path), "restore", "2026-03-04")
+    code, out, err = run(capsys, "--db", str(db_path), "restore", "2026-03-04", "--yes")
     assert (code, err) == (0, "")
-    assert database_bytes(db_path) == day_one
+    assert database_contents(db_path) == day_one
     with Repository.open(db_path, clock, access="read") as repo:
         assert [q.text for q in repo.questions.all()] == ["Why us?"]
         assert [v.text for v in repo.questions.answer_history(1)] == ["v1"]
@@ -342,9 +343,9 @@ def test_restore_a_day_brings_back_the_history_parts_as_they_were(
     code, out, _ = run(capsys, "--db", str(db_path), "backups")
     assert "before a restore" in out
     assert str(kept) in out
-    code, _, _ = run(capsys, "--db", str(db_path), "restore", str(kept))
+    code, _, _ = run(capsys, "--db", str(db_path), "restore", str(kept), "--yes")
     assert code == 0
-    assert database_bytes(db_path) == day_two
+    assert database_contents(db_path) == day_two
 
 
 def test_restore_refuses_a_backup_whose_history_part_does_not_load(
@@ -360,29 +361,30 @@ def test_restore_refuses_a_backup_whose_history_part_does_not_load(
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(weekly_goal=3)
     backup = list_backups(Layout(db_path))[0]
-    part = backup.history / "answers.json"
+    part = Layout(backup.path).part("answers")
     part.unlink()  # a hard link to the live part: replace it, do not write through it
     part.write_bytes(b"{ broken")
     before = database_bytes(db_path)
-    code, _, err = run(capsys, "--db", str(db_path), "restore", backup.day.isoformat())
-    assert code == 1
-    assert "Nothing was restored" in err
-    assert "answers.json" in err
+    code, _, err = run(capsys, "--db", str(db_path), "restore", backup.day.isoformat(), "--yes")
+    assert code == 2
+    assert "Nothing was changed" in err
+    assert part.name in err
     assert database_bytes(db_path) == before
     assert read_tables(Layout(db_path).part("answers"))
 
 
-def test_restore_of_an_export_points_to_import(
+def test_restore_takes_a_full_export_too(
     capsys: pytest.CaptureFixture[str], db_path: Path, clock: FrozenClock
 ) -> None:
     fill(db_path, clock)
     export(capsys, db_path, "-o", "all.json")
-    before = database_bytes(db_path)
-    code, _, err = run(capsys, "--db", str(db_path), "restore", "all.json")
-    assert code == 2
-    assert "is a full export, not a backup" in err
-    assert "companion import all.json --replace" in err
-    assert database_bytes(db_path) == before
+    contents = database_contents(db_path)
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(weekly_goal=40)
+    code, out, err = run(capsys, "--db", str(db_path), "restore", "all.json", "--yes")
+    assert (code, err) == (0, "")
+    assert "Restored" in out
+    assert database_contents(db_path) == contents
 
 
 def test_backups_lists_sizes_and_says_when_there_are_none(

@@ -289,10 +289,13 @@ def test_journal_list_holds_debriefs_and_move_on_reflections(
     [["summary"], ["summary", "--json"], ["interview", "list", "--all", "--json"],
      ["export", "--format", "json", "--output", "-"], ["journal", "list"], ["question", "list"]],
 )  # fmt: skip
-def test_a_reader_that_closes_the_pipe_early_ends_companion_quietly(command: list[str]) -> None:
+def test_a_reader_that_closes_the_pipe_early_ends_companion_quietly(
+    command: list[str], tmp_path: Path
+) -> None:
     script = Path(sys.executable).parent / "companion"
     child = subprocess.Popen(
         [str(script), "--demo", *command],
+        cwd=tmp_path,  # whatever a command writes beside it lands here, not in the repository
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={"COMPANION_FROZEN_NOW": "2026-03-03T09:30:00+00:00", "PATH": "/usr/bin:/bin"},

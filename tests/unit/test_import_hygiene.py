@@ -40,7 +40,8 @@ def test_the_domain_imports_neither_textual_nor_tinydb() -> None:
 def test_companion_summary_does_not_import_textual(tmp_path: Path) -> None:
     db = str(tmp_path / "c.json")
     apply = ["apply", "--company", "Acme", "--role", "Designer"]
-    for argv in (["summary"], ["summary", "--json"], ["summary", "--short"], ["backups"], apply):
+    commands = (["summary"], ["summary", "--json"], ["summary", "--short"], ["backups"], ["check"])
+    for argv in (*commands, apply):
         result = _python(CLI_PROBE, "--db", db, *argv)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip().endswith("LOADED:"), result.stdout

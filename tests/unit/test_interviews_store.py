@@ -52,7 +52,7 @@ def full_interview() -> Interview:
         debriefed_on=T,
         fit=FitReflection(work=4, pay=2, note="far"),
         reflection="learned",
-        previous_round_id=3,
+        previous_round_id=1,
         next_round_id=None,
     )
 
@@ -61,13 +61,16 @@ def test_an_interview_survives_a_round_trip_through_the_file(
     db_path: Path, clock: FrozenClock
 ) -> None:
     with Repository.open(db_path, clock) as repo:
+        for name in ("Ana Ruiz", "Ben Cho"):  # the references its contact told
+            repo.references.add(Reference(name=name))
+        first, _ = repo.interviews.add(Interview(company="Earlier", role="Engineer", held_on=T))
         added, previous = repo.interviews.add(full_interview())
     assert previous is None
-    assert added.id == 1
+    assert added.id == 2
     with Repository.open(db_path, clock, access="read") as repo:
-        assert repo.interviews.all() == [added]
-        assert repo.interviews.get(1) == added
-        assert repo.interviews.get(2) is None
+        assert repo.interviews.all() == [first, added]
+        assert repo.interviews.get(2) == added
+        assert repo.interviews.get(3) is None
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])

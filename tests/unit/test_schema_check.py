@@ -15,6 +15,7 @@ SCALARS = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(-3, 3),
+    st.sampled_from([0, 1, 4, 5, 6, 10, 11, 50, 51, 2**63 - 1, 2**63, 0.0005, 0.001, 0.7, 0.97]),
     st.floats(allow_nan=False, allow_infinity=False),
     st.sampled_from(
         [
@@ -25,6 +26,17 @@ SCALARS = st.one_of(
             "2026-02-30",
             "2026-03-03T09:30:00+00:00",
             "2026-03-03T09:30:00",
+            "1900-01-01",
+            "1899-12-31",
+            "2299-12-31",
+            "9999-12-31",
+            "2026-W10-2",
+            "20260303",
+            "1900-01-01T00:00:00+01:00",
+            "1899-12-31T23:59:59-05:00",
+            "2299-12-31T23:59:59-05:00",
+            "2300-01-01T00:00:00+00:00",
+            "20260303T093000Z",
             "09:30",
             "24:00",
             "9:30",
@@ -43,17 +55,31 @@ VALUES = st.recursive(
     lambda inner: st.one_of(
         st.lists(inner, max_size=3),
         st.dictionaries(
-            st.sampled_from(["kind", "on", "outcome", "note", "text", "written_at", "due"]),
+            st.sampled_from(
+                [
+                    *("kind", "on", "outcome", "note", "text", "written_at", "due"),
+                    *("card_id", "state", "step", "stability", "difficulty", "last_review"),
+                    *("work", "references", "question_id", "extra"),
+                ]
+            ),
             inner,
             max_size=4,
         ),
     ),
     max_leaves=8,
-)
+) | st.integers(14, 18).map(lambda depth: _nested(depth))
+
+
+def _nested(depth: int) -> Any:
+    value: Any = "deep"
+    for _ in range(depth):
+        value = [value]
+    return value
 
 
 def _doc_for(schema: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
-    return st.dictionaries(st.sampled_from(sorted(schema)), VALUES, max_size=len(schema))
+    keys = st.sampled_from([*sorted(schema), "unknown"])
+    return st.dictionaries(keys, VALUES, max_size=len(schema) + 1)
 
 
 @settings(max_examples=400, deadline=None)
@@ -80,7 +106,7 @@ def test_good_documents_fit_and_the_first_problem_is_still_named() -> None:
     table["9"] = {**good, "role": 3}
     assert check_table("applications", table, schema) == (
         "document 7 of table 'applications' has 'applied_on' = 'soon', "
-        "where companion expects a date as YYYY-MM-DD"
+        "where companion expects a date as YYYY-MM-DD from 1900 to 2299"
     )
 
 

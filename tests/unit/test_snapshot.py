@@ -15,6 +15,7 @@ from companion.clock import FrozenClock
 from companion.domain.practice import new_question, rehearse
 from companion.store.files import read_tables
 from companion.store.layout import Layout
+from companion.store.manifest import take_manifest
 from companion.store.migrations import SCHEMA_VERSION
 from companion.store.repository import SCHEMAS, Repository
 from companion.store.snapshot import (
@@ -42,8 +43,10 @@ def _import(db_path: Path, clock: FrozenClock, raw: bytes, *, replace: bool = Fa
 def _files_as_exported(db_path: Path) -> dict[str, object]:
     """The tables of every file on disk, in the shape of an export's main and history."""
     layout = Layout(db_path)
+    main = read_tables(db_path)
+    take_manifest(main)  # the store's list of its files, which an export leaves out
     return {
-        "main": read_tables(db_path),
+        "main": main,
         "history": {name: read_tables(layout.part(name)) for name in layout.part_names()},
     }
 
@@ -167,8 +170,10 @@ def test_replace_keeps_a_copy_and_removes_parts_the_export_does_not_have(
     kept = _import(db_path, clock, raw, replace=True)
     assert kept is not None
     assert kept.read_bytes() == before[db_path.name]
-    kept_parts = sorted(p.name for p in kept.with_suffix(".history").iterdir())
-    assert kept_parts == sorted(f"{n.removeprefix('history/')}.json" for n in before if "/" in n)
+    kept_parts = Layout(kept).committed_parts()
+    assert sorted(kept_parts) == sorted(n.removeprefix("history/") for n in before if "/" in n)
+    for name, path in kept_parts.items():
+        assert path.read_bytes() == before[f"history/{name}"]
     assert Layout(db_path).part_names() == []
     assert _export(db_path, clock) == raw
     with Repository.open(db_path, clock, access="read") as repo:

@@ -30,13 +30,13 @@ def test_ids_stay_unique_across_parts_when_a_save_stops_half_way(
     written: list[Path] = []
     real = files.write_atomic
 
-    def first_file_only(path: Path, data: bytes) -> None:
+    def first_file_only(path: Path, data: bytes, **options: bool) -> None:
         if written:
             raise OSError(errno.EIO, "Input/output error")
         written.append(path)
-        real(path, data)
+        real(path, data, **options)
 
-    monkeypatch.setattr("companion.store.database.write_atomic", first_file_only)
+    monkeypatch.setattr("companion.store.commit.write_atomic", first_file_only)
     with pytest.raises(OSError):
         db.flush()
     monkeypatch.undo()
@@ -88,14 +88,14 @@ def test_a_backup_that_failed_half_way_is_made_whole_on_the_next_save(
     def no_links(source: Path, target: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("companion.store.backups._link_or_copy_dir", no_links)
+    monkeypatch.setattr("companion.store.backups._link_or_copy", no_links)
     db.flush()  # the save goes ahead; the backup does not
     monkeypatch.undo()
     db.insert(db.part("journal").table("journal"), {"text": "later"})
     db.close()
     backups = list_backups(Layout(db_path))
     assert [b.day for b in backups] == [clock.today()]
-    part = backups[0].history / "journal.json"
+    part = Layout(backups[0].path).part("journal")
     assert part.exists()
     # taken at the second save, whole: main file and history from the same moment
     texts = [d["text"] for d in orjson.loads(part.read_bytes())["journal"].values()]

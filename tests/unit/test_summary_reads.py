@@ -68,19 +68,20 @@ def test_every_table_schema_comes_from_the_loader_named_for_it() -> None:
     assert all(SCHEMAS[name] for name in SCHEMAS)
 
 
-def test_dates_written_as_iso_weeks_are_counted_too(db_path: Path, clock: FrozenClock) -> None:
-    """The schema accepts any date `date.fromisoformat` reads in 10 characters, such as
-    an ISO week date typed into the file by hand: the summary still counts it."""
+def test_a_date_written_as_an_iso_week_is_refused_with_its_field(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    """Stored dates are YYYY-MM-DD only: they are compared as text (an urge's day), so
+    an ISO week date typed into the file by hand (`date.fromisoformat` reads
+    "2026-W10-2") would be counted wrongly; the file is refused, naming the field."""
     import orjson
 
+    from companion.store.errors import BadDatabaseFile
+
     with Repository.open(db_path, clock) as repo:
-        repo.settings.update(weekly_goal=3)
         repo.applications.add(Application("Acme", "Designer", clock.today()))
     tables = orjson.loads(db_path.read_bytes())
-    tables["applications"]["1"]["applied_on"] = "2026-W10-2"  # Tue 3 Mar 2026
+    tables["applications"]["1"]["applied_on"] = "2026-W10-2"
     db_path.write_bytes(orjson.dumps(tables))
-    with Repository.open(db_path, clock, access="read") as repo:
-        inputs = summaries.summary_inputs(repo)
-        summary = summaries.summary(repo)
-    assert len(inputs.applications) == 1
-    assert summary.applied_this_week == 1
+    with pytest.raises(BadDatabaseFile, match="'applied_on' = '2026-W10-2'"):
+        Repository.open(db_path, clock, access="read")

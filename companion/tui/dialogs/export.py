@@ -145,9 +145,9 @@ class ExportScreen(FormScreen[None]):
                 return
             data = render(app.repo, self.format_name)
             if replacing:
-                write_named(path, data, shown)
+                write_named(path, data, shown, database=app.repo.path)
             else:
-                write_if_new(path, data, shown)
+                write_if_new(path, data, shown, database=app.repo.path)
         except FieldError as problem:
             self._say(problem.message[:1].upper() + problem.message[1:])
             self.query_one("#path", TextField).focus()

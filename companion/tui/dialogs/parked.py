@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from companion.domain.drafts import DraftKind
@@ -31,12 +30,13 @@ from companion.domain.worries import (
 )
 from companion.services import drafts, worries
 from companion.tui.context import app_of
+from companion.tui.dialogs.dialog import Dialog
 from companion.tui.literal import line
 
 LOOK_BACK_ANSWERS = (TurnedOut.BETTER, TurnedOut.AS_FEARED, TurnedOut.NOT_YET)
 
 
-class ParkedThoughts(ModalScreen[str | None]):
+class ParkedThoughts(Dialog[str | None]):
     """Dismisses with the target to open ("interview:3", "draft:3:check-in", "waiting") after
     "do something"."""
 
@@ -44,7 +44,7 @@ class ParkedThoughts(ModalScreen[str | None]):
         Binding("d", "answer('do')", "Do something"),
         Binding("l", "answer('let_go')", "Let it go"),
         Binding("k", "answer('keep')", "Keep for tomorrow"),
-        Binding("1", "turned_out(1)", "Better", show=False),
+        Binding("1", "turned_out(1)", "How it turned out", key_display="1-3"),
         Binding("2", "turned_out(2)", "As feared", show=False),
         Binding("3", "turned_out(3)", "Not known yet", show=False),
         Binding("escape", "later", "Later"),

@@ -208,6 +208,12 @@ CASES = (
         lambda app, pilot: _parked(app, pilot, 0),
     ),
     Case(
+        "a parked thought naming an interview a note is due to",
+        "ParkedThoughts",
+        lambda app, pilot: _parked(app, pilot, 2),
+        shows=(MARKUP, PICTURE, "Write the note for Northwind [bold]x[/] $x {y}"),
+    ),
+    Case(
         "a let-go thought looked back on",
         "ParkedThoughts",
         lambda app, pilot: _parked(app, pilot, 1),
@@ -229,12 +235,18 @@ BASES = {"Dialog", "FormScreen", "ChoiceDialog", "InterviewActions", "_QuestionF
 
 async def _parked(app: CompanionApp, pilot: Pilot[None], which: int) -> None:
     """The check-in's dialog (the frozen morning is before the slot, so it is opened here):
-    the thought that waits (0), or the one let go, looked back on (1)."""
+    the thought that waits (0), the one let go, looked back on (1), or one that names an
+    interview by its whole hostile name, whose thank-you is due (2: "do something" offers
+    that note's draft)."""
     from companion.domain.worries import Offer
+    from companion.services import worries
     from companion.tui.dialogs import ParkedThoughts
 
     waiting, gone = app.repo.worries.all()
-    offer = Offer(parked=(waiting,)) if which == 0 else Offer(looking_back=(gone,))
+    if which == 2:
+        (northwind,) = (i for i in app.repo.interviews.all() if i.company.startswith("Northwind"))
+        waiting = worries.park(app.repo, f"Did {northwind.company} write back?")
+    offer = Offer(parked=(waiting,)) if which != 1 else Offer(looking_back=(gone,))
     app.push_screen(ParkedThoughts(offer, app.repo.interviews.all()))
     await pilot.pause()
 

@@ -50,7 +50,7 @@ class InterviewScreen(InterviewActions):
     # In the order the footer shows them; at 80 columns the last ones are in `?` help.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("l", "log", "Log contact"),
+        Binding("l", "log", "Log", tooltip="Log a contact: a thank-you, a check-in, their reply"),
         Binding("o", "outcome", "Outcome"),
         Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
         Binding("t", "draft", "Draft", tooltip="A note to copy: a thank-you, a check-in, ..."),

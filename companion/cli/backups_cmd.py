@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from companion.cli.context import LOCK_WAIT_SECONDS, Context
 from companion.cli.errors import UsageError
 from companion.cli.interrupt import interrupted
+from companion.cli.table_nouns import TABLE_NOUNS, plural
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.paths import database_path, user_path
@@ -109,33 +110,19 @@ def _find(layout: Layout, wanted: str) -> Path:
     raise FieldError("backup", f"there is no backup from {wanted}; the backups are: {days}.")
 
 
-# What each table holds, in the words of the restore's comparison.
-TABLE_WORDS = {
-    "interviews": "interviews",
-    "references": "references",
-    "applications": "applications",
-    "urges": "urges noted",
-    "questions": "practice questions",
-    "answers": "earlier answers",
-    "reviews": "rehearsals",
-    "journal": "journal entries",
-    "debriefs": "debriefs",
-}
-
-
 def comparison(now: Counter[str] | None, after: Counter[str]) -> list[str]:
     """Lines comparing what the database holds now (None: unknown) with what it would hold."""
-    order = list(TABLE_WORDS)
+    order = list(TABLE_NOUNS)
     names = sorted(
         (set(now or ()) | set(after)) - UNCOUNTED,
         key=lambda n: (order.index(n) if n in order else len(order), n),
     )
-    width = max((len(TABLE_WORDS.get(n, n)) for n in names), default=0)
+    width = max((len(plural(n)) for n in names), default=0)
     if now is None:
-        return [f"  {TABLE_WORDS.get(n, n):<{width}}  {after[n]:>7}" for n in names]
+        return [f"  {plural(n):<{width}}  {after[n]:>7}" for n in names]
     lines = [f"  {'':<{width}}  {'now':>7}  {'after':>7}"]
     for name in names:
-        words = TABLE_WORDS.get(name, name)
+        words = plural(name)
         lines.append(f"  {words:<{width}}  {now[name]:>7}  {after[name]:>7}")
     return lines
 

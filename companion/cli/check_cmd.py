@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from companion.cli.context import Context
+from companion.cli.table_nouns import TABLE_NOUNS
 from companion.paths import database_path
 from companion.store.backups import restore_hint
 from companion.store.checker import MAIN_FILE, UNCOUNTED, Problem, check_database, part_file
@@ -28,18 +29,6 @@ from companion.store.manifest import (
 from companion.store.migrations import META_TABLE, migrate, version_of, version_problem
 from companion.store.snapshot import Snapshot
 
-# How each table's documents are named in the sentence, singular and plural.
-NOUNS: dict[str, tuple[str, str]] = {
-    "interviews": ("interview", "interviews"),
-    "references": ("reference", "references"),
-    "applications": ("application", "applications"),
-    "questions": ("question", "questions"),
-    "answers": ("earlier answer", "earlier answers"),
-    "reviews": ("rehearsal", "rehearsals"),
-    "journal": ("journal entry", "journal entries"),
-    "debriefs": ("debrief", "debriefs"),
-    "urges": ("urge noted", "urges noted"),
-}
 MOST_SHOWN = 50
 
 
@@ -99,12 +88,12 @@ def counts(main: Tables, parts: dict[str, Tables]) -> str:
     totals = Snapshot(main, parts).counts()
     for name in UNCOUNTED:
         del totals[name]
-    order = [*NOUNS, *sorted(set(totals) - set(NOUNS))]
+    order = [*TABLE_NOUNS, *sorted(set(totals) - set(TABLE_NOUNS))]
     words = []
     for name in order:
         count = totals.get(name, 0)
-        if name in NOUNS:
-            one, many = NOUNS[name]
+        if name in TABLE_NOUNS:
+            one, many = TABLE_NOUNS[name]
             words.append(f"{count} {one if count == 1 else many}")
         elif count:
             words.append(f"{count} in table {name!r}")

@@ -29,8 +29,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from companion.domain.dates import friendly
-from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
+from companion.domain.long_text import parse_line
 
 if TYPE_CHECKING:
     from companion.domain.drafts import DraftKind
@@ -90,17 +90,13 @@ class Thought:
 
 
 def parse_thought(text: str) -> str:
-    """One line of the user's words: spacing at either end dropped, line breaks made spaces."""
-    value = " ".join(text.split())
-    if not value:
-        raise FieldError("thought", "it is empty; write a few words, or leave it for now.")
-    if len(value) > MAX_THOUGHT_LENGTH:
-        raise FieldError(
-            "thought",
-            f"that is {len(value):,} characters; keep a thought under {MAX_THOUGHT_LENGTH} "
-            "(the journal holds longer writing).",
-        )
-    return value
+    return parse_line(
+        text,
+        "thought",
+        empty="it is empty; write a few words, or leave it for now.",
+        limit=MAX_THOUGHT_LENGTH,
+        keep=f"a thought under {MAX_THOUGHT_LENGTH} (the journal holds longer writing).",
+    )
 
 
 def same_key(text: str) -> str:

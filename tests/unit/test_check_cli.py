@@ -8,13 +8,15 @@ import orjson
 import pytest
 
 from companion.cli import main
+from companion.cli.table_nouns import TABLE_NOUNS
 from companion.clock import FrozenClock
 from companion.domain.interviews import Interview
 from companion.domain.journal import new_entry
 from companion.domain.practice import new_question
+from companion.store.checker import UNCOUNTED
 from companion.store.layout import Layout
 from companion.store.lock import WriteLock
-from companion.store.repository import Repository
+from companion.store.repository import SCHEMAS, Repository
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def test_a_sound_database_is_said_to_be_sound_with_what_it_holds(
     assert main(["--db", str(filled), "check"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"The database at {filled} is sound: 1 interview, 0 references,")
-    assert "1 question," in out and "2 journal entries" in out
+    assert "1 practice question," in out and "2 journal entries" in out
 
 
 def test_every_problem_in_every_file_is_listed_and_nothing_is_changed(
@@ -100,3 +102,8 @@ def test_a_file_of_a_newer_companion_is_a_problem_named_not_a_crash(
     filled.write_bytes(orjson.dumps({"meta": {"1": {"schema_version": 99, "next_ids": {}}}}))
     assert main(["--db", str(filled), "check"]) == 1
     assert "written by a newer companion (schema version 99" in capsys.readouterr().out
+
+
+def test_every_table_companion_keeps_is_named_in_words() -> None:
+    """A new table must add its nouns, or check and restore would show its raw name."""
+    assert set(SCHEMAS) - UNCOUNTED <= set(TABLE_NOUNS)

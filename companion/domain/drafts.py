@@ -537,6 +537,19 @@ def kindest_day(
     return next_working_day(today + timedelta(days=1), holidays)
 
 
+def thank_you_time(today: date, best_by: date | None) -> str:
+    """When to send a thank-you: soon, whatever the day (etiquette rule 1, seeds 003 and
+    004); the mid-morning advice is for the notes that can wait for a good moment."""
+    if best_by is None or today > best_by:
+        return "It is still welcome today: within a few days of the interview is fine."
+    if best_by == today:
+        return "Best sent today, any time of day: the sooner, the better."
+    when = friendly(best_by, today)
+    if best_by == today + timedelta(days=1):
+        when = f"tomorrow, {when}"
+    return f"Best sent by {when}, any time of day: the sooner, the better."
+
+
 def kindest_time(
     now: datetime, earliest: date | None = None, holidays: Holidays = NO_HOLIDAYS
 ) -> str:

@@ -87,14 +87,17 @@ def draft(
     recipient = notes.pick_recipient(wanted, facts, to)
     loaded = load_template(wanted, templates)
     made = notes.compose(wanted, facts, recipient, loaded.template)
-    earliest = None
-    if wanted == DraftKind.CHECK_IN:
-        earliest = interviews.timeline(repo, interview).follow_up_from
+    timeline = interviews.timeline(repo, interview)
+    if wanted == DraftKind.THANK_YOU:
+        send = notes.thank_you_time(repo.clock.today(), timeline.thank_you_by)
+    else:
+        earliest = timeline.follow_up_from if wanted == DraftKind.CHECK_IN else None
+        send = notes.kindest_time(repo.clock.now(), earliest, holidays(repo))
     return DraftResult(
         draft=made,
         interview=interview,
         recipients=tuple(notes.recipients(wanted, facts)),
-        send=notes.kindest_time(repo.clock.now(), earliest, holidays(repo)),
+        send=send,
         template_path=loaded.path,
         problem=loaded.problem,
     )

@@ -190,7 +190,7 @@ def test_sending_the_thank_you_moves_the_timeline_and_keeps_the_note(
         made = drafts.draft(repo, 1)
         assert made.draft.kind == DraftKind.THANK_YOU
         assert [r.name for r in made.recipients] == ["Ana Ruiz", "Ben Okafor"]
-        assert made.send.startswith("Kindest sent mid-morning today")
+        assert made.send.startswith("Best sent by tomorrow")
         changed = drafts.mark_sent(repo, made.draft, 1, made.draft.text)
         (contact,) = changed.contacts
         assert contact.kind == ContactKind.THANK_YOU

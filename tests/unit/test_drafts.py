@@ -34,6 +34,7 @@ from companion.domain.drafts import (
     recipients,
     refusal,
     split_text,
+    thank_you_time,
     values,
     waiting_for,
     when_we_met,
@@ -465,6 +466,24 @@ def test_a_check_in_drafted_early_says_from_when_it_is_welcome() -> None:
     sentence = kindest_time(_at(3, 10, 30), earliest=date(2026, 3, 14))
     assert kindest_day(_at(3, 10, 30), date(2026, 3, 14)) == date(2026, 3, 16)
     assert sentence.startswith("It is welcome from Mon 16 Mar")
+
+
+@pytest.mark.parametrize(
+    ("today", "best_by", "start"),
+    [
+        # A Friday interview thanked on Saturday: by Saturday, not "mid-morning on Monday".
+        (date(2026, 3, 7), date(2026, 3, 7), "Best sent today, any time"),
+        (date(2026, 3, 6), date(2026, 3, 7), "Best sent by tomorrow, Sat 7 Mar"),
+        (date(2026, 3, 8), date(2026, 3, 7), "It is still welcome today"),
+        (date(2026, 3, 8), None, "It is still welcome today"),
+    ],
+)
+def test_a_thank_you_is_best_sent_soon_whatever_the_day(
+    today: date, best_by: date | None, start: str
+) -> None:
+    sentence = thank_you_time(today, best_by)
+    assert sentence.startswith(start)
+    assert "Monday" not in sentence and "mid-morning" not in sentence
 
 
 # The mail client and the text as edited.

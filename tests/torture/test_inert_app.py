@@ -230,7 +230,14 @@ CASES = (
 )
 
 # Screens that are never shown themselves: the bases others build on.
-BASES = {"Dialog", "FormScreen", "ChoiceDialog", "InterviewActions", "_QuestionFields"}
+BASES = {
+    "Dialog",
+    "FormScreen",
+    "ChoiceDialog",
+    "InterviewActions",
+    "_QuestionFields",
+    "RecordListScreen",
+}
 
 
 async def _parked(app: CompanionApp, pilot: Pilot[None], which: int) -> None:

@@ -255,10 +255,23 @@ def _waiting_room(rng: random.Random, reference_ids: list[int]) -> list[Intervie
         # thank-you: yesterday's interview, nothing sent yet
         new(1),
         # thank-you: this morning's interview (the frozen moment is 09:30)
-        new(0, round="first", decision_by=_ago(-5), notes="Asked about on-call and the team."),
+        new(
+            0,
+            round="first",
+            decision_by=_ago(-5),
+            notes="Asked about on-call and the team.",
+            talked_about="the move to a new data platform",
+        ),
         # quiet: the interview is on Thursday
         new(-2, round="second"),
     ]
+
+
+# A thank-you kept as sent ("I sent it"), as the history holds some.
+SENT_THANK_YOU = (
+    "Subject: Thank you for your time\n\nThank you for meeting me to talk about the {role} "
+    "role. I enjoyed our conversation and look forward to hearing about the next steps."
+)
 
 
 def _past_interview(
@@ -276,7 +289,10 @@ def _past_interview(
     kinds = (ContactKind.THANK_YOU, ContactKind.FOLLOW_UP, ContactKind.REPLY)
     day = held
     for kind in kinds[:contacts]:
-        interview = log_contact(interview, kind, day, TODAY, note=rng.choice(("", "", "Short.")))
+        sent = SENT_THANK_YOU.format(role=role) if kind == ContactKind.THANK_YOU else ""
+        interview = log_contact(
+            interview, kind, day, TODAY, note=rng.choice(("", "", "Short.")), text=sent
+        )
         day += timedelta(days=rng.randint(6, 12))
     end = min(day, _ago(1))
     if rng.random() < 0.3:

@@ -125,6 +125,7 @@ def build_plain(repo: Repository) -> None:
         weekly_goal=5,
         checkin_time=time(17, 0),
         calendar_path=str(repo.path.parent / "kind-dates.ics"),
+        your_name="Sam Park",
     )
     dana = repo.references.add(new_reference("Dana Lee", "former manager", "dana@example.com"))
     assert dana.id is not None
@@ -146,6 +147,7 @@ def build_plain(repo: Repository) -> None:
         decision_by=today + timedelta(days=9),
         notes="Panel of two.",
         final_round=True,
+        talked_about="the move to a new data platform",
         tags=["leadership"],
     )
     fresh = replace(fresh, fit=FitReflection(work=4, pay=3, note="Good people."))
@@ -158,7 +160,12 @@ def build_plain(repo: Repository) -> None:
         notes="They will decide soon.",
     )
     waiting = log_contact(
-        waiting, ContactKind.THANK_YOU, today - timedelta(days=11), today, note="Sent a note."
+        waiting,
+        ContactKind.THANK_YOU,
+        today - timedelta(days=11),
+        today,
+        note="Sent a note.",
+        text="Subject: Thank you\n\nDear Ana, thank you for your time.",
     )
     waiting = log_contact(
         waiting,

@@ -22,6 +22,7 @@ from companion.domain.interviews import (
     parse_contact_kind,
     parse_offer,
     parse_outcome,
+    with_details,
 )
 from companion.domain.numbers import whole_number
 from companion.domain.references import new_reference
@@ -76,6 +77,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add.add_argument("--final", action="store_true", help="this is the final round")
     add.add_argument("--notes", default="", metavar="TEXT", help="anything worth remembering")
     add.add_argument(
+        "--talked-about",
+        default="",
+        metavar="TEXT",
+        help="something you talked about, for the thank-you note",
+    )
+    add.add_argument(
         "--after",
         metavar="ID",
         help="the round this one follows (its timeline closes); by default an open "
@@ -90,6 +97,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="what it is about, like leadership; practice brings a few deck questions with it",
     )
     add.set_defaults(handler=run_add)
+    _register_edit(sub)
 
     listing = sub.add_parser(
         "list",
@@ -231,6 +239,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         contact_pref=args.contact_pref,
         notes=args.notes,
         final_round=args.final,
+        talked_about=args.talked_about,
         added_on=today,
         tags=args.tags,
     )
@@ -477,4 +486,97 @@ def run_reference_list(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print("No references yet. Add one with: companion reference add NAME --relation R")
     for reference in references:
         ctx.print_line(f"{reference.id:>3}  {reference.line}")
+    return 0
+
+
+# `interview edit`: only the details given change.
+
+EDITED = (
+    "company",
+    "role",
+    "on",
+    "round",
+    "decision_by",
+    "interviewers",
+    "contact_pref",
+    "final",
+    "notes",
+    "talked_about",
+)
+
+
+def _register_edit(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    edit = sub.add_parser(
+        "edit",
+        help="change an interview's details; only the ones given change",
+        description=f"Change an interview's details. Dates accept {DATE_FORMS}.",
+    )
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--company", help="the company's name")
+    edit.add_argument("--role", help="the role")
+    edit.add_argument("--on", metavar="DATE", help="the day of the interview")
+    edit.add_argument("--round", metavar="NAME", help="which round, like 'second'")
+    edit.add_argument(
+        "--decision-by", metavar="DATE", help="when they said they would decide; none clears it"
+    )
+    edit.add_argument(
+        "--with",
+        dest="interviewers",
+        action="append",
+        metavar="NAME",
+        help="someone you met (repeat for each person; replaces the names noted)",
+    )
+    edit.add_argument("--contact-pref", metavar="email|phone", help="how they prefer contact")
+    final = edit.add_mutually_exclusive_group()
+    final.add_argument("--final", action="store_true", default=None, help="the final round")
+    final.add_argument(
+        "--not-final", dest="final", action="store_false", help="not the final round"
+    )
+    edit.add_argument("--notes", metavar="TEXT", help="anything worth remembering")
+    edit.add_argument(
+        "--talked-about", metavar="TEXT", help="something you talked about, for the thank-you"
+    )
+    edit.set_defaults(handler=run_edit)
+
+
+def run_edit(args: argparse.Namespace, ctx: Context) -> int:
+    interview_id = parse_id(args.id)
+    if all(getattr(args, name) is None for name in EDITED):
+        raise FieldError(
+            "id", "name what to change, like --talked-about TEXT (see interview edit --help)."
+        )
+    today = ctx.clock.today()
+    with ctx.open("write") as repo:
+        interview = repo.interviews.require(interview_id)
+        held_on = parse_date(args.on, today, field="on") if args.on else interview.held_on
+        decision_by = interview.decision_by
+        if args.decision_by is not None:
+            wanted = args.decision_by.strip().lower()
+            decision_by = (
+                None if wanted == "none" else parse_date(wanted, today, field="decision-by")
+            )
+
+        def given(value: Any, before: Any) -> Any:
+            return before if value is None else value
+
+        details = new_interview(
+            company=given(args.company, interview.company),
+            role=given(args.role, interview.role),
+            held_on=held_on,
+            round=given(args.round, interview.round),
+            interviewers=given(args.interviewers, interview.interviewers),
+            decision_by=decision_by,
+            contact_pref=given(args.contact_pref, interview.contact_pref),
+            notes=given(args.notes, interview.notes),
+            final_round=given(args.final, interview.final_round),
+            talked_about=given(args.talked_about, interview.talked_about),
+        )
+        changed = interviews.save_interview(repo, with_details(interview, details))
+        row = interviews.waiting_row(repo, interview_id)
+    if changed == interview:
+        ctx.print_line(f"Nothing changed for {_title(row)}.")
+        return 0
+    ctx.print_line(f"Saved {_title(row)}, {friendly(row.interview.held_on, today)}.")
+    if row.interview.is_open:
+        ctx.print_line(f"Next: {row.timeline.next_step}.")
     return 0

@@ -50,6 +50,12 @@ def _interview() -> Register:
     return register
 
 
+def _draft() -> Register:
+    from companion.cli.draft_cmd import register
+
+    return register
+
+
 def _question() -> Register:
     from companion.cli.question_cmd import register
 
@@ -140,6 +146,7 @@ COMMANDS: dict[str, Command] = {
         _interview, "log interviews and what happens after; list them with their next dates"
     ),
     "reference": Command(_interview, "the people who can vouch for you"),
+    "draft": Command(_draft, "a draft of the note the timeline suggests, to copy and send"),
     "question": Command(_question, "add a question that tripped you up, or list the bank"),
     "story": Command(_story, "your STAR stories, each ready for the questions it answers"),
     "practice": Command(_practice, "open the app on practice, or a mock interview (--mock)"),

@@ -24,6 +24,7 @@ from companion.domain.settings import (
     parse_rest_days,
     parse_switch,
     parse_weekly_goal,
+    parse_your_name,
     rest_days_text,
 )
 from companion.services import settings as settings_service
@@ -87,6 +88,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "only weekends",
     )
     parser.add_argument(
+        "--your-name",
+        metavar="NAME|off",
+        help="the name that signs the notes companion drafts; off for none",
+    )
+    parser.add_argument(
         "--breathing",
         metavar="box|sigh",
         help="the breathing for an urge: box (4-4-4-4, about a minute) or sigh (the cyclic "
@@ -141,6 +147,12 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
         changes["calendar_path"] = str(calendar) if calendar else None
     if args.country is not None:
         changes["place"] = parse_place(args.country)
+    if args.your_name is not None:
+        name = "" if is_off(args.your_name) else args.your_name
+        try:
+            changes["your_name"] = parse_your_name(name)
+        except FieldError as error:
+            raise FieldError("your-name", error.message) from None
     changes.update(_breathing_changes(args))
     return changes
 
@@ -216,6 +228,7 @@ def describe(settings: Settings, theme_override: str = "") -> list[str]:
         f"theme:        {theme}",
         f"calendar:     {_calendar(settings)}",
         f"holidays of:  {_holidays(settings)}",
+        f"your name:    {settings.your_name or 'not set (the drafts end unsigned)'}",
         f"breathing:    {_breathing(settings)}",
         f"motion:       {_motion(settings)}",
     ]
@@ -240,6 +253,12 @@ def _changed(before: Settings, after: Settings) -> list[str]:
         lines.append(f"Inbox check: {_checkin(after)}.")
     if (before.country, before.region) != (after.country, after.region):
         lines.append(f"Holidays of: {_holidays(after)}.")
+    if before.your_name != after.your_name:
+        lines.append(
+            f"The drafts are signed {after.your_name}."
+            if after.your_name
+            else "The drafts end unsigned."
+        )
     if before.daily_limit != after.daily_limit:
         lines.append(
             f"Daily limit: {after.daily_limit} questions; the rest wait for the next days."

@@ -7,7 +7,8 @@ nothing and coming back resumes at the step the user left (`Debrief.step`):
 2. the questions they asked;
 3. the ones that tripped the user up: each becomes a practice question, due now,
    linked to the interview (`Practised` keeps the link);
-4. what went well, to do more of;
+4. what went well, to do more of, and something they talked about (the
+   interview's `talked_about`, which the thank-you note builds on);
 5. body language and delivery;
 6. whether the user asked about the next steps and the timeline: a date given
    becomes the interview's decision date; "no" leaves a kind reminder;
@@ -28,7 +29,7 @@ from datetime import UTC, date, datetime
 from companion.domain.dates import friendly, parse_date
 from companion.domain.errors import FieldError
 from companion.domain.fit import ASPECT_LABELS, ASPECT_QUESTIONS, parse_score
-from companion.domain.interviews import Interview, check_decision_by
+from companion.domain.interviews import Interview, check_decision_by, parse_talked_about
 from companion.domain.mood import mood_word, parse_mood
 from companion.domain.practice import (
     MAX_QUESTION_LENGTH,
@@ -223,6 +224,11 @@ def record_practised(debrief: Debrief, text: str, question_id: int, now: datetim
 
 def record_well(debrief: Debrief, text: str, now: datetime) -> Debrief:
     return _touched(debrief, now, went_well=parse_long_text(text, "what went well"))
+
+
+def record_talked_about(interview: Interview, text: str) -> Interview:
+    """Something the user talked about, noted on the well step: the thank-you builds on it."""
+    return replace(interview, talked_about=parse_talked_about(text, "talked about"))
 
 
 def record_delivery(debrief: Debrief, text: str, now: datetime) -> Debrief:

@@ -63,6 +63,9 @@ class ContactKind(StrEnum):
     FEEDBACK_REQUEST = "feedback_request"
     WITHDRAW = "withdraw"
     SPEED_UP = "speed_up"
+    IN_WRITING = "in_writing"
+    ACCEPT = "accept"
+    DECLINE = "decline"
 
     @property
     def word(self) -> str:
@@ -82,6 +85,15 @@ CONTACT_LABELS = {
     ContactKind.FEEDBACK_REQUEST: "asked for feedback",
     ContactKind.WITHDRAW: "let them know kindly you withdrew",
     ContactKind.SPEED_UP: "told them of an offer, asked their timeline",
+    ContactKind.IN_WRITING: "asked to have the offer in writing",
+    ContactKind.ACCEPT: "accepted the offer",
+    ContactKind.DECLINE: "declined the offer",
+}
+# Notes that settle where the interview stands: logging one sets its outcome.
+SETTLES = {
+    ContactKind.WITHDRAW: Outcome.WITHDRAWN,
+    ContactKind.ACCEPT: Outcome.ACCEPTED,
+    ContactKind.DECLINE: Outcome.WITHDRAWN,
 }
 
 # What the employer sends. A request for references is an answer in all but
@@ -117,7 +129,8 @@ class Contact:
     `decision_by` is the new decision date a reply brought, kept for the record
     (the interview's own `decision_by` is the one in force). `references` are
     the ids of the references a `references_notified` entry told; `to` the
-    people a thank-you went to (none: everyone met).
+    people a note went to (for a thank-you, none: everyone met). `text` is the
+    note itself, as sent, when it was logged from its draft ("I sent it").
     """
 
     kind: ContactKind
@@ -125,6 +138,7 @@ class Contact:
     note: str = ""
     decision_by: date | None = None
     references: tuple[int, ...] = ()
+    text: str = ""
     to: tuple[str, ...] = ()
 
 
@@ -162,6 +176,7 @@ class Interview:
     round as an interview of its own (which closes this one's timeline), and
     `previous_round_id` on that next round. `reflection` is what the user wrote
     when moving on; `debriefed_on` is set by the journal's debrief (rule 6).
+    `talked_about` is what the user noted they talked about, for the thank-you.
     """
 
     company: str
@@ -173,6 +188,7 @@ class Interview:
     contact_pref: ContactPref = "email"
     notes: str = ""
     final_round: bool = False
+    talked_about: str = ""
     contacts: tuple[Contact, ...] = ()
     outcomes: tuple[OutcomeChange, ...] = ()
     debriefed_on: date | None = None
@@ -295,6 +311,21 @@ def parse_interviewers(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+TALKED_ABOUT_LIMIT = 300
+
+
+def parse_talked_about(text: str, field: str = "talked-about") -> str:
+    """A few words on what was talked about, on one line (it goes inside a sentence)."""
+    value = " ".join(text.split())
+    if len(value) > TALKED_ABOUT_LIMIT:
+        raise FieldError(
+            field,
+            f"this is {len(value)} characters; a phrase is enough, like 'the move to a new "
+            f"data platform' (under {TALKED_ABOUT_LIMIT}).",
+        )
+    return value
+
+
 def parse_interview_tags(values: Iterable[str]) -> tuple[str, ...]:
     """Tags from repeated flags or one comma-separated line, as the question bank spells them."""
     return parse_tags(values)
@@ -347,6 +378,7 @@ def new_interview(
     contact_pref: str = "email",
     notes: str = "",
     final_round: bool = False,
+    talked_about: str = "",
     added_on: date | None = None,
     tags: Sequence[str] = (),
 ) -> Interview:
@@ -366,6 +398,7 @@ def new_interview(
         contact_pref=parse_contact_pref(contact_pref),
         notes=notes.strip(),
         final_round=final_round,
+        talked_about=parse_talked_about(talked_about),
         added_on=added_on,
         tags=parse_interview_tags(tags),
     )
@@ -382,6 +415,7 @@ DETAILS = (
     "contact_pref",
     "notes",
     "final_round",
+    "talked_about",
 )
 
 
@@ -402,10 +436,12 @@ def log_contact(
     note: str = "",
     decision_by: date | None = None,
     references: Sequence[int] = (),
+    text: str = "",
     to: Sequence[str] = (),
 ) -> Interview:
-    """Add a contact-log entry; a reply may bring a new decision date, a thank-you may
-    name whom it went to, and letting them know you withdrew (rule 11) closes it."""
+    """Add a contact-log entry; a reply may bring a new decision date, a note may name
+    whom it went to, and a note that settles the interview (`SETTLES`: withdrawing,
+    accepting or declining) sets its outcome from that day."""
     if on < interview.held_on and kind not in BEFORE_THE_DAY:
         raise FieldError(
             "on",
@@ -423,12 +459,19 @@ def log_contact(
             "with the date they gave.",
         )
     check_decision_by(decision_by, interview.held_on)
+    if kind in (ContactKind.ACCEPT, ContactKind.DECLINE) and interview.outcome not in OFFERS:
+        raise FieldError(
+            "kind",
+            f"{kind.word} answers an offer, and this interview is {interview.outcome.label}; "
+            "log the offer first (outcome offer-verbal or offer-written).",
+        )
     contact = Contact(
         kind=kind,
         on=on,
         note=note.strip(),
         decision_by=decision_by,
         references=tuple(dict.fromkeys(references)),
+        text=text.strip("\n"),
         to=thanked_people(interview, kind, to),
     )
     contacts = tuple(sorted((*interview.contacts, contact), key=lambda c: c.on))
@@ -437,21 +480,38 @@ def log_contact(
         contacts=contacts,
         decision_by=decision_by if decision_by is not None else interview.decision_by,
     )
-    if kind == ContactKind.WITHDRAW and changed.is_open:
-        changed = set_outcome(changed, Outcome.WITHDRAWN, on)
+    settled = SETTLES.get(kind)
+    if settled is not None and changed.outcome not in CLOSED:
+        changed = set_outcome(changed, settled, on)
     return changed
 
 
-def thanked_people(interview: Interview, kind: ContactKind, to: Sequence[str]) -> tuple[str, ...]:
-    """The people a thank-you went to, as the interview spells them; none: everyone.
+# Notes that go to named people: a thank-you (none named: everyone), and the notes
+# a draft is written for, which keep whom they went to.
+TO_PEOPLE = frozenset(
+    {
+        ContactKind.THANK_YOU,
+        ContactKind.FOLLOW_UP,
+        ContactKind.FEEDBACK_REQUEST,
+        ContactKind.SPEED_UP,
+        ContactKind.WITHDRAW,
+        ContactKind.IN_WRITING,
+        ContactKind.ACCEPT,
+        ContactKind.DECLINE,
+    }
+)
 
-    A name must be one of the people met (in any case); "everyone" or all of
-    them is the same as none."""
+
+def thanked_people(interview: Interview, kind: ContactKind, to: Sequence[str]) -> tuple[str, ...]:
+    """The people a note went to, as the interview spells them. For a thank-you, none
+    (or "everyone", or all of them) means everyone met.
+
+    A name must be one of the people met (in any case)."""
     wanted = parse_interviewers(to)
     if not wanted:
         return ()
-    if kind != ContactKind.THANK_YOU:
-        raise FieldError("to", "name people only with a thank-you; other notes go to the team.")
+    if kind not in TO_PEOPLE:
+        raise FieldError("to", "name people only with a note you sent; this one is not.")
     if not interview.interviewers:
         raise FieldError(
             "to",
@@ -461,7 +521,7 @@ def thanked_people(interview: Interview, kind: ContactKind, to: Sequence[str]) -
     by_key = {name.casefold(): name for name in interview.interviewers}
     found: list[str] = []
     for name in wanted:
-        if name.casefold() in ("everyone", "all"):
+        if name.casefold() in ("everyone", "all") and kind == ContactKind.THANK_YOU:
             return ()
         if name.casefold() not in by_key:
             raise FieldError(
@@ -471,7 +531,8 @@ def thanked_people(interview: Interview, kind: ContactKind, to: Sequence[str]) -
             )
         found.append(by_key[name.casefold()])
     people = tuple(dict.fromkeys(found))
-    return () if len(people) == len(interview.interviewers) else people
+    everyone = kind == ContactKind.THANK_YOU and len(people) == len(interview.interviewers)
+    return () if everyone else people
 
 
 def set_outcome(interview: Interview, outcome: Outcome, on: date) -> Interview:

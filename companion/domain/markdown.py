@@ -14,12 +14,12 @@ or "" when there is nothing to say; the document is the sections joined
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 
 from companion.domain.dates import friendly
 from companion.domain.fit import FitReflection
-from companion.domain.interviews import Interview
+from companion.domain.interviews import Contact, Interview
 from companion.domain.practice import Question
 from companion.domain.practice_days import PracticeDays
 from companion.domain.stories import Story, told_words
@@ -88,21 +88,44 @@ def _timeline(row: Waiting, today: date) -> str:
     return "**Timeline**\n\n" + "\n".join(lines)
 
 
-def _contacts(interview: Interview) -> str:
+def _to_whom(contact: Contact, reference_names: Mapping[int, str]) -> str:
+    """Whom a note went to: the people named, or the references a heads-up told."""
+    told = [reference_names.get(r, "someone since removed") for r in contact.references]
+    return ", ".join([*contact.to, *told])
+
+
+def _contacts(interview: Interview, reference_names: Mapping[int, str]) -> str:
     if not interview.contacts:
         return ""
     lines = []
     for contact in interview.contacts:
         line = f"- {long_day(contact.on)}: {contact.kind.label}"
+        to = _to_whom(contact, reference_names)
+        if to:
+            line += f", to {inline(to)}"
         if contact.decision_by is not None:
             line += f", they will decide by {long_day(contact.decision_by)}"
         if contact.note:
             line += f". {inline(contact.note)}"
+        if contact.text:
+            line += " (the note as sent is below)"
         lines.append(line)
     return "**Contact log**\n\n" + "\n".join(lines)
 
 
-def _interview(row: Waiting, today: date) -> str:
+def _sent_notes(interview: Interview, reference_names: Mapping[int, str]) -> list[str]:
+    """Each note kept when it was sent ("I sent it"), fenced, under its day, kind and person."""
+    found = []
+    for contact in interview.contacts:
+        if not contact.text.strip():
+            continue
+        to = _to_whom(contact, reference_names)
+        title = f"Sent {long_day(contact.on)}: {contact.kind.label}" + (f", to {to}" if to else "")
+        found.append(labelled(inline(title), contact.text))
+    return found
+
+
+def _interview(row: Waiting, today: date, reference_names: Mapping[int, str]) -> str:
     interview = row.interview
     timeline = row.timeline
     title = " · ".join(p for p in (interview.company, interview.role, interview.round) if p)
@@ -123,7 +146,8 @@ def _interview(row: Waiting, today: date) -> str:
         f"### {inline(title)}",
         facts,
         _timeline(row, today),
-        _contacts(interview),
+        _contacts(interview, reference_names),
+        *_sent_notes(interview, reference_names),
         labelled("Notes", interview.notes),
         _fit(interview.fit),
         labelled("Moving on: what I take with me", interview.reflection),
@@ -131,9 +155,13 @@ def _interview(row: Waiting, today: date) -> str:
     return "\n\n".join(block for block in blocks if block)
 
 
-def interviews_markdown(rows: Sequence[Waiting], today: date) -> str:
-    """Every interview, open ones first (as in the waiting room), with its timeline."""
-    return section("Interviews", (_interview(row, today) for row in rows))
+def interviews_markdown(
+    rows: Sequence[Waiting], today: date, reference_names: Mapping[int, str] | None = None
+) -> str:
+    """Every interview, open ones first (as in the waiting room), with its timeline, its
+    contact log and the notes sent. `reference_names` names the references told, by id."""
+    names = reference_names or {}
+    return section("Interviews", (_interview(row, today, names) for row in rows))
 
 
 def _question(

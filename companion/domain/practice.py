@@ -52,6 +52,7 @@ from companion.domain import practice_due
 from companion.domain.dates import friendly
 from companion.domain.errors import FieldError
 from companion.domain.long_text import MAX_TEXT_LENGTH as MAX_TEXT_LENGTH
+from companion.domain.long_text import parse_line
 from companion.domain.long_text import parse_long_text as parse_long_text
 from companion.domain.numbers import whole_number
 from companion.domain.practice_days import DEFAULT_DAY_START, PracticeDays, scheduled_by_day
@@ -414,18 +415,13 @@ def question_when(question: Question, now: datetime, days: PracticeDays) -> str:
 
 
 def parse_question_text(text: str) -> str:
-    value = " ".join(text.split())
-    if not value:
-        raise FieldError(
-            "question", "a question needs some words; type it the way it was asked, roughly."
-        )
-    if len(value) > MAX_QUESTION_LENGTH:
-        raise FieldError(
-            "question",
-            f"that is {len(value)} characters; keep a question under {MAX_QUESTION_LENGTH} "
-            "and put the rest in the answer or the notes.",
-        )
-    return value
+    return parse_line(
+        text,
+        "question",
+        empty="a question needs some words; type it the way it was asked, roughly.",
+        limit=MAX_QUESTION_LENGTH,
+        keep=f"a question under {MAX_QUESTION_LENGTH} and put the rest in the answer or the notes.",
+    )
 
 
 def parse_interview_id(text: str | int | None) -> int | None:

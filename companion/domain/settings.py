@@ -43,6 +43,9 @@ class Settings:
     """The country whose public holidays kind dates skip ("GB"), or None for none."""
     region: str | None = None
     """A region of `country` with holidays of its own ("SCT"), or None."""
+    # Issue 16: the name that signs the drafts.
+    your_name: str = ""
+    """How the person signs the notes companion drafts; empty: unsigned."""
     # Practice: how many questions a day at most, the days off (0 is Monday), and the
     # hour a practice day starts.
     daily_limit: int = DEFAULT_DAILY_LIMIT
@@ -98,6 +101,21 @@ def parse_checkin_time(text: str) -> time | None:
     raise FieldError(
         "check-in time", f"{value!r} is not a time; use HH:MM on a 24-hour clock, like 17:00."
     )
+
+
+MAX_NAME_LENGTH = 80
+
+
+def parse_your_name(text: str) -> str:
+    """The name that signs the drafts, on one line; empty for none."""
+    value = " ".join(text.split())
+    if len(value) > MAX_NAME_LENGTH:
+        raise FieldError(
+            "your name",
+            f"this is {len(value)} characters; write your name as you sign a note "
+            f"(under {MAX_NAME_LENGTH}), or leave it empty.",
+        )
+    return value
 
 
 def parse_switch(text: str, field: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from companion.domain.errors import FieldError
-from companion.domain.long_text import parse_long_text
+from companion.domain.long_text import parse_line, parse_long_text
 from companion.domain.numbers import whole_number
 from companion.domain.tags import parse_tags
 
@@ -63,18 +63,13 @@ def parse_question_id(text: str) -> int:
 
 
 def parse_story_title(text: str) -> str:
-    value = " ".join(text.split())
-    if not value:
-        raise FieldError(
-            "title", "a story needs a short title, like 'The late launch' or 'Saving the audit'."
-        )
-    if len(value) > MAX_TITLE_LENGTH:
-        raise FieldError(
-            "title",
-            f"that is {len(value)} characters; keep a title under {MAX_TITLE_LENGTH} "
-            "and tell the story in its four parts.",
-        )
-    return value
+    return parse_line(
+        text,
+        "title",
+        empty="a story needs a short title, like 'The late launch' or 'Saving the audit'.",
+        limit=MAX_TITLE_LENGTH,
+        keep=f"a title under {MAX_TITLE_LENGTH} and tell the story in its four parts.",
+    )
 
 
 def new_story(

@@ -20,7 +20,9 @@ call, listed in the issue note):
 - After an offer is accepted elsewhere (rule 11), letting them know is the only
   suggestion an open interview gets.
 - An offer accepted with no written offer logged keeps the nudge to have it in
-  writing (rule 8), as a suggestion of its own (`in_writing`).
+  writing (rule 8), as a suggestion of its own (`in_writing`). Once the request
+  is logged (a note sent from its draft), it stays on the interview but leaves
+  the home screen: asked once, the ball is in their court.
 - While the thank-you phase applies, no check-in is suggested: the thank-you
   comes first, and once sent it pushes `F` a week out anyway.
 - A request for references is an employer's answer: it spaces the next
@@ -327,10 +329,12 @@ def _suggestions(
         and held <= today <= held + timedelta(days=DEBRIEF_DAYS)
     ):
         found.append(Suggestion("debrief", words.debrief(), held))
-    if interview.is_open and interview.outcome == Outcome.OFFER_VERBAL:
-        found.append(Suggestion("in_writing", words.in_writing(), interview.outcome_on))
-    if interview.outcome == Outcome.ACCEPTED and not interview.offered_in_writing:
-        found.append(Suggestion("in_writing", words.in_writing(), interview.outcome_on))
+    verbal = interview.is_open and interview.outcome == Outcome.OFFER_VERBAL
+    if verbal or (interview.outcome == Outcome.ACCEPTED and not interview.offered_in_writing):
+        asked = asked_in_writing(interview)
+        found.append(
+            Suggestion("in_writing", words.in_writing(), interview.outcome_on, home=not asked)
+        )
     if not interview.superseded and interview.outcome in (Outcome.NEXT_ROUND, *OFFERS):
         found.append(words.decide())
     rejected_on = interview.outcome_on
@@ -357,6 +361,13 @@ def _prepare(interview: Interview, today: date, words: _Words) -> list[Suggestio
     ):
         return []
     return [Suggestion("prepare", words.prepare(), held)]
+
+
+def asked_in_writing(interview: Interview) -> bool:
+    """A request to have the offer in writing is logged since the verbal offer came."""
+    verbal = [c.on for c in interview.outcomes if c.outcome == Outcome.OFFER_VERBAL]
+    since = max(verbal) if verbal else interview.held_on
+    return any(c.on >= since for c in interview.logged(ContactKind.IN_WRITING))
 
 
 def _speed_up(

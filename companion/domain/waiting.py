@@ -62,19 +62,30 @@ def waiting_room(
 
 # Suggestions that open something other than the interview's own view.
 TARGET_PREFIXES = {"debrief": "debrief", "prepare": "prep"}
+# Suggestions a note answers open its draft ("draft:3:thank_you"; domain/drafts.py).
+NOTES = frozenset(
+    {"thank_you", "references", "follow_up", "withdraw", "speed_up", "in_writing", "feedback"}
+)
+
+
+def action_target(kind: str, interview_id: int) -> str:
+    if kind in NOTES:
+        return f"draft:{interview_id}:{kind}"
+    return f"{TARGET_PREFIXES.get(kind, 'interview')}:{interview_id}"
 
 
 def interview_actions(rows: Iterable[Waiting]) -> list[Action]:
     """The timeline's suggestions for the home screen and `companion summary`.
 
-    Each opens its interview, but a debrief opens the debrief itself.
+    Each opens its interview, but a debrief opens the debrief itself and a note
+    (a thank-you, a check-in...) opens its draft.
     """
     return [
         Action(
             s.kind,
             s.text,
             due=s.due,
-            target=f"{TARGET_PREFIXES.get(s.kind, 'interview')}:{row.id}",
+            target=action_target(s.kind, row.id),
             keep=s.kind in OFFER_STEPS and row.interview.outcome not in OPEN_WAITING,
         )
         for row in rows

@@ -9,7 +9,8 @@ method asks for, and late afternoon keeps worry away from the night. The
 breathing says that time, and settings can change it.
 
 At the slot, home offers each waiting thought once, with three answers: do
-something (open the interview it names), let it go, or keep it for tomorrow.
+something (open the interview it names, or the draft of the note it asks for
+now), let it go, or keep it for tomorrow.
 A week after it was let go, a thought asks once how it turned out.
 
 "The same" thought parked again is the same words once case, accents that
@@ -21,14 +22,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from companion.domain.dates import friendly
-from companion.domain.errors import FieldError
 from companion.domain.interviews import Interview
+from companion.domain.long_text import parse_line
+
+if TYPE_CHECKING:
+    from companion.domain.drafts import DraftKind
 
 DEFAULT_SLOT = time(17, 0)
 FOLLOW_UP_DAYS = 7
@@ -85,17 +90,13 @@ class Thought:
 
 
 def parse_thought(text: str) -> str:
-    """One line of the user's words: spacing at either end dropped, line breaks made spaces."""
-    value = " ".join(text.split())
-    if not value:
-        raise FieldError("thought", "it is empty; write a few words, or leave it for now.")
-    if len(value) > MAX_THOUGHT_LENGTH:
-        raise FieldError(
-            "thought",
-            f"that is {len(value):,} characters; keep a thought under {MAX_THOUGHT_LENGTH} "
-            "(the journal holds longer writing).",
-        )
-    return value
+    return parse_line(
+        text,
+        "thought",
+        empty="it is empty; write a few words, or leave it for now.",
+        limit=MAX_THOUGHT_LENGTH,
+        keep=f"a thought under {MAX_THOUGHT_LENGTH} (the journal holds longer writing).",
+    )
 
 
 def same_key(text: str) -> str:
@@ -212,12 +213,16 @@ class Doing:
     target: str
 
 
-def doing_for(thought: Thought, interviews: Iterable[Interview]) -> Doing:
+def doing_for(
+    thought: Thought,
+    interviews: Iterable[Interview],
+    note_for: Callable[[Interview], DraftKind | None] | None = None,
+) -> Doing:
     """The open interview the thought names (its company, as words), else the waiting room.
 
-    Drafts of messages (issue 16) plug in here: when an interview's phase has a
-    message to send (a check-in, a feedback request), this is where a draft of it
-    would be offered instead of the interview.
+    When that interview's current action asks for a note (`note_for`: a thank-you,
+    a check-in, asking for feedback; issue 16), "do something" opens the draft of
+    that note instead: the next step after the worry is the note itself.
     """
     words = f" {thought.key} "
     named = [
@@ -230,6 +235,13 @@ def doing_for(thought: Thought, interviews: Iterable[Interview]) -> Doing:
     ]
     if len(named) == 1:
         interview = named[0]
+        kind = note_for(interview) if note_for is not None else None
+        if kind is not None:
+            what = kind.heading[:1].lower() + kind.heading[1:]
+            return Doing(
+                f"Write the note for {interview.title}: {what}",
+                f"draft:{interview.id}:{kind.value}",
+            )
         return Doing(f"Open {interview.title}", f"interview:{interview.id}")
     return Doing("Open the waiting room", "waiting")
 

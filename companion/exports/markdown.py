@@ -26,7 +26,8 @@ Section = Callable[[Repository, datetime], str]
 
 def interviews_section(repo: Repository, now: datetime) -> str:
     today = now.date()
-    return interviews_markdown(interviews.waiting_rows(repo, include_closed=True), today)
+    names = {r.id: r.name for r in repo.references.all() if r.id is not None}
+    return interviews_markdown(interviews.waiting_rows(repo, include_closed=True), today, names)
 
 
 def questions_section(repo: Repository, now: datetime) -> str:

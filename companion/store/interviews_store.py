@@ -43,6 +43,8 @@ CONTACT_FIELDS: TableSchema = {
     "references": Field("list", required=False, each=id_field(REFERENCES, existing=False)),
     # The people a thank-you went to, by name.
     "to": Field("list", required=False, each=Field("str")),
+    # The note as sent, when it was written from a draft (issue 16).
+    "text": Field("str", required=False),
 }
 OUTCOME_FIELDS: TableSchema = {
     "outcome": Field("str", choices=tuple(o.value for o in Outcome)),
@@ -74,6 +76,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "contact_pref": Field("str", required=False, choices=CONTACT_PREFS),
         "notes": Field("str", required=False),
         "final_round": Field("bool", required=False),
+        "talked_about": Field("str", required=False),
         "contacts": Field("list", required=False, items=CONTACT_FIELDS),
         "outcomes": Field("list", required=False, items=OUTCOME_FIELDS),
         "debriefed_on": Field("date", required=False, nullable=True),
@@ -112,6 +115,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
         "contact_pref": interview.contact_pref,
         "notes": interview.notes,
         "final_round": interview.final_round,
+        "talked_about": interview.talked_about,
         "contacts": [
             {
                 "kind": c.kind.value,
@@ -120,6 +124,7 @@ def interview_to_doc(interview: Interview) -> dict[str, Any]:
                 "decision_by": _day(c.decision_by),
                 "references": list(c.references),
                 **({"to": list(c.to)} if c.to else {}),
+                **({"text": c.text} if c.text else {}),
             }
             for c in interview.contacts
         ],
@@ -174,6 +179,7 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
         contact_pref=contact_pref,
         notes=doc.get("notes", ""),
         final_round=doc.get("final_round", False),
+        talked_about=doc.get("talked_about", ""),
         contacts=tuple(
             Contact(
                 kind=ContactKind(c["kind"]),
@@ -182,6 +188,7 @@ def interview_from_doc(doc: Mapping[str, Any], doc_id: int) -> Interview:
                 decision_by=_date(c.get("decision_by")),
                 references=tuple(int(r) for r in c.get("references", [])),
                 to=tuple(str(name) for name in c.get("to", [])),
+                text=c.get("text", ""),
             )
             for c in doc.get("contacts", [])
         ),

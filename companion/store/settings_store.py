@@ -70,6 +70,7 @@ SCHEMAS: dict[str, TableSchema] = {
         "goal_set_on": Field("date", required=False, nullable=True),
         "country": Field("str", required=False, nullable=True, rule=_country_code),
         "region": Field("str", required=False, nullable=True, rule=_region_code),
+        "your_name": Field("str", required=False),
         # Practice's gentle load (issue 15): rest days are weekday numbers, Monday 0.
         "daily_limit": Field("int", required=False, low=1, high=MAX_DAILY_LIMIT),
         "rest_days": Field("list", required=False, each=Field("int", low=0, high=6)),
@@ -91,6 +92,7 @@ def _to_doc(settings: Settings) -> dict[str, Any]:
         "goal_set_on": settings.goal_set_on.isoformat() if settings.goal_set_on else None,
         "country": settings.country,
         "region": settings.region,
+        "your_name": settings.your_name,
         "daily_limit": settings.daily_limit,
         "rest_days": sorted(settings.rest_days),
         "day_starts": settings.day_starts.strftime("%H:%M"),
@@ -113,6 +115,7 @@ def _from_doc(doc: dict[str, Any]) -> Settings:
         goal_set_on=date.fromisoformat(goal_set_on) if goal_set_on else None,
         country=doc.get("country") or None,
         region=doc.get("region") or None,
+        your_name=doc.get("your_name", ""),
         daily_limit=doc.get("daily_limit", default.daily_limit),
         rest_days=frozenset(
             int(day) for day in doc.get("rest_days", ()) if isinstance(day, int) and 0 <= day < 7

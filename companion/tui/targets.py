@@ -88,6 +88,22 @@ def _debrief(app: CompanionApp, argument: str) -> None:
         open_debrief(app, interview_id)
 
 
+def _draft(app: CompanionApp, argument: str) -> None:
+    """`draft:N:KIND` opens the draft of that note (KIND as the timeline names it,
+    `thank_you`, or as the CLI does, `thank-you`); `draft:N`, its current action's."""
+    from companion.domain.drafts import FOR_SUGGESTION, DraftKind
+    from companion.tui.screens.draft import DraftScreen
+
+    number, _, named = argument.partition(":")
+    interview_id = whole_number(number)
+    if interview_id is None or app.repo.interviews.get(interview_id) is None:
+        return
+    kind = FOR_SUGGESTION.get(named)
+    if kind is None and named in {k.value for k in DraftKind}:
+        kind = DraftKind(named)
+    app.push_screen(DraftScreen(interview_id, kind))
+
+
 def _journal(app: CompanionApp, argument: str) -> None:
     """`journal:new` opens a new entry over the journal; else the journal."""
     app.action_go("journal")
@@ -127,6 +143,7 @@ TARGETS: dict[str, Opener] = {
     "applications": _applications,
     "export": _export,
     "debrief": _debrief,
+    "draft": _draft,
     "journal": _journal,
     "offers": _offers,
     "prep": _prep,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -12,21 +11,10 @@ import pytest
 from companion.clock import FrozenClock
 from companion.store.repository import SCHEMAS
 from companion.store.snapshot import parse_export
-from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_available
+from tests.e2e.tmux import COMPANION, Tmux, companion_env
 from tests.export_data import fill
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if not tmux_available():
-        pytest.fail(
-            "tmux is missing: `make test` installs it; install it with apt-get install tmux"
-        )
-    session = Tmux(tmp_path, width=80, height=24)
-    yield session
-    session.kill()
 
 
 def test_export_from_the_palette_writes_a_file_that_parses(

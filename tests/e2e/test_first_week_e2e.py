@@ -140,17 +140,16 @@ def test_a_first_week_from_welcome_to_an_accepted_offer(
     wait_for(tmux, "The questions they asked")
     tmux.send("Escape")
     screen = wait_for(tmux, "Send a short thank-you note to Ana and Ben")
-    tmux.send("1")  # the thank-you opens the interview
-    wait_for(tmux, "Contact log")
-    tmux.send("l")
-    wait_for(tmux, "Log a contact")
-    tmux.send("Tab", "Tab", "Tab", "Space", "C-s")  # Ana ticked, Ben not
-    wait_for(tmux, "thank-you sent to Ana")
-    screen = wait_for(tmux, "Send a short thank-you note to Ben at Acme")
-    tmux.send("l")
-    wait_for(tmux, "Log a contact")
-    tmux.send("C-s")  # Ben, who is still to thank, is ticked
-    screen = wait_for(tmux, "thank-you sent to Ben")
+    tmux.send("1")  # the thank-you opens its draft, to Ana first
+    wait_for(tmux, "To Ana, by email")
+    tmux.send("s")
+    wait_for(tmux, "as sent today?")
+    tmux.send("y")
+    wait_for(tmux, "To Ben, by email")  # a thank-you to each person met
+    tmux.send("s")
+    wait_for(tmux, "as sent today?")
+    tmux.send("y")
+    screen = wait_for(tmux, "Waiting to hear from 2 interviews")
     assert "Send a short thank-you" not in screen
     week.quit()
 
@@ -159,7 +158,9 @@ def test_a_first_week_from_welcome_to_an_accepted_offer(
     screen = wait_for(tmux, "A polite check-in with Ana or Ben at Acme is welcome")
     found = re.search(r"(\d)\. A polite check-in with Ana or Ben at Acme", screen)
     assert found is not None  # Globex, met a week before, may be welcome to one too
-    tmux.send(found.group(1), "l")
+    tmux.send(found.group(1))  # the check-in's draft; i, its interview, logs it by hand
+    wait_for(tmux, "A polite check-in · Acme · Engineer")
+    tmux.send("i", "l")
     wait_for(tmux, "Log a contact")
     tmux.send("C-s")
     wait_for(tmux, "check-in sent")
@@ -230,11 +231,11 @@ def test_a_first_week_from_welcome_to_an_accepted_offer(
     tmux.send("y")
     tmux.send("h")
     screen = wait_for(tmux, "You accepted Acme's offer: let the team at Globex know kindly")
-    tmux.send("1", "l")
-    screen = wait_for(tmux, "Log a contact")
-    assert "let them know kindly you withdrew" in screen
-    tmux.send("C-s")
-    tmux.send("h")
+    tmux.send("1")
+    screen = wait_for(tmux, "Letting them know you withdraw · Globex")
+    tmux.send("s")
+    wait_for(tmux, "as sent today?")
+    tmux.send("y")
     screen = wait_for(tmux, "Nothing needs you today.")
     assert "Applied this week" not in screen  # a written offer accepted: the goal rests
     week.quit()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,20 +10,9 @@ import pytest
 from companion.clock import FrozenClock
 from companion.services import summary as summaries
 from companion.store.repository import Repository
-from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_available
+from tests.e2e.tmux import COMPANION, Tmux, companion_env
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if not tmux_available():
-        pytest.fail(
-            "tmux is missing: `make test` installs it; install it with apt-get install tmux"
-        )
-    session = Tmux(tmp_path, width=80, height=24)
-    yield session
-    session.kill()
 
 
 def test_apply_then_breathe(tmux: Tmux, db_path: Path, clock: FrozenClock) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from companion.clock import FrozenClock
 from companion.store.repository import Repository
-from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_available
+from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_session
 
 pytestmark = pytest.mark.e2e
 
@@ -19,13 +19,8 @@ TEXT = "Calmer [bold]today[/] [@click=app.quit]x[/] 日本語 ✨"
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if not tmux_available():
-        pytest.fail(
-            "tmux is missing: `make test` installs it; install it with apt-get install tmux"
-        )
-    session = Tmux(tmp_path, width=100, height=30)
-    yield session
-    session.kill()
+    with tmux_session(tmp_path, width=100, height=30) as session:
+        yield session
 
 
 def test_an_entry_from_the_shell_is_in_the_journal(

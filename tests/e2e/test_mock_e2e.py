@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,20 +12,9 @@ from companion.clock import FrozenClock
 from companion.domain.practice import new_question
 from companion.store.layout import Layout
 from companion.store.repository import Repository
-from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_available
+from tests.e2e.tmux import COMPANION, Tmux, companion_env
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if not tmux_available():
-        pytest.fail(
-            "tmux is missing: `make test` installs it; install it with apt-get install tmux"
-        )
-    session = Tmux(tmp_path, width=80, height=24)
-    yield session
-    session.kill()
 
 
 def _seed(db_path: Path, clock: FrozenClock) -> None:

@@ -9,20 +9,15 @@ import pytest
 
 from companion.clock import FrozenClock
 from companion.store.repository import Repository
-from tests.e2e.tmux import COMPANION, Tmux, companion_env, running_with, tmux_available
+from tests.e2e.tmux import COMPANION, Tmux, companion_env, running_with, tmux_session
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if not tmux_available():
-        pytest.fail(
-            "tmux is missing: `make test` installs it; install it with apt-get install tmux"
-        )
-    session = Tmux(tmp_path)
-    yield session
-    session.kill()
+    with tmux_session(tmp_path) as session:
+        yield session
 
 
 def test_first_run_help_and_quit(tmux: Tmux, db_path: Path, clock: FrozenClock) -> None:

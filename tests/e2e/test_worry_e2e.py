@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from datetime import time, timedelta
 from pathlib import Path
 
@@ -11,35 +12,24 @@ import pytest
 from companion.clock import FrozenClock
 from companion.domain.worries import State
 from companion.store.repository import Repository
-from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_available
+from tests.e2e.tmux import COMPANION, Tmux, companion_env, tmux_session
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if not tmux_available():
-        pytest.fail(
-            "tmux is missing: `make test` installs it; install it with apt-get install tmux"
-        )
-    sessions: list[Tmux] = []
-
-    def start() -> Tmux:
-        session = Tmux(tmp_path, width=80, height=24)
-        sessions.append(session)
-        return session
-
-    yield start  # type: ignore[misc]
-    for session in sessions:
-        session.kill()
+def tmux(tmp_path: Path) -> Iterator[Callable[[], Tmux]]:
+    """Start as many 80x24 terminals as the test needs; all are closed after it."""
+    with ExitStack() as stack:
+        yield lambda: stack.enter_context(tmux_session(tmp_path, width=80, height=24))
 
 
 def test_park_breathe_leave_it_then_let_it_go_at_the_check_in(
-    tmux: object, tmp_path: Path, db_path: Path, clock: FrozenClock
+    tmux: Callable[[], Tmux], tmp_path: Path, db_path: Path, clock: FrozenClock
 ) -> None:
     with Repository.open(db_path, clock) as repo:
         repo.settings.update(welcomed=True, checkin_time=time(17, 0))
-    morning = tmux()  # type: ignore[operator]
+    morning = tmux()
     morning.start(
         [str(COMPANION), "--db", str(db_path), "breathe"], companion_env(clock.now().isoformat())
     )
@@ -60,7 +50,7 @@ def test_park_breathe_leave_it_then_let_it_go_at_the_check_in(
     assert thought.state == State.WAITING
 
     clock.advance(timedelta(hours=7, minutes=30))  # 17:00, the check-in
-    evening = tmux()  # type: ignore[operator]
+    evening = tmux()
     evening.start([str(COMPANION), "--db", str(db_path)], companion_env(clock.now().isoformat()))
     screen = evening.wait_for("Your 17:00 check")
     assert "“Did Acme write back?”" in screen

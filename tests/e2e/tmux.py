@@ -9,14 +9,32 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 COMPANION = Path(sys.executable).parent / "companion"
 
 
 def tmux_available() -> bool:
     return shutil.which("tmux") is not None
+
+
+@contextmanager
+def tmux_session(workdir: Path, width: int = 100, height: int = 30) -> Iterator[Tmux]:
+    """A tmux server of its own for one test, killed after it; a missing tmux fails the test
+    (it is never skipped: `make test` installs tmux)."""
+    if not tmux_available():
+        pytest.fail(
+            "tmux is missing: `make test` installs it; install it with apt-get install tmux"
+        )
+    session = Tmux(workdir, width=width, height=height)
+    try:
+        yield session
+    finally:
+        session.kill()
 
 
 class Tmux:

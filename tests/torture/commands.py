@@ -84,6 +84,25 @@ COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(
         (
             "interview",
+            "edit",
+            "{id}",
+            "--talked-about",
+            "{text}",
+            "--on",
+            "{date}",
+            "--decision-by",
+            "{date}",
+            "--with",
+            "{text}",
+        ),
+        writes=True,
+    ),
+    CliCommand(("draft", "{id}")),
+    CliCommand(("draft", "{id}", "{text}", "--to", "{text}", "--json")),
+    CliCommand(("draft", "--template", "{text}"), opens_db=False),
+    CliCommand(
+        (
+            "interview",
             "add",
             "--company",
             "{text}",

@@ -43,6 +43,7 @@ from companion.domain.debrief import record_how, start_debrief
 from companion.domain.journal import Entry
 from companion.domain.practice import Scheduling, rehearse
 from companion.services import debrief as debriefs
+from companion.services import drafts
 from companion.store import files
 from companion.store.repository import Repository
 
@@ -99,6 +100,20 @@ def delete_question(command: dict[str, Any]) -> None:
         repo.questions.delete(question)
 
 
+def sent(command: dict[str, Any]) -> None:
+    """A note drafted and logged as sent (issue 16's "I sent it"), with its text: the
+    interview (main file), through the drafts service as the app and the CLI go."""
+    with _repo(command) as repo:
+        for interview in repo.interviews.all():
+            assert interview.id is not None
+            kinds = drafts.fitting_kinds(repo, interview)
+            if kinds:
+                note = drafts.draft(repo, interview.id, kinds[0]).draft
+                drafts.mark_sent(repo, note, interview.id, f"{note.subject}\n\n{note.body}")
+                return
+        raise AssertionError("no interview has a note to draft")
+
+
 def migration(command: dict[str, Any]) -> None:
     """A schema 1 database opened for writing: upgraded, and saved as it closes."""
     _repo(command).close()
@@ -125,6 +140,7 @@ CHANGES: dict[str, Callable[[dict[str, Any]], Any]] = {
     "journal": journal,
     "debrief": debrief,
     "delete-question": delete_question,
+    "sent": sent,
     "migration": migration,
     "import": _cli("import", "{export}", "--replace"),
     "deck": _cli("import", "{deck}"),

@@ -1,13 +1,14 @@
 """Crash points: every multi-file change, stopped after each of its file operations.
 
 For each change that touches several files (a rating, an answer edit, a
-journal entry, a debrief step, a question deleted with its history, an
-upgrade from schema 1, a deck import, `import --replace`, `restore` of a
-backup and of an export), a child (commit_worker.py) makes the change on a
-fresh copy of a database and is stopped with `os._exit` after its k-th file
-operation (a temporary file written, a replace, a link, an unlink, a folder
-made or removed), for every k until the change completes. Each change runs on
-a new day, so its save also takes the day's backup first.
+journal entry, a debrief step, a question deleted with its history, a note
+logged as sent from a draft, an upgrade from schema 1, a deck import,
+`import --replace`, `restore` of a backup and of an export), a child
+(commit_worker.py) makes the change on a fresh copy of a database and is
+stopped with `os._exit` after its k-th file operation (a temporary file
+written, a replace, a link, an unlink, a folder made or removed), for every k
+until the change completes. Each change runs on a new day, so its save also
+takes the day's backup first.
 
 After each stop the next companion opens the database for writing and:
 
@@ -68,6 +69,7 @@ CHANGES = {
     "journal": "full",
     "debrief": "full",
     "delete-question": "full",
+    "sent": "full",
     "deck": "full",
     "import": "full",
     "restore-backup": "full",

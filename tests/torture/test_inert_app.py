@@ -138,6 +138,15 @@ CASES = (
     Case("move on", "MoveOnScreen", target("interview:3", "m")),
     Case("edit an interview", "InterviewForm", target("interview:3", "e"), shows=(MARKUP,)),
     Case("next round", "InterviewForm", target("interview:5", "n")),
+    Case("a thank-you draft", "DraftScreen", target("draft:2:thank_you")),
+    Case("a heads-up draft", "DraftScreen", target("draft:2:references")),
+    Case("a check-in draft, from t", "DraftScreen", target("interview:3", "t")),
+    Case("a draft, copied", "DraftScreen", target("draft:2:thank_you", "c")),
+    Case("a draft, the next person", "DraftScreen", target("draft:2:thank_you", "n")),
+    Case("a draft, I sent it", "Confirm", target("draft:2:thank_you", "s")),
+    Case("a draft that does not fit", "DraftScreen", target("draft:4:in_writing"), shows=()),
+    Case("a speed-up draft, from t", "DraftScreen", target("interview:5", "t")),
+    Case("draft a note, a choice", "ChoiceDialog", target("interview:1", "t"), shows=()),
     Case("how it felt", "FitForm", target("interview:2", "f")),
     Case("references told", "InterviewReferences", target("interview:3", "r")),
     Case("your references", "ReferencesScreen", go("waiting", "r")),
@@ -199,6 +208,12 @@ CASES = (
         lambda app, pilot: _parked(app, pilot, 0),
     ),
     Case(
+        "a parked thought naming an interview a note is due to",
+        "ParkedThoughts",
+        lambda app, pilot: _parked(app, pilot, 2),
+        shows=(MARKUP, PICTURE, "Write the note for Northwind [bold]x[/] $x {y}"),
+    ),
+    Case(
         "a let-go thought looked back on",
         "ParkedThoughts",
         lambda app, pilot: _parked(app, pilot, 1),
@@ -215,17 +230,30 @@ CASES = (
 )
 
 # Screens that are never shown themselves: the bases others build on.
-BASES = {"Dialog", "FormScreen", "ChoiceDialog", "InterviewActions", "_QuestionFields"}
+BASES = {
+    "Dialog",
+    "FormScreen",
+    "ChoiceDialog",
+    "InterviewActions",
+    "_QuestionFields",
+    "RecordListScreen",
+}
 
 
 async def _parked(app: CompanionApp, pilot: Pilot[None], which: int) -> None:
     """The check-in's dialog (the frozen morning is before the slot, so it is opened here):
-    the thought that waits (0), or the one let go, looked back on (1)."""
+    the thought that waits (0), the one let go, looked back on (1), or one that names an
+    interview by its whole hostile name, whose thank-you is due (2: "do something" offers
+    that note's draft)."""
     from companion.domain.worries import Offer
+    from companion.services import worries
     from companion.tui.dialogs import ParkedThoughts
 
     waiting, gone = app.repo.worries.all()
-    offer = Offer(parked=(waiting,)) if which == 0 else Offer(looking_back=(gone,))
+    if which == 2:
+        (northwind,) = (i for i in app.repo.interviews.all() if i.company.startswith("Northwind"))
+        waiting = worries.park(app.repo, f"Did {northwind.company} write back?")
+    offer = Offer(parked=(waiting,)) if which != 1 else Offer(looking_back=(gone,))
     app.push_screen(ParkedThoughts(offer, app.repo.interviews.all()))
     await pilot.pause()
 

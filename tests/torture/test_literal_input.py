@@ -142,6 +142,12 @@ TEXT_FIELDS = (
         open=lambda app: app.action_go("settings"),
     ),
     FieldCase(
+        "settings, your name",
+        SettingsScreen,
+        "#your-name",
+        open=lambda app: app.action_go("settings"),
+    ),
+    FieldCase(
         "settings, retention",
         SettingsScreen,
         "#retention",
@@ -170,6 +176,7 @@ TEXT_FIELDS = (
     ),
     FieldCase("interview form, company", InterviewForm, "#company", open=_log_interview),
     FieldCase("interview form, held on", InterviewForm, "#held-on", open=_log_interview),
+    FieldCase("interview form, talked about", InterviewForm, "#talked-about", open=_log_interview),
     FieldCase("question form, text", QuestionForm, "#text", open=_new_question),
     FieldCase("question form, tags", QuestionForm, "#tags", open=_new_question),
     FieldCase("interview form, tags", InterviewForm, "#interview-tags", open=_log_interview),

@@ -3,9 +3,10 @@
 Hypothesis draws whole databases that pass the checker (tests/torture/valid_data.py,
 biased to the edges: the first and last days companion keeps, odd time zones,
 empty, long and hostile text, ids near the largest, references across tables).
-Every reading command runs on each; the writing commands run on a copy, which
-must pass the checker afterwards (the app never writes what it would refuse);
-and the app visits every place, opens each interview and reads the journal.
+Every reading command runs on each, and a draft of every kind; the writing
+commands run on a copy, which must pass the checker afterwards (the app never
+writes what it would refuse); and the app visits every place, opens each
+interview, drafts its note and logs it as sent, and reads the journal.
 No traceback, exit codes 0, 1 or 2 only.
 """
 
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 
 from companion.cli import main
 from companion.clock import FrozenClock
+from companion.domain.drafts import DraftKind
 from companion.store.checker import check_database
 from companion.store.files import read_tables
 from companion.store.layout import Layout
@@ -99,6 +101,17 @@ def _reads(drawn: Drawn) -> list[list[str]]:
     ]
 
 
+def _drafts(drawn: Drawn) -> list[list[str]]:
+    """Every kind of note for the first interview, and each one's own: refused (exit 2)
+    when the kind does not fit, never a crash."""
+    first = [str(i) for i in drawn.interview_ids[:1]]
+    some = [str(i) for i in drawn.interview_ids[:3]]
+    return [
+        *(["draft", i] for i in some),
+        *(["draft", i, kind.value, "--json"] for i in first for kind in DraftKind),
+    ]
+
+
 def _writes(drawn: Drawn, folder: Path) -> list[list[str]]:
     first = [str(i) for i in drawn.interview_ids[:1]]
     some = [str(i) for i in drawn.question_ids[:2]]
@@ -160,6 +173,10 @@ def test_every_command_takes_any_valid_database(drawn: Drawn, now: datetime) -> 
             code, _, err = _run(["--db", str(path), *argv])
             _assert_calm(argv, code, err)
             assert code == 0, (argv, err)
+        for argv in _drafts(drawn):
+            code, _, err = _run(["--db", str(path), *argv])
+            _assert_calm(argv, code, err)
+            assert code in (0, 2), (argv, err)
         copy = folder / "copy" / "companion.json"
         shutil.copytree(path.parent, copy.parent)
         for argv in _writes(drawn, folder):
@@ -197,6 +214,17 @@ async def test_every_place_of_the_app_takes_any_valid_database(drawn: Drawn, now
                 app.open_target(f"prep:{interview_id}")  # its prep card (issue 15)
                 await pilot.pause()
                 await pilot.press("escape")
+                # Its note (issue 16): the draft, or the choice of one; the next person;
+                # "I sent it", confirmed.
+                app.open_target(f"interview:{interview_id}")
+                await pilot.pause()
+                await pilot.press("t")
+                await pilot.pause()
+                await pilot.press("enter", "n", "s")
+                await pilot.pause()
+                await pilot.press("y")
+                await pilot.pause()
+                await pilot.press("escape", "escape", "escape")
             await pilot.press("b", "y")  # the stories
             await pilot.pause()
             await pilot.press("down", "enter")

@@ -189,6 +189,8 @@ def _settings(draw: st.DrawFn) -> dict[str, Any]:
     _optional(draw, doc, "daily_limit", st.sampled_from([1, 15, MAX_DAILY_LIMIT]))
     _optional(draw, doc, "rest_days", st.lists(st.integers(0, 6), max_size=8))
     _optional(draw, doc, "day_starts", st.sampled_from(["00:00", "04:00", "23:59"]))
+    # The name that signs the drafts (issue 16).
+    _optional(draw, doc, "your_name", SHORT_TEXTS)
     # Breathing (issue 17).
     _optional(draw, doc, "breathing_pattern", st.sampled_from(BREATHING_PATTERNS))
     _optional(draw, doc, "reduced_motion", st.booleans())
@@ -208,6 +210,7 @@ def _interview(draw: st.DrawFn, interview_ids: list[int], reference_counter: int
     _optional(draw, doc, "contact_pref", st.sampled_from(CONTACT_PREFS))
     _optional(draw, doc, "notes", TEXTS)
     _optional(draw, doc, "final_round", st.booleans())
+    _optional(draw, doc, "talked_about", TEXTS)
     told = (
         st.lists(st.integers(1, reference_counter - 1), max_size=3)
         if reference_counter > 1
@@ -220,6 +223,8 @@ def _interview(draw: st.DrawFn, interview_ids: list[int], reference_counter: int
             "decision_by": st.one_of(st.none(), DAY_TEXTS),
             "references": told,
             "to": st.lists(SHORT_TEXTS, max_size=3),
+            # The note as sent from a draft (issue 16).
+            "text": TEXTS,
         },
     )
     _optional(draw, doc, "contacts", st.lists(contact, max_size=4))

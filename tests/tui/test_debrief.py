@@ -98,7 +98,9 @@ async def test_a_whole_debrief_from_home(
             "· Where do you see yourself?",
             "✓ Why should we hire you?  in practice",
         ]
-        await pilot.press("ctrl+s", *"The migration story.", "ctrl+s")
+        await pilot.press("ctrl+s", *"The migration story.", "tab")
+        # What they talked about: the thank-you note builds on it.
+        await pilot.press(*"the move to  dbt", "ctrl+s")
         await pilot.press(*"Spoke fast at first.", "ctrl+s")
         await pilot.pause()
 
@@ -130,6 +132,7 @@ async def test_a_whole_debrief_from_home(
     interview, debrief = stored(db_path, clock)
     assert interview.debriefed_on == TODAY
     assert interview.decision_by == date(2026, 3, 10)
+    assert interview.talked_about == "the move to dbt"
     assert interview.fit == FitReflection(
         work=4, culture=5, manager=3, commute=2, note="Lovely team, long commute."
     )

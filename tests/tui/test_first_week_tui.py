@@ -25,6 +25,7 @@ from companion.tui.dialogs import (
 from companion.tui.dialogs.form import FormScreen
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.screens.debrief import decision_example
+from companion.tui.screens.draft import DraftScreen, NoteText
 from companion.tui.screens.interview import InterviewScreen
 from companion.tui.screens.offers import OffersScreen
 from companion.tui.screens.settings import SettingsScreen
@@ -193,13 +194,15 @@ async def test_accepting_asks_first_then_the_others_are_let_know(
         assert "You accepted Acme's offer: let the team at Globex know kindly" in text(
             app, "#actions"
         )
-        await pilot.press("1", "l")
+        await pilot.press("1")
         await pilot.pause()
-        assert isinstance(app.screen, ContactForm)
-        assert str(app.screen.query_one("#kind").value) == ContactKind.WITHDRAW.value
-        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, DraftScreen)
+        assert "withdraw from your process" in app.screen.query_one(NoteText).text
+        await pilot.press("s", "y")
         await pilot.pause()
-        assert app.repo.interviews.require(2).outcome == Outcome.WITHDRAWN
+        interview = app.repo.interviews.require(2)
+        assert interview.outcome == Outcome.WITHDRAWN
+        assert interview.contacts[-1].kind == ContactKind.WITHDRAW
 
 
 # The walk-through's findings

@@ -164,7 +164,9 @@ async def test_a_references_heads_up_before_a_final_round_is_logged_not_a_crash(
         assert "Give Dana Lee a short heads-up" in str(
             app.screen.query_one("#actions", Static).render()
         )
-        await pilot.press("1")
+        await pilot.press("1")  # the heads-up's draft; i opens its interview
+        await pilot.pause()
+        await pilot.press("i")
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()

@@ -290,11 +290,11 @@ async def test_an_unknown_start_target_opens_home(db_path: Path, clock: FrozenCl
         app.close_repository()
 
 
-async def test_a_thank_you_action_opens_its_interview(
+async def test_a_thank_you_action_opens_its_draft(
     build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:
     from companion.domain.interviews import Interview
-    from companion.tui.screens.interview import InterviewScreen
+    from companion.tui.screens.draft import DraftScreen
 
     with Repository.open(db_path, clock) as repo:
         saved, _ = repo.interviews.add(
@@ -307,9 +307,13 @@ async def test_a_thank_you_action_opens_its_interview(
         assert "Priya" in _text(app, "#actions")
         await pilot.press("1")
         await pilot.pause()
-        assert isinstance(app.screen, InterviewScreen)
-        assert app.current_mode == "waiting"
+        assert isinstance(app.screen, DraftScreen)
         assert app.screen.interview_id == saved.id
+        assert app.screen.made is not None
+        assert app.screen.made.draft.body.startswith("Dear Priya,")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 def test_home_points_quietly_at_what_the_actions_leave_out() -> None:

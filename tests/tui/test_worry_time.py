@@ -335,6 +335,40 @@ async def test_do_something_opens_the_interview_the_thought_names(
     app.close_repository()
 
 
+async def test_do_something_opens_the_note_the_named_interview_asks_for(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    """Past the date they gave, a polite check-in is due: "do something" is its draft."""
+    from companion.domain.drafts import DraftKind
+    from companion.tui.screens.draft import DraftScreen
+
+    with Repository.open(db_path, clock) as repo:
+        acme, _ = repo.interviews.add(
+            Interview(
+                "Acme",
+                "Designer",
+                date(2026, 2, 9),
+                interviewers=("Ana Ruiz",),
+                decision_by=date(2026, 2, 20),
+            )
+        )
+    park(db_path, clock, "Did Acme write back?")
+    clock.advance(timedelta(hours=8))
+    app = home_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ParkedThoughts)
+        label = str(app.screen.query_one("#do", Button).label)
+        assert label == "d  Write the note for Acme · Designer: a polite check-in"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)
+        assert app.screen.interview_id == acme.id
+        assert app.screen.kind == DraftKind.CHECK_IN
+        assert app.repo.worries.all()[0].state == State.DONE
+    app.close_repository()
+
+
 async def test_read_only_offers_nothing(db_path: Path, clock: FrozenClock) -> None:
     park(db_path, clock, "Did Acme write back?")
     clock.advance(timedelta(hours=8))

@@ -19,12 +19,13 @@ from companion.cli import main
 from companion.clock import FrozenClock
 from companion.domain.dates import parse_date
 from companion.domain.debrief import start_debrief
+from companion.domain.drafts import DraftKind
 from companion.domain.errors import FieldError
-from companion.domain.interviews import ContactKind, Interview, Offer
+from companion.domain.interviews import ContactKind, Interview, Offer, Outcome
 from companion.domain.journal import new_entry
 from companion.domain.practice import new_question
 from companion.domain.references import Reference
-from companion.services import debrief, interviews, journal, practice, settings, summary
+from companion.services import debrief, drafts, interviews, journal, practice, settings, summary
 from companion.store.checker import BadData, check_database, require_sound
 from companion.store.database import Database
 from companion.store.errors import BadDatabaseFile
@@ -41,7 +42,7 @@ def _fill(repo: Repository) -> None:
     """A little of everything, written by the app's own stores."""
     clock = repo.clock
     now = clock.now()
-    settings.save_settings(repo, weekly_goal=3, place=("GB", "SCT"))
+    settings.save_settings(repo, weekly_goal=3, place=("GB", "SCT"), your_name="Dee Okafor")
     reference = interviews.add_reference(repo, Reference(name="Ana"))
     interview, _ = interviews.add_interview(
         repo,
@@ -51,15 +52,16 @@ def _fill(repo: Repository) -> None:
             held_on=clock.today(),
             interviewers=("Ben", "Cy"),
             added_on=clock.today(),
+            talked_about="the move to a new data platform",
         ),
     )
     assert interview.id is not None and reference.id is not None
     told = interviews.log_contact(
         repo, interview, ContactKind.REFERENCES_NOTIFIED, clock.today(), references=[reference.id]
     )
-    told = interviews.log_contact(
-        repo, told, ContactKind.THANK_YOU, clock.today(), to=["Ben", "Cy"]
-    )
+    note = drafts.draft(repo, interview.id, DraftKind.THANK_YOU, "Ben").draft
+    told = drafts.mark_sent(repo, note, interview.id, f"{note.subject}\n\n{note.body}")
+    told = interviews.log_contact(repo, told, ContactKind.THANK_YOU, clock.today(), to=["Cy"])
     told = interviews.save_offer(
         repo,
         told,
@@ -86,6 +88,9 @@ def sound(db_path: Path, clock: FrozenClock) -> tuple[Tables, dict[str, Tables]]
 def test_a_database_the_app_wrote_is_sound(sound: tuple[Tables, dict[str, Tables]]) -> None:
     main, parts = sound
     assert sorted(parts) == ["answers", "debriefs", "journal", "reviews-2026-03"]
+    interview = main["interviews"]["1"]
+    assert interview["talked_about"] and main["settings"]["1"]["your_name"]
+    assert any(contact.get("text") for contact in interview["contacts"])
     assert check_database(main, parts) == []
 
 
@@ -288,6 +293,27 @@ PROBES: dict[str, tuple[Mutation, tuple[str, ...]]] = {
         _set("settings", "1", "region", "rm -rf; SCT"),
         ("table 'settings'", "document 1", "'region' = 'rm -rf; SCT'", "region code"),
     ),
+    "a talked-about that is a number": (
+        _set("interviews", "1", "talked_about", 42),
+        ("table 'interviews'", "document 1", "'talked_about' = 42", "expects text"),
+    ),
+    "a note as sent that is a number": (
+        _set(
+            "interviews",
+            "1",
+            "contacts",
+            [{"kind": "thank_you", "on": "2026-03-03", "to": ["Ben"], "text": 5}],
+        ),
+        ("table 'interviews'", "document 1", "'contacts[0].text' = 5", "expects text"),
+    ),
+    "a contact of a kind companion does not log": (
+        _set("interviews", "1", "contacts", [{"kind": "sent_flowers", "on": "2026-03-03"}]),
+        ("table 'interviews'", "document 1", "'contacts[0].kind' = 'sent_flowers'"),
+    ),
+    "a name to sign the drafts that is a number": (
+        _set("settings", "1", "your_name", 7),
+        ("table 'settings'", "document 1", "'your_name' = 7", "expects text"),
+    ),
     "a rehearsal id in two parts": (
         _review_twice,
         ("history part 'reviews-2026-04'", "document 1 of table 'reviews'", "each id is used once"),
@@ -430,6 +456,29 @@ def test_removing_a_reference_a_contact_told_leaves_the_database_sound(
         main, parts = repo.db.everything()
         assert check_database(main, parts) == []
     Database.open(db_path, clock, access="read", schemas=_schemas()).everything()
+
+
+@pytest.mark.parametrize("kind", [DraftKind.IN_WRITING, DraftKind.ACCEPT, DraftKind.DECLINE])
+def test_an_offer_answered_from_a_draft_leaves_the_database_sound_and_it_loads(
+    db_path: Path, clock: FrozenClock, kind: DraftKind
+) -> None:
+    """The contacts issue 16 added (in writing, accept, decline), logged with the note as
+    sent, pass the checker as the app writes them and when the file is read again."""
+    with Repository.open(db_path, clock) as repo:
+        offered, _ = interviews.add_interview(
+            repo, Interview(company="Acme", role="Analyst", held_on=clock.today())
+        )
+        offered = interviews.set_outcome(repo, offered, Outcome.OFFER_VERBAL)
+        assert offered.id is not None
+        note = drafts.draft(repo, offered.id, kind).draft
+        sent = drafts.mark_sent(repo, note, offered.id, f"{note.subject}\n\n{note.body}")
+        assert sent.contacts[-1].kind == drafts.notes.SENT_AS[kind]
+        main, parts = repo.db.everything()
+        assert check_database(main, parts) == []
+    main, _ = Database.open(db_path, clock, access="read", schemas=_schemas()).everything()
+    (contact,) = main["interviews"]["1"]["contacts"]
+    assert contact["kind"] == drafts.notes.SENT_AS[kind].value
+    assert contact["text"].startswith(note.subject)
 
 
 def test_deleting_a_rehearsed_and_practised_question_leaves_the_database_sound(

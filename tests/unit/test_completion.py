@@ -87,7 +87,7 @@ complete_words companion settings --c
     assert result.returncode == 0, result.stderr
     commands, interview, formats, settings, _ = result.stdout.split("--\n")
     assert set(commands.split()) >= set(COMMANDS)
-    assert set(interview.split()) == {"add", "list", "show", "log", "outcome"}
+    assert set(interview.split()) == {"add", "edit", "list", "show", "log", "outcome"}
     assert set(formats.split()) == {"json", "markdown", "ics", "anki"}
     assert set(settings.split()) == {"--checkin", "--calendar", "--country"}
 
@@ -121,10 +121,11 @@ def test_fish_accepts_the_script_and_completes_commands_flags_and_choices(
 
     assert complete("companion ") >= set(COMMANDS)
     assert complete("companion --") == {"--db", "--demo", "--help", "--version"}
-    assert complete("companion interview ") == {"add", "list", "show", "log", "outcome"}
+    assert complete("companion interview ") == {"add", "edit", "list", "show", "log", "outcome"}
     assert "--decision-by" in complete("companion interview add --")
     assert complete("companion export --format ") == {"json", "markdown", "ics", "anki"}
     assert complete("companion completion ") == {"bash", "zsh", "fish"}
+    assert {"--to", "--json", "--template"} <= complete("companion draft --")
     assert complete("companion settings --") == {
         "--weekly-goal",
         "--checkin",
@@ -133,6 +134,7 @@ def test_fish_accepts_the_script_and_completes_commands_flags_and_choices(
         "--day-starts",
         "--calendar",
         "--country",
+        "--your-name",
         "--breathing",
         "--reduced-motion",
         "--help",

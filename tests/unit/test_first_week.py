@@ -162,13 +162,15 @@ def test_a_thank_you_to_no_one_in_particular_or_to_everyone_thanks_everyone() ->
     assert everyone.not_yet_thanked() == ()
 
 
-def test_a_thank_you_names_only_people_met_and_only_goes_with_a_thank_you() -> None:
+def test_a_note_names_only_people_met_and_only_a_note_sent_names_them() -> None:
     met = make(interviewers=("Ana", "Ben"))
     with pytest.raises(FieldError) as caught:
         log_contact(met, ContactKind.THANK_YOU, T, T, to=["Cy"])
     assert caught.value.field == "to" and "Ana, Ben" in caught.value.message
     with pytest.raises(FieldError):
-        log_contact(met, ContactKind.FOLLOW_UP, d(3, 20), d(3, 20), to=["Ana"])
+        log_contact(met, ContactKind.REPLY, d(3, 20), d(3, 20), to=["Ana"])
+    check_in = log_contact(met, ContactKind.FOLLOW_UP, d(3, 20), d(3, 20), to=["ana", "Ben"])
+    assert check_in.contacts[-1].to == ("Ana", "Ben"), "only a thank-you to all is to everyone"
     with pytest.raises(FieldError) as nobody:
         log_contact(make(), ContactKind.THANK_YOU, T, T, to=["Ana"])
     assert "no one is noted as met" in nobody.value.message

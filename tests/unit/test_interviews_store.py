@@ -225,7 +225,7 @@ def test_the_summary_gathers_the_timelines(db_path: Path, clock: FrozenClock) ->
         repo.interviews.save(set_outcome(rejected, Outcome.REJECTED, date(2026, 3, 2)))
         summary = summaries.summary(repo)
     assert [a.kind for a in summary.actions] == ["thank_you", "debrief", "feedback"]
-    assert summary.actions[0].target == "interview:1"
+    assert summary.actions[0].target == "draft:1:thank_you"
     assert [w.interview.company for w in summary.waiting] == ["Acme"]
     assert summary.message == "3 things are worth doing today."
 

@@ -226,6 +226,33 @@ def test_the_journal_is_a_section_grouped_by_interview(db_path: Path, clock: Fro
     assert "Journal" in headings
 
 
+def test_each_interview_carries_its_notes_as_sent(db_path: Path, clock: FrozenClock) -> None:
+    """What "I sent it" kept: the kind, the day, to whom, and the note itself, fenced."""
+    from companion.domain.drafts import DraftKind
+    from companion.domain.references import new_reference
+    from companion.services import drafts
+
+    sneaky = "Dear Ana,\n\n# Not a heading\n```\n[b]x[/b] ${role}\n"
+    with Repository.open(db_path, clock) as repo:
+        repo.interviews.add(
+            new_interview(company="Acme", role="Analyst", held_on=TODAY, interviewers=["Ana Ruiz"])
+        )
+        repo.references.add(new_reference("Dana Lee"))
+        thank_you = drafts.draft(repo, 1, DraftKind.THANK_YOU).draft
+        drafts.mark_sent(repo, thank_you, 1, sneaky)
+        heads_up = drafts.draft(repo, 1, DraftKind.REFERENCES).draft
+        drafts.mark_sent(repo, heads_up, 1, heads_up.text)
+        text = render(repo, "markdown").decode()
+    assert "- Tue 3 Mar 2026: thank-you sent (the note as sent is below)" in text
+    assert "- Tue 3 Mar 2026: references given a heads-up, to Dana Lee (the note as sent" in text
+    assert "**Sent Tue 3 Mar 2026: thank-you sent**" in text
+    assert "**Sent Tue 3 Mar 2026: references given a heads-up, to Dana Lee**" in text
+    blocks = _code_blocks(text)
+    assert sneaky.rstrip("\n") + "\n" in blocks
+    assert heads_up.text + "\n" in blocks
+    assert [h for h in _headings(text) if h[1] == "Not a heading"] == []
+
+
 def test_parked_thoughts_are_a_section_with_what_became_of_each(
     db_path: Path, clock: FrozenClock
 ) -> None:

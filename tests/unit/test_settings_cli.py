@@ -54,6 +54,7 @@ def test_settings_with_no_flag_shows_every_setting(
         "theme",
         "calendar",
         "holidays of",
+        "your name",
         "breathing",
         "motion",
     ]
@@ -66,6 +67,7 @@ def test_settings_with_no_flag_shows_every_setting(
     assert "dusk" in lines[6]
     assert lines[7].endswith("off")
     assert "none" in lines[8]
+    assert lines[9].endswith("not set (the drafts end unsigned)")
     assert not db_path.exists()  # showing writes nothing
 
 

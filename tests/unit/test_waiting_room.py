@@ -58,7 +58,7 @@ def test_actions_point_at_their_interview_and_leave_quiet_notes_out() -> None:
     assert [s.kind for s in rows[1].timeline.suggestions] == ["decide"]
     actions = interview_actions(rows)
     assert [(a.kind, a.target) for a in actions] == [
-        ("thank_you", "interview:7"),
+        ("thank_you", "draft:7:thank_you"),
         ("debrief", "debrief:7"),
     ]
     assert actions[0].due == date(2026, 3, 4)

@@ -122,6 +122,9 @@ def test_the_wheel_holds_the_decks_and_the_page_template(dist: dict[str, Path]) 
     assert len(shipped) >= 8
     assert "companion/questions/README.md" in names
     assert "companion/serve/templates/app_index.html" in names
+    notes = {n.rsplit("/", 1)[1] for n in names if n.startswith("companion/draft_templates/")}
+    assert notes == {p.name for p in (ROOT / "companion" / "draft_templates").glob("*.txt")}
+    assert len(notes) == 9
     assert not any(n.startswith("tests/") for n in names)
 
 
@@ -147,6 +150,8 @@ def test_the_installed_command_runs_from_the_fresh_venv(installed: Path, tmp_pat
     assert package.startswith(site)  # the wheel's copy, not the project's source
     assert folder.startswith(site)
     assert int(count) >= 80
+    template = _run(installed, tmp_path, "draft", "--template", "thank-you")
+    assert template.startswith("# A thank-you note")
 
 
 def test_the_commands_on_new_dependencies_run_from_the_fresh_venv(

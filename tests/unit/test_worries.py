@@ -140,6 +140,21 @@ def test_do_something_opens_the_open_interview_the_thought_names() -> None:
     assert doing_for(both, interviews).target == "waiting"  # two named: the waiting room
 
 
+def test_do_something_opens_the_draft_when_the_named_interview_asks_for_a_note() -> None:
+    from companion.domain.drafts import DraftKind
+
+    acme = Interview("Acme", "Designer", date(2026, 2, 27), id=3)
+    umbrella = Interview("Umbrella", "QA lead", date(2026, 2, 20), id=4)
+    asks = {3: DraftKind.CHECK_IN}
+    doing = doing_for(parked("Did acme write back?"), [acme, umbrella], lambda i: asks.get(i.id))
+    assert doing.target == "draft:3:check-in"
+    assert doing.words == "Write the note for Acme · Designer: a polite check-in"
+    quiet = doing_for(parked("Will Umbrella call?"), [acme, umbrella], lambda i: asks.get(i.id))
+    assert quiet.target == "interview:4"  # nothing to write: the interview, as before
+    both = doing_for(parked("Acme or Umbrella?"), [acme, umbrella], lambda i: asks.get(i.id))
+    assert both.target == "waiting"
+
+
 def test_parked_thoughts_are_kept_in_a_part_of_their_own(db_path: Path) -> None:
     clock = FrozenClock(MORNING)
     with Repository.open(db_path, clock) as repo:

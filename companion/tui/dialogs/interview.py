@@ -19,6 +19,7 @@ from companion.domain.interviews import (
     parse_interview_tags,
     parse_interviewers,
     parse_name,
+    parse_talked_about,
     with_details,
 )
 from companion.services import interviews
@@ -38,6 +39,7 @@ LABELS = {
     "final": "Final round",
     "interview-tags": "Tags",
     "notes": "Notes",
+    "talked-about": "Talked about",
 }
 
 
@@ -91,6 +93,12 @@ class InterviewForm(FormScreen[int]):
                 "people",
                 ", ".join(editing.interviewers) if editing else "",
                 placeholder="names, separated by commas",
+            )
+            yield from self.text_row(
+                "Talked about",
+                "talked-about",
+                editing.talked_about if editing else "",
+                placeholder="something to mention in the thank-you",
             )
             yield from self.row(
                 "They prefer",
@@ -155,6 +163,9 @@ class InterviewForm(FormScreen[int]):
             "prefers",
             lambda: parse_contact_pref(str(self.query_one("#prefers", Select).value)),
         )
+        talked_about = attempt(
+            errors, "talked-about", lambda: parse_talked_about(self.value("talked-about"))
+        )
         tags = attempt(
             errors, "interview-tags", lambda: parse_interview_tags([self.value("interview-tags")])
         )
@@ -179,6 +190,7 @@ class InterviewForm(FormScreen[int]):
             contact_pref=prefers,
             notes=self.query_one("#notes", NoteArea).text,
             final_round=self.query_one("#final", Checkbox).value,
+            talked_about=talked_about or "",
             tags=tags,
         )
         if self.interview is not None:

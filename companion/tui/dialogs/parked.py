@@ -17,8 +17,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from companion.domain.drafts import DraftKind
 from companion.domain.interviews import Interview
 from companion.domain.worries import (
+    Doing,
     Offer,
     Thought,
     TurnedOut,
@@ -26,7 +28,7 @@ from companion.domain.worries import (
     parked_words,
     slot_time,
 )
-from companion.services import worries
+from companion.services import drafts, worries
 from companion.tui.context import app_of
 from companion.tui.dialogs.dialog import Dialog
 from companion.tui.literal import line
@@ -35,7 +37,8 @@ LOOK_BACK_ANSWERS = (TurnedOut.BETTER, TurnedOut.AS_FEARED, TurnedOut.NOT_YET)
 
 
 class ParkedThoughts(Dialog[str | None]):
-    """Dismisses with the target to open ("interview:3", "waiting") after "do something"."""
+    """Dismisses with the target to open ("interview:3", "draft:3:check-in", "waiting") after
+    "do something"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "answer('do')", "Do something"),
@@ -55,6 +58,16 @@ class ParkedThoughts(Dialog[str | None]):
         ]
         self.interviews = interviews
         self.at = 0
+
+    def doing(self, thought: Thought) -> Doing:
+        """What "do something" opens: the interview the thought names, or the draft of the
+        note that interview's current action asks for."""
+        repo = app_of(self).repo
+
+        def note_for(interview: Interview) -> DraftKind | None:
+            return drafts.current_kind(repo, interview)
+
+        return doing_for(thought, self.interviews, note_for)
 
     @property
     def current(self) -> tuple[str, Thought] | None:
@@ -103,7 +116,7 @@ class ParkedThoughts(Dialog[str | None]):
             when.update(Content(parked_words(thought, app.clock.today(), now)))
             question.update("What would you like to do with it?")
             self.query_one("#do", Button).label = Content.assemble(
-                "d  ", line(doing_for(thought, self.interviews).words)
+                "d  ", line(self.doing(thought).words)
             )
             self.query_one("#parked-hint", Static).update(
                 "Escape leaves it for now: what is left waits for tomorrow."
@@ -144,7 +157,7 @@ class ParkedThoughts(Dialog[str | None]):
         repo = app_of(self).repo
         if answer == "do":
             worries.answer(repo, thought, "do")
-            self.dismiss(doing_for(thought, self.interviews).target)
+            self.dismiss(self.doing(thought).target)
         elif answer in ("let_go", "keep"):
             worries.answer(repo, thought, "let_go" if answer == "let_go" else "keep")
             self.next()

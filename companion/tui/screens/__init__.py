@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from companion.tui.screens.applications import ApplicationsScreen
     from companion.tui.screens.bank import BankScreen
     from companion.tui.screens.debrief import DebriefScreen, open_debrief
+    from companion.tui.screens.draft import DraftScreen
     from companion.tui.screens.home import HomeScreen
     from companion.tui.screens.interview import InterviewScreen
     from companion.tui.screens.interview_actions import InterviewActions
@@ -30,6 +31,7 @@ MODULES = {
     "ApplicationsScreen": "applications",
     "BankScreen": "bank",
     "DebriefScreen": "debrief",
+    "DraftScreen": "draft",
     "EntryScreen": "journal_entry",
     "HomeScreen": "home",
     "InterviewActions": "interview_actions",
@@ -48,6 +50,7 @@ __all__ = [
     "ApplicationsScreen",
     "BankScreen",
     "DebriefScreen",
+    "DraftScreen",
     "EntryScreen",
     "HomeScreen",
     "InterviewActions",

@@ -8,7 +8,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Select
 
 from companion.domain.changes import next_change
@@ -31,19 +30,20 @@ from companion.tui.dialogs import (
     StoryLinks,
 )
 from companion.tui.literal import line, one_line
+from companion.tui.screens.record_list import RecordListScreen
 from companion.tui.widgets import Column, FilteredTable
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
 SHOW_OPTIONS = ((SHOW_ALL, "All"), (SHOW_DUE, "Due now"), (SHOW_RESTING, "Resting"))
-WRITES = {"new_question", "edit", "rest", "delete", "decks", "link_story"}
-NEEDS_ROW = {"edit", "rest", "delete", "versions", "link_story"}
 TAGS_WIDTH = 18
 WHEN_WIDTH = 12
 
 
-class BankScreen(Screen[None]):
+class BankScreen(RecordListScreen[Question]):
     TITLE = "Question bank"
+    WRITES = frozenset({"new_question", "edit", "rest", "delete", "decks", "link_story"})
+    NEEDS_ROW = frozenset({"edit", "rest", "delete", "versions", "link_story"})
     DEFAULT_CSS = """
     BankScreen #filters {
         margin: 1 0;
@@ -206,18 +206,8 @@ class BankScreen(Screen[None]):
         row = self.listing.cursor
         return self.shown[row] if row is not None and 0 <= row < len(self.shown) else None
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in WRITES and app_of(self).repo.read_only:
-            return False
-        if action in NEEDS_ROW:
-            return self.selected is not None
-        return True
-
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
-
-    def on_data_table_row_highlighted(self) -> None:
-        self.refresh_bindings()
 
     def action_new_question(self) -> None:
         self.app.push_screen(QuestionForm(), self._changed)

@@ -43,6 +43,7 @@ from companion.domain.debrief import (
     record_impressions,
     record_next_steps,
     record_questions,
+    record_talked_about,
     record_well,
     start_debrief,
     step_number,
@@ -87,6 +88,7 @@ FIELD_IDS = {
     "questions": "questions",
     "question": "another",
     "what went well": "well",
+    "talked about": "talked",
     "body language and delivery": "delivery",
     "asked": "asked",
     "decision date": "decision",
@@ -266,6 +268,16 @@ class DebriefScreen(Screen[None]):
             yield from self._tripped(debrief)
         elif step == "well":
             yield from self._field("Went well", TextBox(debrief.went_well, id="well"))
+            yield from self._field(
+                "Talked about",
+                TextField(
+                    interview.talked_about,
+                    id="talked",
+                    placeholder="the move to a new data platform",
+                    compact=True,
+                ),
+                hint="One thing you talked about: your thank-you note can mention it.",
+            )
         elif step == "delivery":
             yield from self._field("Delivery", TextBox(debrief.delivery, id="delivery"))
         elif step == "next_steps":
@@ -444,6 +456,7 @@ class DebriefScreen(Screen[None]):
             debrief = record_questions(debrief, typed.get("questions", ""), now)
         elif step == "well":
             debrief = record_well(debrief, typed.get("well", ""), now)
+            interview = record_talked_about(interview, typed.get("talked", ""))
         elif step == "delivery":
             debrief = record_delivery(debrief, typed.get("delivery", ""), now)
         elif step == "next_steps":

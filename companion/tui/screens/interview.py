@@ -12,13 +12,15 @@ from textual.content import Content
 from textual.widgets import Static
 
 from companion.domain.dates import friendly
+from companion.domain.drafts import DraftKind
 from companion.domain.fit import ASPECT_LABELS, ASPECTS
 from companion.domain.interviews import Interview, references_told
 from companion.domain.prep import is_upcoming
 from companion.domain.references import Reference
 from companion.domain.timeline import Timeline, milestones
-from companion.services import interviews
+from companion.services import drafts, interviews
 from companion.tui.context import app_of
+from companion.tui.dialogs import ChoiceDialog
 from companion.tui.literal import line, literal
 from companion.tui.screens.interview_actions import InterviewActions
 from companion.tui.screens.waiting import PHASE_STYLES
@@ -48,9 +50,10 @@ class InterviewScreen(InterviewActions):
     # In the order the footer shows them; at 80 columns the last ones are in `?` help.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("l", "log", "Log contact"),
+        Binding("l", "log", "Log", tooltip="Log a contact: a thank-you, a check-in, their reply"),
         Binding("o", "outcome", "Outcome"),
         Binding("d", "debrief", "Debrief", tooltip="Write down how it went, a step at a time"),
+        Binding("t", "draft", "Draft", tooltip="A note to copy: a thank-you, a check-in, ..."),
         Binding("question_mark", "app.help", "Help", key_display="?", id="help"),
         Binding("f1", "app.help", "Help", show=False, id="help"),
         Binding("m", "move_on", "Move on"),
@@ -100,6 +103,38 @@ class InterviewScreen(InterviewActions):
                 and not app_of(self).repo.read_only
             )
         return self.interview_check(action, self.current() if self.is_mounted else None)
+
+    def action_draft(self) -> None:
+        """The note the current action asks for; with none, a choice of those that fit."""
+        from companion.tui.screens.draft import DraftScreen
+
+        app = app_of(self)
+        interview = self.current()
+        if interview is None:
+            return
+        kind = drafts.current_kind(app.repo, interview)
+        if kind is not None:
+            self.app.push_screen(DraftScreen(self.interview_id, kind))
+            return
+        fitting = drafts.fitting_kinds(app.repo, interview)
+        if not fitting:
+            self.notify(
+                "No note fits this interview as it stands.", title="Draft a note", markup=False
+            )
+            return
+
+        def chosen(picked: DraftKind | None) -> None:
+            if picked is not None:
+                self.app.push_screen(DraftScreen(self.interview_id, picked))
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Draft a note",
+                [(k, k.heading) for k in fitting],
+                text="Nothing needs a note today; these fit this interview as it stands.",
+            ),
+            chosen,
+        )
 
     def action_debrief(self) -> None:
         from companion.tui.screens.debrief import open_debrief

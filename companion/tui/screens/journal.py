@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Select, Static
 
 from companion.domain.dates import friendly
@@ -35,6 +34,7 @@ from companion.tui.context import ShownFor, app_of
 from companion.tui.dialogs import EntryForm, WritingProgramme
 from companion.tui.literal import line, literal, one_line
 from companion.tui.screens.journal_entry import EntryScreen, delete_item, edit_item
+from companion.tui.screens.record_list import RecordListScreen
 from companion.tui.widgets import Column, FilteredTable, MoodLine
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -46,16 +46,16 @@ WHEN_WIDTH = 11
 MOOD_WIDTH = 7
 ABOUT_WIDTH = 16
 KIND_LABELS = {"debrief": "Debrief", "reflection": "Moving on"}
-WRITES = {"new_entry", "edit", "delete", "writing_programme"}
-NEEDS_ROW = {"open", "edit", "delete"}
 EMPTY = (
     "Your journal is empty. Press n to write how today went. Debriefs and the "
     "reflections you write when moving on appear here too."
 )
 
 
-class JournalScreen(Screen[None]):
+class JournalScreen(RecordListScreen[JournalItem]):
     TITLE = "Journal"
+    WRITES = frozenset({"new_entry", "edit", "delete", "writing_programme"})
+    NEEDS_ROW = frozenset({"open", "edit", "delete"})
     DEFAULT_CSS = """
     JournalScreen #journal-page {
         padding: 1 2 0 2;
@@ -292,21 +292,15 @@ class JournalScreen(Screen[None]):
         row = self.listing.cursor
         return self.shown[row] if row is not None and 0 <= row < len(self.shown) else None
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in WRITES and (app_of(self).repo.read_only or self.problem):
-            return False
-        if action in NEEDS_ROW:
-            selected = self.selected
-            if selected is None:
-                return False
-            if action == "edit":
-                return selected.kind != "reflection"
-            if action == "delete":
-                return selected.editable
-        return True
+    def writes_blocked(self) -> bool:
+        return super().writes_blocked() or bool(self.problem)
 
-    def on_data_table_row_highlighted(self) -> None:
-        self.refresh_bindings()
+    def row_allows(self, action: str, selected: JournalItem) -> bool:
+        if action == "edit":
+            return selected.kind != "reflection"
+        if action == "delete":
+            return selected.editable
+        return True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -27,6 +27,7 @@ from companion.domain.settings import (
     parse_rest_days,
     parse_retention,
     parse_weekly_goal,
+    parse_your_name,
     rest_days_text,
 )
 from companion.services import settings as settings_service
@@ -97,6 +98,11 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "Holidays of",
         "A country code (GB, US-CA) whose holidays kind dates skip; empty for none.",
     ),
+    (
+        "your-name",
+        "Your name",
+        "Signs the drafts.",
+    ),
 )
 
 
@@ -113,6 +119,7 @@ def _typed(settings: Settings) -> dict[str, str]:
         "day-starts": settings.day_starts.strftime("%H:%M"),
         "calendar": settings.calendar_path or "",
         "country": place_text(settings.country, settings.region) if settings.country else "",
+        "your-name": settings.your_name,
     }
 
 
@@ -137,7 +144,7 @@ class SettingsScreen(Screen[None]):
         yield NavBar("settings")
         with VerticalScroll(id="settings", classes="page"):
             for widget_id, label, about in FIELDS:
-                size = "long" if widget_id == "calendar" else "short"
+                size = "long" if widget_id in ("calendar", "your-name") else "short"
                 yield from form_row(
                     label, TextField(id=widget_id, compact=True, classes=size), beside=about
                 )
@@ -232,6 +239,7 @@ class SettingsScreen(Screen[None]):
         starts = attempt(errors, "day-starts", lambda: parse_day_start(self._value("day-starts")))
         calendar = attempt(errors, "calendar", lambda: _calendar_path(self._value("calendar")))
         place = attempt(errors, "country", lambda: parse_place(self._value("country")))
+        your_name = attempt(errors, "your-name", lambda: parse_your_name(self._value("your-name")))
         if (
             errors
             or goal is None
@@ -251,6 +259,7 @@ class SettingsScreen(Screen[None]):
             checkin_time=checkin,
             desired_retention=retention,
             calendar_path=calendar,
+            your_name=your_name if your_name is not None else settings_service.KEEP,
             daily_limit=limit,
             rest_days=rest,
             day_starts=starts,

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from companion.domain.stories import Story, told_words
@@ -17,11 +16,10 @@ from companion.services import stories
 from companion.tui.context import app_of
 from companion.tui.dialogs import Confirm, StoryForm
 from companion.tui.literal import line, one_line
+from companion.tui.screens.record_list import RecordListScreen
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
-WRITES = {"new_story", "edit", "delete"}
-NEEDS_ROW = {"edit", "delete"}
 TAGS_WIDTH = 18
 
 
@@ -29,8 +27,10 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-class StoriesScreen(Screen[None]):
+class StoriesScreen(RecordListScreen[Story]):
     TITLE = "Stories"
+    WRITES = frozenset({"new_story", "edit", "delete"})
+    NEEDS_ROW = frozenset({"edit", "delete"})
     DEFAULT_CSS = """
     StoriesScreen #stories-about {
         margin: 1 0;
@@ -114,18 +114,8 @@ class StoriesScreen(Screen[None]):
         row = table.cursor_row
         return self.stories[row] if self.stories and 0 <= row < len(self.stories) else None
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in WRITES and app_of(self).repo.read_only:
-            return False
-        if action in NEEDS_ROW:
-            return self.selected is not None
-        return True
-
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit()
-
-    def on_data_table_row_highlighted(self) -> None:
-        self.refresh_bindings()
 
     def action_new_story(self) -> None:
         self.app.push_screen(StoryForm(), lambda _: self.reload())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import ClassVar
 
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import EditResult, Location
@@ -43,8 +44,12 @@ class TextBox(TextArea):
     """Several lines of the user's own words: soft-wrapped, no line numbers, tab moves on.
 
     Like a TextField, it keeps only text it can show as typed, the text it opens
-    with included (an imported answer may hold control characters).
+    with included (an imported answer may hold control characters). The cursor
+    starts at the end, to go on writing; `cursor_at_end = False` starts it at the
+    top, to read first.
     """
+
+    cursor_at_end: ClassVar[bool] = True
 
     DEFAULT_CSS = """
     TextBox {
@@ -80,7 +85,8 @@ class TextBox(TextArea):
 
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
-        self.move_cursor(self.document.end)
+        if self.cursor_at_end:
+            self.move_cursor(self.document.end)
 
     def replace(
         self, insert: str, start: Location, end: Location, *, maintain_selection_offset: bool = True

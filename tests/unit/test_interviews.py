@@ -205,3 +205,14 @@ def test_a_reference_needs_a_name() -> None:
     with pytest.raises(FieldError) as caught:
         new_reference(" ")
     assert caught.value.field == "name"
+
+
+@pytest.mark.parametrize("kept", ["Ana\nRuiz", "Ruiz, Ana", "  ANA  ruiz "])
+def test_a_note_to_a_person_met_names_them_as_the_interview_keeps_them(kept: str) -> None:
+    """A name kept with a line break or a comma (an import, an older version) is the same
+    person when a note names them, whole or on one line."""
+    interview = acme(interviewers=(kept, "Ben Ode"))
+    for written in (kept, " ".join(kept.split())):
+        thanked = log_contact(interview, ContactKind.THANK_YOU, T, TODAY, to=[written])
+        assert thanked.contacts[-1].to == (kept,)
+        assert thanked.not_yet_thanked() == ("Ben Ode",)

@@ -110,11 +110,7 @@ def _short(repo: Repository) -> str:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.short:
-        ctx.print(
-            kept.answer(
-                ctx, answers.SUMMARY_SHORT, lambda repo: short_line(summaries.summary(repo))
-            )
-        )
+        ctx.print(kept.answer(ctx, answers.SUMMARY_SHORT, _short))
         return 0
     with ctx.open("read") as repo:
         summary = summaries.summary(repo)

@@ -27,6 +27,11 @@ from datetime import datetime, time, timedelta
 from companion.domain.urges import CHECKIN_MINUTES
 
 
+def next_midnight(now: datetime) -> datetime:
+    """The start of the next day, in `now`'s zone."""
+    return datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
+
+
 def next_change(
     now: datetime,
     due: Iterable[datetime],
@@ -35,8 +40,7 @@ def next_change(
 ) -> datetime:
     """The first instant after `now` (aware) at which the clock alone may change an answer."""
     hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    midnight = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
-    candidates = [hour, midnight]
+    candidates = [hour, next_midnight(now)]
     if day_starts is not None:
         start = now.replace(hour=day_starts.hour, minute=day_starts.minute, second=0, microsecond=0)
         candidates.append(start if start > now else start + timedelta(days=1))

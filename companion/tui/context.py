@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.dom import DOMNode
+
+from companion.domain.changes import next_midnight
 
 if TYPE_CHECKING:
     from companion.services.access import Repository
@@ -56,7 +58,7 @@ class ShownFor:
         the next local midnight) unless the data changes."""
         app = app_of(node)
         now = app.clock.now()
-        midnight = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
+        midnight = next_midnight(now)
         self.changes = app.repo.changes
         self.until = midnight if until is None else min(until, midnight)
 

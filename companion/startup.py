@@ -428,6 +428,7 @@ class WarmUp:
         self.left = [*(("build", mode) for mode in build), *(("import", m) for m in modules)]
         self.last_key = time.monotonic()
         self.started = False
+        self.done = False  # every place built and drawn
         self._waiting: set[asyncio.Future[None]] = set()
 
     def on_key(self) -> None:
@@ -442,6 +443,7 @@ class WarmUp:
 
     def step(self, app: CompanionApp) -> None:
         if not self.left:
+            self.done = True
             return
         quiet = time.monotonic() - self.last_key
         if quiet < QUIET or app._batch_count:
@@ -458,6 +460,10 @@ class WarmUp:
 
             async def then_lay_out() -> None:
                 await mounted
+                from companion.tui.widgets.footer import Footer
+
+                for footer in screen.query(Footer):
+                    await footer.settle()
                 screen.call_later(self.lay_out, app, screen)
 
             import asyncio  # the app's: the printing CLI never gets here
@@ -469,12 +475,31 @@ class WarmUp:
         app.set_timer(BETWEEN, partial(self.step, app))
 
     def lay_out(self, app: CompanionApp, screen: Screen[object]) -> None:
-        """Arrange and draw a place built ahead at the terminal's size, as its first
-        frame would (Textual's private `Screen._refresh_layout` and the compositor's
-        strips; nothing is written to the terminal for a screen not in view)."""
+        """Arrange a place built ahead at the terminal's size, as its visit would find it
+        (Textual's private `Screen._refresh_layout`; nothing is written to the terminal
+        for a screen not in view): its notices shown or hidden as the visit's resume
+        shows them, and styled after a first arrangement, which makes its scroll bars."""
+        if screen is not app.screen and screen.is_attached:
+            for rack in screen.query("#textual-toastrack"):  # Textual's ToastRack
+                rack.display = bool(app._notifications)
+            screen._refresh_layout(app.size)
+            screen.update_node_styles(animate=False)
+        app.set_timer(BETWEEN, partial(self.draw, app, screen))
+
+    def draw(self, app: CompanionApp, screen: Screen[object]) -> None:
+        """Once the widgets have asked for the layout their new styles need (on idle,
+        `Widget._check_refresh`): arrange again and draw the strips of its first frame,
+        as the screen's update timer would for a screen in view. The visit then has no
+        layout left to do, only its frame to write."""
         if screen is not app.screen and screen.is_attached:
             screen._refresh_layout(app.size)
+            screen._layout_required = False
             screen._compositor.render_strips()
+            # A timer's first tick comes a whole period after it starts; after a pause,
+            # the next one comes at once (Textual's `Timer._run`). Started now (it ticks
+            # once, and finds the screen not in view), the screen's update timer paints
+            # the visit's frame at once instead of 1/60 s later.
+            screen._update_timer.resume()
         app.set_timer(BETWEEN, partial(self.step, app))
 
 

@@ -25,6 +25,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
+from companion.domain.changes import next_change
 from companion.domain.dates import friendly
 from companion.domain.interviews import Interview
 from companion.domain.practice import (
@@ -41,7 +42,7 @@ from companion.domain.practice_days import PracticeDays
 from companion.domain.practice_plan import TodayPlan, next_practice_day
 from companion.domain.rubric import rubric_for
 from companion.services import practice
-from companion.tui.context import app_of
+from companion.tui.context import ShownFor, app_of
 from companion.tui.dialogs import AnswerForm, DeckPicker, QuestionForm
 from companion.tui.literal import line, literal
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel, QuestionNotes, RubricPanel
@@ -144,6 +145,10 @@ class PracticeScreen(Screen[None]):
         # The next upcoming interview, read when a sitting starts or ends (the footer asks
         # check_action twice a rating; reading every interview then would slow ratings).
         self.coming: Interview | None = None
+        # The sitting chosen before the place is seen (built ahead of its visit), and
+        # until when that choice holds; None once the sitting has started.
+        self.chosen_ahead: ShownFor | None = None
+        self.seen = False
 
     def compose(self) -> ComposeResult:
         yield NavBar("practice")
@@ -174,13 +179,25 @@ class PracticeScreen(Screen[None]):
             self.query_one(AnswerTimer).pause(app_of(self).clock.now())
 
     def on_screen_resume(self) -> None:
-        """The sitting starts on the first resume in view, not when the screen is built:
-        the app builds it ahead of the visit (companion/startup.py, `WarmUp`), and the
-        queue and the answer's timer are of the moment it is seen."""
-        if not self.is_current:  # built ahead of its visit: nothing starts until it is seen
-            return
+        """The sitting starts on the first resume in view, not when the screen is built.
+
+        The app builds the place ahead of its visit (companion/startup.py, `WarmUp`):
+        the sitting is chosen then and its first question laid out, so that the visit
+        only has to show it. Its answer's timer starts when it is seen, and the choice
+        is made again if the data or the day has moved in between."""
         app = app_of(self)
-        if self.state == ASKING and self.current is not None and self.current.id is not None:
+        if not self.is_current:
+            if not self.seen and self.chosen_ahead is None:
+                self.choose_ahead()
+            return
+        self.seen = True
+        ahead, self.chosen_ahead = self.chosen_ahead, None
+        if ahead is not None and not ahead.moved(self):
+            if self.state == ASKING:
+                self.query_one(AnswerTimer).start(app.clock.now())
+        elif ahead is not None:
+            self.start_session()
+        elif self.state == ASKING and self.current is not None and self.current.id is not None:
             self.query_one(AnswerTimer).resume(app.clock.now())
             fresh = app.repo.questions.get(self.current.id)
             if fresh is None:
@@ -204,7 +221,19 @@ class PracticeScreen(Screen[None]):
         self.coming = practice.next_interview(app_of(self).repo)
         return self.coming
 
-    def start_session(self, ahead: bool = False) -> None:
+    def choose_ahead(self) -> None:
+        """Choose the sitting before it is seen; its timer waits for the visit."""
+        app = app_of(self)
+        chosen = ShownFor()
+        questions = self.start_session(timer=False)
+        day_starts = app.repo.settings.get().day_starts
+        dues = (question.due for question in questions)
+        chosen.mark(self, next_change(app.clock.now(), dues, None, day_starts))
+        self.chosen_ahead = chosen
+
+    def start_session(self, ahead: bool = False, *, timer: bool = True) -> list[Question]:
+        """Choose the sitting and show its first question; the questions it read.
+        `timer` off: the answer's timer is not started (the place is not in view)."""
         app = app_of(self)
         now = app.clock.now()
         self.find_coming()
@@ -221,18 +250,19 @@ class PracticeScreen(Screen[None]):
         self.total = len(self.queue)
         self.asked_again = set()
         if self.queue:
-            self.next_question()
+            self.next_question(timer=timer)
         else:
-            self.show_empty(app.repo.questions.all(), now)
+            self.show_empty(questions, now)
+        return questions
 
-    def next_question(self) -> None:
+    def next_question(self, *, timer: bool = True) -> None:
         app = app_of(self)
         while self.queue:
             question = app.repo.questions.get(self.queue.pop(0))
             if question is not None and not question.suspended:
                 self.current = question
                 self.shown_count += 1
-                self.show_question(restart_timer=True)
+                self.show_question(restart_timer=True, timer=timer)
                 return
             self.total -= 1
         self.current = None
@@ -250,7 +280,7 @@ class PracticeScreen(Screen[None]):
         self.query_one(ContentSwitcher).current = state
         self.refresh_bindings()
 
-    def show_question(self, *, restart_timer: bool) -> None:
+    def show_question(self, *, restart_timer: bool, timer: bool = True) -> None:
         question = self.current
         assert question is not None
         app = app_of(self)
@@ -258,7 +288,8 @@ class PracticeScreen(Screen[None]):
         if restart_timer:
             self.revealed = False
             self.answered_for = None
-            self.query_one(AnswerTimer).start(app.clock.now())
+            if timer:
+                self.query_one(AnswerTimer).start(app.clock.now())
         where = [Content(f"Question {self.shown_count} of {self.total}")]
         interview_id = (self.plan.for_interview if self.plan else {}).get(question.id or 0)
         readying = app.repo.interviews.get(interview_id) if interview_id else None

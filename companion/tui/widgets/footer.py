@@ -24,6 +24,7 @@ from textual.widgets._footer import FooterKey
 if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.screen import Screen
+    from textual.widget import AwaitMount
 
 
 class _Key(NamedTuple):
@@ -99,23 +100,32 @@ class Footer(TextualFooter):
             self._keys = {}
             await self.remove_children()
         previous: FooterKey | None = None
+        mounting: list[AwaitMount] = []
         for shown in wanted:
             widget = self._keys.get(shown.ident)
             if widget is None:
                 widget = self._new_key(shown)
                 self._keys[shown.ident] = widget
                 if previous is not None:
-                    self.mount(widget, after=previous)
+                    mounting.append(self.mount(widget, after=previous))
                 elif self.children:
-                    self.mount(widget, before=0)
+                    mounting.append(self.mount(widget, before=0))
                 else:
-                    self.mount(widget)
+                    mounting.append(self.mount(widget))
             else:
                 self._refresh_key(widget, shown)
             previous = widget
         showing = set(idents)
         for ident, widget in self._keys.items():
             widget.set_class(ident not in showing, "-off")
+        for mounted in mounting:
+            await mounted
+
+    async def settle(self) -> None:
+        """Show the keys of the screen's bindings now, mounted, rather than after the
+        next refresh (for a place laid out ahead of its visit, companion/startup.py)."""
+        self._bindings_ready = True
+        await self._update_keys()
 
     def _keeps_order(self, idents: list[_Key]) -> bool:
         """Whether the keys already mounted come in the order wanted (new ones can slot in)."""

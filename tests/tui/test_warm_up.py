@@ -1,0 +1,140 @@
+"""The places built while the person reads home (companion/startup.py, `WarmUp`): a
+place built ahead is drawn as its visit will show it, and practice's sitting chosen
+ahead starts (its timer) when it is seen, or is chosen again if the data moved."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from companion.clock import FrozenClock
+from companion.domain.practice import new_question
+from companion.startup import WarmUp
+from companion.store.repository import Repository
+from companion.tui.app import WARM_BUILT, CompanionApp
+from companion.tui.navigation import DESTINATIONS
+from companion.tui.screens.practice import PracticeScreen
+from companion.tui.widgets import AnswerTimer
+from tests.conftest import AppFactory
+from tests import seed_interviews
+from tests.seed_journal import seed_journal
+
+KEYS = {d.mode: d.key for d in DESTINATIONS}
+
+
+def _with_warm_up(app: CompanionApp) -> CompanionApp:
+    app.warm_up = WarmUp(WARM_BUILT, ())
+    return app
+
+
+async def _until_warm(app: CompanionApp, pilot: Pilot[object]) -> None:
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if app.warm_up is not None and app.warm_up.done:
+            return
+    raise AssertionError(f"places still to build: {app.warm_up and app.warm_up.left}")
+
+
+def _seed_questions(db_path: Path, clock: FrozenClock, due_in: timedelta) -> None:
+    with Repository.open(db_path, clock) as repo:
+        for text in ("Why this company?", "Tell me about a setback."):
+            repo.questions.add(new_question(text, clock.now() + due_in, answer="An answer"))
+
+
+@pytest.fixture
+def resized(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The widgets whose size or scrolling area changes, as they change."""
+    changed: list[str] = []
+    original = Widget._size_updated
+
+    def spy(self: Widget, size: object, virtual_size: object, container_size: object, **kw: object):  # type: ignore[no-untyped-def]
+        before = (self.size, self.virtual_size, self.container_size)
+        result = original(self, size, virtual_size, container_size, **kw)  # type: ignore[arg-type]
+        if (self.size, self.virtual_size, self.container_size) != before:
+            changed.append(f"{type(self).__name__}#{self.id}")
+        return result
+
+    monkeypatch.setattr(Widget, "_size_updated", spy)
+    return changed
+
+
+@pytest.mark.parametrize("mode", ["waiting", "practice", "bank", "journal", "applications"])
+async def test_a_place_built_ahead_is_laid_out_as_its_first_visit_shows_it(
+    build_app: AppFactory,
+    db_path: Path,
+    clock: FrozenClock,
+    resized: list[str],
+    mode: str,
+) -> None:
+    many = seed_interviews.every_phase() * 4  # more than a screen: the list scrolls
+    seed_interviews.seed(db_path, clock, many)
+    seed_journal(db_path, clock)
+    _seed_questions(db_path, clock, timedelta(0))
+    app = _with_warm_up(build_app())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until_warm(app, pilot)
+        screen: Screen[object] = app._screen_stacks[mode][0]
+        assert not screen._layout_required
+        resized.clear()
+        await pilot.press(KEYS[mode])
+        await pilot.pause()
+        assert app.screen is screen
+        assert resized == [], f"re-arranged at the first visit of {mode}: {resized}"
+        assert not screen._layout_required
+
+
+async def test_practice_chosen_ahead_starts_its_timer_when_seen(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    _seed_questions(db_path, clock, timedelta(0))
+    app = _with_warm_up(build_app())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until_warm(app, pilot)
+        practice = app._screen_stacks["practice"][0]
+        assert isinstance(practice, PracticeScreen)
+        assert practice.query_one(AnswerTimer).started is None
+        clock.advance(timedelta(minutes=7))
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen is practice
+        assert practice.query_one(AnswerTimer).started == clock.now()
+        assert "Question 1 of 2" in str(practice.query_one("#progress", Static).render())
+
+
+async def test_practice_chosen_ahead_is_chosen_again_when_the_data_moved(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    _seed_questions(db_path, clock, timedelta(days=3))
+    app = _with_warm_up(build_app())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until_warm(app, pilot)
+        practice = app._screen_stacks["practice"][0]
+        assert isinstance(practice, PracticeScreen)
+        assert practice.queue == [] and practice.current is None
+        app.repo.questions.add(new_question("What would you change here?", clock.now()))
+        await pilot.press("p")
+        await pilot.pause()
+        assert "Question 1 of 1" in str(practice.query_one("#progress", Static).render())
+        assert practice.query_one(AnswerTimer).started == clock.now()
+
+
+async def test_practice_chosen_ahead_is_chosen_again_when_the_day_moved(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    _seed_questions(db_path, clock, timedelta(days=1))
+    app = _with_warm_up(build_app())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until_warm(app, pilot)
+        practice = app._screen_stacks["practice"][0]
+        assert isinstance(practice, PracticeScreen)
+        assert practice.current is None
+        clock.advance(timedelta(days=1))
+        await pilot.press("p")
+        await pilot.pause()
+        assert "Question 1 of 2" in str(practice.query_one("#progress", Static).render())

@@ -21,8 +21,8 @@ from companion.tui.app import WARM_BUILT, CompanionApp
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.screens.practice import PracticeScreen
 from companion.tui.widgets import AnswerTimer
-from tests.conftest import AppFactory
 from tests import seed_interviews
+from tests.conftest import AppFactory
 from tests.seed_journal import seed_journal
 
 KEYS = {d.mode: d.key for d in DESTINATIONS}

@@ -132,9 +132,11 @@ def _calendar_path(text: str) -> str | None:
 
 class SettingsScreen(Screen[None]):
     TITLE = "Settings"
-    # No field has the focus when Settings opens, so that the place keys (h, w, ...)
-    # work here as everywhere; tab or a click goes to a field.
-    AUTO_FOCUS = None
+    # Nothing has the focus when Settings opens, so that the place keys (h, w, ...)
+    # work here as everywhere; tab or a click goes to a field. ("" : None would
+    # mean the app's choice, the page, and focusing the page, then taking the
+    # focus away, restyled every field twice at each visit.)
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "app.go('home')", "Home", key_display="esc"),
@@ -142,7 +144,8 @@ class SettingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield NavBar("settings")
-        with VerticalScroll(id="settings", classes="page"):
+        with VerticalScroll(id="settings", classes="page") as page:
+            page.can_focus = False  # tab goes to the first field
             for widget_id, label, about in FIELDS:
                 size = "long" if widget_id in ("calendar", "your-name") else "short"
                 yield from form_row(

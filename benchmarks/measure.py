@@ -29,6 +29,9 @@ class Run:
     wall: float  # seconds, from spawning the process to reaping it
     peak_rss_kb: int  # the child's own ru_maxrss (wait4), in KiB on Linux
     output: bytes
+    # seconds from spawning the process to reading the frame that shows its marker
+    # (pty runs given one; what the person sees), else None
+    painted: float | None = None
 
 
 def _reap(pid: int) -> tuple[int, int]:
@@ -43,7 +46,7 @@ def run_plain(argv: Sequence[str], env: Mapping[str, str], timeout: float = 60.0
         list(argv), env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     assert proc.stdout is not None
-    output = _drain(proc.stdout.fileno(), timeout)
+    output, _ = _drain(proc.stdout.fileno(), timeout)
     status, rss = _reap(proc.pid)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -54,8 +57,11 @@ def run_plain(argv: Sequence[str], env: Mapping[str, str], timeout: float = 60.0
     return Run(wall, rss, output)
 
 
-def _drain(fd: int, timeout: float) -> bytes:
+def _drain(fd: int, timeout: float, marker: bytes = b"") -> tuple[bytes, float | None]:
+    """Read `fd` to its end; also the moment (perf_counter) `marker` was first read."""
     chunks = []
+    seen_at: float | None = None
+    tail = b""
     deadline = time.monotonic() + timeout
     while True:
         left = deadline - time.monotonic()
@@ -71,7 +77,12 @@ def _drain(fd: int, timeout: float) -> bytes:
         if not chunk:
             break
         chunks.append(chunk)
-    return b"".join(chunks)
+        if marker and seen_at is None:
+            window = tail + chunk
+            if marker in window:
+                seen_at = time.perf_counter()
+            tail = window[-len(marker) :]
+    return b"".join(chunks), seen_at
 
 
 def spawn_in_pty(
@@ -99,16 +110,18 @@ def run_in_pty(
     *,
     size: tuple[int, int] = (80, 24),
     timeout: float = 60.0,
+    marker: bytes = b"",
 ) -> Run:
     """Run `argv` on a pseudo-terminal of `size` (columns, rows), as a person would.
 
     For a TUI started with COMPANION_EXIT_AFTER_PAINT=1 this is a cold start
-    until the first screen has painted, then exit.
+    until the first screen has painted, then exit; given the `marker` its first
+    screen shows, the run also tells when that frame was read (`Run.painted`).
     """
     start = time.perf_counter()
     proc, master = spawn_in_pty(argv, env, size)
     try:
-        output = _drain(master, timeout)
+        output, seen_at = _drain(master, timeout, marker)
     except RunFailed:
         proc.kill()
         raise
@@ -119,7 +132,8 @@ def run_in_pty(
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RunFailed(f"{' '.join(argv)} exited {proc.returncode}: {output[-500:]!r}")
-    return Run(wall, rss, output)
+    painted = None if seen_at is None else seen_at - start
+    return Run(wall, rss, output, painted)
 
 
 @dataclass(frozen=True)
@@ -148,30 +162,37 @@ def paired(
     pty: bool,
     warmup: bool = True,
     prepare: Callable[[], object] | None = None,
+    markers: tuple[bytes, bytes] = (b"", b""),
 ) -> Pair:
     """Run the baseline and the measured command `runs` times each, alternating.
 
     One untimed run of each comes first (unless `warmup` is off), so that both
     start with the files they read in the page cache. `prepare`, if given, is
-    called (untimed) before each run of the measured command.
+    called (untimed) before each run of the measured command. `markers` (measured,
+    baseline; pty runs only) are what each paints first, for `Run.painted`.
     """
-    run = run_in_pty if pty else run_plain
+
+    def run(argv: Sequence[str], marker: bytes) -> Run:
+        return run_in_pty(argv, env, marker=marker) if pty else run_plain(argv, env)
 
     def run_measured() -> Run:
         if prepare is not None:
             prepare()
-        return run(measured, env)
+        return run(measured, markers[0])
+
+    def run_baseline() -> Run:
+        return run(baseline, markers[1])
 
     if warmup:
-        run(baseline, env)
+        run_baseline()
         run_measured()
     base: list[Run] = []
     meas: list[Run] = []
     for index in range(runs):
         if index % 2 == 0:
-            base.append(run(baseline, env))
+            base.append(run_baseline())
             meas.append(run_measured())
         else:
             meas.append(run_measured())
-            base.append(run(baseline, env))
+            base.append(run_baseline())
     return Pair(base, meas)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import GENERATORS, generate
-from benchmarks.measure import Pair, Run, RunFailed
+from benchmarks.measure import Pair, Run, RunFailed, run_in_pty
 from benchmarks.profiles import PROFILES
 from benchmarks.rehearsal import (
     check_stored,
@@ -87,6 +87,16 @@ def test_the_ratio_is_the_median_of_paired_ratios() -> None:
     assert pair.median("measured", "peak_rss_kb") == 1000
 
 
+def test_a_pty_run_tells_when_its_marker_was_read_apart_from_its_exit() -> None:
+    script = "import sys, time; sys.stdout.write('ready'); sys.stdout.flush(); time.sleep(0.4)"
+    env = {"PATH": os.environ.get("PATH", "")}
+    run = run_in_pty([sys.executable, "-c", script], env, marker=b"ready")
+    assert run.painted is not None
+    assert run.wall - run.painted >= 0.35  # the sleep before the exit is not in `painted`
+    unseen = run_in_pty([sys.executable, "-c", "print('other')"], env, marker=b"ready")
+    assert unseen.painted is None
+
+
 def test_the_benchmarks_run_on_the_typical_profile(tmp_path: Path) -> None:
     result = subprocess.run(
         [
@@ -112,7 +122,7 @@ def test_the_benchmarks_run_on_the_typical_profile(tmp_path: Path) -> None:
     assert sorted(lines) == sorted(b.id for b in BENCHMARKS)
     for measured in ("B1", "B1e", "B2", "B3", "B5", "B6"):
         assert re.search(r"\dx +<=", lines[measured]), lines[measured]  # a ratio, then the target
-    for recorded in ("B1c", "B6c"):
+    for recorded in ("B1c", "B2x", "B6c"):
         assert re.search(r"\dx +none", lines[recorded]), lines[recorded]
     assert re.search(r"\d ms +<= 1 s", lines["B4"]), lines["B4"]
     assert re.search(r"\d ms +\d+\.\d+x +p95 <= 150 ms", lines["B7"]), lines["B7"]

@@ -460,10 +460,7 @@ class WarmUp:
 
             async def then_lay_out() -> None:
                 await mounted
-                from companion.tui.widgets.footer import Footer
-
-                for footer in screen.query(Footer):
-                    await footer.settle()
+                await app.settle_built_ahead(screen)
                 screen.call_later(self.lay_out, app, screen)
 
             import asyncio  # the app's: the printing CLI never gets here

@@ -31,6 +31,7 @@ from companion.tui.dialogs.help import HelpScreen
 from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
+from companion.tui.widgets.footer import Footer
 
 
 class SaveStatus(Message):
@@ -152,6 +153,12 @@ class CompanionApp(App[None]):
         mounted = super().switch_mode(mode)
         self.switch_hold.when_ready(self, mounted)
         return mounted
+
+    async def settle_built_ahead(self, screen: Screen[object]) -> None:
+        """A place built ahead of its visit (companion/startup.py, `WarmUp`): its footer
+        shows its keys now, before it is laid out, rather than after its next refresh."""
+        for footer in screen.query(Footer):
+            await footer.settle()
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         # Textual's private frame writer: the frame hook is in companion/startup.py.

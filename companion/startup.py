@@ -477,8 +477,9 @@ class WarmUp:
         for a screen not in view): its notices shown or hidden as the visit's resume
         shows them, and styled after a first arrangement, which makes its scroll bars."""
         if screen is not app.screen and screen.is_attached:
-            for rack in screen.query("#textual-toastrack"):  # Textual's ToastRack
-                rack.display = bool(app._notifications)
+            if not app._notifications:  # hidden, as the visit's resume would hide it
+                for rack in screen.query("#textual-toastrack"):  # Textual's ToastRack
+                    rack.display = False
             screen._refresh_layout(app.size)
             screen.update_node_styles(animate=False)
         app.set_timer(BETWEEN, partial(self.draw, app, screen))

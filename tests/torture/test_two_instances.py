@@ -88,11 +88,14 @@ def test_a_second_companion_never_overwrites_the_first(
     second = Tmux(tmp_path)
     sessions.append(second)
     second.start([str(COMPANION), "--db", str(db_path)], env)
-    screen = second.wait_for("Just looking")  # the notice
-    words = " ".join(screen.split())
-    # The line on the home screen (the notice says the same, wrapped in its box).
+    second.wait_for("Just looking")  # the notice
+    # The line on the home screen (the notice says the same, wrapped in its box). The
+    # pane may show a frame the app drew before tmux gave it its size, so the line
+    # is looked for until the app has drawn home at that size.
     read_only = f"Read-only: another companion (process {first_pid}) has it open."
-    assert f"{read_only} Nothing you change here is saved." in words
+    line = f"{read_only} Nothing you change here is saved."
+    assert _wait_for(lambda: line in " ".join(second.screen().split())), second.screen()
+    screen = second.screen()
     assert "Welcome" not in screen  # a welcome could not be saved, so it is not shown
     assert "0 of 6" in screen  # it shows the first one's data
     second.send("q")

@@ -474,8 +474,8 @@ class WarmUp:
     def lay_out(self, app: CompanionApp, screen: Screen[object]) -> None:
         """Arrange a place built ahead at the terminal's size, as its visit would find it
         (Textual's private `Screen._refresh_layout`; nothing is written to the terminal
-        for a screen not in view): its notices shown or hidden as the visit's resume
-        shows them, and styled after a first arrangement, which makes its scroll bars."""
+        for a screen not in view): its empty notice rack hidden, as the visit's resume
+        would hide it, and styled after a first arrangement, which makes its scroll bars."""
         if screen is not app.screen and screen.is_attached:
             if not app._notifications:  # hidden, as the visit's resume would hide it
                 for rack in screen.query("#textual-toastrack"):  # Textual's ToastRack

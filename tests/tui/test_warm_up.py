@@ -4,6 +4,7 @@ ahead starts (its timer) when it is seen, or is chosen again if the data moved."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -107,34 +108,39 @@ async def test_practice_chosen_ahead_starts_its_timer_when_seen(
         assert "Question 1 of 2" in str(practice.query_one("#progress", Static).render())
 
 
-async def test_practice_chosen_ahead_is_chosen_again_when_the_data_moved(
-    build_app: AppFactory, db_path: Path, clock: FrozenClock
+def _add_a_due_question(app: CompanionApp, clock: FrozenClock) -> None:
+    app.repo.questions.add(new_question("What would you change here?", clock.now()))
+
+
+def _next_day(app: CompanionApp, clock: FrozenClock) -> None:
+    clock.advance(timedelta(days=1))
+
+
+@pytest.mark.parametrize(
+    ("due_in", "move", "shown"),
+    [
+        (timedelta(days=3), _add_a_due_question, "Question 1 of 1"),
+        (timedelta(days=1), _next_day, "Question 1 of 2"),
+    ],
+    ids=["the data moved", "the day moved"],
+)
+async def test_practice_chosen_ahead_is_chosen_again_when_what_it_read_moved(
+    build_app: AppFactory,
+    db_path: Path,
+    clock: FrozenClock,
+    due_in: timedelta,
+    move: Callable[[CompanionApp, FrozenClock], None],
+    shown: str,
 ) -> None:
-    _seed_questions(db_path, clock, timedelta(days=3))
+    _seed_questions(db_path, clock, due_in)
     app = _with_warm_up(build_app())
     async with app.run_test(size=(80, 24)) as pilot:
         await _until_warm(app, pilot)
         practice = app._screen_stacks["practice"][0]
         assert isinstance(practice, PracticeScreen)
-        assert practice.queue == [] and practice.current is None
-        app.repo.questions.add(new_question("What would you change here?", clock.now()))
+        assert practice.queue == [] and practice.current is None  # nothing due when chosen
+        move(app, clock)
         await pilot.press("p")
         await pilot.pause()
-        assert "Question 1 of 1" in str(practice.query_one("#progress", Static).render())
+        assert shown in str(practice.query_one("#progress", Static).render())
         assert practice.query_one(AnswerTimer).started == clock.now()
-
-
-async def test_practice_chosen_ahead_is_chosen_again_when_the_day_moved(
-    build_app: AppFactory, db_path: Path, clock: FrozenClock
-) -> None:
-    _seed_questions(db_path, clock, timedelta(days=1))
-    app = _with_warm_up(build_app())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _until_warm(app, pilot)
-        practice = app._screen_stacks["practice"][0]
-        assert isinstance(practice, PracticeScreen)
-        assert practice.current is None
-        clock.advance(timedelta(days=1))
-        await pilot.press("p")
-        await pilot.pause()
-        assert "Question 1 of 2" in str(practice.query_one("#progress", Static).render())

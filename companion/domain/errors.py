@@ -14,3 +14,8 @@ class FieldError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+    @property
+    def sentence(self) -> str:
+        """The message as a sentence on its own (capitalised), where no field name leads."""
+        return self.message[:1].upper() + self.message[1:]

@@ -129,13 +129,30 @@ def mailto(subject: str, body: str, address: str = "") -> str:
 def mark_sent(repo: Repository, sent: Draft, interview_id: int, text: str = "") -> Interview:
     """Log the note in the interview's contact log, dated today, keeping `text` (the note
     as sent). A heads-up names the reference it went to; withdrawing, accepting or
-    declining sets where the interview stands."""
+    declining sets where the interview stands. Raises FieldError when the contact log
+    refuses it (`why_not_logged`)."""
+    changed = _logged(repo, sent, interview_id, text)
+    repo.interviews.save(changed)
+    return changed
+
+
+def why_not_logged(repo: Repository, sent: Draft, interview_id: int) -> str | None:
+    """Why the note cannot be logged as sent today, in a sentence (the contact log's
+    rules, such as no thank-you before the interview's day), or None when it can."""
+    try:
+        _logged(repo, sent, interview_id, "")
+    except FieldError as error:
+        return error.sentence
+    return None
+
+
+def _logged(repo: Repository, sent: Draft, interview_id: int, text: str) -> Interview:
     today = repo.clock.today()
     interview = repo.interviews.require(interview_id)
     kind = notes.SENT_AS[sent.kind]
     references = (sent.reference_id,) if sent.reference_id is not None else ()
     to = (sent.to,) if sent.to and kind in rules.TO_PEOPLE else ()
-    changed = rules.log_contact(
+    return rules.log_contact(
         interview,
         kind,
         today,
@@ -144,8 +161,6 @@ def mark_sent(repo: Repository, sent: Draft, interview_id: int, text: str = "") 
         text=text,
         to=to,
     )
-    repo.interviews.save(changed)
-    return changed
 
 
 def template_in_use(kind: DraftKind, templates: Path | None = None) -> LoadedTemplate:

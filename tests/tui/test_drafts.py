@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from companion.clock import FrozenClock
+from companion.domain.drafts import DraftKind
 from companion.domain.interviews import ContactKind, Outcome, new_interview, set_outcome
 from companion.domain.references import new_reference
 from companion.domain.timeline import Phase, build_timeline
@@ -30,18 +31,16 @@ TODAY = date(2026, 3, 3)
 
 
 def add_acme(db_path: Path, clock: FrozenClock, **changes: object) -> None:
+    fields: dict[str, object] = {
+        "company": "Acme",
+        "role": "Data analyst",
+        "held_on": TODAY,
+        "interviewers": ["Ana Ruiz", "Ben Okafor"],
+        "decision_by": date(2026, 3, 13),
+        "talked_about": "the move to a new data platform",
+    }
     with Repository.open(db_path, clock) as repo:
-        repo.interviews.add(
-            new_interview(
-                company="Acme",
-                role="Data analyst",
-                held_on=TODAY,
-                interviewers=["Ana Ruiz", "Ben Okafor"],
-                decision_by=date(2026, 3, 13),
-                talked_about="the move to a new data platform",
-                **changes,  # type: ignore[arg-type]
-            )
-        )
+        repo.interviews.add(new_interview(**{**fields, **changes}))  # type: ignore[arg-type]
 
 
 def shown(app: CompanionApp, selector: str) -> str:
@@ -153,6 +152,32 @@ async def test_i_sent_it_logs_it_and_the_timeline_moves_to_quiet(
         (ContactKind.THANK_YOU, ("Ben Okafor",)),
     ]
     assert build_timeline(interview, TODAY).phase == Phase.QUIET
+
+
+async def test_a_note_the_contact_log_refuses_today_is_not_asked_about_nor_logged(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    # A no already noted for an interview still to come (the clock, or a date typed
+    # wrong): the feedback note can be drafted, but not logged before the day.
+    ahead = date(2026, 3, 10)
+    with Repository.open(db_path, clock) as repo:
+        interview = new_interview(company="Acme", role="Data analyst", held_on=ahead)
+        repo.interviews.add(set_outcome(interview, Outcome.REJECTED, ahead))
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(DraftScreen(1, DraftKind.FEEDBACK))
+        await pilot.pause()
+        assert shown(app, "#draft-title").startswith("Asking for feedback")
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftScreen)  # no question: it could not be logged
+        said = [n.message for n in app._notifications]
+        assert said == [
+            "Tue 3 Mar is before the interview (Tue 10 Mar); "
+            "log contacts from the interview day on."
+        ], said
+    with Repository.open(db_path, clock, access="read") as repo:
+        assert repo.interviews.require(1).contacts == ()
 
 
 async def test_a_heads_up_goes_to_each_reference_in_turn(

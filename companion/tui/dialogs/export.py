@@ -149,7 +149,7 @@ class ExportScreen(FormScreen[None]):
             else:
                 write_if_new(path, data, shown, database=app.repo.path)
         except FieldError as problem:
-            self._say(problem.message[:1].upper() + problem.message[1:])
+            self._say(problem.sentence)
             self.query_one("#path", TextField).focus()
             return
         except StoreError as problem:

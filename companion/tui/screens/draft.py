@@ -112,7 +112,7 @@ class DraftScreen(Screen[None]):
             self.refused = None
         except FieldError as error:
             self.made = None
-            self.refused = error.message[:1].upper() + error.message[1:]
+            self.refused = error.sentence
 
     def compose(self) -> ComposeResult:
         self._make()
@@ -266,6 +266,10 @@ class DraftScreen(Screen[None]):
         made = self.made
         if made is None or refuse_when_read_only(self):
             return
+        refusal = drafts.why_not_logged(app_of(self).repo, made.draft, self.interview_id)
+        if refusal is not None:
+            self._not_logged(refusal)
+            return
         from companion.tui.dialogs import Confirm
 
         draft = made.draft
@@ -286,9 +290,16 @@ class DraftScreen(Screen[None]):
             answered,
         )
 
+    def _not_logged(self, why: str) -> None:
+        self.notify(why, title="Not logged", severity="warning", timeout=8, markup=False)
+
     def _log_sent(self, made: DraftResult) -> None:
         app = app_of(self)
-        changed = drafts.mark_sent(app.repo, made.draft, self.interview_id, self._text())
+        try:
+            changed = drafts.mark_sent(app.repo, made.draft, self.interview_id, self._text())
+        except FieldError as error:  # the day turned while the question was open
+            self._not_logged(error.sentence)
+            return
         logged = changed.contacts[-1] if changed.contacts else None
         today = friendly(app.clock.today())
         label = logged.kind.label if logged else "sent"

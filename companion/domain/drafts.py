@@ -35,6 +35,7 @@ from companion.domain.interviews import (
     ContactPref,
     Interview,
     Outcome,
+    name_key,
 )
 from companion.domain.references import Reference
 from companion.domain.timeline import Suggestion, elsewhere_of, names, pending_references
@@ -405,9 +406,9 @@ def pick_recipient(kind: DraftKind, situation: Situation, wanted: str | None) ->
     found = recipients(kind, situation)
     if wanted is None or not wanted.strip():
         return found[0]
-    key = " ".join(wanted.split()).casefold()
+    key = name_key(wanted)
     for recipient in found:
-        if recipient.name.casefold() == key:
+        if name_key(recipient.name) == key:
             return recipient
     by_first = [r for r in found if r.name and r.name.split()[0].casefold() == key]
     if len(by_first) == 1:

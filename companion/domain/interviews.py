@@ -502,7 +502,7 @@ TO_PEOPLE = frozenset(
 )
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
     """A person's name as compared: any case, any spacing (a name kept with a line break
     in it is the same person when a note names them on one line)."""
     return " ".join(name.split()).casefold()
@@ -515,10 +515,10 @@ def thanked_people(interview: Interview, kind: ContactKind, to: Sequence[str]) -
     A name must be one of the people met (in any case and spacing); a name as the
     interview keeps it is taken whole, even with a comma in it, and anything else is
     read as a comma-separated list."""
-    by_key = {_name_key(name): name for name in interview.interviewers}
+    by_key = {name_key(name): name for name in interview.interviewers}
     wanted: list[str] = []
     for chunk in to:
-        wanted.extend([chunk] if _name_key(chunk) in by_key else parse_interviewers([chunk]))
+        wanted.extend([chunk] if name_key(chunk) in by_key else parse_interviewers([chunk]))
     if not wanted:
         return ()
     if kind not in TO_PEOPLE:
@@ -533,13 +533,13 @@ def thanked_people(interview: Interview, kind: ContactKind, to: Sequence[str]) -
     for name in wanted:
         if name.casefold() in ("everyone", "all") and kind == ContactKind.THANK_YOU:
             return ()
-        if _name_key(name) not in by_key:
+        if name_key(name) not in by_key:
             raise FieldError(
                 "to",
                 f"{name!r} is not among the people met at {interview.company}; use "
                 f"{', '.join(interview.interviewers)}, or no name for everyone.",
             )
-        found.append(by_key[_name_key(name)])
+        found.append(by_key[name_key(name)])
     people = tuple(dict.fromkeys(found))
     everyone = kind == ContactKind.THANK_YOU and len(people) == len(interview.interviewers)
     return () if everyone else people

@@ -386,6 +386,12 @@ def test_a_thank_you_goes_to_each_person_met() -> None:
     assert pick_recipient(DraftKind.THANK_YOU, situation, "BEN").name == "Ben Okafor"
 
 
+def test_a_person_met_is_found_as_the_contact_log_finds_them_whatever_the_spacing() -> None:
+    kept = Situation(_interview(interviewers=("Ana\nRuiz", "Ben  Okafor")), TODAY)
+    assert pick_recipient(DraftKind.THANK_YOU, kept, "ana ruiz").name == "Ana\nRuiz"
+    assert pick_recipient(DraftKind.THANK_YOU, kept, "Ben Okafor").name == "Ben  Okafor"
+
+
 def test_a_name_not_on_the_interview_is_refused_naming_who_is() -> None:
     situation = PHASES["thank-you"][0]
     with pytest.raises(FieldError) as caught:

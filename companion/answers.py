@@ -52,9 +52,9 @@ from __future__ import annotations
 import os
 import sys
 import time
-from stat import S_ISREG
 
 from companion import __version__
+from companion.private_files import read_private, write_private
 
 TYPE_CHECKING = False  # `typing` and `collections` cost the prompt 8 ms
 if TYPE_CHECKING:
@@ -73,7 +73,6 @@ KEPT: dict[tuple[str, ...], str] = {
     ("interview", "list", "--json"): INTERVIEW_LIST_JSON,
 }
 SETTLE_NS = 3_000_000_000
-FILE_MODE = 0o600
 # Larger than any answer kept (a kept file this big is not one of ours).
 MAX_BYTES = 1 << 20
 HEADER_LINES = 7
@@ -106,23 +105,12 @@ def kept_answer(db: str, name: str, now_ns: int, offset: int) -> str | None:
     found = identity(db)
     if found is None:
         return None
+    raw = read_private(kept_path(db, name), MAX_BYTES)
+    if raw is None:
+        return None
     try:
-        # not blocking: whatever has the name (a pipe?) must not hold the prompt
-        fd = os.open(kept_path(db, name), os.O_RDONLY | os.O_NONBLOCK)
-        try:
-            st = os.fstat(fd)
-            if (
-                not S_ISREG(st.st_mode)
-                or st.st_uid != os.getuid()
-                or st.st_mode & 0o077
-                or st.st_size > MAX_BYTES
-            ):
-                return None
-            raw = os.read(fd, st.st_size + 1)
-        finally:
-            os.close(fd)
         header = raw.decode("utf-8").split("\n", HEADER_LINES)
-    except (OSError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         return None
     if len(header) != HEADER_LINES + 1:
         return None
@@ -181,30 +169,12 @@ def keep_answer(
         answer,
     )
     try:
-        data = memoryview("\n".join(lines).encode("utf-8"))
+        data = "\n".join(lines).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate in the data: computed each time
         return False
     if len(data) > MAX_BYTES:
         return False
-    target = kept_path(db, name)
-    folder, base = os.path.split(target)
-    temp = os.path.join(folder, f".{base}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        try:
-            os.fchmod(fd, FILE_MODE)
-            while data:
-                data = data[os.write(fd, data) :]
-        finally:
-            os.close(fd)
-        os.replace(temp, target)
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        return False
-    return True
+    return write_private(kept_path(db, name), data)
 
 
 def epoch_ns(moment: datetime) -> int:

@@ -22,6 +22,8 @@ that what is deferred stays deferred.
   place, ended as soon as the place is ready (`SwitchHold`); the places built
   while the person reads home (`WarmUp`); and the styles refreshed without
   parsing them again when nothing they depend on changed (`refresh_css`).
+  The style sheets parsed once and kept in the cache folder for later starts are
+  in `companion/tui/kept_styles.py` (they need Textual at import).
 
 This module imports nothing from companion and no textual: the printing CLI uses it.
 """

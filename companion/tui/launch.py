@@ -1,5 +1,8 @@
 """Run the app from the command line and report what could not be saved.
 
+The style sheets are parsed through the ones kept from the last run
+(`tui/kept_styles.py`), and kept again when the app ends.
+
 `COMPANION_EXIT_AFTER_PAINT=1` makes the app quit as soon as its first screen
 has painted: the benchmarks (benchmarks/) time a cold start with it. It
 changes nothing else.
@@ -15,6 +18,7 @@ from pathlib import Path
 from companion.clock import Clock
 from companion.inert import visible
 from companion.tui.app import CompanionApp, make_app
+from companion.tui.kept_styles import KeptStyles, default_path
 
 EXIT_AFTER_PAINT_ENV = "COMPANION_EXIT_AFTER_PAINT"
 
@@ -73,10 +77,13 @@ def run_app(
             app.gc_pause.release()
         print(NO_TERMINAL, file=sys.stderr)
         return 2
+    styles = KeptStyles.load(default_path())
+    styles.install()
     try:
         app.run()
     finally:
         finish(app, ask)
+        styles.save()
     if app.exit_problem:
         print(visible(app.exit_problem), file=sys.stderr)
         return 1

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from companion.domain.errors import FieldError
+from companion.private_files import APP_NAME
 
-APP_NAME = "companion"
 DB_FILENAME = "companion.json"
 DB_ENV = "COMPANION_DB"
 KEYMAP_ENV = "COMPANION_KEYMAP"

@@ -1,22 +1,38 @@
 """Small files only their owner may read, written whole or not at all: the answers
-kept beside the database (`companion/answers.py`) and the style sheets kept in the
-cache folder (`companion/tui/kept_styles.py`).
+kept beside the database (`companion/answers.py`), and what is kept in the cache
+folder to start sooner (`companion/kept_code.py`, `companion/tui/kept_styles.py`).
 
 A file is read only when it is a regular file of this user's that no one else may
 read or write: anything else (a pipe, another owner, group or world access, a
 file larger than any that is kept) reads as no file at all, and what it stood for
 is made again.
 
-This module imports nothing but `os` and `stat`: the console script reads the
-prompt's answer through it before anything else is imported.
+This module imports nothing but `os`, `sys` and `stat`: the console script reads
+the prompt's answer through it before anything else is imported.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from stat import S_ISREG
 
+APP_NAME = "companion"
 FILE_MODE = 0o600
+
+
+def cache_folder() -> str:
+    """companion's folder in the user's cache folder (not created here): on Linux and
+    the BSDs `$XDG_CACHE_HOME` or `~/.cache`, as the XDG spec and platformdirs say,
+    without importing platformdirs; elsewhere platformdirs' answer."""
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            base = os.path.join(os.path.expanduser("~"), ".cache")
+        return os.path.join(base, APP_NAME)
+    from platformdirs import user_cache_dir
+
+    return user_cache_dir(APP_NAME, appauthor=False)
 
 
 def read_private(path: str, max_bytes: int) -> bytes | None:

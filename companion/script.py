@@ -3,7 +3,8 @@
 First the shell prompt's answers: `summary --short` and `interview list --json`,
 typed exactly so, are printed from the answer kept beside the database while
 it holds (`companion/answers.py`), before anything else is imported. Otherwise
-the collector is off for a printing command, and the script leaves with
+the dataclasses' methods are made from code compiled by an earlier run
+(`companion/kept_code.py`), the collector is off for a printing command, and the script leaves with
 `os._exit` once nothing is left to do (`companion.startup`, where each condition
 is explained). `python -m companion` calls `main` directly.
 """
@@ -21,15 +22,20 @@ if TYPE_CHECKING:
 def run() -> NoReturn:
     from companion.answers import answer_at_once
 
-    kept = answer_at_once(sys.argv[1:], os.environ)
-    if kept is not None:
-        print_and_leave(kept)
+    answer = answer_at_once(sys.argv[1:], os.environ)
+    if answer is not None:
+        print_and_leave(answer)
+    from companion.kept_code import KeptCode, default_path
+
+    kept = KeptCode.load(default_path())
+    kept.install()
     from companion.startup import collector_off, leave
 
     collector_off()
     from companion.cli.main import main
 
     code = main()
+    kept.save()
     leave(code)
 
 

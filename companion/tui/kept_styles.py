@@ -38,8 +38,7 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
-from companion.paths import APP_NAME
-from companion.private_files import read_private, write_private
+from companion.private_files import cache_folder, read_private, write_private
 
 FORMAT = "companion-styles 1"
 SHELVES = 3
@@ -51,12 +50,8 @@ Source = tuple[str, CSSLocation, bool, int, str]
 
 def default_path() -> Path:
     """The kept style sheets' file for this Textual and Python, in the cache folder."""
-    from platformdirs import user_cache_path
-
     python = f"{sys.version_info.major}{sys.version_info.minor}"
-    return user_cache_path(APP_NAME, appauthor=False) / (
-        f"styles-textual-{textual.__version__}-py{python}.pickle"
-    )
+    return Path(cache_folder()) / f"styles-textual-{textual.__version__}-py{python}.pickle"
 
 
 class KeptStyles:

@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 
     Identity: TypeAlias = tuple[int, int, int, int, int]
 
-FORMAT = "companion-answer 1"
+FORMAT = "companion-answer 2"  # 2: the length in bytes
 # What follows the global options, exactly, and the name of its file's suffix.
 SUMMARY_SHORT = "summary-short"
 INTERVIEW_LIST_JSON = "interview-list-json"
@@ -72,6 +72,9 @@ KEPT: dict[tuple[str, ...], str] = {
     ("summary", "--short"): SUMMARY_SHORT,
     ("interview", "list", "--json"): INTERVIEW_LIST_JSON,
 }
+# Home's summary, kept by the app for its next start (`services/kept_home.py`).
+HOME_SUMMARY = "home-summary"
+KEPT_NAMES = (*KEPT.values(), HOME_SUMMARY)
 SETTLE_NS = 3_000_000_000
 # Larger than any answer kept (a kept file this big is not one of ours).
 MAX_BYTES = 1 << 20
@@ -102,21 +105,36 @@ def kept_path(db: str, name: str) -> str:
 def kept_answer(db: str, name: str, now_ns: int, offset: int) -> str | None:
     """The answer kept for `name` beside `db`, if it still holds at `now_ns` (epoch
     nanoseconds) with the clock `offset` seconds from UTC; else None."""
+    kept = kept_bytes(db, name, now_ns, offset)
+    if kept is None:
+        return None
+    try:
+        return kept.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def kept_bytes(db: str, name: str, now_ns: int, offset: int) -> bytes | None:
+    """`kept_answer`, as the bytes kept."""
+    kept = kept_until(db, name, now_ns, offset)
+    return None if kept is None else kept[0]
+
+
+def kept_until(db: str, name: str, now_ns: int, offset: int) -> tuple[bytes, int] | None:
+    """`kept_bytes`, and the instant (epoch nanoseconds) until which they hold."""
     found = identity(db)
     if found is None:
         return None
     raw = read_private(kept_path(db, name), MAX_BYTES)
     if raw is None:
         return None
-    try:
-        header = raw.decode("utf-8").split("\n", HEADER_LINES)
-    except UnicodeDecodeError:
+    parts = raw.split(b"\n", HEADER_LINES)
+    if len(parts) != HEADER_LINES + 1:
         return None
-    if len(header) != HEADER_LINES + 1:
-        return None
-    magic, version, key, ident, kept_offset, window, length = header[:HEADER_LINES]
-    answer = header[HEADER_LINES]
     try:
+        magic, version, key, ident, kept_offset, window, length = (
+            part.decode("utf-8") for part in parts[:HEADER_LINES]
+        )
         valid_from, valid_until = (int(part) for part in window.split(" "))
         holds = (
             magic == FORMAT
@@ -125,11 +143,11 @@ def kept_answer(db: str, name: str, now_ns: int, offset: int) -> str | None:
             and ident == " ".join(map(str, found))
             and int(kept_offset) == offset
             and valid_from <= now_ns < valid_until
-            and int(length) == len(answer)
+            and int(length) == len(parts[HEADER_LINES])
         )
-    except ValueError:
+    except (UnicodeDecodeError, ValueError):
         return None
-    return answer if holds else None
+    return (parts[HEADER_LINES], valid_until) if holds else None
 
 
 # Keeping
@@ -149,6 +167,22 @@ def keep_answer(
     Kept only when the file is as it was when read, and had settled by then.
     Nothing is raised: an answer that cannot be kept is computed again next time.
     """
+    try:
+        data = answer.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in the data: computed each time
+        return False
+    return keep_bytes(db, name, read_from, data, now, until)
+
+
+def keep_bytes(
+    db: str | os.PathLike[str],
+    name: str,
+    read_from: Identity | None,
+    data: bytes,
+    now: datetime,
+    until: datetime,
+) -> bool:
+    """`keep_answer`, of bytes."""
     db = os.fspath(db)
     if read_from is None or identity(db) != read_from:
         return False
@@ -158,23 +192,19 @@ def keep_answer(
     offset = now.utcoffset()
     if offset is None:
         return False
-    lines = (
+    header = (
         FORMAT,
         __version__,
         name,
         " ".join(map(str, read_from)),
         str(int(offset.total_seconds())),
         f"{epoch_ns(now)} {epoch_ns(until)}",
-        str(len(answer)),
-        answer,
+        str(len(data)),
     )
-    try:
-        data = "\n".join(lines).encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate in the data: computed each time
+    kept = "\n".join(header).encode("utf-8") + b"\n" + data
+    if len(kept) > MAX_BYTES:
         return False
-    if len(data) > MAX_BYTES:
-        return False
-    return write_private(kept_path(db, name), data)
+    return write_private(kept_path(db, name), kept)
 
 
 def epoch_ns(moment: datetime) -> int:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.answers import KEPT, kept_path
+from companion.answers import KEPT_NAMES, kept_path
 from companion.store.files import remove_stale_temp_files, remove_temp_files_matching
 
 # A part's name becomes a file name in the history folder: nothing that could leave it.
@@ -65,10 +65,10 @@ class Layout:
 
     @property
     def kept_answers(self) -> list[Path]:
-        """The shell prompt's kept answers (companion/answers.py): not the user's data, and
-        not in the backups; each one is trusted only while the main file is the one it
-        was computed from."""
-        return [Path(kept_path(str(self.main), name)) for name in KEPT.values()]
+        """The shell prompt's kept answers and home's kept summary (companion/answers.py):
+        not the user's data, and not in the backups; each one is trusted only while the
+        main file is the one it was computed from."""
+        return [Path(kept_path(str(self.main), name)) for name in KEPT_NAMES]
 
     def part_file(self, name: str, generation: int) -> Path:
         return self.history / part_file_name(name, generation)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,9 +21,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import AwaitMount
 
 from companion.clock import Clock
+from companion.domain.summary import Summary
 from companion.domain.urges import EXIT_NOT_NOW
 from companion.inert import one_line, visible
+from companion.services import kept_home
 from companion.services import settings as settings_service
+from companion.services import summary as summaries
 from companion.services.access import Repository, StoreError
 from companion.startup import GcPause, SwitchHold, WarmUp, on_frame, paints, refresh_css
 from companion.tui.commands import ScreenKeys
@@ -79,6 +83,8 @@ class CompanionApp(App[None]):
         exit_after_paint: bool = False,
         gc_pause: GcPause | None = None,
         warm_up: WarmUp | None = None,
+        read_from: kept_home.Identity | None = None,
+        kept_summary: kept_home.KeptSummary | None = None,
     ) -> None:
         super().__init__()
         self.repo = repo
@@ -96,6 +102,11 @@ class CompanionApp(App[None]):
         self.switch_hold = SwitchHold()
         # The other places, built while the person reads home (companion/startup.py).
         self.warm_up = warm_up
+        # The main file's identity before it was read, while home's summary of it may
+        # still be the one kept by the last start or be kept for the next
+        # (services/kept_home.py); None once home has made or taken its first.
+        self.read_from = read_from
+        self.kept_summary = kept_summary
         self.exit_problem: str | None = None
         self.quit_without_saving = False
         # The error that stopped the app, if one did (see `_handle_exception`).
@@ -137,6 +148,18 @@ class CompanionApp(App[None]):
             from companion.tui.dialogs import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
+
+    def first_summary(self, now: datetime) -> Summary:
+        """Home's summary at the start: the one kept by the last start if it still
+        holds, else made now (and kept for the next start once home has painted)."""
+        read_from, self.read_from = self.read_from, None
+        kept, self.kept_summary = self.kept_summary, None
+        if kept is not None and not self.repo.changes and kept.holds_at(now):
+            return kept.summary
+        summary = summaries.summary(self.repo)
+        if read_from is not None:
+            self.call_after_refresh(kept_home.keep_summary, self.repo, read_from, summary, now)
+        return summary
 
     def refresh_css(self, animate: bool = True) -> None:
         # without parsing the styles again when nothing they depend on changed
@@ -429,12 +452,17 @@ def make_app(
     pause = GcPause() if pause_gc else None
     if pause is not None:
         pause.hold()
+    # home's summary as the last start kept it, taken before the data is opened
+    read_from = kept_home.identity(db_path)
+    kept = kept_home.kept_summary(db_path, read_from, clock.now())
     try:
         repo = Repository.open(db_path, clock, access="auto", background=background)
     except BaseException:
         if pause is not None:
             pause.release()
         raise
+    if kept_home.identity(db_path) != read_from:  # opening changed it (an upgrade)
+        read_from = kept = None
     return CompanionApp(
         repo,
         clock,
@@ -443,4 +471,6 @@ def make_app(
         exit_after_paint=exit_after_paint,
         gc_pause=pause,
         warm_up=WarmUp(WARM_BUILT, WARM_IMPORTED) if pause_gc else None,
+        read_from=read_from,
+        kept_summary=kept,
     )

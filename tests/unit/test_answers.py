@@ -34,6 +34,8 @@ from companion.domain.interviews import new_interview
 from companion.domain.journal import new_entry
 from companion.domain.practice import new_question, rehearse
 from companion.paths import default_data_dir
+from companion.services import kept_home
+from companion.services import summary as summaries
 from companion.services.access import Repository
 from companion.store.layout import Layout
 from tests.export_data import EXACT, NOW, fill, plans
@@ -143,6 +145,7 @@ def test_a_kept_answer_is_always_the_one_computed_now(
             held = _held(db, clock, name)  # what the prompt would print, if anything
             assert held is None or held == fresh, (name, clock.now())
             assert _answer(db, clock, name) == fresh, (name, clock.now())
+        _home_agrees(db, clock)
 
     agree()
     for number, (kind, value) in enumerate(steps):
@@ -161,6 +164,18 @@ def test_a_kept_answer_is_always_the_one_computed_now(
             assert isinstance(value, str)
             _write(db, clock, value, number)
         agree()
+
+
+def _home_agrees(db: Path, clock: FrozenClock) -> None:
+    """Home's kept summary (services/kept_home.py), whole, is the one made now; one
+    is kept whenever none holds, as the app keeps it."""
+    read_from = kept_home.identity(db)
+    held = kept_home.kept_summary(db, read_from, clock.now())
+    with Repository.open(db, clock, access="read") as repo:
+        fresh = summaries.summary(repo)
+        if held is None:
+            kept_home.keep_summary(repo, read_from, fresh, clock.now())
+    assert held is None or held.summary == fresh, clock.now()
 
 
 def test_the_next_change_is_the_first_boundary_after_now() -> None:
@@ -241,14 +256,14 @@ def _keep(db: Path, clock: FrozenClock) -> Path:
         pytest.param(lambda f: f.chmod(0o644), id="others-may-read-it"),
         pytest.param(lambda f: f.write_bytes(f.read_bytes()[:-3]), id="cut-short"),
         pytest.param(lambda f: f.write_bytes(b"\xff\xfe"), id="not-text"),
-        pytest.param(lambda f: f.write_text("companion-answer 1\n"), id="no-header"),
+        pytest.param(lambda f: f.write_text(answers.FORMAT + "\n"), id="no-header"),
         pytest.param(lambda f: (f.unlink(), os.mkfifo(f, 0o600)), id="a-pipe-never-waited-on"),
         pytest.param(
             lambda f: f.write_text(f.read_text().replace("0.1.0", "0.0.9", 1)),
             id="another-version",
         ),
         pytest.param(
-            lambda f: f.write_text(f.read_text().replace("companion-answer 1", "x", 1)),
+            lambda f: f.write_text(f.read_text().replace(answers.FORMAT, "x", 1)),
             id="another-format",
         ),
     ],
@@ -554,7 +569,7 @@ def test_a_kept_file_written_by_hand_is_printed_inert(
     kept_file = _keep(lived_in, clock)
     header = kept_file.read_text(encoding="utf-8").split("\n")[: answers.HEADER_LINES]
     hostile = "\x1b]0;pwned\x07\x1b[2J\u202etxt.exe\x9b31m"
-    header[-1] = str(len(hostile))
+    header[-1] = str(len(hostile.encode("utf-8")))
     kept_file.write_text("\n".join([*header, hostile]), encoding="utf-8")
     assert _held(lived_in, clock, answers.SUMMARY_SHORT) == hostile
     printed, _ = _printed_and_loaded(_script(lived_in, clock, "summary", "--short"))
@@ -596,7 +611,9 @@ def test_the_kept_files_are_no_part_of_the_database_to_check_back_up_or_export_o
     for name in COMMANDS:
         _answer(lived_in, clock, name)
     layout = Layout(lived_in)
-    assert all(kept.stat().st_mode & 0o777 == 0o600 for kept in layout.kept_answers)
+    prompts = [Path(answers.kept_path(str(lived_in), name)) for name in COMMANDS]
+    assert set(prompts) < set(layout.kept_answers)  # and home's summary, kept by the app
+    assert all(kept.stat().st_mode & 0o777 == 0o600 for kept in prompts)
     capsys.readouterr()
     assert _cli("--db", str(lived_in), "check") == 0
     assert "is sound" in capsys.readouterr().out

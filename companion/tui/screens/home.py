@@ -142,8 +142,9 @@ class HomeScreen(Screen[None]):
         made_for = (app.repo.changes, now.replace(second=0, microsecond=0))
         if made_for == self.shown_for:
             return
+        first = self.shown_for is None
         self.shown_for = made_for
-        summary = summaries.summary(app.repo)
+        summary = app.first_summary(now) if first else summaries.summary(app.repo)
         self.query_one("#today", Static).update(
             Content(f"{greeting(now.hour)} {friendly(now.date())}.")
         )

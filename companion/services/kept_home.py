@@ -1,0 +1,81 @@
+"""Home's summary, kept by the app for its next start.
+
+Home shows the summary `companion summary` prints; on a heavy history making it
+takes tens of milliseconds of the app's start, before its first frame. So the app
+keeps the summary home showed beside the main file, as the shell prompt's answers
+are kept (`companion/answers.py`) and under the same rules: the main file's
+identity, the clock's window up to the next instant that may change it
+(`domain.changes.next_change`), the clock's offset from UTC, companion's version,
+and a main file that had settled before it was read. A start whose main file is
+the one the summary was made from, within its window, shows the kept summary
+instead of making it again.
+
+The summary is kept pickled (its dataclasses: interviews, their timelines). A pickle
+runs code as it loads, so it is read only as every kept file is: a regular file of
+this user's that no one else may read or write (`companion/private_files.py`), in
+the user's own data folder. Anything else, or anything that does not load as a
+summary, means the summary is made again.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from companion import answers
+from companion.domain.summary import Summary
+from companion.services.kept import valid_until
+from companion.store.repository import Repository
+
+Identity = tuple[int, int, int, int, int]
+
+
+def identity(db: Path) -> Identity | None:
+    """The main file's identity, taken before it is read (None when there is none)."""
+    return answers.identity(db)
+
+
+@dataclass(frozen=True)
+class KeptSummary:
+    summary: Summary
+    until_ns: int  # the instant (epoch nanoseconds) from which it no longer holds
+
+    def holds_at(self, now: datetime) -> bool:
+        return answers.epoch_ns(now) < self.until_ns
+
+
+def kept_summary(db: Path, read_from: Identity | None, now: datetime) -> KeptSummary | None:
+    """The summary kept for the main file read as `read_from`, if it holds at `now`.
+
+    Read before the database is opened: opening makes the kept files private
+    (`store/privacy.py`), and a pickle others could have written is never loaded."""
+    offset = now.utcoffset()
+    if read_from is None or offset is None or answers.identity(db) != read_from:
+        return None
+    kept = answers.kept_until(
+        str(db), answers.HOME_SUMMARY, answers.epoch_ns(now), int(offset.total_seconds())
+    )
+    if kept is None:
+        return None
+    try:
+        summary = pickle.loads(kept[0])
+    except Exception:
+        return None
+    return KeptSummary(summary, kept[1]) if isinstance(summary, Summary) else None
+
+
+def keep_summary(
+    repo: Repository, read_from: Identity | None, summary: Summary, now: datetime
+) -> bool:
+    """Keep `summary`, made at `now` from the main file read as `read_from`, for the
+    next start; True when kept (nothing is raised: it is only a head start)."""
+    until = valid_until(repo, now)
+    if until is None or repo.changes:
+        return False
+    try:
+        data = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return False
+    return answers.keep_bytes(repo.path, answers.HOME_SUMMARY, read_from, data, now, until)

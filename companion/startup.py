@@ -283,9 +283,10 @@ class GcPause:
         self.holds = 0  # how many holds have begun: a timer releases only its own
         self.keys_seen = 0
 
-    def freeze(self) -> None:
-        """Once: move every object so far out of the collector's way."""
-        if not self.frozen:
+    def freeze(self, again: bool = False) -> None:
+        """Once (or `again`, for what was loaded since): move every object so far out
+        of the collector's way."""
+        if again or not self.frozen:
             self.frozen = True
             gc.freeze()
 
@@ -350,9 +351,13 @@ def on_frame(app: CompanionApp) -> None:
             app.set_timer(AFTER_FRAME, partial(pause.release_after_frame, pause.keys_seen))
     if app.exit_after_paint and app.current_mode == app.start:
         app.exit_after_paint = False
+        app.open_after_paint()  # timed to the exit too: what the start does is done
         app.exit()
-    elif app.warm_up is not None:
-        app.warm_up.start(app)
+    else:
+        if app.opens_after_paint:
+            app.call_later(app.open_after_paint)
+        if app.warm_up is not None:
+            app.warm_up.start(app)
 
 
 # Textual: the hold of frames at each change of place

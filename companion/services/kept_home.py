@@ -10,6 +10,9 @@ and a main file that had settled before it was read. A start whose main file is
 the one the summary was made from, within its window, shows the kept summary
 instead of making it again.
 
+With it are kept the settings of the same main file (the theme, the breathing chosen),
+so that home can be drawn before the data is opened (`tui/app.py`, `make_app`).
+
 The summary is kept pickled (its dataclasses: interviews, their timelines). A pickle
 runs code as it loads, so it is read only as every kept file is: a regular file of
 this user's that no one else may read or write (`companion/private_files.py`), in
@@ -25,6 +28,7 @@ from datetime import datetime
 from pathlib import Path
 
 from companion import answers
+from companion.domain.settings import Settings
 from companion.domain.summary import Summary
 from companion.services.kept import valid_until
 from companion.store.repository import Repository
@@ -40,6 +44,7 @@ def identity(db: Path) -> Identity | None:
 @dataclass(frozen=True)
 class KeptSummary:
     summary: Summary
+    settings: Settings  # the settings of the same main file (the theme, the breathing)
     until_ns: int  # the instant (epoch nanoseconds) from which it no longer holds
 
     def holds_at(self, now: datetime) -> bool:
@@ -60,10 +65,12 @@ def kept_summary(db: Path, read_from: Identity | None, now: datetime) -> KeptSum
     if kept is None:
         return None
     try:
-        summary = pickle.loads(kept[0])
+        summary, settings = pickle.loads(kept[0])
     except Exception:
         return None
-    return KeptSummary(summary, kept[1]) if isinstance(summary, Summary) else None
+    if not isinstance(summary, Summary) or not isinstance(settings, Settings):
+        return None
+    return KeptSummary(summary, settings, kept[1])
 
 
 def keep_summary(
@@ -75,7 +82,7 @@ def keep_summary(
     if until is None or repo.changes:
         return False
     try:
-        data = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((summary, repo.settings.get()), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
         return False
     return answers.keep_bytes(repo.path, answers.HOME_SUMMARY, read_from, data, now, until)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -21,6 +24,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import AwaitMount
 
 from companion.clock import Clock
+from companion.domain.settings import Settings
 from companion.domain.summary import Summary
 from companion.domain.urges import EXIT_NOT_NOW
 from companion.inert import one_line, visible
@@ -54,6 +58,22 @@ class CalendarStatus(Message):
         self.problem = problem
 
 
+@dataclass(frozen=True)
+class OpenLater:
+    """The database to open once home has painted from the summary kept by the last
+    start (`make_app`), in place of the database opened."""
+
+    path: Path
+    background: bool
+
+
+@runtime_checkable
+class WaitsForData(Protocol):
+    """A screen drawn before the database was opened (home), told once it is."""
+
+    def on_data_opened(self) -> None: ...
+
+
 class CompanionApp(App[None]):
     CSS_PATH = "companion.tcss"
     TITLE = "companion"
@@ -75,7 +95,7 @@ class CompanionApp(App[None]):
 
     def __init__(
         self,
-        repo: Repository,
+        repo: Repository | OpenLater,
         clock: Clock,
         *,
         cursor_blink: bool = True,
@@ -87,7 +107,9 @@ class CompanionApp(App[None]):
         kept_summary: kept_home.KeptSummary | None = None,
     ) -> None:
         super().__init__()
-        self.repo = repo
+        # The database, or where it is, to open once home has painted (`make_app`).
+        self._repo = repo if isinstance(repo, Repository) else None
+        self._open_later = repo if isinstance(repo, OpenLater) else None
         self.clock = clock
         self.cursor_blink = cursor_blink
         self.start = start or DESTINATIONS[0].mode
@@ -118,8 +140,82 @@ class CompanionApp(App[None]):
         for destination in DESTINATIONS:
             self.add_mode(destination.mode, destination.screen)
 
+    @property
+    def repo(self) -> Repository:
+        """The database; one left to open after home's first frame is opened now if
+        anything needs it sooner (`open_data`)."""
+        if self._repo is None:
+            self.open_data()
+        assert self._repo is not None
+        return self._repo
+
+    @property
+    def changes(self) -> int:
+        """`repo.changes`, without opening a database left to open (none made yet)."""
+        return 0 if self._repo is None else self._repo.changes
+
+    @property
+    def read_only(self) -> bool:
+        """`repo.read_only`, without opening a database left to open (not known yet)."""
+        return self._repo is not None and self._repo.read_only
+
+    @property
+    def settings(self) -> Settings:
+        """The settings: the kept ones of the same main file while the database is left
+        to open (home's kept summary, services/kept_home.py)."""
+        if self._repo is None and self.kept_summary is not None:
+            return self.kept_summary.settings
+        return self.repo.settings.get()
+
+    def open_data(self) -> None:
+        """Open the database left to open after home's first frame (`make_app`), and do
+        what the app does with it as it starts. A file that does not load ends the app
+        with what the command line says of it (exit 1), as before any screen."""
+        later = self._open_later
+        if self._repo is not None or later is None:
+            return
+        try:
+            self._repo = Repository.open(
+                later.path, self.clock, access="auto", background=later.background
+            )
+        except StoreError as refused:
+            self.exit_problem = str(refused)
+            self.exit(return_code=1)
+            raise
+        self._open_later = None
+        self.kept_summary = None  # the settings are the database's own from now on
+        if self.gc_pause is not None:
+            self.gc_pause.freeze(again=True)  # the data, loaded after the first frame
+        self._connect_repo()
+        self._tell_on_open()
+        for screen in self.screen_stack:
+            screen.refresh_bindings()
+            if isinstance(screen, WaitsForData):
+                screen.on_data_opened()
+
+    def _folder(self) -> Path:
+        """The folder of the database's files, opened or not."""
+        if self._repo is not None:
+            return self._repo.folder
+        assert self._open_later is not None
+        return self._open_later.path.parent
+
+    @property
+    def opens_after_paint(self) -> bool:
+        """The database is left to open after home's first frame (`make_app`)."""
+        return self._open_later is not None
+
+    def open_after_paint(self) -> None:
+        """After home's first frame: open the database left to open, once the frame is
+        on its way to the terminal (the writer thread gets the interpreter first)."""
+        if self._open_later is None:
+            return
+        time.sleep(0)
+        with contextlib.suppress(StoreError):  # said and ended in `open_data`
+            self.open_data()
+
     def on_mount(self) -> None:
-        settings = self.repo.settings.get()
+        settings = self.settings
         self.theme = settings.theme if settings.theme in self.available_themes else DUSK.name
         from companion.tui.user_config import apply_user_config
 
@@ -128,15 +224,26 @@ class CompanionApp(App[None]):
         # Setting the theme publishes the change with call_next: subscribing the same way,
         # after it, keeps the themes set here (the saved one, $COMPANION_THEME) unsaved.
         self.call_next(self.theme_changed_signal.subscribe, self, self._remember_theme)
-        self.repo.on_save_problem(self._save_problem_from_writer)
-        self.repo.calendar_listener = self._calendar_problem_from_writer
-        if settings.calendar_path is not None and not self.repo.read_only:
-            # the dates move with the days, not only with changes: bring the file up to today
-            self.run_worker(self.repo.calendar.refresh, thread=True, exit_on_error=False)
+        if self._repo is not None:
+            self._connect_repo()
         modes = {d.mode for d in DESTINATIONS}
         self.switch_mode(self.start if self.start in modes else DESTINATIONS[0].mode)
         if self.start not in modes:
             self.call_after_refresh(self.open_target, self.start)
+        if self._repo is not None:
+            self._tell_on_open()
+
+    def _connect_repo(self) -> None:
+        """Listen to the database's writer, and bring the calendar file up to today."""
+        self.repo.on_save_problem(self._save_problem_from_writer)
+        self.repo.calendar_listener = self._calendar_problem_from_writer
+        if self.repo.settings.get().calendar_path is not None and not self.repo.read_only:
+            # the dates move with the days, not only with changes: bring the file up to today
+            self.run_worker(self.repo.calendar.refresh, thread=True, exit_on_error=False)
+
+    def _tell_on_open(self) -> None:
+        """What opening the database found: files made private, another companion
+        holding it; and the welcome, the first time."""
         made_private = self.repo.made_private
         if made_private:
             self.notify(made_private, title="Made private", markup=False)
@@ -144,7 +251,7 @@ class CompanionApp(App[None]):
             self.notify(
                 read_only_sentence(self.repo), title=READ_ONLY_TITLE, timeout=8, markup=False
             )
-        elif not settings.welcomed:
+        elif not self.repo.settings.get().welcomed:
             from companion.tui.dialogs import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
@@ -153,8 +260,10 @@ class CompanionApp(App[None]):
         """Home's summary at the start: the one kept by the last start if it still
         holds, else made now (and kept for the next start once home has painted)."""
         read_from, self.read_from = self.read_from, None
-        kept, self.kept_summary = self.kept_summary, None
-        if kept is not None and not self.repo.changes and kept.holds_at(now):
+        kept = self.kept_summary
+        if self._repo is not None:
+            self.kept_summary = None  # the settings are the database's own from now on
+        if kept is not None and not self.changes and kept.holds_at(now):
             return kept.summary
         summary = summaries.summary(self.repo)
         if read_from is not None:
@@ -256,7 +365,7 @@ class CompanionApp(App[None]):
             self._exception_event.set()
         if self.crash is None:
             self.crash = error
-            report = save_report(self.repo.folder, error, self.clock.now())
+            report = save_report(self._folder(), error, self.clock.now())
             self._exit_renderables.append(Text(sentence(error, report)))
         self._close_messages_no_wait()
 
@@ -382,7 +491,7 @@ class CompanionApp(App[None]):
 
     def save_now(self) -> str | None:
         """Write every change now: None when all is on disk, else the problem in words."""
-        if self.repo.read_only:
+        if self._repo is None or self.repo.read_only:
             return None
         try:
             self.repo.flush()
@@ -396,6 +505,8 @@ class CompanionApp(App[None]):
 
     @property
     def unsaved_changes(self) -> bool:
+        if self._repo is None:
+            return False
         return not self.quit_without_saving and not self.repo.read_only and self.repo.dirty
 
     def on_unmount(self) -> None:
@@ -403,6 +514,8 @@ class CompanionApp(App[None]):
 
     def close_repository(self) -> None:
         """Save what is left and let go of the database; `exit_problem` says what failed."""
+        if self._repo is None:
+            return  # never opened: nothing to save, nothing held
         if self.quit_without_saving:
             self.repo.discard()
             self.exit_problem = (
@@ -438,6 +551,7 @@ def make_app(
     start: str | None = None,
     exit_after_paint: bool = False,
     pause_gc: bool = False,
+    open_after_paint: bool = False,
 ) -> CompanionApp:
     """Open the database (read-only if another companion has it) and build the app.
 
@@ -448,6 +562,12 @@ def make_app(
     has painted) and out of keypresses, and builds the other places while the
     person reads the first (companion/startup.py): the running app's tricks.
     Raises BadDatabaseFile before any screen is drawn when the data does not load.
+
+    `open_after_paint`: when home's summary kept by the last start holds (its main
+    file unchanged since, services/kept_home.py), home is drawn from it and the
+    database is opened just after that first frame (`CompanionApp.open_data`; at
+    once if anything needs it sooner). The file loaded before, unchanged, so it
+    loads again; should it not, the app ends saying so, exit 1.
     """
     pause = GcPause() if pause_gc else None
     if pause is not None:
@@ -455,14 +575,19 @@ def make_app(
     # home's summary as the last start kept it, taken before the data is opened
     read_from = kept_home.identity(db_path)
     kept = kept_home.kept_summary(db_path, read_from, clock.now())
-    try:
-        repo = Repository.open(db_path, clock, access="auto", background=background)
-    except BaseException:
-        if pause is not None:
-            pause.release()
-        raise
-    if kept_home.identity(db_path) != read_from:  # opening changed it (an upgrade)
-        read_from = kept = None
+    home = start is None or start == DESTINATIONS[0].mode
+    repo: Repository | OpenLater
+    if open_after_paint and home and kept is not None and kept.settings.welcomed:
+        repo = OpenLater(db_path, background)
+    else:
+        try:
+            repo = Repository.open(db_path, clock, access="auto", background=background)
+        except BaseException:
+            if pause is not None:
+                pause.release()
+            raise
+        if kept_home.identity(db_path) != read_from:  # opening changed it (an upgrade)
+            read_from = kept = None
     return CompanionApp(
         repo,
         clock,

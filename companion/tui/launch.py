@@ -69,9 +69,18 @@ def run_app(
     db_path: Path, clock: Clock, start: str | None = None, ask: Ask = ask_in_terminal
 ) -> int:
     exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
-    # Opened first, so that a bad file is reported as such (exit 1) even with no terminal.
-    app = make_app(db_path, clock, start=start, exit_after_paint=exit_after_paint, pause_gc=True)
-    if not has_terminal():
+    terminal = has_terminal()
+    # Opened first, so that a bad file is reported as such (exit 1) even with no terminal;
+    # at a terminal, after home's first frame if home's kept summary still holds.
+    app = make_app(
+        db_path,
+        clock,
+        start=start,
+        exit_after_paint=exit_after_paint,
+        pause_gc=True,
+        open_after_paint=terminal,
+    )
+    if not terminal:
         app.close_repository()
         if app.gc_pause is not None:
             app.gc_pause.release()

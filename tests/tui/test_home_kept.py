@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from companion import answers
 from companion.clock import FrozenClock
 from companion.domain.summary import Summary
+from companion.services import kept_home
 from companion.services import summary as summaries
 from companion.store.repository import Repository
-from companion.tui.app import CompanionApp
+from companion.tui.app import CompanionApp, make_app
 from tests import seed_interviews
 from tests.conftest import AppFactory
 
@@ -117,3 +119,142 @@ async def test_nothing_is_kept_from_a_main_file_still_settling(
 ) -> None:
     await _home(start())
     assert not _kept_file(db_path).exists()
+
+
+# Home drawn from the kept summary, the database opened after its first frame
+
+
+def _after_paint(db_path: Path, clock: FrozenClock, **options: Any) -> CompanionApp:
+    return make_app(db_path, clock, cursor_blink=False, open_after_paint=True, **options)
+
+
+async def _keep_one(start: Callable[[], CompanionApp], db_path: Path) -> dict[str, str]:
+    shown = await _home(start())
+    assert _kept_file(db_path).exists()
+    return shown
+
+
+async def test_home_drawn_before_the_data_is_opened_is_home_as_it_is(
+    start: Callable[[], CompanionApp],
+    db_path: Path,
+    clock: FrozenClock,
+    settled: None,
+    made: list[Summary],
+) -> None:
+    shown = await _keep_one(start, db_path)
+    made.clear()
+    app = _after_paint(db_path, clock)
+    assert app.opens_after_paint
+    opened_at_first_frame: list[bool] = []
+    original = app.open_after_paint
+
+    def at_first_frame() -> None:
+        opened_at_first_frame.append(not app.opens_after_paint)
+        original()
+
+    app.open_after_paint = at_first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert opened_at_first_frame[:1] == [False]  # nothing opened it before the frame
+        assert not app.opens_after_paint
+        assert not app.read_only
+        texts = {selector: str(app.screen.query_one(selector).render()) for selector in HOME_TEXT}
+        assert texts == shown
+        assert made == []
+        await pilot.press("w")  # and the data is there for every place
+        await pilot.pause()
+        assert app.current_mode == "waiting"
+    app.close_repository()
+
+
+async def test_another_companion_holding_the_data_is_said_once_it_is_opened(
+    start: Callable[[], CompanionApp], db_path: Path, clock: FrozenClock, settled: None
+) -> None:
+    await _keep_one(start, db_path)
+    with Repository.open(db_path, clock):
+        app = _after_paint(db_path, clock)
+        assert app.opens_after_paint
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert app.read_only
+            assert "Read-only" in str(app.screen.query_one("#read-only").render())
+            assert app.screen.query_one("#read-only").display
+
+
+async def test_a_file_that_no_longer_loads_ends_the_app_saying_so(
+    start: Callable[[], CompanionApp], db_path: Path, clock: FrozenClock, settled: None
+) -> None:
+    await _keep_one(start, db_path)
+    app = _after_paint(db_path, clock)
+    assert app.opens_after_paint
+    # between the summary kept and the open, the file was spoilt (no longer the same file)
+    db_path.write_text("{ not json", encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.exit_problem is not None and str(db_path) in app.exit_problem
+    assert db_path.read_text(encoding="utf-8") == "{ not json"  # left as it was
+    app.close_repository()  # nothing was opened: nothing to close
+
+
+async def test_anything_that_needs_the_data_sooner_opens_it(
+    start: Callable[[], CompanionApp], db_path: Path, clock: FrozenClock, settled: None
+) -> None:
+    await _keep_one(start, db_path)
+    app = _after_paint(db_path, clock)
+    assert app.opens_after_paint
+    assert app.repo.interviews.all()  # opened here, before any frame
+    assert not app.opens_after_paint
+    app.close_repository()
+
+
+@pytest.mark.parametrize(
+    "options", [{"start": "waiting"}, {"start": "breathe"}], ids=["another-place", "a-target"]
+)
+async def test_only_home_is_drawn_before_the_data_is_opened(
+    start: Callable[[], CompanionApp],
+    db_path: Path,
+    clock: FrozenClock,
+    settled: None,
+    options: dict[str, str],
+) -> None:
+    await _keep_one(start, db_path)
+    app = _after_paint(db_path, clock, **options)
+    assert not app.opens_after_paint
+    app.close_repository()
+
+
+async def test_the_welcome_is_never_skipped(
+    db_path: Path, clock: FrozenClock, settled: None
+) -> None:
+    seed_interviews.seed(db_path, clock, seed_interviews.every_phase())
+    with Repository.open(db_path, clock) as repo:
+        repo.settings.update(welcomed=False)
+    first = make_app(db_path, clock, cursor_blink=False)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert type(first.screen).__name__ == "WelcomeScreen"
+    first.close_repository()
+    kept = kept_home.kept_summary(db_path, kept_home.identity(db_path), clock.now())
+    assert kept is not None and not kept.settings.welcomed  # kept even so, and still holds
+    app = _after_paint(db_path, clock)
+    assert not app.opens_after_paint  # but the welcome is not drawn before the data
+    app.close_repository()
+
+
+async def test_quitting_before_the_data_is_opened_saves_nothing_and_says_nothing(
+    start: Callable[[], CompanionApp], db_path: Path, clock: FrozenClock, settled: None
+) -> None:
+    await _keep_one(start, db_path)
+    before = db_path.read_bytes()
+    app = _after_paint(db_path, clock)
+    assert app.save_now() is None
+    assert not app.unsaved_changes
+    app.close_repository()
+    assert app.exit_problem is None
+    assert app.opens_after_paint  # nothing opened it
+    assert db_path.read_bytes() == before

@@ -139,7 +139,7 @@ class HomeScreen(Screen[None]):
         """
         app = app_of(self)
         now = app.clock.now()
-        made_for = (app.repo.changes, now.replace(second=0, microsecond=0))
+        made_for = (app.changes, now.replace(second=0, microsecond=0))
         if made_for == self.shown_for:
             return
         first = self.shown_for is None
@@ -149,9 +149,19 @@ class HomeScreen(Screen[None]):
             Content(f"{greeting(now.hour)} {friendly(now.date())}.")
         )
         self.show(summary)
+        self.show_read_only()
+
+    def on_data_opened(self) -> None:
+        """Drawn before the database was opened (tui/app.py, `make_app`): what only
+        the database can say."""
+        self.show_read_only()
+        offer_parked_thoughts(self)
+
+    def show_read_only(self) -> None:
+        app = app_of(self)
         read_only = self.query_one("#read-only", Static)
-        read_only.display = app.repo.read_only
-        if app.repo.read_only:
+        read_only.display = app.read_only
+        if app.read_only:
             read_only.update(literal(read_only_sentence(app.repo)))
 
     def show(self, summary: Summary) -> None:
@@ -203,7 +213,7 @@ class HomeScreen(Screen[None]):
             number = parameters[0] if parameters else 0
             return isinstance(number, int) and number <= count
         if action in ("log_application", "log_interview"):
-            return not app_of(self).repo.read_only
+            return not app_of(self).read_only
         if action == "offers":
             return self.offers >= 2
         if action == "prep":

@@ -22,13 +22,15 @@ def show_urge_hint(home: Screen[None]) -> None:
     """Say how long the breathing is: the cyclic sigh takes five minutes, not one."""
     from companion.tui.screens.home import URGE_HINT
 
-    sigh = app_of(home).repo.settings.get().breathing_pattern == "sigh"
+    sigh = app_of(home).settings.breathing_pattern == "sigh"
     home.query_one("#urge-hint", Static).update(SIGH_HINT if sigh else URGE_HINT)
 
 
 def offer_parked_thoughts(home: Screen[None]) -> None:
     """Open the check-in's parked thoughts over home, if the slot has come and any wait."""
     app = app_of(home)
+    if app.opens_after_paint:
+        return  # offered once the data is open (home's `on_data_opened`)
     if app.repo.read_only or app.screen is not home:
         return
     if not slot_has_come(app.clock.now(), app.repo.settings.get().checkin_time):

@@ -3,8 +3,12 @@ settings (none chosen: none skipped; the `holidays` package is then never import
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from companion.domain.days_off import NO_HOLIDAYS, Holidays, public_holidays
-from companion.store.repository import Repository
+
+if TYPE_CHECKING:
+    from companion.store.repository import Repository  # types only: opened by the callers
 
 
 def holidays(repo: Repository) -> Holidays:

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from companion.domain.changes import next_change
-from companion.store.repository import Repository
+
+if TYPE_CHECKING:
+    from companion.store.repository import Repository  # types only: opened by the callers
 
 
 def valid_until(repo: Repository, now: datetime) -> datetime | None:

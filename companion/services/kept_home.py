@@ -26,12 +26,15 @@ import pickle
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion import answers
 from companion.domain.settings import Settings
 from companion.domain.summary import Summary
 from companion.services.kept import valid_until
-from companion.store.repository import Repository
+
+if TYPE_CHECKING:
+    from companion.store.repository import Repository  # types only: opened by the callers
 
 Identity = tuple[int, int, int, int, int]
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import time
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from companion.domain.settings import Settings
-from companion.store.repository import Repository
+
+if TYPE_CHECKING:
+    from companion.store.repository import Repository  # types only: opened by the callers
 
 
 class Keep(Enum):

@@ -8,6 +8,8 @@ domain objects only for what it counts.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from companion.domain.applications import summary_since
 from companion.domain.interviews import any_accepted
 from companion.domain.practice_due import practice_actions
@@ -16,7 +18,9 @@ from companion.domain.summary import Summary, SummaryInputs, build_summary
 from companion.domain.urges import CHART_DAYS
 from companion.domain.waiting import interview_actions, recent_replies, waiting_room
 from companion.services.days_off import holidays
-from companion.store.repository import Repository
+
+if TYPE_CHECKING:
+    from companion.store.repository import Repository  # types only: opened by the callers
 
 
 def summary_inputs(repo: Repository) -> SummaryInputs:

@@ -6,11 +6,13 @@ or 17:00 when none is set.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from companion.domain import worries
 from companion.domain.worries import Offer, Thought, TurnedOut
-from companion.store.repository import Repository
+
+if TYPE_CHECKING:
+    from companion.store.repository import Repository  # types only: opened by the callers
 
 Answer = Literal["do", "let_go", "keep"]
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -28,10 +28,10 @@ from companion.domain.settings import Settings
 from companion.domain.summary import Summary
 from companion.domain.urges import EXIT_NOT_NOW
 from companion.inert import one_line, visible
-from companion.services import kept_home
+from companion.services import access, kept_home
 from companion.services import settings as settings_service
 from companion.services import summary as summaries
-from companion.services.access import Repository, StoreError
+from companion.services.access import StoreError
 from companion.startup import GcPause, SwitchHold, WarmUp, on_frame, paints, refresh_css
 from companion.tui.commands import ScreenKeys
 from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
@@ -40,6 +40,9 @@ from companion.tui.navigation import DESTINATIONS
 from companion.tui.targets import TARGETS
 from companion.tui.theme import DUSK, THEMES
 from companion.tui.widgets.footer import Footer
+
+if TYPE_CHECKING:
+    from companion.services.access import Repository
 
 
 class SaveStatus(Message):
@@ -108,8 +111,8 @@ class CompanionApp(App[None]):
     ) -> None:
         super().__init__()
         # The database, or where it is, to open once home has painted (`make_app`).
-        self._repo = repo if isinstance(repo, Repository) else None
         self._open_later = repo if isinstance(repo, OpenLater) else None
+        self._repo = None if isinstance(repo, OpenLater) else repo
         self.clock = clock
         self.cursor_blink = cursor_blink
         self.start = start or DESTINATIONS[0].mode
@@ -175,7 +178,7 @@ class CompanionApp(App[None]):
         if self._repo is not None or later is None:
             return
         try:
-            self._repo = Repository.open(
+            self._repo = access.Repository.open(
                 later.path, self.clock, access="auto", background=later.background
             )
         except StoreError as refused:
@@ -581,7 +584,7 @@ def make_app(
         repo = OpenLater(db_path, background)
     else:
         try:
-            repo = Repository.open(db_path, clock, access="auto", background=background)
+            repo = access.Repository.open(db_path, clock, access="auto", background=background)
         except BaseException:
             if pause is not None:
                 pause.release()

@@ -35,7 +35,7 @@ import os
 import sys
 from types import CodeType  # loaded with the interpreter
 
-from companion.private_files import cache_folder, read_private, write_private
+from companion.private_files import cache_folder, load_kept, save_kept
 
 TYPE_CHECKING = False  # `typing` costs a printing command 8 ms
 if TYPE_CHECKING:
@@ -63,13 +63,7 @@ class KeptCode:
     def load(cls, path: str) -> KeptCode:
         """The code kept at `path`; none when the file is missing or unusable."""
         kept = cls(path)
-        raw = read_private(path, MAX_BYTES)
-        if raw is None or not raw.startswith(FORMAT):
-            return kept
-        try:
-            codes = marshal.loads(raw[len(FORMAT) :])
-        except (EOFError, ValueError, TypeError):
-            return kept
+        codes = load_kept(path, MAX_BYTES, _decode)
         if isinstance(codes, dict):
             kept.codes = {
                 text: code
@@ -112,9 +106,12 @@ class KeptCode:
             return False
         try:
             data = FORMAT + marshal.dumps(self.codes)
-            os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
-        except (OSError, ValueError):
+        except ValueError:
             return False
-        if len(data) > MAX_BYTES:
-            return False
-        return write_private(self.path, data)
+        return save_kept(self.path, data, MAX_BYTES)
+
+
+def _decode(raw: bytes) -> object:
+    if not raw.startswith(FORMAT):
+        raise ValueError("not kept code")
+    return marshal.loads(raw[len(FORMAT) :])

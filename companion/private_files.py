@@ -17,6 +17,10 @@ import os
 import sys
 from stat import S_ISREG
 
+TYPE_CHECKING = False  # `typing` costs the prompt 8 ms
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 APP_NAME = "companion"
 FILE_MODE = 0o600
 
@@ -87,3 +91,26 @@ def write_private(path: str, data: bytes) -> bool:
             pass
         return False
     return True
+
+
+def load_kept(path: str, max_bytes: int, decode: Callable[[bytes], object]) -> object | None:
+    """What a kept file holds, decoded; None when it is not a private file of this
+    user's or does not decode (whatever the decoder raises)."""
+    raw = read_private(path, max_bytes)
+    if raw is None:
+        return None
+    try:
+        return decode(raw)
+    except Exception:
+        return None
+
+
+def save_kept(path: str, data: bytes, max_bytes: int) -> bool:
+    """Write a kept file (its folder made private if new); False when it could not be."""
+    if len(data) > max_bytes:
+        return False
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    return write_private(path, data)

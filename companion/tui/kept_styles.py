@@ -38,7 +38,7 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
-from companion.private_files import cache_folder, read_private, write_private
+from companion.private_files import cache_folder, load_kept, save_kept
 
 FORMAT = "companion-styles 1"
 SHELVES = 3
@@ -67,13 +67,7 @@ class KeptStyles:
     def load(cls, path: Path) -> KeptStyles:
         """The style sheets kept at `path`; none when the file is missing or unusable."""
         kept = cls(path)
-        raw = read_private(os.fspath(path), MAX_BYTES)
-        if raw is None:
-            return kept
-        try:
-            value = pickle.loads(raw)
-        except Exception:
-            return kept
+        value = load_kept(os.fspath(path), MAX_BYTES, pickle.loads)
         if isinstance(value, dict) and value.get("format") == FORMAT:
             shelves = value.get("shelves")
             if isinstance(shelves, dict):
@@ -143,12 +137,9 @@ class KeptStyles:
             data = pickle.dumps(
                 {"format": FORMAT, "shelves": shelves}, protocol=pickle.HIGHEST_PROTOCOL
             )
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except Exception:
             return False
-        if len(data) > MAX_BYTES:
-            return False
-        return write_private(os.fspath(self.path), data)
+        return save_kept(os.fspath(self.path), data, MAX_BYTES)
 
 
 def _sound(rules: object) -> bool:

@@ -174,6 +174,15 @@ def keep_answer(
     return keep_bytes(db, name, read_from, data, now, until)
 
 
+def may_keep(db: str | os.PathLike[str], read_from: Identity | None) -> bool:
+    """Whether an answer computed from the main file read as `read_from` may be kept:
+    the file is still that one, and had settled before it was read."""
+    if read_from is None or identity(db) != read_from:
+        return False
+    _dev, _ino, _size, mtime_ns, ctime_ns = read_from
+    return wall_ns() - max(mtime_ns, ctime_ns) >= SETTLE_NS
+
+
 def keep_bytes(
     db: str | os.PathLike[str],
     name: str,
@@ -184,11 +193,9 @@ def keep_bytes(
 ) -> bool:
     """`keep_answer`, of bytes."""
     db = os.fspath(db)
-    if read_from is None or identity(db) != read_from:
+    if not may_keep(db, read_from):
         return False
-    _dev, _ino, _size, mtime_ns, ctime_ns = read_from
-    if wall_ns() - max(mtime_ns, ctime_ns) < SETTLE_NS:
-        return False
+    assert read_from is not None
     offset = now.utcoffset()
     if offset is None:
         return False

@@ -81,8 +81,10 @@ def keep_summary(
 ) -> bool:
     """Keep `summary`, made at `now` from the main file read as `read_from`, for the
     next start; True when kept (nothing is raised: it is only a head start)."""
+    if repo.changes or not answers.may_keep(repo.path, read_from):
+        return False  # before the work below: most starts after a change end here
     until = valid_until(repo, now)
-    if until is None or repo.changes:
+    if until is None:
         return False
     try:
         data = pickle.dumps((summary, repo.settings.get()), protocol=pickle.HIGHEST_PROTOCOL)

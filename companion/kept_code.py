@@ -20,8 +20,9 @@ instead of compiling the same text again.
   loaded is executed, so the file is read as the answers beside the database are
   (`companion/private_files.py`): a file anyone else could have written is never read.
 - Written again, whole, only when a run compiled something new (`save`, by the
-  console script once the command or the app is over). Anything wrong with the file
-  means compiling as Python does.
+  console script once the command or the app is over); should it outgrow
+  `MAX_BYTES` (texts of versions long gone), only the run's own are kept. Anything
+  wrong with the file means compiling as Python does.
 
 This module imports nothing beyond `builtins`, `marshal`, `os`, `sys` and `types`:
 the console script loads it first.
@@ -57,6 +58,7 @@ class KeptCode:
         self.codes: dict[str, CodeType] = {}
         self.found = 0
         self.compiled = 0
+        self.used: set[str] = set()  # the texts this run made classes from
         self._module: Any = None
 
     @classmethod
@@ -77,10 +79,12 @@ class KeptCode:
         found = self.codes.get(text)
         if found is not None:
             self.found += 1
+            self.used.add(text)
             return found
         compiled = compile(text, "<string>", "exec", dont_inherit=True)
         self.codes[text] = compiled
         self.compiled += 1
+        self.used.add(text)
         return compiled
 
     def install(self) -> None:
@@ -106,6 +110,8 @@ class KeptCode:
             return False
         try:
             data = FORMAT + marshal.dumps(self.codes)
+            if len(data) > MAX_BYTES:  # texts of older versions: only this run's are kept
+                data = FORMAT + marshal.dumps({text: self.codes[text] for text in self.used})
         except ValueError:
             return False
         return save_kept(self.path, data, MAX_BYTES)

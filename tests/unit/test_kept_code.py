@@ -5,6 +5,7 @@ compiled past; the console script keeps what it compiled, once."""
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from types import FunctionType
 
 import pytest
 
+from companion import kept_code
 from companion.kept_code import FORMAT, KeptCode
 
 
@@ -161,6 +163,21 @@ def test_a_file_that_is_not_ours_is_compiled_past_and_written_again(
     assert kept.found == 0
     assert kept.save()
     assert KeptCode.load(kept_path).codes.keys() == kept.codes.keys()
+
+
+def test_a_file_grown_too_large_keeps_only_what_the_run_used(
+    kept_path: str, installed: list[KeptCode], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _load(kept_path, installed)
+    _classes()
+    stale = {f"x{n} = {n}": compile(f"x{n} = {n}", "<string>", "exec") for n in range(400)}
+    first.codes.update(stale)
+    first.uninstall()
+    monkeypatch.setattr(kept_code, "MAX_BYTES", len(marshal.dumps(first.codes)) - 1)
+    assert first.save()
+    kept = KeptCode.load(kept_path)
+    assert kept.codes.keys() == first.used
+    assert not stale.keys() & kept.codes.keys()
 
 
 def test_the_console_script_keeps_what_it_compiled_once(tmp_path: Path) -> None:

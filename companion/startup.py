@@ -60,19 +60,24 @@ NOT_FOR_SPEED: Mapping[tuple[str, str], str] = {}
 # Lazy imports
 
 
-def lazy_exports(package: str, modules: Mapping[str, str]) -> Callable[[str], object]:
+def lazy_exports(
+    package: str, modules: Mapping[str, str], source: str | None = None
+) -> Callable[[str], object]:
     """A package's module `__getattr__` (PEP 562): `name` is imported from
-    `package.modules[name]` when first used, then kept in the package.
+    `source.modules[name]` when first used, then kept in the package. `source` is
+    the package itself unless it passes on another's names (`services.access`, the
+    store's), and is then also its `SOURCE`.
 
     The package also imports every name under `TYPE_CHECKING`, so that type
     checkers see them; tests/unit/test_startup.py checks the two agree.
     """
+    within = package if source is None else source
 
     def __getattr__(name: str) -> object:
         module = modules.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(import_module(f"{package}.{module}"), name)
+        value = getattr(import_module(f"{within}.{module}"), name)
         setattr(sys.modules[package], name, value)
         return value
 

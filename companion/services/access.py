@@ -8,9 +8,9 @@ private, never over another: the app's crash report) are here.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
+from companion.startup import lazy_exports
 from companion.store.errors import StoreError as StoreError
 
 if TYPE_CHECKING:
@@ -20,17 +20,7 @@ if TYPE_CHECKING:
 
 # Loaded when first used: home can be drawn before the database is opened, and
 # before the store's modules are imported (tui/app.py, `make_app`).
-MODULES = {
-    "Access": "companion.store.database",
-    "write_new": "companion.store.files",
-    "Repository": "companion.store.repository",
-}
+SOURCE = "companion.store"
+MODULES = {"Access": "database", "write_new": "files", "Repository": "repository"}
 
-
-def __getattr__(name: str) -> object:
-    module = MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, MODULES, SOURCE)

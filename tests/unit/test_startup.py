@@ -186,12 +186,13 @@ def _inner_imports() -> dict[str, set[str]]:
 
 def _imported(module: str, name: str) -> str:
     """The module `from module import name` loads: `module.name` when that is a module
-    (or, in a lazy package, the module its table names), else `module`."""
+    (or, in a lazy package, the module its table names, in its `SOURCE` if it has
+    one), else `module`."""
     if module.startswith("companion."):
         package = importlib.import_module(module)
         lazy = getattr(package, "MODULES", None)
         if isinstance(lazy, dict) and name in lazy:
-            return f"{module}.{lazy[name]}"
+            return f"{getattr(package, 'SOURCE', module)}.{lazy[name]}"
     try:
         if importlib.util.find_spec(f"{module}.{name}") is not None:
             return f"{module}.{name}"

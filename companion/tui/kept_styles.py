@@ -72,7 +72,7 @@ class KeptStyles:
             shelves = value.get("shelves")
             if isinstance(shelves, dict):
                 kept.shelves = {
-                    variables: shelf
+                    variables: {source: rules for source, rules in shelf.items() if _sound(rules)}
                     for variables, shelf in shelves.items()
                     if isinstance(variables, tuple) and isinstance(shelf, dict)
                 }
@@ -81,8 +81,7 @@ class KeptStyles:
     def rules(self, variables: Variables, source: Source) -> list[RuleSet] | None:
         """The rules kept for `source` under `variables`, or None."""
         shelf = self.shelves.get(variables)
-        found = None if shelf is None else shelf.get(source)
-        return found if _sound(found) else None
+        return None if shelf is None else shelf.get(source)
 
     def keep(self, variables: Variables, source: Source, rules: list[RuleSet]) -> None:
         shelf = self.shelves.pop(variables, None) or {}
@@ -103,6 +102,9 @@ class KeptStyles:
             scope: str = "",
         ) -> list[RuleSet]:
             source = (css, read_from, is_default_rules, tie_breaker, scope)
+            parsed = sheet._parse_cache.get(source)
+            if parsed is not None:  # this style sheet's own, as Textual's parse finds it
+                return parsed
             variables = tuple(sheet._variables.items())
             self.used.add(variables)
             found = self.rules(variables, source)

@@ -105,23 +105,18 @@ def kept_path(db: str, name: str) -> str:
 def kept_answer(db: str, name: str, now_ns: int, offset: int) -> str | None:
     """The answer kept for `name` beside `db`, if it still holds at `now_ns` (epoch
     nanoseconds) with the clock `offset` seconds from UTC; else None."""
-    kept = kept_bytes(db, name, now_ns, offset)
+    kept = kept_until(db, name, now_ns, offset)
     if kept is None:
         return None
     try:
-        return kept.decode("utf-8")
+        return kept[0].decode("utf-8")
     except UnicodeDecodeError:
         return None
 
 
-def kept_bytes(db: str, name: str, now_ns: int, offset: int) -> bytes | None:
-    """`kept_answer`, as the bytes kept."""
-    kept = kept_until(db, name, now_ns, offset)
-    return None if kept is None else kept[0]
-
-
 def kept_until(db: str, name: str, now_ns: int, offset: int) -> tuple[bytes, int] | None:
-    """`kept_bytes`, and the instant (epoch nanoseconds) until which they hold."""
+    """The bytes kept for `name`, as `kept_answer` finds them, and the instant (epoch
+    nanoseconds) until which they hold."""
     found = identity(db)
     if found is None:
         return None

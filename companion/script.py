@@ -4,9 +4,9 @@ First the shell prompt's answers: `summary --short` and `interview list --json`,
 typed exactly so, are printed from the answer kept beside the database while
 it holds (`companion/answers.py`), before anything else is imported. Otherwise
 the dataclasses' methods are made from code compiled by an earlier run
-(`companion/kept_code.py`), the collector is off for a printing command, and the script leaves with
-`os._exit` once nothing is left to do (`companion.startup`, where each condition
-is explained). `python -m companion` calls `main` directly.
+(`companion/kept_code.py`), the collector is off for a printing command, and the
+script leaves with `os._exit` once nothing is left to do (`companion.startup`,
+where each condition is explained). `python -m companion` calls `main` directly.
 """
 
 from __future__ import annotations

@@ -32,6 +32,9 @@ class Run:
     # seconds from spawning the process to reading the frame that shows its marker
     # (pty runs given one; what the person sees), else None
     painted: float | None = None
+    # the same, to the last frame read that shows it: for companion's start, the app's
+    # own frame once it runs (its first may be home's kept frame, companion/kept_frame.py)
+    live: float | None = None
 
 
 def _reap(pid: int) -> tuple[int, int]:
@@ -46,7 +49,7 @@ def run_plain(argv: Sequence[str], env: Mapping[str, str], timeout: float = 60.0
         list(argv), env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     assert proc.stdout is not None
-    output, _ = _drain(proc.stdout.fileno(), timeout)
+    output, _, _ = _drain(proc.stdout.fileno(), timeout)
     status, rss = _reap(proc.pid)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -57,10 +60,14 @@ def run_plain(argv: Sequence[str], env: Mapping[str, str], timeout: float = 60.0
     return Run(wall, rss, output)
 
 
-def _drain(fd: int, timeout: float, marker: bytes = b"") -> tuple[bytes, float | None]:
-    """Read `fd` to its end; also the moment (perf_counter) `marker` was first read."""
+def _drain(
+    fd: int, timeout: float, marker: bytes = b""
+) -> tuple[bytes, float | None, float | None]:
+    """Read `fd` to its end; also the moments (perf_counter) `marker` was first and
+    last read."""
     chunks = []
     seen_at: float | None = None
+    last_at: float | None = None
     tail = b""
     deadline = time.monotonic() + timeout
     while True:
@@ -77,12 +84,13 @@ def _drain(fd: int, timeout: float, marker: bytes = b"") -> tuple[bytes, float |
         if not chunk:
             break
         chunks.append(chunk)
-        if marker and seen_at is None:
+        if marker:
             window = tail + chunk
             if marker in window:
-                seen_at = time.perf_counter()
-            tail = window[-len(marker) :]
-    return b"".join(chunks), seen_at
+                last_at = time.perf_counter()
+                seen_at = last_at if seen_at is None else seen_at
+            tail = window[-(len(marker) - 1) :] if len(marker) > 1 else b""
+    return b"".join(chunks), seen_at, last_at
 
 
 def spawn_in_pty(
@@ -121,7 +129,7 @@ def run_in_pty(
     start = time.perf_counter()
     proc, master = spawn_in_pty(argv, env, size)
     try:
-        output, seen_at = _drain(master, timeout, marker)
+        output, seen_at, last_at = _drain(master, timeout, marker)
     except RunFailed:
         proc.kill()
         raise
@@ -133,7 +141,8 @@ def run_in_pty(
     if proc.returncode != 0:
         raise RunFailed(f"{' '.join(argv)} exited {proc.returncode}: {output[-500:]!r}")
     painted = None if seen_at is None else seen_at - start
-    return Run(wall, rss, output, painted)
+    live = None if last_at is None else last_at - start
+    return Run(wall, rss, output, painted, live)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,9 @@ BIN = Path(sys.executable).parent
 COMPANION = str(BIN / "companion")
 PYTHON = sys.executable
 FROZEN_NOW = "2026-03-03T09:30:00+00:00"
+# What home shows at FROZEN_NOW above its summary, drawn with it: the top bar's "Home"
+# alone can be painted before the summary is.
+HOME_GREETING = b"Good morning"
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,9 @@ class Benchmark:
     baseline: str
     target: str
     limit: float | None = None  # the ratio to stay under; None: not measured yet
-    metric: str = "wall"  # "wall", "painted" (pty runs: to the first frame) or "peak_rss_kb"
+    # "wall", "painted" (pty runs: to the first frame showing the marker), "live" (to the
+    # last such frame) or "peak_rss_kb"
+    metric: str = "wall"
     measured_argv: Callable[[Path], list[str]] | None = None
     baseline_argv: Sequence[str] = ()
     pty: bool = False
@@ -97,7 +102,7 @@ def _tui_start(
         measured_argv=_tui,
         baseline_argv=(PYTHON, str(HERE / "bare_app.py")),
         pty=True,
-        painted=(b"Home", MARKER.encode()),
+        painted=(HOME_GREETING, MARKER.encode()),
         answer=answer,
     )
 
@@ -143,6 +148,13 @@ BENCHMARKS = (
     ),
     _tui_start(
         "B2x", "the same runs until the process has exited, for the record", "bare Textual app"
+    ),
+    _tui_start(
+        "B2l",
+        "the same runs until the app's own frame of home (it answers keys from then; the "
+        "first may be the frame kept by the last start), for the record",
+        "bare Textual app",
+        metric="live",
     ),
     _tui_start(
         "B2c",

@@ -74,7 +74,10 @@ KEPT: dict[tuple[str, ...], str] = {
 }
 # Home's summary, kept by the app for its next start (`services/kept_home.py`).
 HOME_SUMMARY = "home-summary"
-KEPT_NAMES = (*KEPT.values(), HOME_SUMMARY)
+# Home's first frame as the terminal got it, written again at the next start
+# (`companion/kept_frame.py`).
+HOME_FRAME = "home-frame"
+KEPT_NAMES = (*KEPT.values(), HOME_SUMMARY, HOME_FRAME)
 SETTLE_NS = 3_000_000_000
 # Larger than any answer kept (a kept file this big is not one of ours).
 MAX_BYTES = 1 << 20

@@ -2,7 +2,9 @@
 
 First the shell prompt's answers: `summary --short` and `interview list --json`,
 typed exactly so, are printed from the answer kept beside the database while
-it holds (`companion/answers.py`), before anything else is imported. Otherwise
+it holds (`companion/answers.py`), before anything else is imported; and the
+app's start shows home's last first frame while that holds
+(`companion/kept_frame.py`). Then
 the dataclasses' methods are made from code compiled by an earlier run
 (`companion/kept_code.py`), the collector is off for a printing command, and the
 script leaves with `os._exit` once nothing is left to do (`companion.startup`,
@@ -25,18 +27,31 @@ def run() -> NoReturn:
     answer = answer_at_once(sys.argv[1:], os.environ)
     if answer is not None:
         print_and_leave(answer)
+    from companion import kept_frame
+
+    kept_frame.show_at_once(sys.argv[1:], os.environ)
+    try:
+        code = start_and_run()
+    finally:
+        kept_frame.put_back()  # when the app never took the terminal over
+    from companion.startup import leave
+
+    leave(code)
+
+
+def start_and_run() -> int:
     from companion.kept_code import KeptCode, default_path
 
     kept = KeptCode.load(default_path())
     kept.install()
-    from companion.startup import collector_off, leave
+    from companion.startup import collector_off
 
     collector_off()
     from companion.cli.main import main
 
     code = main()
     kept.save()
-    leave(code)
+    return code
 
 
 def print_and_leave(text: str) -> NoReturn:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     import asyncio
     from collections.abc import Awaitable
 
+    from rich.console import RenderableType
     from textual.screen import Screen  # noqa: TID251 - for the type checker only
 
     from companion.tui.app import CompanionApp
@@ -363,6 +364,35 @@ def on_frame(app: CompanionApp) -> None:
             app.call_later(app.open_after_paint)
         if app.warm_up is not None:
             app.warm_up.start(app)
+
+
+# Textual: a frame held back is drawn whole
+#
+# While frames are held (Textual's batch of updates: the app's start, each change of
+# place), the screen's update timer still renders each frame, which counts its
+# regions as drawn, and `App._display` then drops it. The next frame written holds
+# only what changed after that, so the terminal never gets the rest: at the start,
+# home's first frame had its top bar and footer but not its summary, which came
+# only with the next full frame, 100 ms later. So the first frame written after one
+# was dropped is drawn whole.
+
+
+class HeldFrames:
+    def __init__(self) -> None:
+        self.dropped = False
+
+    def frame_to_write(
+        self, app: CompanionApp, screen: object, renderable: RenderableType | None, painted: bool
+    ) -> RenderableType | None:
+        """The frame `App._display` should write in place of `renderable`."""
+        if app.is_headless:
+            return renderable  # nothing is written
+        if renderable is not None and screen is app.screen and app._batch_count:
+            self.dropped = True
+        elif painted and self.dropped:
+            self.dropped = False
+            return app.screen._compositor.render_full_update()
+        return renderable
 
 
 # Textual: the hold of frames at each change of place

@@ -78,16 +78,19 @@ def kept_summary(db: Path, read_from: Identity | None, now: datetime) -> KeptSum
 
 def keep_summary(
     repo: Repository, read_from: Identity | None, summary: Summary, now: datetime
-) -> bool:
+) -> int | None:
     """Keep `summary`, made at `now` from the main file read as `read_from`, for the
-    next start; True when kept (nothing is raised: it is only a head start)."""
+    next start; the instant (epoch nanoseconds) it holds until when kept, else None
+    (nothing is raised: it is only a head start)."""
     if repo.changes or not answers.may_keep(repo.path, read_from):
-        return False  # before the work below: most starts after a change end here
+        return None  # before the work below: most starts after a change end here
     until = valid_until(repo, now)
     if until is None:
-        return False
+        return None
     try:
         data = pickle.dumps((summary, repo.settings.get()), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
-        return False
-    return answers.keep_bytes(repo.path, answers.HOME_SUMMARY, read_from, data, now, until)
+        return None
+    if not answers.keep_bytes(repo.path, answers.HOME_SUMMARY, read_from, data, now, until):
+        return None
+    return answers.epoch_ns(until)

@@ -18,6 +18,7 @@ from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
@@ -32,7 +33,15 @@ from companion.services import access, kept_home
 from companion.services import settings as settings_service
 from companion.services import summary as summaries
 from companion.services.access import StoreError
-from companion.startup import GcPause, SwitchHold, WarmUp, on_frame, paints, refresh_css
+from companion.startup import (
+    GcPause,
+    HeldFrames,
+    SwitchHold,
+    WarmUp,
+    on_frame,
+    paints,
+    refresh_css,
+)
 from companion.tui.commands import ScreenKeys
 from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
 from companion.tui.dialogs.help import HelpScreen
@@ -68,6 +77,25 @@ class OpenLater:
 
     path: Path
     background: bool
+
+
+@dataclass(frozen=True)
+class HomeDrawnFrom:
+    """What home's first summary was drawn from: the main file read as `read_from`,
+    at `now`, kept (or taken from what was kept) until `until_ns`. Home's first frame
+    may be kept for as long (`companion/kept_frame.py`)."""
+
+    read_from: kept_home.Identity
+    now: datetime
+    until_ns: int
+
+
+@dataclass(frozen=True)
+class FirstFrame:
+    """Home's first frame as written to the terminal, at `size` (columns, lines)."""
+
+    text: str
+    size: tuple[int, int]
 
 
 @runtime_checkable
@@ -132,6 +160,11 @@ class CompanionApp(App[None]):
         # (services/kept_home.py); None once home has made or taken its first.
         self.read_from = read_from
         self.kept_summary = kept_summary
+        # What home's first frame showed and was drawn from, to keep for the next start.
+        self.home_drawn_from: HomeDrawnFrom | None = None
+        self.first_frame: FirstFrame | None = None
+        self._frame_seen = False
+        self.held_frames = HeldFrames()
         self.exit_problem: str | None = None
         self.quit_without_saving = False
         # The error that stopped the app, if one did (see `_handle_exception`).
@@ -267,11 +300,32 @@ class CompanionApp(App[None]):
         if self._repo is not None:
             self.kept_summary = None  # the settings are the database's own from now on
         if kept is not None and not self.changes and kept.holds_at(now):
+            if read_from is not None:
+                self.home_drawn_from = HomeDrawnFrom(read_from, now, kept.until_ns)
             return kept.summary
         summary = summaries.summary(self.repo)
         if read_from is not None:
-            self.call_after_refresh(kept_home.keep_summary, self.repo, read_from, summary, now)
+            self.call_after_refresh(self._keep_first_summary, read_from, summary, now)
         return summary
+
+    def _keep_first_summary(
+        self, read_from: kept_home.Identity, summary: Summary, now: datetime
+    ) -> None:
+        until_ns = kept_home.keep_summary(self.repo, read_from, summary, now)
+        if until_ns is not None:
+            self.home_drawn_from = HomeDrawnFrom(read_from, now, until_ns)
+
+    def get_driver_class(self) -> type[Driver]:
+        # Textual's own terminal driver, which can take over home's kept frame and
+        # record the first (tui/frame_driver.py)
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from companion.tui.frame_driver import FrameDriver
+
+            return FrameDriver
+        return driver
 
     def refresh_css(self, animate: bool = True) -> None:
         # without parsing the styles again when nothing they depend on changed
@@ -298,9 +352,32 @@ class CompanionApp(App[None]):
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         # Textual's private frame writer: the frame hook is in companion/startup.py.
         painted = paints(self, screen, renderable)
+        renderable = self.held_frames.frame_to_write(self, screen, renderable, painted)
+        recording = painted and self._records_first_frame()
+        if recording:
+            self._driver.recording = []  # type: ignore[union-attr]
         super()._display(screen, renderable)
+        if recording:
+            written = self._driver.recording  # type: ignore[union-attr]
+            self._driver.recording = None  # type: ignore[union-attr]
+            if written:
+                self.first_frame = FirstFrame("".join(written), (self.size.width, self.size.height))
         if painted:
             on_frame(self)
+
+    def _records_first_frame(self) -> bool:
+        """Whether the frame about to be written is the first, and shows home alone, as
+        the next start would show it: recorded then, to be kept for it."""
+        if self._frame_seen:
+            return False
+        self._frame_seen = True
+        return (
+            hasattr(self._driver, "recording")
+            and self.current_mode == DESTINATIONS[0].mode
+            and len(self.screen_stack) == 1
+            and not self._notifications
+            and not self.read_only
+        )
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):

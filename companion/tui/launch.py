@@ -13,8 +13,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import textual
+
+from companion import kept_frame
 from companion.clock import Clock
 from companion.inert import visible
 from companion.tui.app import CompanionApp, make_app
@@ -65,6 +69,29 @@ def finish(app: CompanionApp, ask: Ask = ask_in_terminal) -> None:
         app.close_repository()
 
 
+def keep_home_frame(app: CompanionApp, db_path: Path) -> bool:
+    """Keep home's first frame for the next start to show at once, for as long as the
+    summary it shows holds (companion/kept_frame.py); True when kept."""
+    drawn, frame = app.home_drawn_from, app.first_frame
+    if drawn is None or frame is None or app.changes or app.crash is not None:
+        return False
+    until = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=drawn.until_ns // 1000)
+    files = frame_files()
+    return kept_frame.keep(
+        db_path, drawn.read_from, until, drawn.now, frame.text, frame.size, os.environ, files
+    )
+
+
+def frame_files() -> list[str]:
+    """The files, besides the data, that shape home's frame: Textual, companion's styles
+    and home's screen, and the keymap file (its keys are in the footer)."""
+    from companion.paths import keymap_path
+    from companion.tui.screens import home
+
+    styles = Path(__file__).with_name(CompanionApp.CSS_PATH)
+    return [str(textual.__file__), str(styles), str(home.__file__), str(keymap_path(os.environ))]
+
+
 def run_app(
     db_path: Path, clock: Clock, start: str | None = None, ask: Ask = ask_in_terminal
 ) -> int:
@@ -72,14 +99,18 @@ def run_app(
     terminal = has_terminal()
     # Opened first, so that a bad file is reported as such (exit 1) even with no terminal;
     # at a terminal, after home's first frame if home's kept summary still holds.
-    app = make_app(
-        db_path,
-        clock,
-        start=start,
-        exit_after_paint=exit_after_paint,
-        pause_gc=True,
-        open_after_paint=terminal,
-    )
+    try:
+        app = make_app(
+            db_path,
+            clock,
+            start=start,
+            exit_after_paint=exit_after_paint,
+            pause_gc=True,
+            open_after_paint=terminal,
+        )
+    except BaseException:
+        kept_frame.put_back()  # home's kept frame, shown before a file that now fails
+        raise
     if not terminal:
         app.close_repository()
         if app.gc_pause is not None:
@@ -93,6 +124,7 @@ def run_app(
     finally:
         finish(app, ask)
         styles.save()
+        keep_home_frame(app, db_path)
     if app.exit_problem:
         print(visible(app.exit_problem), file=sys.stderr)
         return 1

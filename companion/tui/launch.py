@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import rich
 import textual
 
 from companion import kept_frame
@@ -83,13 +84,14 @@ def keep_home_frame(app: CompanionApp, db_path: Path) -> bool:
 
 
 def frame_files() -> list[str]:
-    """The files, besides the data, that shape home's frame: Textual, companion's styles
-    and home's screen, and the keymap file (its keys are in the footer)."""
+    """The files, besides the data, that shape home's frame: Textual and Rich, companion's
+    styles and home's screen, and the keymap file (its keys are in the footer)."""
     from companion.paths import keymap_path
     from companion.tui.screens import home
 
     styles = Path(__file__).with_name(CompanionApp.CSS_PATH)
-    return [str(textual.__file__), str(styles), str(home.__file__), str(keymap_path(os.environ))]
+    drawn_by = (textual.__file__, rich.__file__, styles, home.__file__, keymap_path(os.environ))
+    return [str(path) for path in drawn_by]
 
 
 def run_app(

@@ -415,6 +415,42 @@ class SwitchHold:
         waiting.add_done_callback(self._waiting.discard)
 
 
+# Textual: a place's screen, made as its mode starts
+#
+# `App._init_mode` (private: a place's first visit, or `WarmUp`) makes the mode's
+# screen; finding it older than the app's styles, it refreshes the styles of the
+# screen in view (home's every widget, for nothing). Once laid out, the new screen's
+# first Resize gives it the breakpoint class of the terminal's width
+# (`CompanionApp.HORIZONTAL_BREAKPOINTS`), which restyles every one of its widgets
+# again. A screen made while another is in view is styled as its widgets mount,
+# under the styles of now; given its breakpoint classes before they mount, they
+# are styled with them at once, and the Resize has nothing to change. The first
+# screen is left as Textual makes it: the app's start refreshes the styles anyway.
+
+
+def new_place(app: CompanionApp, screen: Screen[None]) -> Screen[None]:
+    """A place's new screen, as `App._init_mode` makes it: up to date with the styles,
+    and with the breakpoint classes of the app's size (as `Screen._on_resize` sets them)."""
+    if not app._screen_stacks.get(app.current_mode):
+        return screen
+    screen._css_update_count = app._css_update_count
+    width, height = app.size
+    classes: dict[str, bool] = {}
+    for size, own, apps in (
+        (width, screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
+        (height, screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS),
+    ):
+        breakpoints = (apps if own is None else own) or []
+        for _, name in breakpoints:
+            classes[name] = False
+        for least, name in sorted(breakpoints, reverse=True):
+            if size >= least:
+                classes[name] = True
+                break
+    screen.update_classes(classes, update=False)
+    return screen
+
+
 # Textual: the places built while the person reads home
 #
 # A place's first visit builds its screen: its module, its widgets and their
@@ -465,10 +501,8 @@ class WarmUp:
         if what == "import":
             import_module(name)
         elif what == "build" and name not in app._screen_stacks and name != app.current_mode:
-            mounted = app._init_mode(name)
+            mounted = app._init_mode(name)  # the screen made by `new_place`
             screen = app._screen_stacks[name][0]
-            # styled as it mounts, under the styles of now: no refresh at its visit
-            screen._css_update_count = app._css_update_count
 
             async def then_lay_out() -> None:
                 await mounted

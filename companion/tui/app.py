@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -32,7 +33,15 @@ from companion.services import access, kept_home
 from companion.services import settings as settings_service
 from companion.services import summary as summaries
 from companion.services.access import StoreError
-from companion.startup import GcPause, SwitchHold, WarmUp, on_frame, paints, refresh_css
+from companion.startup import (
+    GcPause,
+    SwitchHold,
+    WarmUp,
+    new_place,
+    on_frame,
+    paints,
+    refresh_css,
+)
 from companion.tui.commands import ScreenKeys
 from companion.tui.context import READ_ONLY_TITLE, read_only_sentence
 from companion.tui.dialogs.help import HelpScreen
@@ -141,7 +150,11 @@ class CompanionApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
         for destination in DESTINATIONS:
-            self.add_mode(destination.mode, destination.screen)
+            self.add_mode(destination.mode, partial(self._new_place, destination.screen))
+
+    def _new_place(self, make: Callable[[], Screen[None]]) -> Screen[None]:
+        # styled once as it mounts (companion/startup.py)
+        return new_place(self, make())
 
     @property
     def repo(self) -> Repository:

@@ -521,13 +521,14 @@ class WarmUp:
         """Arrange a place built ahead at the terminal's size, as its visit would find it
         (Textual's private `Screen._refresh_layout`; nothing is written to the terminal
         for a screen not in view): its empty notice rack hidden, as the visit's resume
-        would hide it, and styled after a first arrangement, which makes its scroll bars."""
+        would hide it. (Its styles are those of its visit already: its widgets were
+        styled as they mounted, under its breakpoint classes, `new_place`, and again by
+        the resume that `_init_mode` sends it.)"""
         if screen is not app.screen and screen.is_attached:
             if not app._notifications:  # hidden, as the visit's resume would hide it
                 for rack in screen.query("#textual-toastrack"):  # Textual's ToastRack
                     rack.display = False
             screen._refresh_layout(app.size)
-            screen.update_node_styles(animate=False)
         app.set_timer(BETWEEN, partial(self.draw, app, screen))
 
     def draw(self, app: CompanionApp, screen: Screen[object]) -> None:

@@ -90,6 +90,37 @@ async def test_a_place_built_ahead_is_laid_out_as_its_first_visit_shows_it(
         assert not screen._layout_required
 
 
+def _styles(screen: Screen[object]) -> dict[int, tuple[object, ...]]:
+    """Each node's rules and classes, and its parts' rules (Textual's component styles)."""
+    return {
+        id(node): (
+            dict(node.styles.base._rules),
+            node.classes,
+            {part: dict(styles.base._rules) for part, styles in node._component_styles.items()},
+        )
+        for node in screen.walk_children(with_self=True)
+    }
+
+
+@pytest.mark.parametrize("mode", WARM_BUILT)
+async def test_a_place_built_ahead_is_styled_as_its_first_visit_shows_it(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock, mode: str
+) -> None:
+    seed_interviews.seed(db_path, clock, seed_interviews.every_phase())
+    seed_journal(db_path, clock)
+    _seed_questions(db_path, clock, timedelta(0))
+    app = _with_warm_up(build_app())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until_warm(app, pilot)
+        screen: Screen[object] = app._screen_stacks[mode][0]
+        built = _styles(screen)
+        await pilot.press(KEYS[mode])
+        await pilot.pause()
+        assert app.screen is screen
+        seen = _styles(screen)
+        assert [key for key in built if seen.get(key) != built[key]] == []
+
+
 async def test_practice_chosen_ahead_starts_its_timer_when_seen(
     build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:

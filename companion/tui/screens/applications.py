@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from companion.domain.applications import Application
@@ -19,6 +18,7 @@ from companion.services import summary as summaries
 from companion.tui.context import ShownFor, app_of
 from companion.tui.dialogs import ApplicationForm, Confirm, StatusDialog
 from companion.tui.literal import line, literal, one_line
+from companion.tui.screens.place import Place
 from companion.tui.widgets import GentleBar, ListTable
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -30,7 +30,7 @@ EMPTY = (
 COLUMNS = ("Applied", "Company", "Role", "Status", "Source")
 
 
-class ApplicationsScreen(Screen[None]):
+class ApplicationsScreen(Place):
     TITLE = "Applications"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "add", "New"),

@@ -239,6 +239,11 @@ class InterviewStore:
     def count(self) -> int:
         return len(self._db.main_docs(INTERVIEWS))
 
+    def companies(self) -> dict[int, str]:
+        """Each interview's company, by id, without building the interviews."""
+        docs = self._db.main_docs(INTERVIEWS)
+        return {int(doc_id): doc["company"] for doc_id, doc in docs.items()}
+
     def open_ones(self) -> list[Interview]:
         """The open interviews (`Interview.is_open`), without building the closed ones."""
         docs = self._db.main_docs(INTERVIEWS)

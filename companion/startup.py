@@ -456,18 +456,24 @@ def new_place(app: CompanionApp, screen: Screen[None]) -> Screen[None]:
 # A place's first visit builds its screen: its module, its widgets and their
 # styles, its data (a heavy history's lists take a few hundred milliseconds).
 # Once home has painted, the app builds the other places in the moments nobody
-# is pressing keys (`QUIET` seconds since the last key, or since the paint), one
-# place at a time, each as the screen of its mode, just as a visit would
-# (Textual's private `App._init_mode`): the first visit then finds it built, and
-# only reads its data again if the data or the day has moved since
-# (`tui.context.ShownFor`). A key pressed meanwhile waits at most for the piece
-# of building under way; the next place waits for quiet again.
+# is pressing keys (`QUIET` seconds since the last key, `AFTER_PAINT` since the
+# paint until the first key: below), one place at a time, each as the screen of
+# its mode, just as a visit would (Textual's private `App._init_mode`): the first
+# visit then finds it built, and only reads its data again if the data or the
+# day has moved since (`tui.context.ShownFor`). A key pressed meanwhile waits at
+# most for the piece of building under way; the next place waits for quiet again.
 #
 # Only the running app does this (`companion` at a terminal), not tests. A place
 # built ahead starts nothing until it is seen (practice starts its sitting, and
 # the answer's timer, on its first resume).
+#
+# Until the first key, the quiet that counts is the person's first look at home:
+# nobody answers a screen within a tenth of a second of its paint, so the first
+# place is begun `AFTER_PAINT` seconds after it (the frame written, and what the
+# start does after its paint, first) rather than `QUIET`, an idle third of a second.
 
 QUIET = 0.3  # seconds with no key before a place is built
+AFTER_PAINT = 0.1  # seconds after home's first frame, while no key has come
 # A pause lets whatever is waiting run first (keys, timers, the frame's writer): any
 # length does that, and a longer one only leaves the machine idle. The warm-up pauses
 # three times a place, so at 50 ms each it took half a second longer than its work.
@@ -478,27 +484,34 @@ class WarmUp:
     def __init__(self, build: Sequence[str], modules: Sequence[str]) -> None:
         self.left = [*(("build", mode) for mode in build), *(("import", m) for m in modules)]
         self.last_key = time.monotonic()
+        self.keyed = False  # a key has come
         self.started = False
         self.done = False  # every place built and drawn
         self._waiting: set[asyncio.Future[None]] = set()
 
     def on_key(self) -> None:
         self.last_key = time.monotonic()
+        self.keyed = True
+
+    @property
+    def quiet(self) -> float:
+        """The seconds since the last key (or the paint) a place waits for."""
+        return QUIET if self.keyed else AFTER_PAINT
 
     def start(self, app: CompanionApp) -> None:
         """After the first paint: begin once the person has been quiet for a moment."""
         if not self.started:
             self.started = True
             self.last_key = time.monotonic()
-            app.set_timer(QUIET, partial(self.step, app))
+            app.set_timer(self.quiet, partial(self.step, app))
 
     def step(self, app: CompanionApp) -> None:
         if not self.left:
             self.done = True
             return
         quiet = time.monotonic() - self.last_key
-        if quiet < QUIET or app._batch_count:
-            app.set_timer(max(QUIET - quiet, 0.05), partial(self.step, app))
+        if quiet < self.quiet or app._batch_count:
+            app.set_timer(max(self.quiet - quiet, 0.05), partial(self.step, app))
             return
         what, name = self.left.pop(0)
         if what == "import":

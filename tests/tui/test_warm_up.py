@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from companion.clock import FrozenClock
 from companion.domain.practice import new_question
-from companion.startup import WarmUp
+from companion.startup import AFTER_PAINT, QUIET, WarmUp
 from companion.store.repository import Repository
 from companion.tui.app import WARM_BUILT, CompanionApp
 from companion.tui.navigation import DESTINATIONS
@@ -175,3 +175,28 @@ async def test_practice_chosen_ahead_is_chosen_again_when_what_it_read_moved(
         await pilot.pause()
         assert shown in str(practice.query_one("#progress", Static).render())
         assert practice.query_one(AnswerTimer).started == clock.now()
+
+
+class _Timers:
+    """What WarmUp asks of the app before it builds anything: timers, and no held frames."""
+
+    _batch_count = 0
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    def set_timer(self, delay: float, callback: object) -> None:
+        self.delays.append(delay)
+
+
+def test_the_first_place_waits_a_moment_after_the_paint_and_a_quiet_spell_after_a_key() -> None:
+    app = _Timers()
+    warm = WarmUp(["waiting"], ())
+    warm.start(app)  # type: ignore[arg-type]
+    assert app.delays == [AFTER_PAINT]
+    warm.step(app)  # type: ignore[arg-type]
+    assert 0 < app.delays[-1] <= AFTER_PAINT
+    warm.on_key()
+    warm.step(app)  # type: ignore[arg-type]
+    assert AFTER_PAINT < app.delays[-1] <= QUIET
+    assert warm.left == [("build", "waiting")]  # nothing built while not quiet

@@ -461,7 +461,8 @@ def new_place(app: CompanionApp, screen: Screen[None]) -> Screen[None]:
 # its mode, just as a visit would (Textual's private `App._init_mode`): the first
 # visit then finds it built, and only reads its data again if the data or the
 # day has moved since (`tui.context.ShownFor`). A key pressed meanwhile waits at
-# most for the piece of building under way; the next place waits for quiet again.
+# most for the piece of building under way; the next piece (the place's arrangement,
+# its drawing, the next place) waits for quiet again.
 #
 # Only the running app does this (`companion` at a terminal), not tests. A place
 # built ahead starts nothing until it is seen (practice starts its sitting, and
@@ -505,13 +506,20 @@ class WarmUp:
             self.last_key = time.monotonic()
             app.set_timer(self.quiet, partial(self.step, app))
 
+    def _not_quiet(self, app: CompanionApp, piece: Callable[[], None]) -> bool:
+        """Whether a key came too lately (or frames are held) for a piece of building: it
+        is tried again once the person has been quiet for `quiet` seconds."""
+        quiet = time.monotonic() - self.last_key
+        if quiet < self.quiet or app._batch_count:
+            app.set_timer(max(self.quiet - quiet, 0.05), piece)
+            return True
+        return False
+
     def step(self, app: CompanionApp) -> None:
         if not self.left:
             self.done = True
             return
-        quiet = time.monotonic() - self.last_key
-        if quiet < self.quiet or app._batch_count:
-            app.set_timer(max(self.quiet - quiet, 0.05), partial(self.step, app))
+        if self._not_quiet(app, partial(self.step, app)):
             return
         what, name = self.left.pop(0)
         if what == "import":
@@ -538,8 +546,10 @@ class WarmUp:
         (Textual's private `Screen._refresh_layout`; nothing is written to the terminal
         for a screen not in view): its empty notice rack hidden, as the visit's resume
         would hide it. (Its styles are those of its visit already: its widgets were
-        styled as they mounted, under its breakpoint classes, `new_place`, and again by
-        the resume that `_init_mode` sends it.)"""
+        styled as they mounted, under its breakpoint classes, `new_place`.) A key that
+        came meanwhile goes first: the arrangement waits for quiet again."""
+        if self._not_quiet(app, partial(self.lay_out, app, screen)):
+            return
         if screen is not app.screen and screen.is_attached:
             if not app._notifications:  # hidden, as the visit's resume would hide it
                 for rack in screen.query("#textual-toastrack"):  # Textual's ToastRack
@@ -551,7 +561,10 @@ class WarmUp:
         """Once the widgets have asked for the layout their new styles need (on idle,
         `Widget._check_refresh`): arrange again and draw the strips of its first frame,
         as the screen's update timer would for a screen in view. The visit then has no
-        layout left to do, only its frame to write."""
+        layout left to do, only its frame to write. Like the arrangement, it waits for
+        quiet after a key."""
+        if self._not_quiet(app, partial(self.draw, app, screen)):
+            return
         if screen is not app.screen and screen.is_attached:
             screen._refresh_layout(app.size)
             screen._layout_required = False

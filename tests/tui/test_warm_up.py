@@ -200,3 +200,14 @@ def test_the_first_place_waits_a_moment_after_the_paint_and_a_quiet_spell_after_
     warm.step(app)  # type: ignore[arg-type]
     assert AFTER_PAINT < app.delays[-1] <= QUIET
     assert warm.left == [("build", "waiting")]  # nothing built while not quiet
+
+
+def test_a_key_puts_off_the_arrangement_and_the_drawing_of_a_place_being_built() -> None:
+    app = _Timers()
+    warm = WarmUp([], ())
+    warm.on_key()
+    screen = object()  # not looked at: either piece would fail on it if it went on
+    warm.lay_out(app, screen)  # type: ignore[arg-type]
+    warm.draw(app, screen)  # type: ignore[arg-type]
+    assert len(app.delays) == 2
+    assert all(AFTER_PAINT < delay <= QUIET for delay in app.delays)

@@ -445,60 +445,118 @@ class SwitchHold:
         waiting.add_done_callback(self._waiting.discard)
 
 
+# Textual: a place's screen, made as its mode starts
+#
+# `App._init_mode` (private: a place's first visit, or `WarmUp`) makes the mode's
+# screen; finding it older than the app's styles, it refreshes the styles of the
+# screen in view (home's every widget, for nothing). Once laid out, the new screen's
+# first Resize gives it the breakpoint class of the terminal's width
+# (`CompanionApp.HORIZONTAL_BREAKPOINTS`), which restyles every one of its widgets
+# again. A screen made while another is in view is styled as its widgets mount,
+# under the styles of now; given its breakpoint classes before they mount, they
+# are styled with them at once, and the Resize has nothing to change. The first
+# screen is left as Textual makes it: the app's start refreshes the styles anyway.
+
+
+def new_place(app: CompanionApp, screen: Screen[None]) -> Screen[None]:
+    """A place's new screen, as `App._init_mode` makes it: up to date with the styles,
+    and with the breakpoint classes of the app's size (as `Screen._on_resize` sets them)."""
+    if not app._screen_stacks.get(app.current_mode):
+        return screen
+    screen._css_update_count = app._css_update_count
+    width, height = app.size
+    classes: dict[str, bool] = {}
+    for size, own, apps in (
+        (width, screen.HORIZONTAL_BREAKPOINTS, app.HORIZONTAL_BREAKPOINTS),
+        (height, screen.VERTICAL_BREAKPOINTS, app.VERTICAL_BREAKPOINTS),
+    ):
+        breakpoints = (apps if own is None else own) or []
+        for _, name in breakpoints:
+            classes[name] = False
+        for least, name in sorted(breakpoints, reverse=True):
+            if size >= least:
+                classes[name] = True
+                break
+    screen.update_classes(classes, update=False)
+    return screen
+
+
 # Textual: the places built while the person reads home
 #
 # A place's first visit builds its screen: its module, its widgets and their
 # styles, its data (a heavy history's lists take a few hundred milliseconds).
 # Once home has painted, the app builds the other places in the moments nobody
-# is pressing keys (`QUIET` seconds since the last key, or since the paint), one
-# place at a time, each as the screen of its mode, just as a visit would
-# (Textual's private `App._init_mode`): the first visit then finds it built, and
-# only reads its data again if the data or the day has moved since
-# (`tui.context.ShownFor`). A key pressed meanwhile waits at most for the piece
-# of building under way; the next place waits for quiet again.
+# is pressing keys (`QUIET` seconds since the last key, `AFTER_PAINT` since the
+# paint until the first key: below), one place at a time, each as the screen of
+# its mode, just as a visit would (Textual's private `App._init_mode`): the first
+# visit then finds it built, and only reads its data again if the data or the
+# day has moved since (`tui.context.ShownFor`). A key pressed meanwhile waits at
+# most for the piece of building under way; the next piece (the place's arrangement,
+# its drawing, the next place) waits for quiet again.
 #
 # Only the running app does this (`companion` at a terminal), not tests. A place
 # built ahead starts nothing until it is seen (practice starts its sitting, and
 # the answer's timer, on its first resume).
+#
+# Until the first key, the quiet that counts is the person's first look at home:
+# nobody answers a screen within a tenth of a second of its paint, so the first
+# place is begun `AFTER_PAINT` seconds after it (the frame written, and what the
+# start does after its paint, first) rather than `QUIET`, an idle third of a second.
 
 QUIET = 0.3  # seconds with no key before a place is built
-BETWEEN = 0.05  # seconds between two places (other work gets its turn)
+AFTER_PAINT = 0.1  # seconds after home's first frame, while no key has come
+# A pause lets whatever is waiting run first (keys, timers, the frame's writer): any
+# length does that, and a longer one only leaves the machine idle. The warm-up pauses
+# three times a place, so at 50 ms each it took half a second longer than its work.
+BETWEEN = 0.01  # seconds between two pieces of building (other work gets its turn)
 
 
 class WarmUp:
     def __init__(self, build: Sequence[str], modules: Sequence[str]) -> None:
         self.left = [*(("build", mode) for mode in build), *(("import", m) for m in modules)]
         self.last_key = time.monotonic()
+        self.keyed = False  # a key has come
         self.started = False
         self.done = False  # every place built and drawn
         self._waiting: set[asyncio.Future[None]] = set()
 
     def on_key(self) -> None:
         self.last_key = time.monotonic()
+        self.keyed = True
+
+    @property
+    def quiet(self) -> float:
+        """The seconds since the last key (or the paint) a place waits for."""
+        return QUIET if self.keyed else AFTER_PAINT
 
     def start(self, app: CompanionApp) -> None:
         """After the first paint: begin once the person has been quiet for a moment."""
         if not self.started:
             self.started = True
             self.last_key = time.monotonic()
-            app.set_timer(QUIET, partial(self.step, app))
+            app.set_timer(self.quiet, partial(self.step, app))
+
+    def _not_quiet(self, app: CompanionApp, piece: Callable[[], None]) -> bool:
+        """Whether a key came too lately (or frames are held) for a piece of building: it
+        is tried again once the person has been quiet for `quiet` seconds."""
+        quiet = time.monotonic() - self.last_key
+        if quiet < self.quiet or app._batch_count:
+            app.set_timer(max(self.quiet - quiet, 0.05), piece)
+            return True
+        return False
 
     def step(self, app: CompanionApp) -> None:
         if not self.left:
             self.done = True
             return
-        quiet = time.monotonic() - self.last_key
-        if quiet < QUIET or app._batch_count:
-            app.set_timer(max(QUIET - quiet, 0.05), partial(self.step, app))
+        if self._not_quiet(app, partial(self.step, app)):
             return
         what, name = self.left.pop(0)
         if what == "import":
             import_module(name)
         elif what == "build" and name not in app._screen_stacks and name != app.current_mode:
-            mounted = app._init_mode(name)
+            mounted = app._init_mode(name)  # the screen made by `new_place`
             screen = app._screen_stacks[name][0]
-            # styled as it mounts, under the styles of now: no refresh at its visit
-            screen._css_update_count = app._css_update_count
 
             async def then_lay_out() -> None:
                 await mounted
@@ -517,20 +575,26 @@ class WarmUp:
         """Arrange a place built ahead at the terminal's size, as its visit would find it
         (Textual's private `Screen._refresh_layout`; nothing is written to the terminal
         for a screen not in view): its empty notice rack hidden, as the visit's resume
-        would hide it, and styled after a first arrangement, which makes its scroll bars."""
+        would hide it. (Its styles are those of its visit already: its widgets were
+        styled as they mounted, under its breakpoint classes, `new_place`.) A key that
+        came meanwhile goes first: the arrangement waits for quiet again."""
+        if self._not_quiet(app, partial(self.lay_out, app, screen)):
+            return
         if screen is not app.screen and screen.is_attached:
             if not app._notifications:  # hidden, as the visit's resume would hide it
                 for rack in screen.query("#textual-toastrack"):  # Textual's ToastRack
                     rack.display = False
             screen._refresh_layout(app.size)
-            screen.update_node_styles(animate=False)
         app.set_timer(BETWEEN, partial(self.draw, app, screen))
 
     def draw(self, app: CompanionApp, screen: Screen[object]) -> None:
         """Once the widgets have asked for the layout their new styles need (on idle,
         `Widget._check_refresh`): arrange again and draw the strips of its first frame,
         as the screen's update timer would for a screen in view. The visit then has no
-        layout left to do, only its frame to write."""
+        layout left to do, only its frame to write. Like the arrangement, it waits for
+        quiet after a key."""
+        if self._not_quiet(app, partial(self.draw, app, screen)):
+            return
         if screen is not app.screen and screen.is_attached:
             screen._refresh_layout(app.size)
             screen._layout_required = False

@@ -135,8 +135,9 @@ def fitting_stories(repo: Repository, question: Question) -> tuple[list[Story], 
 
 
 def next_interview(repo: Repository) -> Interview | None:
-    """The soonest interview held on a future day, still open."""
-    return soonest_upcoming(repo.interviews.all(), repo.clock.today())
+    """The soonest interview held on a future day, still open (only the open ones are
+    read: an upcoming interview is open)."""
+    return soonest_upcoming(repo.interviews.open_ones(), repo.clock.today())
 
 
 def interview_questions(

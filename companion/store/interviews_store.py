@@ -30,6 +30,7 @@ from companion.domain.interviews import (
 from companion.domain.references import Reference
 from companion.store.database import Database
 from companion.store.schema import Field, TableSchema, id_field
+from companion.store.storage import UntilChanged
 
 INTERVIEWS = "interviews"
 REFERENCES = "references"
@@ -228,16 +229,28 @@ def no_such(what: str, wanted: int, listing: str, field: str) -> FieldError:
 class InterviewStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._all: UntilChanged[list[Interview]] = UntilChanged()
 
     def _table(self) -> Table:
         return self._db.main.table(INTERVIEWS)
 
     def all(self) -> list[Interview]:
-        docs = self._db.main_docs(INTERVIEWS)
-        return [interview_from_doc(doc, int(doc_id)) for doc_id, doc in docs.items()]
+        """Every interview, a new list each time; the interviews (frozen) are built once
+        until the data changes."""
+
+        def build() -> list[Interview]:
+            docs = self._db.main_docs(INTERVIEWS)
+            return [interview_from_doc(doc, int(doc_id)) for doc_id, doc in docs.items()]
+
+        return list(self._all.get(self._db.changes, build))
 
     def count(self) -> int:
         return len(self._db.main_docs(INTERVIEWS))
+
+    def companies(self) -> dict[int, str]:
+        """Each interview's company, by id, without building the interviews."""
+        docs = self._db.main_docs(INTERVIEWS)
+        return {int(doc_id): doc["company"] for doc_id, doc in docs.items()}
 
     def open_ones(self) -> list[Interview]:
         """The open interviews (`Interview.is_open`), without building the closed ones."""

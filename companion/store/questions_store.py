@@ -52,6 +52,7 @@ from companion.store.question_tables import REVIEWS_PART_PREFIX as REVIEWS_PART_
 from companion.store.question_tables import SCHEMAS as SCHEMAS
 from companion.store.question_tables import QuestionCards
 from companion.store.question_tables import reviews_part as reviews_part
+from companion.store.storage import UntilChanged
 from companion.store.stories_store import StoriesStore
 
 
@@ -169,6 +170,7 @@ def _from_doc(doc_id: int, doc: dict[str, Any]) -> Question:
 class QuestionsStore:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._all: UntilChanged[list[Question]] = UntilChanged()
 
     @property
     def _table(self) -> Table:
@@ -181,7 +183,13 @@ class QuestionsStore:
     # Reading (main file only)
 
     def all(self) -> list[Question]:
-        return [_from_doc(doc_id, doc) for doc_id, doc in self._raw()]
+        """Every question, a new list each time; the questions themselves are built once
+        until the data changes (frozen; a rating reviews a copy of the card: fsrs)."""
+        return list(
+            self._all.get(
+                self._db.changes, lambda: [_from_doc(doc_id, doc) for doc_id, doc in self._raw()]
+            )
+        )
 
     def get(self, question_id: int) -> Question | None:
         doc = self._table.get(doc_id=question_id)

@@ -9,18 +9,21 @@ storage whether it changed since it was last saved, and saves (TinyDB's
 CachingMiddleware in shape: the layer above owns the flushes).
 
 `Changes` counts the writes to every storage of one database, so that a writer
-thread can wait for one and a screen can tell that nothing changed.
+thread can wait for one, a screen can tell that nothing changed, and a store can
+keep what it built from its documents until they change (`UntilChanged`).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from tinydb.storages import Storage
 
 from companion.store.files import Tables
+
+T = TypeVar("T")
 
 
 class Changes:
@@ -43,6 +46,23 @@ class Changes:
     def wake(self) -> None:
         """Wake a waiter without a change (to let a writer stop)."""
         self._event.set()
+
+
+class UntilChanged(Generic[T]):
+    """A value built from the data, kept until the data changes (`Database.changes`): the
+    places of the app read the same tables one after another (practice, then the bank:
+    2,000 questions on a heavy history), and each read built them all again."""
+
+    def __init__(self) -> None:
+        self._kept: tuple[int, T] | None = None
+
+    def get(self, changes: int, build: Callable[[], T]) -> T:
+        """The value built at `changes` (the database's count now), built again if the
+        data has changed since."""
+        kept = self._kept
+        if kept is None or kept[0] != changes:
+            kept = self._kept = (changes, build())
+        return kept[1]
 
 
 class MemoryStorage(Storage):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -38,6 +39,7 @@ from companion.startup import (
     HeldFrames,
     SwitchHold,
     WarmUp,
+    new_place,
     on_frame,
     paints,
     refresh_css,
@@ -174,7 +176,11 @@ class CompanionApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
         for destination in DESTINATIONS:
-            self.add_mode(destination.mode, destination.screen)
+            self.add_mode(destination.mode, partial(self._new_place, destination.screen))
+
+    def _new_place(self, make: Callable[[], Screen[None]]) -> Screen[None]:
+        # styled once as it mounts (companion/startup.py)
+        return new_place(self, make())
 
     @property
     def repo(self) -> Repository:

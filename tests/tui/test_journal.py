@@ -261,6 +261,27 @@ async def test_the_palette_writes_in_the_journal_from_anywhere(
         assert rows(app)[0].startswith("Tue 3 Mar |  | From the palette")
 
 
+async def test_a_search_looks_through_what_was_read_last(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock
+) -> None:
+    seed_journal(db_path, clock)
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        journal = app.screen
+        assert isinstance(journal, JournalScreen)
+        assert journal.haystacks is None  # nothing to look through before a search
+        await pilot.press("slash", *"zebra")
+        await pilot.pause()
+        assert text(app, "#journal-empty") == "Nothing matches these filters."
+        app.repo.journal.add(new_entry("A zebra crossing on the way in", clock.now()))
+        await pilot.press("escape", "h", "j")
+        await pilot.pause()
+        assert app.screen is journal
+        assert len(rows(app)) == 1 and "A zebra crossing" in rows(app)[0]
+
+
 async def test_a_long_journal_lists_the_newest_and_search_reaches_the_rest(
     build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from companion.clock import FrozenClock
 from companion.domain.practice import new_question
-from companion.startup import WarmUp
+from companion.startup import AFTER_PAINT, QUIET, WarmUp
 from companion.store.repository import Repository
 from companion.tui.app import WARM_BUILT, CompanionApp
 from companion.tui.navigation import DESTINATIONS
@@ -90,6 +90,37 @@ async def test_a_place_built_ahead_is_laid_out_as_its_first_visit_shows_it(
         assert not screen._layout_required
 
 
+def _styles(screen: Screen[object]) -> dict[int, tuple[object, ...]]:
+    """Each node's rules and classes, and its parts' rules (Textual's component styles)."""
+    return {
+        id(node): (
+            dict(node.styles.base._rules),
+            node.classes,
+            {part: dict(styles.base._rules) for part, styles in node._component_styles.items()},
+        )
+        for node in screen.walk_children(with_self=True)
+    }
+
+
+@pytest.mark.parametrize("mode", WARM_BUILT)
+async def test_a_place_built_ahead_is_styled_as_its_first_visit_shows_it(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock, mode: str
+) -> None:
+    seed_interviews.seed(db_path, clock, seed_interviews.every_phase())
+    seed_journal(db_path, clock)
+    _seed_questions(db_path, clock, timedelta(0))
+    app = _with_warm_up(build_app())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until_warm(app, pilot)
+        screen: Screen[object] = app._screen_stacks[mode][0]
+        built = _styles(screen)
+        await pilot.press(KEYS[mode])
+        await pilot.pause()
+        assert app.screen is screen
+        seen = _styles(screen)
+        assert [key for key in built if seen.get(key) != built[key]] == []
+
+
 async def test_practice_chosen_ahead_starts_its_timer_when_seen(
     build_app: AppFactory, db_path: Path, clock: FrozenClock
 ) -> None:
@@ -144,3 +175,39 @@ async def test_practice_chosen_ahead_is_chosen_again_when_what_it_read_moved(
         await pilot.pause()
         assert shown in str(practice.query_one("#progress", Static).render())
         assert practice.query_one(AnswerTimer).started == clock.now()
+
+
+class _Timers:
+    """What WarmUp asks of the app before it builds anything: timers, and no held frames."""
+
+    _batch_count = 0
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    def set_timer(self, delay: float, callback: object) -> None:
+        self.delays.append(delay)
+
+
+def test_the_first_place_waits_a_moment_after_the_paint_and_a_quiet_spell_after_a_key() -> None:
+    app = _Timers()
+    warm = WarmUp(["waiting"], ())
+    warm.start(app)  # type: ignore[arg-type]
+    assert app.delays == [AFTER_PAINT]
+    warm.step(app)  # type: ignore[arg-type]
+    assert 0 < app.delays[-1] <= AFTER_PAINT
+    warm.on_key()
+    warm.step(app)  # type: ignore[arg-type]
+    assert AFTER_PAINT < app.delays[-1] <= QUIET
+    assert warm.left == [("build", "waiting")]  # nothing built while not quiet
+
+
+def test_a_key_puts_off_the_arrangement_and_the_drawing_of_a_place_being_built() -> None:
+    app = _Timers()
+    warm = WarmUp([], ())
+    warm.on_key()
+    screen = object()  # not looked at: either piece would fail on it if it went on
+    warm.lay_out(app, screen)  # type: ignore[arg-type]
+    warm.draw(app, screen)  # type: ignore[arg-type]
+    assert len(app.delays) == 2
+    assert all(AFTER_PAINT < delay <= QUIET for delay in app.delays)

@@ -264,3 +264,28 @@ def test_the_open_ones_and_the_count(db_path: Path, clock: FrozenClock) -> None:
         assert repo.interviews.count() == 3
         assert [i.role for i in repo.interviews.open_ones()] == ["waiting", "next_round"]
         assert [i for i in repo.interviews.all() if i.is_open] == repo.interviews.open_ones()
+
+
+def test_the_companies_are_every_interviews_by_id(db_path: Path, clock: FrozenClock) -> None:
+    from companion.domain.interviews import Interview
+
+    with Repository.open(db_path, clock) as repo:
+        for company in ("Acme", "[b]Globex[/b]"):
+            repo.interviews.add(Interview(company, "Designer", date(2026, 3, 1)))
+        assert repo.interviews.companies() == {i.id: i.company for i in repo.interviews.all()}
+
+
+def test_the_next_interview_is_read_from_the_open_ones(db_path: Path, clock: FrozenClock) -> None:
+    from companion.domain.interviews import Interview, OutcomeChange
+    from companion.domain.prep import soonest_upcoming
+    from companion.services import practice
+    from tests import seed_interviews
+
+    seed_interviews.seed(db_path, clock, seed_interviews.every_phase())
+    closed = OutcomeChange(Outcome.WITHDRAWN, date(2026, 3, 2))
+    with Repository.open(db_path, clock) as repo:
+        repo.interviews.add(Interview("Soonest", "Closed", date(2026, 3, 4), outcomes=(closed,)))
+        repo.interviews.add(Interview("Next", "Open", date(2026, 3, 5)))
+        coming = practice.next_interview(repo)
+        assert coming is not None and coming.company == "Next"
+        assert coming == soonest_upcoming(repo.interviews.all(), clock.today())

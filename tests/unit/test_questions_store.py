@@ -279,3 +279,28 @@ def test_tags_and_interviews_for_the_filters(repo: Repository, clock: FrozenCloc
     repo.questions.add(new_question("C?", clock.now()))
     assert repo.questions.tags() == ["a", "b"]
     assert repo.questions.interview_ids() == [1, 3]
+
+
+def test_the_questions_built_once_follow_every_change(repo: Repository, clock: FrozenClock) -> None:
+    from companion.services import practice
+
+    first = repo.questions.add(new_question("Why us?", clock.now()))
+    second = repo.questions.add(new_question("Why now?", clock.now()))
+    read = repo.questions.all()
+    read.clear()  # each caller has a list of its own
+    assert [q.text for q in repo.questions.all()] == ["Why us?", "Why now?"]
+    assert repo.questions.all()[0] is repo.questions.all()[0]  # built once, not again
+    rated = practice.rate(repo, first, Rating.Good, None)
+    assert repo.questions.all()[0] == rated != first
+    assert first.card.due == clock.now()  # the rating moved a copy of the card
+    practice.set_resting(repo, second, True)
+    assert repo.questions.all()[1].suspended
+    practice.delete_question(repo, rated)
+    assert [q.text for q in repo.questions.all()] == ["Why now?"]
+
+
+def test_the_interviews_built_once_follow_every_change(repo: Repository) -> None:
+    add_interviews(repo, 2)
+    assert repo.interviews.all()[0] is repo.interviews.all()[0]
+    add_interviews(repo, 1)
+    assert len(repo.interviews.all()) == 3

@@ -9,8 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from companion.domain.applications import Application
 from companion.domain.dates import friendly
@@ -19,7 +18,8 @@ from companion.services import summary as summaries
 from companion.tui.context import ShownFor, app_of
 from companion.tui.dialogs import ApplicationForm, Confirm, StatusDialog
 from companion.tui.literal import line, literal, one_line
-from companion.tui.widgets import GentleBar
+from companion.tui.screens.place import Place
+from companion.tui.widgets import GentleBar, ListTable
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
 
@@ -30,7 +30,7 @@ EMPTY = (
 COLUMNS = ("Applied", "Company", "Role", "Status", "Source")
 
 
-class ApplicationsScreen(Screen[None]):
+class ApplicationsScreen(Place):
     TITLE = "Applications"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "add", "New"),
@@ -51,12 +51,12 @@ class ApplicationsScreen(Screen[None]):
             yield GentleBar("Applied this week", 0, 0, id="applications-week")
             yield Static(id="applications-rest", classes="quiet")
             yield Static(EMPTY, id="applications-empty", classes="quiet")
-            yield DataTable(id="applications-table", cursor_type="row", zebra_stripes=False)
+            yield ListTable(id="applications-table", cursor_type="row", zebra_stripes=False)
             yield Static(id="application-detail", classes="quiet")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         for column in COLUMNS:
             table.add_column(column, key=column.lower())
         self.reload()
@@ -69,19 +69,22 @@ class ApplicationsScreen(Screen[None]):
         self.read_for.mark(self)
         app = app_of(self)
         today = app.clock.today()
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         keep = select if select is not None else self.current_id()
         self.applications = app.repo.applications.all()
-        table.clear()
-        for application in self.applications:
-            table.add_row(
-                Text(friendly(application.applied_on, today)),
-                Text(one_line(application.company)),
-                Text(one_line(application.role)),
-                Text(one_line(application.status_label)),
-                Text(one_line(application.source)),
-                key=str(application.id),
+        table.fill(
+            (
+                str(application.id),
+                [
+                    Text(friendly(application.applied_on, today)),
+                    Text(one_line(application.company)),
+                    Text(one_line(application.role)),
+                    Text(one_line(application.status_label)),
+                    Text(one_line(application.source)),
+                ],
             )
+            for application in self.applications
+        )
         has_rows = bool(self.applications)
         table.display = has_rows
         self.query_one("#applications-empty").display = not has_rows
@@ -99,7 +102,7 @@ class ApplicationsScreen(Screen[None]):
         self.refresh_bindings()
 
     def current(self) -> Application | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         if not self.applications or table.cursor_row >= len(self.applications):
             return None
         return self.applications[max(0, table.cursor_row)]

@@ -142,7 +142,7 @@ class BankScreen(RecordListScreen[Question]):
         if self.filter.tag in tags:
             tag_select.value = self.filter.tag
         interview_select = self.query_one("#interview", Select)
-        names = {i.id: i.company for i in app_of(self).repo.interviews.all()}
+        names = app_of(self).repo.interviews.companies()
         interview_select.set_options(
             (line(names.get(number, f"Interview {number}")), number) for number in interviews
         )

@@ -99,7 +99,8 @@ class JournalScreen(RecordListScreen[JournalItem]):
         self.shown: list[JournalItem] = []
         self.matching = 0
         self.titles: dict[int, str] = {}
-        self.haystacks: dict[str, str] = {}
+        # what a search looks through, by item: made at the first search after a reading
+        self.haystacks: dict[str, str] | None = None
         self.problem: str | None = None
         self._shown_once = False
         self._highlight_next: str | None = None
@@ -168,7 +169,7 @@ class JournalScreen(RecordListScreen[JournalItem]):
         else:
             self.problem = None
         self.items = journal_items(entries, debriefs, interviews, today, app.clock.now().tzinfo)
-        self.haystacks = {item.key: searchable(item, self.titles) for item in self.items}
+        self.haystacks = None
         self._fill_filters(interviews)
         self.query_one("#moods", MoodLine).show(moods_by_day(self.items, today), today)
         self.refill(highlight)
@@ -213,10 +214,13 @@ class JournalScreen(RecordListScreen[JournalItem]):
     def refill(self, highlight: str | None = None) -> None:
         listing = self.listing
         keep = highlight or self._highlighted_key()
+        if self.filter.text.split() and self.haystacks is None:
+            self.haystacks = {item.key: searchable(item, self.titles) for item in self.items}
+        haystacks = self.haystacks or {}
         matching = sort_newest_first(
             item
             for item in self.items
-            if self.filter.matches(item, self.titles, self.haystacks.get(item.key))
+            if self.filter.matches(item, self.titles, haystacks.get(item.key))
         )
         self.matching = len(matching)
         self.shown = matching[:LIST_LIMIT]

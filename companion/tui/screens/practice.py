@@ -22,7 +22,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from companion.domain.changes import next_change
@@ -45,6 +44,7 @@ from companion.services import practice
 from companion.tui.context import ShownFor, app_of
 from companion.tui.dialogs import AnswerForm, DeckPicker, QuestionForm
 from companion.tui.literal import line, literal
+from companion.tui.screens.place import Place
 from companion.tui.widgets import AnswerTimer, PracticeStatsPanel, QuestionNotes, RubricPanel
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -54,7 +54,7 @@ ASKING, EMPTY, DONE = "asking", "empty", "done"
 WRITES = {"rate", "improve", "new_question", "decks", "take_suggestion", "mock"}
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(Place):
     TITLE = "Practice"
     DEFAULT_CSS = """
     PracticeScreen #question {

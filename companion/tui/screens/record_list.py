@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar, Generic, TypeVar
 
-from textual.screen import Screen
-
 from companion.tui.context import app_of
+from companion.tui.screens.place import Place
 
 Row = TypeVar("Row")
 
 
-class RecordListScreen(Screen[None], Generic[Row]):
+class RecordListScreen(Place, Generic[Row]):
     """Keys that write are hidden while the store is read-only; keys that act on a row are
     hidden while no row is selected, and moving the cursor asks the footer again."""
 

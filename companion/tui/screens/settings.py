@@ -12,7 +12,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Select, Static
 
 from companion.domain.days_off import parse_place, place_text
@@ -40,6 +39,7 @@ from companion.tui.dialogs.form import (
     show_field_errors,
 )
 from companion.tui.literal import literal
+from companion.tui.screens.place import Place
 from companion.tui.widgets import TextField
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.nav_bar import NavBar
@@ -130,7 +130,7 @@ def _calendar_path(text: str) -> str | None:
     return str(path) if path else None
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(Place):
     TITLE = "Settings"
     # Nothing has the focus when Settings opens, so that the place keys (h, w, ...)
     # work here as everywhere; tab or a click goes to a field. ("" : None would

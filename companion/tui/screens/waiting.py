@@ -22,6 +22,7 @@ from companion.tui.context import ShownFor, app_of, refuse_when_read_only
 from companion.tui.dialogs import InterviewForm, ReferencesScreen
 from companion.tui.literal import one_line
 from companion.tui.screens.interview_actions import InterviewActions
+from companion.tui.screens.place import Place
 from companion.tui.widgets.footer import Footer
 from companion.tui.widgets.lists import StillList
 from companion.tui.widgets.nav_bar import NavBar
@@ -71,7 +72,7 @@ class InterviewList(StillList):
         return self.option_count > 0 if action == "select" else True
 
 
-class WaitingScreen(InterviewActions):
+class WaitingScreen(InterviewActions, Place):
     TITLE = "Waiting room"
     DEFAULT_CSS = """
     WaitingScreen #interviews {

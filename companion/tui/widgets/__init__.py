@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from companion.tui.widgets.filtered_table import Column, FilteredTable
     from companion.tui.widgets.footer import Footer
     from companion.tui.widgets.gentle_bar import GentleBar
+    from companion.tui.widgets.list_table import ListTable
     from companion.tui.widgets.lists import StillList
     from companion.tui.widgets.milestone_line import MilestoneLine
     from companion.tui.widgets.mood_line import MoodLine
@@ -35,6 +36,7 @@ MODULES = {
     "FilteredTable": "filtered_table",
     "Footer": "footer",
     "GentleBar": "gentle_bar",
+    "ListTable": "list_table",
     "MilestoneLine": "milestone_line",
     "MoodLine": "mood_line",
     "NavBar": "nav_bar",
@@ -56,6 +58,7 @@ __all__ = [
     "FilteredTable",
     "Footer",
     "GentleBar",
+    "ListTable",
     "MilestoneLine",
     "MoodLine",
     "NavBar",

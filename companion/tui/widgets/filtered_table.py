@@ -25,10 +25,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.visual import VisualType
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from companion.cells import shorten
 from companion.tui.widgets.fields import TextField
+from companion.tui.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -115,12 +116,12 @@ class FilteredTable(Vertical, Generic[F]):
             yield from self.selects
         yield from self.between
         yield Static(id=f"{self.prefix}-empty", classes="list-empty")
-        yield DataTable(id=self.table_id, cursor_type="row", zebra_stripes=False)
+        yield ListTable(id=self.table_id, cursor_type="row", zebra_stripes=False)
         yield Static(id=f"{self.prefix}-count", classes="list-count")
 
     @property
-    def table(self) -> DataTable[Any]:
-        return self.query_one(f"#{self.table_id}", DataTable)
+    def table(self) -> ListTable:
+        return self.query_one(f"#{self.table_id}", ListTable)
 
     def set_columns(self, columns: Iterable[Column]) -> None:
         for column in columns:
@@ -174,11 +175,7 @@ class FilteredTable(Vertical, Generic[F]):
         still there, else on the same row number. Returns the keys, in order."""
         table = self.table
         row_before = table.cursor_row
-        table.clear()
-        keys = []
-        for key, cells in rows:
-            table.add_row(*cells, key=key)
-            keys.append(key)
+        keys = table.fill(rows)
         if keys:
             row = keys.index(keep) if keep in keys else min(max(row_before, 0), len(keys) - 1)
             table.move_cursor(row=row)

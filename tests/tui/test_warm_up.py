@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from companion.clock import FrozenClock
+from companion.domain.interviews import Interview
 from companion.domain.practice import new_question
 from companion.startup import AFTER_PAINT, QUIET, WarmUp
 from companion.store.repository import Repository
@@ -74,10 +75,7 @@ async def test_a_place_built_ahead_is_laid_out_as_its_first_visit_shows_it(
     mode: str,
 ) -> None:
     many = seed_interviews.every_phase() * 4  # more than a screen: the list scrolls
-    seed_interviews.seed(db_path, clock, many)
-    seed_journal(db_path, clock)
-    _seed_questions(db_path, clock, timedelta(0))
-    app = _with_warm_up(build_app())
+    app = _lived_in(build_app, db_path, clock, many)
     async with app.run_test(size=(80, 24)) as pilot:
         await _until_warm(app, pilot)
         screen: Screen[object] = app._screen_stacks[mode][0]
@@ -88,6 +86,16 @@ async def test_a_place_built_ahead_is_laid_out_as_its_first_visit_shows_it(
         assert app.screen is screen
         assert resized == [], f"re-arranged at the first visit of {mode}: {resized}"
         assert not screen._layout_required
+
+
+def _lived_in(
+    build_app: AppFactory, db_path: Path, clock: FrozenClock, interviews: list[Interview]
+) -> CompanionApp:
+    """An app that builds its places ahead, on interviews, a journal and questions due."""
+    seed_interviews.seed(db_path, clock, interviews)
+    seed_journal(db_path, clock)
+    _seed_questions(db_path, clock, timedelta(0))
+    return _with_warm_up(build_app())
 
 
 def _styles(screen: Screen[object]) -> dict[int, tuple[object, ...]]:
@@ -106,10 +114,7 @@ def _styles(screen: Screen[object]) -> dict[int, tuple[object, ...]]:
 async def test_a_place_built_ahead_is_styled_as_its_first_visit_shows_it(
     build_app: AppFactory, db_path: Path, clock: FrozenClock, mode: str
 ) -> None:
-    seed_interviews.seed(db_path, clock, seed_interviews.every_phase())
-    seed_journal(db_path, clock)
-    _seed_questions(db_path, clock, timedelta(0))
-    app = _with_warm_up(build_app())
+    app = _lived_in(build_app, db_path, clock, seed_interviews.every_phase())
     async with app.run_test(size=(80, 24)) as pilot:
         await _until_warm(app, pilot)
         screen: Screen[object] = app._screen_stacks[mode][0]

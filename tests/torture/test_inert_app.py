@@ -237,6 +237,7 @@ BASES = {
     "InterviewActions",
     "_QuestionFields",
     "RecordListScreen",
+    "Place",  # the base of the six places (screens/place.py)
 }
 
 

@@ -72,9 +72,13 @@ def finish(app: CompanionApp, ask: Ask = ask_in_terminal) -> None:
 
 def keep_home_frame(app: CompanionApp, db_path: Path) -> bool:
     """Keep home's first frame for the next start to show at once, for as long as the
-    summary it shows holds (companion/kept_frame.py); True when kept."""
+    summary it shows holds (companion/kept_frame.py); True when kept. Not when this start
+    showed the kept one: it held for everything this frame was drawn from, so it is
+    this frame, kept already."""
     drawn, frame = app.home_drawn_from, app.first_frame
     if drawn is None or frame is None or app.changes or app.crash is not None:
+        return False
+    if kept_frame.shown is not None:
         return False
     until = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=drawn.until_ns // 1000)
     files = frame_files()

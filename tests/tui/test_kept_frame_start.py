@@ -93,7 +93,9 @@ def test_the_next_start_writes_home_at_once_and_the_app_draws_the_same(
     frame = kept(settled_db)
     assert GREETING in frame
 
+    kept_at = frame_file.stat().st_mtime_ns
     second = start(settled_db, tmp_path)
+    assert frame_file.stat().st_mtime_ns == kept_at  # the frame it showed: not written again
     shown = kept_frame.ENTER.encode() + kept_frame.SYNC_START.encode() + frame
     assert second.output.startswith(shown)
     # the app's own first frame, written once it runs, is the same bytes
